@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Rapport",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "rapport", targets: ["rapport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Pure domain: Codable models, calendar days, cadences, validation, demo builder.
+        .target(name: "RapportCore"),
+        // Bundled data (demo portfolio, litmus questions, playbook), embedded in the binary.
+        .target(
+            name: "RapportResources",
+            path: "Resources",
+            exclude: ["README.md"],
+            resources: [
+                .embedInCode("demo/portfolio.json"),
+                .embedInCode("litmus/questions-v1.json"),
+                .embedInCode("playbook/relationship-for-life.json"),
+            ]
+        ),
+        // The file store: layout, atomic writes, locking, migrations.
+        .target(name: "RapportStore", dependencies: ["RapportCore"]),
+        // ncursesw as a system library; only CursesBackend may import it.
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .executableTarget(
+            name: "rapport",
+            dependencies: [
+                "RapportCore", "RapportStore", "RapportResources",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "RapportCoreTests", dependencies: ["RapportCore", "RapportResources"]),
+        .testTarget(name: "RapportStoreTests", dependencies: ["RapportStore"]),
+        .testTarget(name: "RapportCLITests", dependencies: ["RapportCore", "rapport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

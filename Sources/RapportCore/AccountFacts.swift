@@ -1,0 +1,74 @@
+/// A warning sign on an account that the manager should see without digging.
+public enum WarningFlag: String, CaseIterable, Codable, Sendable {
+    /// We know nobody senior at the customer.
+    case noSeniorContact = "no-senior-contact"
+    /// We are connected to one person only.
+    case singleThreaded = "single-threaded"
+    /// A contact has gone past the maximum keep-in-touch interval.
+    case outOfTouch = "out-of-touch"
+    /// An open concern is past its respond-by day.
+    case overdueConcern = "overdue-concern"
+    /// The latest litmus score is lower than the one before (same question set).
+    case fallingHealth = "falling-health"
+
+    /// A short label for tables.
+    public var short: String {
+        switch self {
+        case .noSeniorContact: return "no senior"
+        case .singleThreaded: return "single-threaded"
+        case .outOfTouch: return "out of touch"
+        case .overdueConcern: return "concern overdue"
+        case .fallingHealth: return "health falling"
+        }
+    }
+}
+
+extension Account {
+    /// The most recent touchpoint's day.
+    public var lastTouch: Day? { touchpoints.map(\.day).max() }
+
+    /// The most recent touch involving the contact.
+    public func lastTouch(with contactID: RecordID) -> Day? {
+        touchpoints.lazy.filter { $0.contactIDs.contains(contactID) }.map(\.day).max()
+    }
+
+    /// Contacts still at the customer.
+    public var currentContacts: [Contact] { contacts.filter(\.isCurrent) }
+
+    /// Litmus checks oldest first.
+    public var litmusHistory: [LitmusCheck] { litmusChecks.sorted { $0.day < $1.day } }
+
+    /// The latest litmus score, if any.
+    public var health: Int? { litmusHistory.last?.score }
+
+    /// Change of the latest score from the previous check of the same question-set
+    /// version; nil when there is no comparable previous check.
+    public var healthChange: Int? {
+        let history = litmusHistory
+        guard let last = history.last,
+              let previous = history.dropLast().last(where: { $0.version == last.version }) else { return nil }
+        return last.score - previous.score
+    }
+
+    /// Open concerns, most severe first.
+    public var openConcerns: [Concern] {
+        concerns.filter(\.status.isOpen).sorted { $0.severity.weight > $1.severity.weight }
+    }
+
+    /// The warning signs showing today.
+    public func warningFlags(on today: Day) -> [WarningFlag] {
+        var flags: [WarningFlag] = []
+        let current = currentContacts
+        if !current.contains(where: { $0.level == .senior }) { flags.append(.noSeniorContact) }
+        if current.count <= 1 { flags.append(.singleThreaded) }
+        let outOfTouch = current.contains { contact in
+            guard let rhythm = contact.keepInTouch else { return false }
+            let since = lastTouch(with: contact.id) ?? createdOn
+            return since.days(until: today) > rhythm.maximumDays
+        }
+        if outOfTouch { flags.append(.outOfTouch) }
+        if concerns.contains(where: { $0.isOverdue(on: today) }) { flags.append(.overdueConcern) }
+        if let change = healthChange, change < 0 { flags.append(.fallingHealth) }
+        return flags
+    }
+}

@@ -1,0 +1,44 @@
+/// The compact facts about an account that lists, filters and scripts need,
+/// without the account's full records.
+public struct AccountSummary: Codable, Hashable, Sendable, Identifiable {
+    public var id: RecordID
+    public var name: String
+    public var owner: String
+    public var tier: Tier
+    public var status: AccountStatus
+    public var season: Season
+    public var market: String
+    public var annualValue: Int
+    public var lifetimeValue: Int
+    public var tags: [String]
+    /// Names of current contacts, for filtering.
+    public var contactNames: [String]
+    public var lastTouch: Day?
+    /// Latest litmus score (0–100).
+    public var health: Int?
+    /// Change since the previous comparable check.
+    public var healthChange: Int?
+    public var flags: [WarningFlag]
+    public var openConcerns: Int
+
+    public init(_ account: Account, today: Day) {
+        id = account.id; name = account.name; owner = account.owner; tier = account.tier
+        status = account.status; season = account.season; market = account.market
+        annualValue = account.annualValue; lifetimeValue = account.lifetimeValue; tags = account.tags
+        contactNames = account.currentContacts.map(\.name)
+        lastTouch = account.lastTouch; health = account.health; healthChange = account.healthChange
+        flags = account.warningFlags(on: today); openConcerns = account.openConcerns.count
+    }
+
+    // Every key is always written (null when empty), so scripts can rely on them.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id); try c.encode(name, forKey: .name); try c.encode(owner, forKey: .owner)
+        try c.encode(tier, forKey: .tier); try c.encode(status, forKey: .status); try c.encode(season, forKey: .season)
+        try c.encode(market, forKey: .market); try c.encode(annualValue, forKey: .annualValue)
+        try c.encode(lifetimeValue, forKey: .lifetimeValue); try c.encode(tags, forKey: .tags)
+        try c.encode(contactNames, forKey: .contactNames); try c.encode(lastTouch, forKey: .lastTouch)
+        try c.encode(health, forKey: .health); try c.encode(healthChange, forKey: .healthChange)
+        try c.encode(flags, forKey: .flags); try c.encode(openConcerns, forKey: .openConcerns)
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// A fixed set of named values stored by a short code (`at-risk`, `in-person`).
+///
+/// One protocol gives every enum the same parsing (case-insensitive code or label),
+/// the same list of accepted values for error messages, and a label for screens.
+public protocol Choice: CaseIterable, Codable, Hashable, Sendable, RawRepresentable where RawValue == String {
+    /// Words shown to the user.
+    var label: String { get }
+}
+
+extension Choice {
+    public var label: String { rawValue.replacingOccurrences(of: "-", with: " ") }
+
+    /// Matches a code or label, ignoring case, spaces versus dashes.
+    public init?(parsing text: String) {
+        let wanted = text.lowercased().trimmingCharacters(in: .whitespaces)
+            .replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: "_", with: "-")
+        guard let found = Self.allCases.first(where: {
+            $0.rawValue == wanted || $0.label.lowercased().replacingOccurrences(of: " ", with: "-") == wanted
+        }) else { return nil }
+        self = found
+    }
+
+    /// "key, core or standard".
+    public static var acceptedList: String {
+        let codes = allCases.map(\.rawValue)
+        guard codes.count > 1 else { return codes.joined() }
+        return codes.dropLast().joined(separator: ", ") + " or " + codes.last!
+    }
+}

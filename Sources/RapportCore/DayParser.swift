@@ -1,0 +1,70 @@
+import Foundation
+
+/// Turns what a user types into a `Day`: `2026-12-01`, `today`, `tomorrow`,
+/// `yesterday`, `+3d`, `+2w`, `+1m`, `-3d`, or a weekday name (`fri`, `friday`).
+///
+/// A weekday means the next one for a future date (a follow-up) and the most recent
+/// one for a past date (when a touchpoint happened): `friday` typed on a Friday is a
+/// week ahead, or today, respectively.
+public struct DayParser: Sendable {
+    /// Which way a bare weekday name points.
+    public enum Direction: Sendable { case future, past }
+
+    public var today: Day
+
+    public init(today: Day) { self.today = today }
+
+    /// What the parser accepts, for error messages.
+    public static let accepted = "YYYY-MM-DD, today, tomorrow, yesterday, +3d, +2w, +1m, -3d or a weekday name"
+
+    private static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+    /// The day `text` means, or an error naming what was wrong and what is accepted.
+    public func parse(_ text: String, direction: Direction = .future) throws(InputError) -> Day {
+        let word = text.trimmingCharacters(in: .whitespaces).lowercased()
+        switch word {
+        case "today": return today
+        case "tomorrow": return today.adding(days: 1)
+        case "yesterday": return today.adding(days: -1)
+        default: break
+        }
+        if let day = Day(iso: word) { return day }
+        if let day = relative(word) { return day }
+        if word.count >= 3, let index = DayParser.weekdays.firstIndex(where: { $0.hasPrefix(word) }) {
+            let target = index + 1
+            switch direction {
+            case .future:
+                let ahead = (target - today.weekday + 7) % 7
+                return today.adding(days: ahead == 0 ? 7 : ahead)
+            case .past:
+                let back = (today.weekday - target + 7) % 7
+                return today.adding(days: -back)
+            }
+        }
+        if word.split(separator: "-").count == 3 {
+            throw InputError("'\(text)' is not a real calendar day; expected \(DayParser.accepted)")
+        }
+        throw InputError("'\(text)' is not a date; expected \(DayParser.accepted)")
+    }
+
+    private func relative(_ word: String) -> Day? {
+        guard let sign = word.first, sign == "+" || sign == "-", word.count >= 3 else { return nil }
+        let unit = word.last!
+        guard let n = Int(word.dropFirst().dropLast()), n <= 100_000 else { return nil }
+        let amount = sign == "-" ? -n : n
+        switch unit {
+        case "d": return today.adding(days: amount)
+        case "w": return today.adding(days: amount * 7)
+        case "m": return today.adding(months: amount)
+        case "y": return today.adding(years: amount)
+        default: return nil
+        }
+    }
+}
+
+/// Bad input from a user, with a message that says what was wrong and what is accepted.
+public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

@@ -1,0 +1,237 @@
+/// Builds the demo accounts from the bundled profiles, dated relative to `today`, so
+/// the demo always has recent touches, due follow-ups and overdue items. The same
+/// `today` and `seed` always give the same store.
+public struct DemoBuilder {
+    public var portfolio: DemoPortfolio
+    public var playbook: Playbook
+    public var questions: LitmusQuestionSet
+    public var today: Day
+
+    /// How far back generated touchpoints reach.
+    static let historyDays = 270
+
+    public init(portfolio: DemoPortfolio, playbook: Playbook, questions: LitmusQuestionSet, today: Day) {
+        self.portfolio = portfolio; self.playbook = playbook; self.questions = questions; self.today = today
+    }
+
+    /// Every demo account.
+    public func build(seed: UInt64 = 2026) -> [Account] {
+        var random = SeededRandom(seed: seed)
+        return portfolio.accounts.map { account(from: $0, using: &random) }
+    }
+
+    func ago(_ days: Int) -> Day { today.adding(days: -days) }
+
+    func account(from p: DemoProfile, using random: inout SeededRandom) -> Account {
+        let since = today.adding(years: -p.sinceYears)
+        let history = seasonHistory(p, since: since)
+        var account = Account(
+            id: .generate("acc", using: &random), name: p.name, owner: p.owner, tier: p.tier, status: p.status,
+            annualValue: p.annualValue, lifetimeValue: p.lifetimeValue, customerSince: since, market: p.market,
+            tags: p.tags, season: p.season, seasonHistory: history, createdOn: since)
+        account.contacts = p.contacts.map { c in
+            Contact(id: .generate("con", using: &random), name: c.name, title: c.title, level: c.level,
+                    email: emailAddress(c.name, company: p.name), phone: "", channel: c.channel,
+                    reportFrequency: c.report,
+                    keepInTouch: c.keepInTouch.map { KeepInTouch(idealDays: $0[0], maximumDays: $0[1]) },
+                    leftOn: c.leftDaysAgo.map(ago))
+        }
+        account.team = p.team.map { TeamMember(id: .generate("tm", using: &random), name: $0.name, role: $0.role, responsibility: $0.responsibility) }
+        account.touchpoints = touchpoints(p, contacts: account.contacts, since: since, using: &random)
+        account.concerns = p.concerns.map { c in
+            let raised = ago(c.daysAgo)
+            return Concern(id: .generate("cn", using: &random), raisedOn: raised,
+                           raisedBy: c.raisedBy.flatMap { account.contacts.indices.contains($0) ? account.contacts[$0].id : nil },
+                           summary: c.summary, severity: c.severity, status: c.status,
+                           respondBy: raised.adding(days: c.respondInDays),
+                           respondedOn: c.status == .open ? nil : raised.adding(days: 1),
+                           resolution: c.resolution ?? "",
+                           resolvedOn: c.status == .resolved ? raised.adding(days: c.respondInDays) : nil)
+        }
+        account.litmusChecks = litmusChecks(p, using: &random)
+        account.measures = (p.measures ?? []).map { measure($0, using: &random) }
+        account.risks = (p.risks ?? []).map { r in
+            Risk(id: .generate("rk", using: &random), disruption: r.disruption, kind: r.kind, state: r.state,
+                 identifiedOn: ago(r.daysAgo), occurredOn: r.state == .occurred ? ago(r.daysAgo) : nil,
+                 contact: RiskAtLevel(risk: r.contact[0], likelyResponse: r.contact[1]),
+                 company: RiskAtLevel(risk: r.company[0], likelyResponse: r.company[1]),
+                 market: RiskAtLevel(risk: r.market[0], likelyResponse: r.market[1]),
+                 ourResponse: r.ourResponse, reviewOn: today.adding(days: r.reviewInDays))
+        }
+        if let spec = p.worksheet { addWorksheet(spec, to: &account, using: &random) }
+        if let spec = p.plan { addPlan(spec, to: &account, using: &random) }
+        if let spec = p.expectations { account.expectations = [expectations(spec, using: &random)] }
+        return account
+    }
+
+    func seasonHistory(_ p: DemoProfile, since: Day) -> [SeasonChange] {
+        var history = (p.seasonHistory ?? []).map { SeasonChange(day: max(ago($0.daysAgo), since), season: $0.season, reason: $0.reason) }
+        if history.isEmpty { history = [SeasonChange(day: since, season: p.season, reason: "Became a customer")] }
+        if history.last?.season != p.season {
+            history.append(SeasonChange(day: ago(10), season: p.season, reason: "Season reviewed"))
+        }
+        return history
+    }
+
+    func emailAddress(_ name: String, company: String) -> String {
+        let person = name.lowercased().split(separator: " ").filter { !$0.hasSuffix(".") }
+        let domain = company.lowercased().split(separator: " ").first.map { String($0.filter(\.isLetter)) } ?? "example"
+        return "\(person.first ?? "contact").\(person.last ?? "")@\(domain).example"
+    }
+
+    func touchpoints(_ p: DemoProfile, contacts: [Contact], since: Day, using random: inout SeededRandom) -> [Touchpoint] {
+        let kinds: [(TouchKind, Int)] = [(.call, 30), (.email, 25), (.meeting, 20), (.report, 10), (.meal, 5), (.siteVisit, 5), (.review, 5)]
+        let earliest = max(ago(Self.historyDays), since)
+        var result: [Touchpoint] = []
+        var day = ago(p.lastTouchDaysAgo)
+        var index = 0
+        while day >= earliest {
+            let kind = weighted(kinds, using: &random)
+            let present = contacts.filter { $0.leftOn.map { day < $0 } ?? true }
+            var with: [RecordID] = []
+            if let main = present.first(where: { $0.level == .main }) ?? present.first { with.append(main.id) }
+            if present.count > 1, random.next() % 3 == 0 {
+                let other = present[Int(random.next() % UInt64(present.count))]
+                if !with.contains(other.id) { with.append(other.id) }
+            }
+            let summary: String
+            if index < p.topics.count {
+                summary = p.topics[index]
+            } else {
+                let pool = portfolio.genericTopics[kind.rawValue] ?? ["Touched base"]
+                summary = pool[Int(random.next() % UInt64(pool.count))]
+            }
+            var touch = Touchpoint(id: .generate("tp", using: &random), day: day, kind: kind, contactIDs: with,
+                                   summary: summary, sentiment: sentiment(p.mood, recent: index < 3, using: &random),
+                                   loggedBy: p.owner)
+            if random.next() % 6 == 0 || index == 0 {
+                let followUp = day.adding(days: 7 + Int(random.next() % 14))
+                touch.followUp = followUp
+                // Older follow-ups were done on time; the recent ones are still open.
+                if index > 1 && followUp < today { touch.followUpDoneOn = followUp }
+            }
+            result.append(touch)
+            let jitter = max(1, p.touchEveryDays * 3 / 10)
+            day = day.adding(days: -(p.touchEveryDays - jitter + Int(random.next() % UInt64(2 * jitter + 1))))
+            index += 1
+        }
+        return result.reversed()
+    }
+
+    func sentiment(_ mood: String, recent: Bool, using random: inout SeededRandom) -> Sentiment {
+        let odds: (Int, Int) // percent positive, percent negative
+        switch mood {
+        case "warm": odds = (60, 5)
+        case "cooling": odds = recent ? (10, 45) : (45, 10)
+        case "cold": odds = (10, 50)
+        default: odds = (30, 20)
+        }
+        let roll = Int(random.next() % 100)
+        if roll < odds.0 { return .positive }
+        if roll >= 100 - odds.1 { return .negative }
+        return .neutral
+    }
+
+    func weighted<T>(_ choices: [(T, Int)], using random: inout SeededRandom) -> T {
+        var roll = Int(random.next() % UInt64(choices.reduce(0) { $0 + $1.1 }))
+        for (value, weight) in choices {
+            if roll < weight { return value }
+            roll -= weight
+        }
+        return choices[0].0
+    }
+
+    func litmusChecks(_ p: DemoProfile, using random: inout SeededRandom) -> [LitmusCheck] {
+        guard let last = p.litmusLastDaysAgo else { return [] }
+        let interval = p.tier == .key ? 91 : 182
+        let count = p.litmus.count
+        return p.litmus.enumerated().map { offset, score in
+            let day = ago(last + (count - 1 - offset) * interval)
+            return LitmusCheck(id: .generate("lt", using: &random), day: day, version: questions.version,
+                               answers: answers(forScore: score), by: p.owner)
+        }
+    }
+
+    /// Answers whose score is as close as the scale allows to `score`.
+    func answers(forScore score: Int) -> [LitmusAnswer] {
+        let n = questions.questions.count
+        let best = n * LitmusQuestionSet.maxAnswer
+        let total = Int((Double(score) * Double(best) / 100).rounded())
+        return questions.questions.enumerated().map { index, question in
+            let value = total / n + (index < total % n ? 1 : 0)
+            return LitmusAnswer(questionID: question.id, value: min(value, LitmusQuestionSet.maxAnswer))
+        }
+    }
+
+    func measure(_ m: DemoProfile.MeasureSpec, using random: inout SeededRandom) -> Measure {
+        let lastMonth = YearMonth(today).adding(months: (m.missingLast ?? false) ? -2 : -1)
+        let first = lastMonth.adding(months: -(m.values.count - 1))
+        let readings = m.values.enumerated().map { MeasureReading(month: first.adding(months: $0.offset), value: $0.element) }
+        return Measure(id: .generate("ms", using: &random), name: m.name, unit: m.unit, direction: m.direction,
+                       isSatisfaction: m.isSatisfaction ?? false, createdOn: first.firstDay, readings: readings)
+    }
+
+    func addWorksheet(_ w: DemoProfile.WorksheetSpec, to account: inout Account, using random: inout SeededRandom) {
+        let concernID = w.concern.flatMap { account.concerns.indices.contains($0) ? account.concerns[$0].id : nil }
+        let options = w.options.map { SolutionOption(id: .generate("op", using: &random), text: $0.text, ups: $0.ups, downs: $0.downs) }
+        var sheet = Worksheet(
+            id: .generate("ws", using: &random), title: w.title,
+            createdOn: account.concerns.first { $0.id == concernID }?.raisedOn.adding(days: 2) ?? ago(20),
+            concernID: concernID, status: w.decision == nil ? .open : .executing,
+            define: ProblemDefinition(problem: w.problem, dataWeHave: w.dataWeHave, dataMissing: w.dataMissing),
+            causes: w.causes.enumerated().map { Cause(id: .generate("ca", using: &random), text: $0.element, isLikelyRoot: $0.offset == w.rootCause) },
+            options: options,
+            evaluation: Evaluation(reviewOn: today.adding(days: w.reviewInDays)),
+            focus: w.focus, accountable: w.accountable, communication: w.communication)
+        if let d = w.decision, options.indices.contains(d.option) {
+            sheet.decision = Decision(optionID: options[d.option].id, why: d.why, decidedOn: ago(8))
+        }
+        sheet.actions = w.actions.map { a in
+            let due = today.adding(days: a.dueInDays)
+            return WorksheetAction(id: .generate("ac", using: &random), text: a.text, owner: a.owner, due: due,
+                                   measure: a.measure, status: a.status, doneOn: a.status == .done ? due : nil)
+        }
+        account.worksheets.append(sheet)
+        if let index = account.concerns.firstIndex(where: { $0.id == concernID }) {
+            account.concerns[index].worksheetID = sheet.id
+        }
+    }
+
+    func addPlan(_ spec: DemoProfile.PlanSpec, to account: inout Account, using random: inout SeededRandom) {
+        let start = ago(150)
+        var plan = playbook.plan(for: account, owner: account.owner, startingOn: start, using: &random)
+        plan.currentState = spec.currentState
+        plan.targetState = spec.targetState
+        for index in plan.items.indices {
+            var item = plan.items[index]
+            // Done on rhythm, with the latest occurrence sometimes slipping.
+            var next = item.cadence == .once ? start : item.cadence.next(after: start)
+            while let due = next, due <= today.adding(days: -3) {
+                let late = Int(random.next() % 6)
+                let doneOn = due.adding(days: late)
+                if doneOn > today || random.next() % 5 == 0 { break }
+                item.completions.append(PlanCompletion(day: doneOn, note: "Done"))
+                next = item.cadence.next(after: doneOn)
+            }
+            plan.items[index] = item
+        }
+        account.plan = plan
+    }
+
+    func expectations(_ e: DemoProfile.ExpectationSpec, using random: inout SeededRandom) -> ExpectationSet {
+        let goals = (e.goals ?? []).map { g in
+            Goal(id: .generate("gl", using: &random), text: g.text, probability: g.probability,
+                 barriers: g.barriers.compactMap { parts in
+                     guard parts.count == 2, case .text(let text) = parts[0], case .flag(let ours) = parts[1] else { return nil }
+                     return Barrier(text: text, underOurControl: ours)
+                 })
+        }
+        return ExpectationSet(id: .generate("ex", using: &random), title: e.title, agreedOn: ago(120),
+                              raveReviews: e.raveReviews ?? "", reportFrequency: e.reportFrequency,
+                              reportChannel: e.reportChannel, inPersonWhen: e.inPersonWhen ?? "",
+                              deliveryDates: e.deliveryDates ?? "", deliveryDatesAgreed: e.deliveryDatesAgreed,
+                              deliverables: e.deliverables ?? "", howWeWork: e.howWeWork ?? "",
+                              weNeedFromThem: e.weNeedFromThem ?? "", responsibilities: e.responsibilities ?? "",
+                              metTheTeam: e.metTheTeam, ifWeMiss: e.ifWeMiss ?? "", goals: goals)
+    }
+}

@@ -1,0 +1,99 @@
+/// The demo portfolio as bundled in `Resources/demo/portfolio.json`: account profiles
+/// whose dates are relative ("days ago"), so a demo store is always current.
+public struct DemoPortfolio: Decodable, Sendable {
+    public var currency: String
+    /// Touchpoint summaries by touch kind (raw value) for older touches.
+    public var genericTopics: [String: [String]]
+    public var accounts: [DemoProfile]
+}
+
+/// One demo account.
+public struct DemoProfile: Decodable, Sendable {
+    public struct ContactSpec: Decodable, Sendable {
+        var name: String, title: String, level: ContactLevel, channel: Channel
+        var report: ReportFrequency?
+        var keepInTouch: [Int]?
+        var leftDaysAgo: Int?
+    }
+    public struct TeamSpec: Decodable, Sendable { var name: String, role: TeamRole, responsibility: String }
+    public struct SeasonSpec: Decodable, Sendable { var season: Season, daysAgo: Int, reason: String }
+    public struct ConcernSpec: Decodable, Sendable {
+        var summary: String, severity: Severity, daysAgo: Int, respondInDays: Int, status: ConcernStatus
+        var resolution: String?
+        var raisedBy: Int?
+    }
+    public struct PlanSpec: Decodable, Sendable { var currentState: String, targetState: String }
+    public struct MeasureSpec: Decodable, Sendable {
+        var name: String, unit: String, direction: MeasureDirection
+        var isSatisfaction: Bool?
+        var values: [Double]
+        var missingLast: Bool?
+    }
+    public struct OptionSpec: Decodable, Sendable { var text: String, ups: String, downs: String }
+    public struct DecisionSpec: Decodable, Sendable { var option: Int, why: String }
+    public struct ActionSpec: Decodable, Sendable {
+        var text: String, owner: String, dueInDays: Int, measure: String, status: ActionStatus
+    }
+    public struct WorksheetSpec: Decodable, Sendable {
+        var title: String
+        var concern: Int?
+        var problem: String, dataWeHave: String, dataMissing: String
+        var causes: [String]
+        var rootCause: Int?
+        var options: [OptionSpec]
+        var decision: DecisionSpec?
+        var actions: [ActionSpec]
+        var reviewInDays: Int
+        var focus: String
+        var accountable: [Accountable]
+        var communication: CommunicationRhythm
+    }
+    public struct RiskSpec: Decodable, Sendable {
+        var disruption: String, kind: DisruptionKind, state: RiskState, daysAgo: Int
+        var contact: [String], company: [String], market: [String]
+        var ourResponse: String
+        var reviewInDays: Int
+    }
+    public struct GoalSpec: Decodable, Sendable {
+        var text: String, probability: Int
+        var barriers: [[BarrierPart]]
+    }
+    /// A barrier is written `["text", underOurControl]`.
+    public enum BarrierPart: Decodable, Sendable {
+        case text(String), flag(Bool)
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.singleValueContainer()
+            if let b = try? c.decode(Bool.self) { self = .flag(b) } else { self = .text(try c.decode(String.self)) }
+        }
+    }
+    public struct ExpectationSpec: Decodable, Sendable {
+        var title: String
+        var raveReviews: String?
+        var reportFrequency: ReportFrequency?
+        var reportChannel: Channel?
+        var inPersonWhen: String?, deliveryDates: String?
+        var deliveryDatesAgreed: Bool?
+        var deliverables: String?, howWeWork: String?, weNeedFromThem: String?, responsibilities: String?
+        var metTheTeam: Bool?
+        var ifWeMiss: String?
+        var goals: [GoalSpec]?
+    }
+
+    var name: String, market: String, tier: Tier, status: AccountStatus, season: Season, owner: String
+    var annualValue: Int, lifetimeValue: Int, sinceYears: Int
+    var tags: [String]
+    var contacts: [ContactSpec]
+    var team: [TeamSpec]
+    var touchEveryDays: Int, lastTouchDaysAgo: Int
+    var mood: String
+    var topics: [String]
+    var seasonHistory: [SeasonSpec]?
+    var concerns: [ConcernSpec]
+    var litmus: [Int]
+    var litmusLastDaysAgo: Int?
+    var plan: PlanSpec?
+    var measures: [MeasureSpec]?
+    var worksheet: WorksheetSpec?
+    var risks: [RiskSpec]?
+    var expectations: ExpectationSpec?
+}

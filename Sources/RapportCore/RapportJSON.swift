@@ -1,0 +1,46 @@
+import Foundation
+
+/// The one JSON form Rapport writes: pretty-printed with sorted keys, so files are
+/// readable, diff cleanly and merge well in git.
+public enum RapportJSON {
+    public static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    public static func decoder() -> JSONDecoder { JSONDecoder() }
+
+    /// Encodes `value` and ends the text with a newline.
+    public static func encode<T: Encodable>(_ value: T) throws -> Data {
+        var data = try encoder().encode(value)
+        data.append(0x0A)
+        return data
+    }
+
+    /// A one-line explanation of a decoding failure naming the field path.
+    public static func describe(_ error: Error) -> String {
+        guard let error = error as? DecodingError else { return "\(error)" }
+        func path(_ keys: [CodingKey]) -> String {
+            let text = keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            return text.isEmpty ? "top level" : String(text.drop(while: { $0 == "." }))
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            let parent = context.codingPath.isEmpty ? "" : " in \(path(context.codingPath))"
+            return "missing field '\(key.stringValue)'\(parent)"
+        case .typeMismatch(let type, let context):
+            return "\(path(context.codingPath)): expected \(type), \(context.debugDescription.lowercased())"
+        case .valueNotFound(_, let context):
+            return "\(path(context.codingPath)): value is null"
+        case .dataCorrupted(let context):
+            if context.codingPath.isEmpty {
+                let underlying = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
+                return "not valid JSON" + (underlying.map { " (\($0))" } ?? "")
+            }
+            return "\(path(context.codingPath)): \(context.debugDescription)"
+        @unknown default:
+            return "\(error)"
+        }
+    }
+}

@@ -1,0 +1,59 @@
+/// A calendar month, for monthly measure readings. Encodes as `"2026-11"`.
+public struct YearMonth: Hashable, Comparable, Sendable {
+    /// Months since year 0 (year * 12 + month - 1).
+    public let index: Int
+
+    public init?(year: Int, month: Int) {
+        guard (1...12).contains(month), (1...9999).contains(year) else { return nil }
+        index = year * 12 + month - 1
+    }
+
+    public init(_ day: Day) { index = day.year * 12 + day.month - 1 }
+
+    private init(index: Int) { self.index = index }
+
+    /// Parses `YYYY-MM`.
+    public init?(iso text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
+              let y = Int(parts[0]), let m = Int(parts[1]) else { return nil }
+        self.init(year: y, month: m)
+    }
+
+    public var year: Int { index / 12 }
+    public var month: Int { index % 12 + 1 }
+    public var iso: String {
+        let m = month < 10 ? "0\(month)" : "\(month)"
+        return "\(year)-\(m)"
+    }
+
+    /// The first day of the month.
+    public var firstDay: Day { Day(year: year, month: month, day: 1)! }
+    /// The last day of the month.
+    public var lastDay: Day { Day(year: year, month: month, day: Day.daysIn(month: month, year: year))! }
+
+    public func adding(months: Int) -> YearMonth { YearMonth(index: index + months) }
+
+    public static func < (lhs: YearMonth, rhs: YearMonth) -> Bool { lhs.index < rhs.index }
+}
+
+extension YearMonth: CustomStringConvertible {
+    public var description: String { iso }
+}
+
+extension YearMonth: Codable {
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let value = YearMonth(iso: text) else {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "'\(text)' is not a month (expected YYYY-MM)")
+        }
+        self = value
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(iso)
+    }
+}

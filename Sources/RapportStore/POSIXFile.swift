@@ -1,0 +1,83 @@
+#if canImport(Glibc)
+import Glibc
+private let systemRead = Glibc.read
+#elseif canImport(Darwin)
+import Darwin
+private let systemRead = Darwin.read
+#endif
+import Foundation
+
+/// Low-level file operations with the durability the store promises.
+enum POSIXFile {
+    /// Writes `data` to `path` atomically and durably: a temporary file in the same
+    /// directory is written, fsynced, renamed over `path`, and the directory fsynced.
+    /// A crash at any instant leaves either the old file or the new one.
+    static func writeAtomically(_ data: Data, to path: String, mode: mode_t = 0o600) throws(StoreError) {
+        let directory = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        let temp = "\(directory)/.\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw failure(temp, "cannot create temporary file") }
+        var ok = false
+        defer { if !ok { unlink(temp) } }
+        let written = data.withUnsafeBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 { if errno == EINTR { continue }; return false }
+                offset += n
+            }
+            return true
+        }
+        guard written else { let e = failure(temp, "cannot write"); close(fd); throw e }
+        guard fsync(fd) == 0 else { let e = failure(temp, "cannot fsync"); close(fd); throw e }
+        guard close(fd) == 0 else { throw failure(temp, "cannot close") }
+        guard rename(temp, path) == 0 else { throw failure(path, "cannot replace") }
+        ok = true
+        try syncDirectory(directory)
+    }
+
+    /// Flushes a directory's entries (a rename or unlink) to disk.
+    static func syncDirectory(_ directory: String) throws(StoreError) {
+        let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw failure(directory, "cannot open directory") }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw failure(directory, "cannot fsync directory") }
+    }
+
+    /// Creates a directory with the given mode if it does not exist.
+    static func makeDirectory(_ path: String, mode: mode_t = 0o700) throws(StoreError) {
+        if mkdir(path, mode) != 0 && errno != EEXIST { throw failure(path, "cannot create directory") }
+    }
+
+    /// The whole file, or nil when it does not exist.
+    static func read(_ path: String) throws(StoreError) -> Data? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 {
+            if errno == ENOENT { return nil }
+            throw failure(path, "cannot open")
+        }
+        defer { close(fd) }
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
+            if n < 0 { if errno == EINTR { continue }; throw failure(path, "cannot read") }
+            if n == 0 { break }
+            data.append(contentsOf: buffer[0..<n])
+        }
+        return data
+    }
+
+    /// Removes a file durably; a missing file is not an error.
+    static func remove(_ path: String) throws(StoreError) {
+        if unlink(path) != 0 && errno != ENOENT { throw failure(path, "cannot delete") }
+        try syncDirectory((path as NSString).deletingLastPathComponent)
+    }
+
+    static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+
+    static func failure(_ path: String, _ what: String) -> StoreError {
+        .io(path: path, reason: "\(what): \(String(cString: strerror(errno)))")
+    }
+}

@@ -1,0 +1,268 @@
+import Foundation
+import RapportCore
+
+/// An account as read from its file, with the revision a later save must match.
+public struct LoadedAccount: Sendable {
+    public let account: Account
+    public let revision: Revision
+}
+
+/// A file the store could not use, named by path with the reason.
+public struct StoreProblem: Hashable, Sendable, CustomStringConvertible {
+    public let path: String
+    public let reason: String
+
+    public var description: String { "\(path): \(reason)" }
+}
+
+/// Everything readable in the store, plus what was not.
+public struct StoreSnapshot: Sendable {
+    public var accounts: [LoadedAccount]
+    public var problems: [StoreProblem]
+}
+
+/// The file store: a directory of pretty-printed, key-sorted JSON.
+///
+/// ```
+/// <root>/store.json          schema version and settings
+/// <root>/accounts/<id>.json  one account with all its records
+/// <root>/.lock               held while a save checks and writes
+/// ```
+/// Every write is atomic and durable; a save is refused when the file changed since it
+/// was loaded; a file that cannot be decoded is reported and never overwritten; file
+/// names come only from validated ids; files are 0600 and directories 0700.
+public struct FileStore: Sendable {
+    public let root: String
+    public let migrator: Migrator
+
+    var storeFilePath: String { root + "/store.json" }
+    var accountsDirectory: String { root + "/accounts" }
+    var lockPath: String { root + "/.lock" }
+
+    private init(root: String, migrator: Migrator) {
+        self.root = root
+        self.migrator = migrator
+    }
+
+    /// Whether a store exists at `root`.
+    public static func exists(at root: String) -> Bool { POSIXFile.exists(root + "/store.json") }
+
+    /// Creates an empty store; refuses when one already exists there.
+    public static func create(at root: String, today: Day, settings: StoreSettings = StoreSettings(),
+                              migrator: Migrator = .standard) throws -> FileStore {
+        let store = FileStore(root: root, migrator: migrator)
+        if exists(at: root) { throw StoreError.alreadyExists(path: root) }
+        try makeDirectories(root)
+        try POSIXFile.makeDirectory(store.accountsDirectory)
+        try FileLock.withLock(at: store.lockPath) {
+            if exists(at: root) { throw StoreError.alreadyExists(path: root) }
+            let file = StoreFile(schema: migrator.current, createdOn: today, settings: settings)
+            try POSIXFile.writeAtomically(try RapportJSON.encode(file), to: store.storeFilePath)
+        }
+        return store
+    }
+
+    /// Opens an existing store, refusing one from a newer Rapport and migrating an older one.
+    public static func open(at root: String, migrator: Migrator = .standard) throws -> FileStore {
+        let store = FileStore(root: root, migrator: migrator)
+        let file = try store.readStoreFile()
+        if file.schema > migrator.current {
+            throw StoreError.tooNew(path: root, version: file.schema, supported: migrator.current)
+        }
+        if file.schema < migrator.current { try store.migrateAll() }
+        return store
+    }
+
+    // MARK: - Store file
+
+    /// The store's schema version and settings.
+    public func readStoreFile() throws -> StoreFile {
+        guard let data = try POSIXFile.read(storeFilePath) else { throw StoreError.notFound(path: root) }
+        do {
+            return try RapportJSON.decoder().decode(StoreFile.self, from: data)
+        } catch {
+            throw StoreError.unreadable(path: storeFilePath, reason: RapportJSON.describe(error))
+        }
+    }
+
+    /// Changes the shared settings under the lock.
+    public func updateSettings(_ change: (inout StoreSettings) throws -> Void) throws {
+        try FileLock.withLock(at: lockPath) {
+            var file = try readStoreFile()
+            try change(&file.settings)
+            try POSIXFile.writeAtomically(try RapportJSON.encode(file), to: storeFilePath)
+        }
+    }
+
+    // MARK: - Reading accounts
+
+    /// The path of an account's file; ids are validated, so it never leaves the store.
+    public func path(of id: RecordID) -> String { "\(accountsDirectory)/\(id.rawValue).json" }
+
+    /// Names in the accounts directory, split into account ids and files that are not
+    /// account files (temporary leftovers, stray files).
+    func listAccountFiles() throws -> (ids: [RecordID], strays: [String]) {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: accountsDirectory)
+        } catch {
+            throw StoreError.io(path: accountsDirectory, reason: "cannot list the accounts directory")
+        }
+        var ids: [RecordID] = [], strays: [String] = []
+        for name in names.sorted() {
+            if name.hasSuffix(".json"), !name.hasPrefix("."), let id = RecordID(rawValue: String(name.dropLast(5))) {
+                ids.append(id)
+            } else {
+                strays.append(name)
+            }
+        }
+        return (ids, strays)
+    }
+
+    /// Every account that can be read, and a problem for each file that cannot.
+    public func loadAll() -> StoreSnapshot {
+        var snapshot = StoreSnapshot(accounts: [], problems: [])
+        let ids: [RecordID]
+        do {
+            ids = try listAccountFiles().ids
+        } catch {
+            snapshot.problems.append(StoreProblem(path: accountsDirectory, reason: "\(error)"))
+            return snapshot
+        }
+        snapshot.accounts.reserveCapacity(ids.count)
+        for id in ids {
+            do {
+                snapshot.accounts.append(try load(id))
+            } catch let StoreError.unreadable(path, reason) {
+                snapshot.problems.append(StoreProblem(path: path, reason: reason))
+            } catch {
+                snapshot.problems.append(StoreProblem(path: path(of: id), reason: "\(error)"))
+            }
+        }
+        return snapshot
+    }
+
+    /// One account with its revision.
+    public func load(_ id: RecordID) throws -> LoadedAccount {
+        let path = path(of: id)
+        guard let data = try POSIXFile.read(path) else { throw StoreError.noSuchAccount(id: id.rawValue) }
+        let account = try decodeAccount(data, path: path)
+        guard account.id == id else {
+            throw StoreError.unreadable(path: path, reason: "the file is named for \(id) but holds account \(account.id)")
+        }
+        return LoadedAccount(account: account, revision: Revision(data))
+    }
+
+    private func decodeAccount(_ data: Data, path: String) throws -> Account {
+        let decoder = RapportJSON.decoder()
+        let firstError: Error
+        do {
+            let document = try decoder.decode(AccountDocument.self, from: data)
+            if document.schema == migrator.current { return document.account }
+            firstError = StoreError.unreadable(path: path, reason: "schema \(document.schema)")
+        } catch {
+            firstError = error
+        }
+        // Not the current schema (or not decodable as it): migrate if it is older.
+        guard var json = try? decoder.decode(JSONValue.self, from: data) else {
+            throw StoreError.unreadable(path: path, reason: RapportJSON.describe(firstError))
+        }
+        do {
+            guard try migrator.migrate(&json) else {
+                throw StoreError.unreadable(path: path, reason: RapportJSON.describe(firstError))
+            }
+            return try decoder.decode(AccountDocument.self, from: try RapportJSON.encode(json)).account
+        } catch Migrator.Failure.tooNew(let version) {
+            throw StoreError.unreadable(path: path, reason: "written by a newer Rapport (schema \(version); this one reads up to \(migrator.current))")
+        } catch Migrator.Failure.noVersion {
+            throw StoreError.unreadable(path: path, reason: "not an account file (no schema version); " + RapportJSON.describe(firstError))
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.unreadable(path: path, reason: RapportJSON.describe(error))
+        }
+    }
+
+    // MARK: - Writing accounts
+
+    /// Adds a new account; refuses if its id is taken.
+    @discardableResult
+    public func create(_ account: Account) throws -> LoadedAccount {
+        try FileLock.withLock(at: lockPath) {
+            if POSIXFile.exists(path(of: account.id)) {
+                throw StoreError.io(path: path(of: account.id), reason: "an account with id \(account.id) already exists")
+            }
+            return try write(account)
+        }
+    }
+
+    /// Saves a changed account if its file is still at `revision`; otherwise refuses
+    /// with `StoreError.conflict` and writes nothing.
+    @discardableResult
+    public func save(_ account: Account, basedOn revision: Revision) throws -> LoadedAccount {
+        try FileLock.withLock(at: lockPath) {
+            try checkUnchanged(account.id, name: account.name, since: revision)
+            return try write(account)
+        }
+    }
+
+    /// Reads the newest copy of an account under the lock, applies `change` and writes
+    /// it back: edits by several processes are applied one after another, none lost.
+    /// Nothing is written if `change` throws or leaves the account as it was.
+    @discardableResult
+    public func update<T>(_ id: RecordID, _ change: (inout Account) throws -> T) throws -> (result: T, saved: LoadedAccount) {
+        try FileLock.withLock(at: lockPath) {
+            let current = try load(id)
+            var account = current.account
+            let result = try change(&account)
+            guard account != current.account else { return (result, current) }
+            guard account.id == id else {
+                throw StoreError.io(path: path(of: id), reason: "an account's id cannot be changed")
+            }
+            return (result, try write(account))
+        }
+    }
+
+    /// Deletes an account if its file is still at `revision`.
+    public func delete(_ id: RecordID, name: String, basedOn revision: Revision) throws {
+        try FileLock.withLock(at: lockPath) {
+            try checkUnchanged(id, name: name, since: revision)
+            try POSIXFile.remove(path(of: id))
+        }
+    }
+
+    private func checkUnchanged(_ id: RecordID, name: String, since revision: Revision) throws {
+        guard let data = try POSIXFile.read(path(of: id)), Revision(data) == revision else {
+            throw StoreError.conflict(account: name)
+        }
+    }
+
+    private func write(_ account: Account) throws -> LoadedAccount {
+        let data = try RapportJSON.encode(AccountDocument(schema: migrator.current, account: account))
+        try POSIXFile.writeAtomically(data, to: path(of: account.id))
+        return LoadedAccount(account: account, revision: Revision(data))
+    }
+
+    // MARK: - Migration
+
+    private func migrateAll() throws {
+        try FileLock.withLock(at: lockPath) {
+            var file = try readStoreFile()
+            guard file.schema < migrator.current else { return }
+            for id in try listAccountFiles().ids {
+                // Unreadable files are left alone; `rapport check` names them.
+                if let loaded = try? load(id) { _ = try write(loaded.account) }
+            }
+            file.schema = migrator.current
+            try POSIXFile.writeAtomically(try RapportJSON.encode(file), to: storeFilePath)
+        }
+    }
+
+    private static func makeDirectories(_ path: String) throws {
+        var built = path.hasPrefix("/") ? "" : "."
+        for part in path.split(separator: "/") {
+            built += "/" + part
+            if !POSIXFile.exists(built) { try POSIXFile.makeDirectory(built) }
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import RapportCore
+
+extension FileStore {
+    /// Every problem in the store: files that cannot be read, stray or leftover files,
+    /// and inconsistencies inside each account. Empty when the store is sound.
+    public func check() -> [StoreProblem] {
+        var problems: [StoreProblem] = []
+        do {
+            _ = try readStoreFile()
+        } catch {
+            problems.append(StoreProblem(path: storeFilePath, reason: "\(error)"))
+        }
+        do {
+            for name in try listAccountFiles().strays {
+                let reason = name.hasSuffix(".tmp")
+                    ? "leftover temporary file from an interrupted write; safe to delete"
+                    : "not an account file (account files are named <id>.json)"
+                problems.append(StoreProblem(path: "\(accountsDirectory)/\(name)", reason: reason))
+            }
+        } catch {
+            problems.append(StoreProblem(path: accountsDirectory, reason: "\(error)"))
+        }
+        let snapshot = loadAll()
+        problems += snapshot.problems
+        for loaded in snapshot.accounts {
+            for issue in loaded.account.validate() {
+                problems.append(StoreProblem(path: path(of: loaded.account.id), reason: issue.description))
+            }
+        }
+        return problems
+    }
+}

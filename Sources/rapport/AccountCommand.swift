@@ -1,0 +1,67 @@
+import ArgumentParser
+import RapportCore
+import RapportStore
+
+/// `rapport account ...`: manage accounts.
+struct AccountCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "account", abstract: "Manage accounts.", subcommands: [AddAccountCommand.self])
+}
+
+/// `rapport account add NAME`: adds an account.
+struct AddAccountCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "add", abstract: "Add an account.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The account's name.")
+    var name: String
+
+    @Option(help: "The account manager (default: $RAPPORT_OWNER, else $USER).")
+    var owner: String?
+
+    @Option(help: "key, core or standard.")
+    var tier: String = "standard"
+
+    @Option(help: "active, at-risk, lost or former.")
+    var status: String = "active"
+
+    @Option(help: "growth, stagnancy, tension, reconnection or disruption.")
+    var season: String = "growth"
+
+    @Option(help: "Annual revenue, e.g. 1200000, 1.2M or 350k.")
+    var value: String?
+
+    @Option(name: .customLong("lifetime-value"), help: "Estimated lifetime value.")
+    var lifetimeValue: String?
+
+    @Option(help: "Market or industry.")
+    var market: String = ""
+
+    @Option(help: ArgumentHelp("Customer since (DATE).", valueName: "DATE"))
+    var since: String?
+
+    @Option(name: .customLong("tag"), help: "A tag; repeat for more.")
+    var tags: [String] = []
+
+    func run() throws {
+        let context = try CommandContext(global)
+        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw InputError("the account name is empty") }
+        let account = Account(
+            name: trimmed, owner: owner ?? context.userName, tier: try parseChoice(tier, "--tier"),
+            status: try parseChoice(status, "--status"),
+            annualValue: try value.map(Money.parse) ?? 0, lifetimeValue: try lifetimeValue.map(Money.parse) ?? 0,
+            customerSince: try since.map { try context.dayParser.parse($0, direction: .past) },
+            market: market, tags: tags, season: try parseChoice(season, "--season"), createdOn: context.today)
+        let store = try context.openStore()
+        let existing = store.loadAll().accounts
+        if existing.contains(where: { $0.account.name.lowercased() == trimmed.lowercased() }) {
+            throw InputError("an account named '\(trimmed)' already exists")
+        }
+        try store.create(account)
+        print("Added \(account.name) (\(account.id))")
+    }
+}
+
+import Foundation

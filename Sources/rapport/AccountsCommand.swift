@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import RapportCore
+import RapportStore
+
+/// `rapport accounts`: lists every account.
+struct AccountsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "accounts", abstract: "List accounts with their vital facts and warning flags.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(help: "Print JSON (an array of objects with stable keys) instead of a table.")
+    var json = false
+
+    func run() throws {
+        let context = try CommandContext(global)
+        let store = try context.openStore()
+        let snapshot = store.loadAll()
+        context.reportProblems(snapshot.problems)
+        let summaries = snapshot.accounts.map { AccountSummary($0.account, today: context.today) }
+            .sorted { $0.name.localizedCaseInsensitiveCompare($1.name) == .orderedAscending }
+        if json {
+            FileHandle.standardOutput.write(try RapportJSON.encode(summaries))
+            return
+        }
+        let currency = try store.readStoreFile().settings.currency
+        var table = TextTable(["NAME", "TIER", "OWNER", "STATUS", "SEASON", "VALUE", "HEALTH", "LAST TOUCH", "FLAGS"])
+        for s in summaries {
+            table.add([s.name, s.tier.rawValue, s.owner, s.status.rawValue, s.season.rawValue,
+                       Money.short(s.annualValue, currency: currency), s.health.map(String.init) ?? "-",
+                       s.lastTouch.map { "\($0.days(until: context.today))d ago" } ?? "never",
+                       s.flags.map(\.short).joined(separator: ", ")])
+        }
+        print(table.render(), terminator: "")
+        print("\(summaries.count) account\(summaries.count == 1 ? "" : "s")")
+    }
+}
+
+/// A plain left-aligned text table for terminal output.
+struct TextTable {
+    private var rows: [[String]]
+
+    init(_ header: [String]) { rows = [header] }
+
+    mutating func add(_ row: [String]) { rows.append(row) }
+
+    func render() -> String {
+        let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+        return rows.map { row in
+            row.enumerated().map { index, cell in
+                index == row.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+            }.joined(separator: "  ").trimmingTrailingSpaces() + "\n"
+        }.joined()
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var s = self
+        while s.hasSuffix(" ") { s.removeLast() }
+        return s
+    }
+}

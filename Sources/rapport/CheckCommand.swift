@@ -1,0 +1,26 @@
+import ArgumentParser
+import RapportCore
+import RapportStore
+
+/// `rapport check`: validates the whole store.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validate the whole store and report every problem (exit status 1 if any).")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let context = try CommandContext(global)
+        let store = try context.openStore()
+        let problems = store.check()
+        let count = store.loadAll().accounts.count
+        if problems.isEmpty {
+            print("The store at \(context.storePath) is sound: \(count) account\(count == 1 ? "" : "s") checked.")
+            return
+        }
+        for problem in problems { print(problem) }
+        print("\(problems.count) problem\(problems.count == 1 ? "" : "s") found in \(context.storePath)")
+        throw ExitCode(1)
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import RapportCore
+import RapportStore
+
+/// Options every command takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The store directory.", valueName: "PATH"))
+    var store: String?
+}
+
+/// What a command needs from its environment: where the store is, what day it is,
+/// who the user is. `RAPPORT_TODAY=YYYY-MM-DD` pins the day (for tests and demos).
+struct CommandContext {
+    let storePath: String
+    let today: Day
+    let environment: [String: String]
+
+    init(_ options: GlobalOptions) throws {
+        environment = ProcessInfo.processInfo.environment
+        storePath = StoreLocation.resolve(explicit: options.store, environment: environment)
+        if let pinned = environment["RAPPORT_TODAY"], !pinned.isEmpty {
+            guard let day = Day(iso: pinned) else {
+                throw InputError("RAPPORT_TODAY='\(pinned)' is not a calendar day; expected YYYY-MM-DD")
+            }
+            today = day
+        } else {
+            today = Day(Date())
+        }
+    }
+
+    /// The user's name for new records: `$RAPPORT_OWNER`, else `$USER`.
+    var userName: String { environment["RAPPORT_OWNER"] ?? environment["USER"] ?? "" }
+
+    var dayParser: DayParser { DayParser(today: today) }
+
+    func openStore() throws -> FileStore { try FileStore.open(at: storePath) }
+
+    /// Finds one account by id or name prefix.
+    func findAccount(_ query: String, in store: FileStore) throws -> LoadedAccount {
+        let snapshot = store.loadAll()
+        reportProblems(snapshot.problems)
+        return try Lookup.find(query, in: snapshot.accounts, kind: "account",
+                               id: { $0.account.id }, name: { $0.account.name })
+    }
+
+    /// Unreadable files are named on stderr; the command goes on with the rest.
+    func reportProblems(_ problems: [StoreProblem]) {
+        guard !problems.isEmpty else { return }
+        var text = "warning: \(problems.count) file\(problems.count == 1 ? "" : "s") could not be read and \(problems.count == 1 ? "was" : "were") skipped (run 'rapport check'):\n"
+        for problem in problems { text += "  \(problem)\n" }
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}
+
+/// Parses a `Choice` option value with a one-line error naming what is accepted.
+func parseChoice<T: Choice>(_ text: String, _ option: String) throws -> T {
+    guard let value = T(parsing: text) else {
+        throw InputError("\(option) '\(text)' is not valid; expected \(T.acceptedList)")
+    }
+    return value
+}

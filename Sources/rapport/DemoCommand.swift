@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import RapportCore
+import RapportResources
+import RapportStore
+
+/// `rapport demo`: creates a realistic demo store.
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Create a demo store with a realistic portfolio (refuses to overwrite a store).")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let context = try CommandContext(global)
+        let accounts = try DemoData.accounts(today: context.today)
+        let store = try FileStore.create(at: context.storePath, today: context.today,
+                                         settings: StoreSettings(currency: try DemoData.portfolio().currency))
+        for account in accounts { try store.create(account) }
+        print("Created a demo store with \(accounts.count) accounts at \(context.storePath)")
+    }
+}
+
+/// The bundled demo data, decoded.
+enum DemoData {
+    static func portfolio() throws -> DemoPortfolio {
+        try decode(DemoPortfolio.self, BundledData.demoPortfolio, "demo/portfolio.json")
+    }
+
+    static func playbook() throws -> Playbook {
+        try decode(Playbook.self, BundledData.playbook, "playbook/relationship-for-life.json")
+    }
+
+    static func questions(today: Day) throws -> LitmusQuestionSet {
+        try decode(LitmusQuestionFile.self, BundledData.litmusQuestionsV1, "litmus/questions-v1.json")
+            .questionSet(version: 1, introducedOn: today.adding(years: -3))
+    }
+
+    static func accounts(today: Day) throws -> [Account] {
+        try DemoBuilder(portfolio: portfolio(), playbook: playbook(), questions: questions(today: today), today: today).build()
+    }
+
+    private static func decode<T: Decodable>(_ type: T.Type, _ bytes: [UInt8], _ name: String) throws -> T {
+        do {
+            return try JSONDecoder().decode(type, from: Data(bytes))
+        } catch {
+            throw InputError("bundled resource \(name) is damaged: \(RapportJSON.describe(error))")
+        }
+    }
+}
+
+/// `rapport init`: creates an empty store.
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init", abstract: "Create an empty store (refuses to overwrite a store).")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "Currency of account values, e.g. EUR, USD, GBP.")
+    var currency: String = "EUR"
+
+    func run() throws {
+        let context = try CommandContext(global)
+        let code = currency.uppercased()
+        guard code.count == 3, code.allSatisfy({ $0.isLetter && $0.isASCII }) else {
+            throw InputError("--currency '\(currency)' is not a currency code; expected three letters such as EUR")
+        }
+        _ = try FileStore.create(at: context.storePath, today: context.today, settings: StoreSettings(currency: code))
+        print("Created an empty store at \(context.storePath)")
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import RapportCore
+
+/// Runs the built `rapport` binary against a temporary store with a pinned day.
+final class CLIHarness {
+    let root = NSTemporaryDirectory() + "rapport-cli-\(UUID().uuidString)"
+    var store: String { root + "/store" }
+    let today = "2026-11-22"
+
+    deinit { try? FileManager.default.removeItem(atPath: root) }
+
+    struct Result {
+        var status: Int32
+        var out: String
+        var err: String
+    }
+
+    /// The `rapport` executable beside the test bundle.
+    static var binary: URL {
+        var dir = Bundle.main.bundleURL
+        for _ in 0..<3 {
+            let candidate = dir.appendingPathComponent("rapport")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir.deleteLastPathComponent()
+        }
+        return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("rapport")
+    }
+
+    /// Starts `rapport args...` without waiting for it.
+    func start(_ args: [String], binary: URL = CLIHarness.binary) throws -> (Process, Pipe, Pipe) {
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = args
+        var env = ProcessInfo.processInfo.environment
+        env["RAPPORT_STORE"] = store
+        env["RAPPORT_TODAY"] = today
+        env["RAPPORT_OWNER"] = "Maya Lindqvist"
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        return (process, out, err)
+    }
+
+    @discardableResult
+    func run(_ args: String..., binary: URL = CLIHarness.binary) throws -> Result {
+        try run(args, binary: binary)
+    }
+
+    @discardableResult
+    func run(_ args: [String], binary: URL = CLIHarness.binary) throws -> Result {
+        let (process, out, err) = try start(args, binary: binary)
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
+                      err: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// The account file paths in the store.
+    func accountFiles() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: store + "/accounts").sorted().map { store + "/accounts/" + $0 }
+    }
+
+    /// `rapport show ACCOUNT --json`, decoded.
+    func account(_ name: String) throws -> Account {
+        let result = try run("show", name, "--json")
+        return try RapportJSON.decoder().decode(Account.self, from: Data(result.out.utf8))
+    }
+}
