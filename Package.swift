@@ -26,17 +26,25 @@ let package = Package(
         ),
         // The file store: layout, atomic writes, locking, migrations.
         .target(name: "RapportStore", dependencies: ["RapportCore"]),
+        // Pure terminal toolkit: canvas, keys, display width, widgets, keymaps.
+        .target(name: "TUIKit"),
         // ncursesw as a system library; only CursesBackend may import it.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // Draws a Canvas with ncurses, reads keys, restores the terminal on every exit.
+        .target(name: "CursesBackend", dependencies: ["CNcursesw", "TUIKit"]),
+        // The app as pure state machines: state, actions, update, render.
+        .target(name: "RapportUI", dependencies: ["RapportCore", "TUIKit"]),
         .executableTarget(
             name: "rapport",
             dependencies: [
-                "RapportCore", "RapportStore", "RapportResources",
+                "RapportCore", "RapportStore", "RapportResources", "RapportUI", "CursesBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "RapportCoreTests", dependencies: ["RapportCore", "RapportResources"]),
         .testTarget(name: "RapportStoreTests", dependencies: ["RapportStore"]),
+        .testTarget(name: "TUIKitTests", dependencies: ["TUIKit"]),
+        .testTarget(name: "RapportUITests", dependencies: ["RapportUI"]),
         .testTarget(name: "RapportCLITests", dependencies: ["RapportCore", "rapport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,24 +1,36 @@
-/// A warning sign on an account that the manager should see without digging.
+/// A warning sign on an account that the manager should see without digging,
+/// in order of seriousness.
 public enum WarningFlag: String, CaseIterable, Codable, Sendable {
-    /// We know nobody senior at the customer.
-    case noSeniorContact = "no-senior-contact"
-    /// We are connected to one person only.
-    case singleThreaded = "single-threaded"
-    /// A contact has gone past the maximum keep-in-touch interval.
-    case outOfTouch = "out-of-touch"
     /// An open concern is past its respond-by day.
     case overdueConcern = "overdue-concern"
     /// The latest litmus score is lower than the one before (same question set).
     case fallingHealth = "falling-health"
+    /// A contact has gone past the maximum keep-in-touch interval.
+    case outOfTouch = "out-of-touch"
+    /// We know nobody senior at the customer.
+    case noSeniorContact = "no-senior-contact"
+    /// We are connected to one person only.
+    case singleThreaded = "single-threaded"
 
     /// A short label for tables.
     public var short: String {
         switch self {
-        case .noSeniorContact: return "no senior"
-        case .singleThreaded: return "single-threaded"
-        case .outOfTouch: return "out of touch"
-        case .overdueConcern: return "concern overdue"
+        case .overdueConcern: return "late reply"
         case .fallingHealth: return "health falling"
+        case .outOfTouch: return "out of touch"
+        case .noSeniorContact: return "no senior"
+        case .singleThreaded: return "one contact"
+        }
+    }
+
+    /// What the flag means, in a sentence.
+    public var explanation: String {
+        switch self {
+        case .overdueConcern: return "an open concern is past its respond-by date"
+        case .fallingHealth: return "the latest litmus score is lower than the previous one"
+        case .outOfTouch: return "a contact has not been reached within their keep-in-touch interval"
+        case .noSeniorContact: return "we know nobody senior at the customer"
+        case .singleThreaded: return "we are connected to one person only"
         }
     }
 }
@@ -57,18 +69,18 @@ extension Account {
 
     /// The warning signs showing today.
     public func warningFlags(on today: Day) -> [WarningFlag] {
-        var flags: [WarningFlag] = []
+        var flags: Set<WarningFlag> = []
         let current = currentContacts
-        if !current.contains(where: { $0.level == .senior }) { flags.append(.noSeniorContact) }
-        if current.count <= 1 { flags.append(.singleThreaded) }
+        if !current.contains(where: { $0.level == .senior }) { flags.insert(.noSeniorContact) }
+        if current.count <= 1 { flags.insert(.singleThreaded) }
         let outOfTouch = current.contains { contact in
             guard let rhythm = contact.keepInTouch else { return false }
             let since = lastTouch(with: contact.id) ?? createdOn
             return since.days(until: today) > rhythm.maximumDays
         }
-        if outOfTouch { flags.append(.outOfTouch) }
-        if concerns.contains(where: { $0.isOverdue(on: today) }) { flags.append(.overdueConcern) }
-        if let change = healthChange, change < 0 { flags.append(.fallingHealth) }
-        return flags
+        if outOfTouch { flags.insert(.outOfTouch) }
+        if concerns.contains(where: { $0.isOverdue(on: today) }) { flags.insert(.overdueConcern) }
+        if let change = healthChange, change < 0 { flags.insert(.fallingHealth) }
+        return WarningFlag.allCases.filter(flags.contains)
     }
 }

@@ -90,8 +90,10 @@ public struct DemoBuilder {
             let present = contacts.filter { $0.leftOn.map { day < $0 } ?? true }
             var with: [RecordID] = []
             if let main = present.first(where: { $0.level == .main }) ?? present.first { with.append(main.id) }
-            if present.count > 1, random.next() % 3 == 0 {
-                let other = present[Int(random.next() % UInt64(present.count))]
+            // Others take turns, so each contact is reached now and then; a cold
+            // relationship has stopped reaching beyond the main contact.
+            if present.count > 1, p.mood != "cold", index % 2 == 1 {
+                let other = present[(index / 2) % present.count]
                 if !with.contains(other.id) { with.append(other.id) }
             }
             let summary: String

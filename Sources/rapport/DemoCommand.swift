@@ -14,10 +14,7 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(global)
-        let accounts = try DemoData.accounts(today: context.today)
-        let store = try FileStore.create(at: context.storePath, today: context.today,
-                                         settings: StoreSettings(currency: try DemoData.portfolio().currency))
-        for account in accounts { try store.create(account) }
+        let accounts = try DemoData.createStore(at: context.storePath, today: context.today)
         print("Created a demo store with \(accounts.count) accounts at \(context.storePath)")
     }
 }
@@ -35,6 +32,14 @@ enum DemoData {
     static func questions(today: Day) throws -> LitmusQuestionSet {
         try decode(LitmusQuestionFile.self, BundledData.litmusQuestionsV1, "litmus/questions-v1.json")
             .questionSet(version: 1, introducedOn: today.adding(years: -3))
+    }
+
+    /// Creates a store at `path` holding the demo portfolio; refuses if a store exists.
+    static func createStore(at path: String, today: Day) throws -> [Account] {
+        let accounts = try self.accounts(today: today)
+        let store = try FileStore.create(at: path, today: today, settings: StoreSettings(currency: try portfolio().currency))
+        for account in accounts { try store.create(account) }
+        return accounts
     }
 
     static func accounts(today: Day) throws -> [Account] {

@@ -13,8 +13,9 @@ struct Rapport: ParsableCommand {
         DATE is YYYY-MM-DD, today, tomorrow, yesterday, +3d, +2w, +1m, -3d or a weekday name.
         """,
         subcommands: [
-            DemoCommand.self, InitCommand.self, AccountsCommand.self, AccountCommand.self, ShowCommand.self,
+            OpenCommand.self, DemoCommand.self, InitCommand.self, AccountsCommand.self, AccountCommand.self, ShowCommand.self,
             LogCommand.self, ConcernCommand.self, CheckCommand.self,
-        ]
+        ],
+        defaultSubcommand: OpenCommand.self
     )
 }

@@ -1,0 +1,207 @@
+import RapportCore
+import TUIKit
+
+/// The accounts table: every account with its vital facts and warning flags.
+enum AccountsScreen {
+    /// The accounts shown, after filters and sort.
+    static func visible(_ state: AppState) -> [AccountSummary] {
+        let list = state.list
+        let query = list.filter.text.lowercased().trimmingCharacters(in: .whitespaces)
+        var rows = state.accounts.map { AccountSummary($0, today: state.today) }.filter { s in
+            if let tier = list.tier, s.tier != tier { return false }
+            if let status = list.status, s.status != status { return false }
+            if let owner = list.owner, s.owner != owner { return false }
+            guard !query.isEmpty else { return true }
+            return s.name.lowercased().contains(query) || s.owner.lowercased().contains(query)
+                || s.tags.contains { $0.lowercased().contains(query) }
+                || s.contactNames.contains { $0.lowercased().contains(query) }
+        }
+        let byName: (AccountSummary, AccountSummary) -> Bool = { $0.name.lowercased() < $1.name.lowercased() }
+        switch list.sort {
+        case .name: rows.sort(by: byName)
+        case .value: rows.sort { $0.annualValue != $1.annualValue ? $0.annualValue > $1.annualValue : byName($0, $1) }
+        case .health: rows.sort { ($0.health ?? 101) != ($1.health ?? 101) ? ($0.health ?? 101) < ($1.health ?? 101) : byName($0, $1) }
+        case .lastTouch:
+            rows.sort { ($0.lastTouch?.ordinal ?? Int.min) != ($1.lastTouch?.ordinal ?? Int.min)
+                ? ($0.lastTouch?.ordinal ?? Int.min) < ($1.lastTouch?.ordinal ?? Int.min) : byName($0, $1) }
+        case .flags: rows.sort { $0.flags.count != $1.flags.count ? $0.flags.count > $1.flags.count : byName($0, $1) }
+        case .tier:
+            let rank: (Tier) -> Int = { Tier.allCases.firstIndex(of: $0)! }
+            rows.sort { rank($0.tier) != rank($1.tier) ? rank($0.tier) < rank($1.tier) : $0.annualValue > $1.annualValue }
+        }
+        return rows
+    }
+
+    static func selected(_ state: AppState) -> AccountSummary? {
+        let rows = visible(state)
+        return rows.indices.contains(state.list.table.selection) ? rows[state.list.table.selection] : nil
+    }
+
+    static func handle(_ state: inout AppState, _ key: Key) -> [Effect] {
+        guard let command = Keymaps.accounts.command(for: key) else { return [] }
+        let count = visible(state).count
+        switch command {
+        case .move:
+            _ = state.list.table.handle(key, count: count, pageSize: state.height - 6)
+        case .open:
+            if let s = selected(state) { open(&state, s.id) }
+        case .filter:
+            state.list.filtering = true
+        case .sort:
+            let all = AccountSort.allCases
+            state.list.sort = all[(all.firstIndex(of: state.list.sort)! + 1) % all.count]
+            state.message = Message("Sorted by \(state.list.sort.rawValue)")
+        case .tierFilter:
+            state.list.tier = cycle(state.list.tier, Tier.allCases)
+            state.list.table.selection = 0
+        case .statusFilter:
+            state.list.status = cycle(state.list.status, AccountStatus.allCases)
+            state.list.table.selection = 0
+        case .ownerFilter:
+            let owners = Array(Set(state.accounts.map(\.owner))).sorted()
+            state.list.owner = cycle(state.list.owner, owners)
+            state.list.table.selection = 0
+        case .clearFilters:
+            state.list.tier = nil; state.list.status = nil; state.list.owner = nil
+            state.list.filter = TextField()
+        case .add:
+            state.overlay = .form(.addAccount, Forms.account(nil, state: state))
+        case .log:
+            if let s = selected(state), let a = state.account(s.id) { state.overlay = .form(.logTouchpoint(account: a.id), Forms.touchpoint(nil, in: a, state: state)) }
+        case .concern:
+            if let s = selected(state), let a = state.account(s.id) { state.overlay = .form(.addConcern(account: a.id), Forms.concern(nil, in: a, state: state)) }
+        case .edit:
+            if let s = selected(state), let a = state.account(s.id) { state.overlay = .form(.editAccount(a.id), Forms.account(a, state: state)) }
+        case .delete:
+            if let s = selected(state) { state.overlay = .confirm(.deleteAccount(s.id)) }
+        case .undo:
+            return Deletion.undo(&state)
+        case .quit:
+            state.quitting = true
+            return [.quit]
+        }
+        return []
+    }
+
+    /// Typing while the filter is open: every key edits the filter; Enter keeps it, Esc clears it.
+    static func handleFilterKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+        switch key {
+        case .escape:
+            state.list.filter = TextField()
+            state.list.filtering = false
+        case .enter:
+            state.list.filtering = false
+        case .down, .up, .pageDown, .pageUp:
+            _ = state.list.table.handle(key, count: visible(state).count, pageSize: state.height - 6)
+        default:
+            if state.list.filter.handle(key) { state.list.table.selection = 0 }
+        }
+        return []
+    }
+
+    static func open(_ state: inout AppState, _ id: RecordID) {
+        state.screen = .account(id)
+        state.view = AccountViewState()
+        state.message = nil
+    }
+
+    static func cycle<T: Equatable>(_ current: T?, _ all: [T]) -> T? {
+        guard let current, let i = all.firstIndex(of: current) else { return all.first }
+        return i + 1 < all.count ? all[i + 1] : nil
+    }
+
+    // MARK: Rendering
+
+    static func columns(width: Int) -> [Column] {
+        var columns = [Column("Account", .fixed(width >= 100 ? 22 : 19)), Column("Tier", .fixed(4)), Column("Owner", .fixed(width >= 100 ? 15 : 10)),
+                       Column("Status", .fixed(7)), Column("Season", .fixed(12)), Column("Hlth", .fixed(4), alignRight: true),
+                       Column("Last", .fixed(5), alignRight: true)]
+        if width >= 100 { columns.insert(Column("Value", .fixed(7), alignRight: true), at: 3) }
+        columns.append(Column("Flags", .flexible(min: 8)))
+        return columns
+    }
+
+    static func render(_ state: inout AppState, into canvas: inout Canvas, body: Rect) {
+        let rows = visible(state)
+        let wide = canvas.width >= 100
+        var header = "Accounts  \(rows.count) of \(state.accounts.count)"
+        var filters: [String] = []
+        if let t = state.list.tier { filters.append("tier \(t.rawValue)") }
+        if let s = state.list.status { filters.append(s.label) }
+        if let o = state.list.owner { filters.append("owner \(o)") }
+        if !filters.isEmpty { header += " · " + filters.joined(separator: " · ") }
+        header += " · by \(state.list.sort.rawValue)"
+        canvas.put(header, x: 0, y: body.y, style: .title)
+        var (top, rest) = body.splitTop(1)
+        _ = top
+        if state.list.filtering || !state.list.filter.text.isEmpty {
+            let (line, below) = rest.splitTop(1)
+            canvas.put("/", x: 0, y: line.y, style: .accent)
+            state.list.filter.render(into: &canvas, x: 2, y: line.y, width: min(40, line.width - 2), focused: state.list.filtering)
+            rest = below
+        }
+        if rows.isEmpty {
+            let text = state.accounts.isEmpty ? "No accounts yet. Press a to add one." : "No account matches. Esc or x clears the filters."
+            canvas.put(text, x: 2, y: rest.y + 1, style: .dim)
+            return
+        }
+        let tableRows = rows.map { s -> TableRow in
+            var cells = [s.name, tierShort(s.tier), s.owner, s.status.label, s.season.rawValue,
+                         s.health.map { "\($0)\(arrow(s.healthChange))" } ?? "-",
+                         s.lastTouch.map { "\($0.days(until: state.today))d" } ?? "never",
+                         flagText(s.flags)]
+            if wide { cells.insert(Money.short(s.annualValue, currency: state.currency), at: 3) }
+            var styles: [Int: Style] = [:]
+            let flagColumn = cells.count - 1
+            if !s.flags.isEmpty { styles[flagColumn] = s.flags.count >= 3 ? .danger : .warning }
+            if s.status == .atRisk { styles[wide ? 4 : 3] = .danger }
+            if let change = s.healthChange, change < 0 { styles[wide ? 6 : 5] = .danger }
+            return TableRow(cells, style: s.status == .lost || s.status == .former ? .dim : .normal, cellStyles: styles)
+        }
+        state.list.table.render(columns: columns(width: canvas.width), rows: tableRows, into: &canvas, rect: rest)
+    }
+
+    /// Flags most serious first, with a count when there are several.
+    static func flagText(_ flags: [WarningFlag]) -> String {
+        guard !flags.isEmpty else { return "" }
+        return (flags.count > 1 ? "\(flags.count) " : "") + flags.map(\.short).joined(separator: ", ")
+    }
+
+    static func tierShort(_ tier: Tier) -> String { tier == .standard ? "std" : tier.rawValue }
+
+    static func arrow(_ change: Int?) -> String {
+        guard let change else { return "" }
+        return change < 0 ? "↓" : (change > 0 ? "↑" : "")
+    }
+}
+
+/// Shown when there is no store yet.
+enum WelcomeScreen {
+    static func handle(_ state: inout AppState, _ key: Key) -> [Effect] {
+        switch key {
+        case .char("d"), .enter: return [.createStore(demo: true)]
+        case .char("e"): return [.createStore(demo: false)]
+        case .char("q"), .escape: state.quitting = true; return [.quit]
+        default: return []
+        }
+    }
+
+    static func render(_ state: AppState, into canvas: inout Canvas, body: Rect) {
+        let lines: [(String, Style)] = [
+            ("Welcome to Rapport", .title),
+            ("", .normal),
+            ("Keep your key customer relationships healthy: every touch, every", .normal),
+            ("concern, and what is due, across all your accounts.", .normal),
+            ("", .normal),
+            ("There is no store at \(state.storePath) yet.", .dim),
+            ("", .normal),
+            ("d  create the demo portfolio (27 realistic accounts)", .normal),
+            ("e  start with an empty store", .normal),
+            ("q  quit", .normal),
+        ]
+        let rect = body.centered(width: min(body.width, 72), height: lines.count)
+        for (i, line) in lines.enumerated() { canvas.put(line.0, x: rect.x, y: rect.y + i, style: line.1, limit: rect.width) }
+    }
+}
+
+import Foundation

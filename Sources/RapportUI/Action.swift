@@ -1,0 +1,36 @@
+import RapportCore
+import TUIKit
+
+/// Something that happened: a key, a resize, or the result of an effect.
+public enum Action: Equatable, Sendable {
+    case key(Key)
+    case resize(width: Int, height: Int)
+    /// The store was (re)read.
+    case loaded(accounts: [Account], problems: [String])
+    /// A save went through; this is the account as stored.
+    case saved(Account, message: String)
+    /// A new account was stored.
+    case created(Account, message: String)
+    /// An account was deleted.
+    case deleted(RecordID, message: String)
+    /// A save was refused or failed; the screen reloads.
+    case failed(String)
+    /// The external editor closed with this text (nil: it could not run; see message).
+    case edited(field: String, text: String?, error: String?)
+    /// A demo or empty store was created.
+    case storeCreated(accounts: [Account])
+    /// SIGTERM/SIGHUP/SIGINT: save what can be saved and quit.
+    case terminate
+}
+
+/// Work for the run loop, as plain data; the results come back as actions.
+public enum Effect: Equatable, Sendable {
+    case mutate(RecordID, [Mutation], message: String)
+    case create(Account, message: String)
+    case delete(RecordID, message: String)
+    case openEditor(field: String, text: String)
+    case createStore(demo: Bool)
+    case reload
+    case redraw
+    case quit
+}

@@ -1,0 +1,126 @@
+import RapportCore
+import TUIKit
+
+/// The whole state of the app, as a value. `update` changes it; `render` draws it.
+public struct AppState: Equatable, Sendable {
+    public var today: Day
+    public var currency: String
+    public var storePath: String
+    public var width: Int
+    public var height: Int
+    /// Every readable account.
+    public var accounts: [Account]
+    /// Files that could not be read ("path: reason").
+    public var problems: [String]
+    public var screen: Screen
+    public var list = AccountListState()
+    public var view = AccountViewState()
+    public var overlay: Overlay?
+    public var message: Message?
+    /// What `u` brings back.
+    public var undo: Undo?
+    /// Set when the user asked to quit.
+    public var quitting = false
+
+    public init(today: Day, currency: String, storePath: String, width: Int, height: Int,
+                accounts: [Account], problems: [String] = [], storeExists: Bool = true) {
+        self.today = today; self.currency = currency; self.storePath = storePath
+        self.width = width; self.height = height; self.accounts = accounts; self.problems = problems
+        screen = storeExists ? .accounts : .welcome
+        if !problems.isEmpty {
+            message = Message("\(problems.count) file\(problems.count == 1 ? "" : "s") could not be read and \(problems.count == 1 ? "is" : "are") not shown (rapport check names them)", isError: true)
+        }
+    }
+
+    /// Smallest terminal the app draws in; smaller shows the too-small screen.
+    public static let minimumWidth = 60
+    public static let minimumHeight = 16
+
+    public func account(_ id: RecordID) -> Account? { accounts.first { $0.id == id } }
+}
+
+/// Which screen is showing.
+public enum Screen: Equatable, Sendable {
+    case welcome
+    case accounts
+    case account(RecordID)
+}
+
+/// A line at the bottom: information, or an error in red.
+public struct Message: Equatable, Sendable {
+    public var text: String
+    public var isError: Bool
+    public init(_ text: String, isError: Bool = false) { self.text = text; self.isError = isError }
+}
+
+/// Something drawn over the screen that takes the keys.
+public enum Overlay: Equatable, Sendable {
+    case help(scroll: Int)
+    case form(FormPurpose, Form)
+    case confirm(ConfirmPurpose)
+    case command(TextField)
+}
+
+/// What a form creates or edits.
+public enum FormPurpose: Equatable, Sendable {
+    case logTouchpoint(account: RecordID)
+    case editTouchpoint(account: RecordID, RecordID)
+    case addConcern(account: RecordID)
+    case editConcern(account: RecordID, RecordID)
+    case addAccount
+    case editAccount(RecordID)
+    case addContact(account: RecordID)
+    case editContact(account: RecordID, RecordID)
+    case addTeamMember(account: RecordID)
+    case editTeamMember(account: RecordID, RecordID)
+}
+
+/// What a yes/no question will delete.
+public enum ConfirmPurpose: Equatable, Sendable {
+    case deleteAccount(RecordID)
+    case deleteRecord(account: RecordID, Mutation, undo: Mutation, what: String)
+}
+
+/// The last delete, for `u`.
+public enum Undo: Equatable, Sendable {
+    case account(Account)
+    case record(account: RecordID, Mutation, what: String)
+}
+
+/// Sort orders of the accounts table (`s` cycles).
+public enum AccountSort: String, CaseIterable, Sendable {
+    case name, value, health, lastTouch = "last touch", flags, tier
+}
+
+/// The accounts table's own state.
+public struct AccountListState: Equatable, Sendable {
+    public var table = TableView()
+    public var filter = TextField()
+    public var filtering = false
+    public var sort: AccountSort = .name
+    public var tier: Tier?
+    public var status: AccountStatus?
+    public var owner: String?
+    public init() {}
+}
+
+/// Sections of the account view.
+public enum AccountSection: Int, CaseIterable, Sendable {
+    case overview = 1, contacts, team, timeline, concerns
+    public var title: String {
+        switch self {
+        case .overview: return "Overview"
+        case .contacts: return "Contacts"
+        case .team: return "Team"
+        case .timeline: return "Timeline"
+        case .concerns: return "Concerns"
+        }
+    }
+}
+
+/// The account view's own state.
+public struct AccountViewState: Equatable, Sendable {
+    public var section: AccountSection = .overview
+    public var table = TableView()
+    public init() {}
+}

@@ -1,0 +1,62 @@
+import RapportCore
+
+/// Deleting after a yes, and bringing back the last thing deleted.
+enum Deletion {
+    static func confirm(_ purpose: ConfirmPurpose, state: inout AppState) -> [Effect] {
+        switch purpose {
+        case .deleteAccount(let id):
+            guard let account = state.account(id) else { return [] }
+            state.undo = .account(account)
+            return [.delete(id, message: "Deleted \(account.name) (u brings it back)")]
+        case .deleteRecord(let id, let mutation, let undo, let what):
+            state.undo = .record(account: id, undo, what: what)
+            state.view.table.move(-1, count: Int.max)
+            return [.mutate(id, [mutation], message: "Deleted \(what) (u brings it back)")]
+        }
+    }
+
+    static func undo(_ state: inout AppState) -> [Effect] {
+        guard let undo = state.undo else {
+            state.message = Message("Nothing to undo")
+            return []
+        }
+        state.undo = nil
+        switch undo {
+        case .account(let account):
+            return [.create(account, message: "Restored \(account.name)")]
+        case .record(let id, let mutation, let what):
+            return [.mutate(id, [mutation], message: "Restored \(what)")]
+        }
+    }
+}
+
+/// The `:` command line.
+enum CommandLine {
+    static let help = "commands: :q quit · :account NAME opens an account · :help"
+
+    static func run(_ text: String, state: inout AppState) -> [Effect] {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let word = trimmed.split(separator: " ", maxSplits: 1).first.map(String.init) ?? ""
+        let rest = trimmed.dropFirst(word.count).trimmingCharacters(in: .whitespaces)
+        switch word.lowercased() {
+        case "": return []
+        case "q", "quit", "q!", "wq", "x":
+            state.quitting = true
+            return [.quit]
+        case "help", "h":
+            state.overlay = .help(scroll: 0)
+        case "account", "a", "open":
+            do {
+                let account = try Lookup.find(rest, in: state.accounts, kind: "account", id: \.id, name: \.name)
+                AccountsScreen.open(&state, account.id)
+            } catch {
+                state.message = Message(error.message, isError: true)
+            }
+        default:
+            state.message = Message("unknown command ':\(word)'; \(help)", isError: true)
+        }
+        return []
+    }
+}
+
+import Foundation

@@ -1,0 +1,154 @@
+import RapportCore
+import TUIKit
+
+/// Turns a submitted form into a record and the effect that stores it, or puts
+/// validation messages on the fields (and keeps the form open, losing nothing).
+enum FormSubmission {
+    /// Reads fields, collecting one message per bad field.
+    struct Reader {
+        var form: Form
+        let parser: DayParser
+        var failed = false
+
+        mutating func fail(_ key: String, _ message: String) {
+            form.setError(key, message)
+            failed = true
+        }
+
+        func text(_ key: String) -> String { form[key]?.value.trimmingCharacters(in: .whitespacesAndNewlines) ?? "" }
+
+        mutating func required(_ key: String, _ what: String) -> String {
+            let value = text(key)
+            if value.isEmpty { fail(key, "\(what) is required") }
+            return value
+        }
+
+        func choice<T: Choice>(_ key: String) -> T { T(rawValue: text(key)) ?? T.allCases.first! }
+
+        mutating func day(_ key: String, _ direction: DayParser.Direction) -> Day? {
+            let value = text(key)
+            guard !value.isEmpty else { return nil }
+            do { return try parser.parse(value, direction: direction) } catch { fail(key, error.message); return nil }
+        }
+
+        mutating func amount(_ key: String) -> Int {
+            let value = text(key)
+            guard !value.isEmpty else { return 0 }
+            do { return try Money.parse(value) } catch { fail(key, error.message); return 0 }
+        }
+
+        mutating func days(_ key: String) -> Int? {
+            let value = text(key)
+            guard !value.isEmpty else { return nil }
+            guard let n = Int(value), n > 0, n <= 3650 else { fail(key, "'\(value)' is not a number of days (1–3650)"); return nil }
+            return n
+        }
+    }
+
+    static func submit(_ purpose: FormPurpose, _ form: Form, state: inout AppState) -> [Effect] {
+        var reader = Reader(form: form, parser: DayParser(today: state.today))
+        let effects = build(purpose, &reader, state: state)
+        if reader.failed {
+            reader.form.focusFirstError()
+            state.overlay = .form(purpose, reader.form)
+            state.message = Message("Not saved: fix the marked field", isError: true)
+            return []
+        }
+        state.overlay = nil
+        return effects
+    }
+
+    static func contactID(_ reader: Reader, _ key: String, in a: Account) -> RecordID? {
+        let name = reader.text(key)
+        return Forms.contactChoices(a).first { $0.name == name }?.id
+    }
+
+    static func build(_ purpose: FormPurpose, _ r: inout Reader, state: AppState) -> [Effect] {
+        switch purpose {
+        case .logTouchpoint(let id), .editTouchpoint(let id, _):
+            guard let a = state.account(id) else { return [] }
+            let summary = r.required("summary", "A summary")
+            let day = r.day("on", .past) ?? state.today
+            if day > state.today { r.fail("on", "\(day.iso) is in the future; a touchpoint records what happened") }
+            let followUp = r.day("followUp", .future)
+            let with = contactID(r, "with", in: a).map { [$0] } ?? []
+            if case .editTouchpoint(_, let tid) = purpose, var t = a.touchpoints.first(where: { $0.id == tid }) {
+                t.kind = r.choice("kind"); t.summary = summary; t.day = day; t.followUp = followUp
+                t.sentiment = r.choice("sentiment")
+                t.contactIDs = with + t.contactIDs.filter { cid in !with.contains(cid) && !Forms.contactChoices(a).contains { $0.id == cid } }
+                return [.mutate(id, [.updateTouchpoint(t)], message: "Touchpoint updated")]
+            }
+            let kind: TouchKind = r.choice("kind")
+            let t = Touchpoint(day: day, kind: kind, contactIDs: with, summary: summary, sentiment: r.choice("sentiment"), followUp: followUp)
+            var message = "Logged \(kind.label) at \(a.name)"
+            if let f = followUp { message += "; follow up \(f.iso)" }
+            return [.mutate(id, [.addTouchpoint(t)], message: message)]
+
+        case .addConcern(let id), .editConcern(let id, _):
+            guard let a = state.account(id) else { return [] }
+            let summary = r.required("summary", "The concern")
+            let severity: Severity = r.choice("severity")
+            let respondBy = r.day("respondBy", .future)
+            let raisedBy = contactID(r, "raisedBy", in: a)
+            if case .editConcern(_, let cid) = purpose, var c = a.concerns.first(where: { $0.id == cid }) {
+                c.summary = summary; c.severity = severity; c.raisedBy = raisedBy; c.detail = r.text("detail")
+                c.respondBy = respondBy ?? c.respondBy
+                let status: ConcernStatus = r.choice("status")
+                if status != .open && c.respondedOn == nil { c.respondedOn = state.today }
+                if status == .resolved && c.status != .resolved { c.resolvedOn = state.today }
+                if status != .resolved { c.resolvedOn = nil }
+                c.status = status
+                c.resolution = r.text("resolution")
+                if status == .resolved && c.resolution.isEmpty { r.fail("resolution", "say how it was resolved") }
+                return [.mutate(id, [.updateConcern(c)], message: "Concern updated")]
+            }
+            let due = respondBy ?? Concern.defaultRespondBy(raisedOn: state.today, severity: severity)
+            let c = Concern(raisedOn: state.today, raisedBy: raisedBy, summary: summary, detail: r.text("detail"), severity: severity, respondBy: due)
+            return [.mutate(id, [.addConcern(c)], message: "Recorded \(severity.rawValue) concern at \(a.name); respond by \(due.iso)")]
+
+        case .addAccount, .editAccount:
+            let name = r.required("name", "A name")
+            var existingID: RecordID?
+            if case .editAccount(let id) = purpose { existingID = id }
+            if state.accounts.contains(where: { $0.name.lowercased() == name.lowercased() && $0.id != existingID }) {
+                r.fail("name", "an account named '\(name)' already exists")
+            }
+            let base = existingID.flatMap(state.account) ?? Account(name: name, createdOn: state.today)
+            var facts = AccountFacts(base)
+            facts.name = name
+            facts.owner = r.text("owner")
+            facts.tier = r.choice("tier"); facts.status = r.choice("status"); facts.season = r.choice("season")
+            facts.annualValue = r.amount("value"); facts.lifetimeValue = r.amount("lifetime")
+            facts.market = r.text("market")
+            facts.customerSince = r.day("since", .past)
+            facts.tags = r.text("tags").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            if let id = existingID { return [.mutate(id, [.updateFacts(facts)], message: "Saved \(name)")] }
+            var account = Account(name: name, season: facts.season, createdOn: state.today)
+            facts.apply(to: &account, today: state.today)
+            return [.create(account, message: "Added \(name)")]
+
+        case .addContact(let id), .editContact(let id, _):
+            let name = r.required("name", "A name")
+            let ideal = r.days("ideal"), maximum = r.days("maximum")
+            if (ideal == nil) != (maximum == nil) { r.fail(ideal == nil ? "ideal" : "maximum", "give both intervals, or neither") }
+            if let i = ideal, let m = maximum, m < i { r.fail("maximum", "must be at least the ideal interval (\(i))") }
+            let reports = r.text("reports")
+            var contact = Contact(name: name)
+            if case .editContact(_, let cid) = purpose, let existing = state.account(id)?.contact(cid) { contact = existing }
+            contact.name = name; contact.title = r.text("title"); contact.level = r.choice("level")
+            contact.channel = r.choice("channel"); contact.reportFrequency = ReportFrequency(rawValue: reports)
+            contact.keepInTouch = ideal.flatMap { i in maximum.map { KeepInTouch(idealDays: i, maximumDays: $0) } }
+            contact.email = r.text("email"); contact.phone = r.text("phone"); contact.leftOn = r.day("left", .past)
+            return [.mutate(id, [.upsertContact(contact)], message: "Saved contact \(name)")]
+
+        case .addTeamMember(let id), .editTeamMember(let id, _):
+            let name = r.required("name", "A name")
+            var member = TeamMember(name: name, role: .other)
+            if case .editTeamMember(_, let mid) = purpose, let existing = state.account(id)?.team.first(where: { $0.id == mid }) { member = existing }
+            member.name = name; member.role = r.choice("role"); member.responsibility = r.text("responsibility")
+            return [.mutate(id, [.upsertTeamMember(member)], message: "Saved team member \(name)")]
+        }
+    }
+}
+
+import Foundation

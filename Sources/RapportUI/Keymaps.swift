@@ -1,0 +1,60 @@
+import TUIKit
+
+/// Commands available everywhere.
+public enum GlobalCommand: Sendable { case help, quit, commandLine, redraw }
+
+/// Commands of the accounts table.
+public enum ListCommand: Sendable {
+    case move, open, filter, sort, tierFilter, statusFilter, ownerFilter, clearFilters
+    case add, log, concern, edit, delete, undo, quit
+}
+
+/// Commands of the account view.
+public enum ViewCommand: Sendable {
+    case move, back, nextSection, previousSection, section
+    case log, concern, add, edit, delete, undo
+}
+
+/// The key tables. Each drives its screen's dispatch, its footer and the help overlay.
+public enum Keymaps {
+    static let navigation: [Key] = [.char("j"), .char("k"), .down, .up, .char("g"), .char("G"), .home, .end, .pageUp, .pageDown]
+
+    public static let global = Keymap<GlobalCommand>("Everywhere", [
+        Binding([.char("?"), .function(1)], .help, label: "help", help: "Show this help"),
+        Binding([.char(":")], .commandLine, label: "cmd", help: "Command line: :q, :account NAME, :help"),
+        Binding([.ctrl("l")], .redraw, help: "Redraw the screen"),
+        Binding([.char("Q")], .quit, label: "quit", help: "Quit (everything is already saved)"),
+    ])
+
+    public static let accounts = Keymap<ListCommand>("Accounts", [
+        Binding(navigation, .move, help: "Move: j/k or arrows, g/G first/last, PgUp/PgDn"),
+        Binding([.enter], .open, label: "open", help: "Open the selected account"),
+        Binding([.char("/")], .filter, label: "filter", help: "Filter as you type (name, owner, tags, contacts); Esc clears"),
+        Binding([.char("s")], .sort, label: "sort", help: "Cycle the sort: name, value, health, last touch, flags, tier"),
+        Binding([.char("t")], .tierFilter, help: "Cycle the tier filter: all, key, core, standard"),
+        Binding([.char("S")], .statusFilter, help: "Cycle the status filter: all, active, at risk, lost, former"),
+        Binding([.char("o")], .ownerFilter, help: "Cycle the owner filter through the owners"),
+        Binding([.char("x")], .clearFilters, help: "Clear every filter"),
+        Binding([.char("l")], .log, label: "log", help: "Log a touchpoint for the selected account"),
+        Binding([.char("c")], .concern, label: "concern", help: "Record a customer concern for the selected account"),
+        Binding([.char("a")], .add, label: "add", help: "Add an account"),
+        Binding([.char("e")], .edit, help: "Edit the selected account's facts"),
+        Binding([.char("d")], .delete, help: "Delete the selected account (asks first; u undoes)"),
+        Binding([.char("u")], .undo, help: "Undo the last delete"),
+        Binding([.char("q")], .quit, help: "Quit"),
+    ])
+
+    public static let account = Keymap<ViewCommand>("Account", [
+        Binding(navigation, .move, help: "Move within the section"),
+        Binding([.tab, .right], .nextSection, label: "section", help: "Next section (Tab), previous (S-Tab)"),
+        Binding([.backTab, .left], .previousSection, help: "Previous section"),
+        Binding([.char("1"), .char("2"), .char("3"), .char("4"), .char("5")], .section, help: "Jump to a section by number"),
+        Binding([.char("l")], .log, label: "log", help: "Log a touchpoint"),
+        Binding([.char("c")], .concern, label: "concern", help: "Record a customer concern"),
+        Binding([.char("a")], .add, label: "add", help: "Add a contact or team member (in those sections)"),
+        Binding([.char("e")], .edit, label: "edit", help: "Edit the selected record (the account's facts on Overview)"),
+        Binding([.char("d")], .delete, label: "del", help: "Delete the selected record (asks first; u undoes)"),
+        Binding([.char("u")], .undo, help: "Undo the last delete"),
+        Binding([.escape, .char("q")], .back, label: "back", help: "Back to the accounts"),
+    ])
+}

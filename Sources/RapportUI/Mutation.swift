@@ -1,0 +1,78 @@
+import RapportCore
+
+/// A change to one account, as plain data. The run loop applies it to the newest copy
+/// of the account under the store lock, so edits to different records by two people
+/// both survive.
+public enum Mutation: Equatable, Sendable {
+    case addTouchpoint(Touchpoint)
+    case updateTouchpoint(Touchpoint)
+    case removeTouchpoint(RecordID)
+    case addConcern(Concern)
+    case updateConcern(Concern)
+    case removeConcern(RecordID)
+    case upsertContact(Contact)
+    case removeContact(RecordID)
+    case upsertTeamMember(TeamMember)
+    case removeTeamMember(RecordID)
+    case updateFacts(AccountFacts)
+
+    /// Applies the change. Removing a contact also removes it from touchpoints and
+    /// plan items, so nothing points at a contact that is gone.
+    public func apply(to account: inout Account, today: Day) {
+        switch self {
+        case .addTouchpoint(let t): account.touchpoints.append(t)
+        case .updateTouchpoint(let t): replace(t, in: &account.touchpoints)
+        case .removeTouchpoint(let id): account.touchpoints.removeAll { $0.id == id }
+        case .addConcern(let c): account.concerns.append(c)
+        case .updateConcern(let c): replace(c, in: &account.concerns)
+        case .removeConcern(let id):
+            account.concerns.removeAll { $0.id == id }
+            for i in account.worksheets.indices where account.worksheets[i].concernID == id { account.worksheets[i].concernID = nil }
+        case .upsertContact(let c):
+            if account.contacts.contains(where: { $0.id == c.id }) { replace(c, in: &account.contacts) } else { account.contacts.append(c) }
+        case .removeContact(let id):
+            account.contacts.removeAll { $0.id == id }
+            for i in account.touchpoints.indices { account.touchpoints[i].contactIDs.removeAll { $0 == id } }
+            for i in account.concerns.indices where account.concerns[i].raisedBy == id { account.concerns[i].raisedBy = nil }
+            if account.plan != nil {
+                for i in account.plan!.items.indices { account.plan!.items[i].contactIDs.removeAll { $0 == id } }
+            }
+        case .upsertTeamMember(let m):
+            if account.team.contains(where: { $0.id == m.id }) { replace(m, in: &account.team) } else { account.team.append(m) }
+        case .removeTeamMember(let id): account.team.removeAll { $0.id == id }
+        case .updateFacts(let facts): facts.apply(to: &account, today: today)
+        }
+    }
+
+    private func replace<T: Identifiable>(_ value: T, in list: inout [T]) {
+        if let i = list.firstIndex(where: { $0.id == value.id }) { list[i] = value }
+    }
+}
+
+/// The editable facts of an account (everything the account form shows).
+public struct AccountFacts: Equatable, Sendable {
+    public var name: String
+    public var owner: String
+    public var tier: Tier
+    public var status: AccountStatus
+    public var season: Season
+    public var annualValue: Int
+    public var lifetimeValue: Int
+    public var market: String
+    public var customerSince: Day?
+    public var tags: [String]
+
+    public init(_ a: Account) {
+        name = a.name; owner = a.owner; tier = a.tier; status = a.status; season = a.season
+        annualValue = a.annualValue; lifetimeValue = a.lifetimeValue; market = a.market
+        customerSince = a.customerSince; tags = a.tags
+    }
+
+    /// Writes the facts into the account; a new season is recorded in its history.
+    public func apply(to a: inout Account, today: Day) {
+        a.name = name; a.owner = owner; a.tier = tier; a.status = status
+        a.annualValue = annualValue; a.lifetimeValue = lifetimeValue; a.market = market
+        a.customerSince = customerSince; a.tags = tags
+        a.changeSeason(to: season, on: today, reason: "Changed in Rapport")
+    }
+}

@@ -1,0 +1,71 @@
+import RapportCore
+import TUIKit
+
+/// Draws the whole screen for `state`. Takes `inout` state only to keep table scroll
+/// positions in step with what is visible; it changes nothing a user would notice.
+public func render(_ state: inout AppState, into canvas: inout Canvas) {
+    canvas.fill(canvas.bounds)
+    if canvas.width < AppState.minimumWidth || canvas.height < AppState.minimumHeight {
+        Chrome.tooSmall(minimumWidth: AppState.minimumWidth, minimumHeight: AppState.minimumHeight, into: &canvas)
+        return
+    }
+    let (rest, footer) = canvas.bounds.splitBottom(1)
+    let (body, messageLine) = rest.splitBottom(1)
+    switch state.screen {
+    case .welcome:
+        WelcomeScreen.render(state, into: &canvas, body: body)
+    case .accounts:
+        AccountsScreen.render(&state, into: &canvas, body: body)
+    case .account(let id):
+        if let account = state.account(id) { AccountScreen.render(&state, account, into: &canvas, body: body) }
+    }
+    if let message = state.message {
+        canvas.put(message.text, x: 0, y: messageLine.y, style: message.isError ? .danger : .accent)
+    }
+    Chrome.footer(footerHints(state), into: &canvas, y: footer.y)
+    switch state.overlay {
+    case .help(let scroll)?:
+        Chrome.help(title: "Rapport help", sections: helpSections(state), scroll: scroll, into: &canvas)
+    case .form(_, let form)?:
+        form.render(into: &canvas)
+    case .confirm(let purpose)?:
+        Chrome.confirm(question(purpose, state), into: &canvas)
+    case .command(let field)?:
+        canvas.fill(messageLine)
+        canvas.put(":", x: 0, y: messageLine.y, style: .accent)
+        field.render(into: &canvas, x: 1, y: messageLine.y, width: canvas.width - 1, focused: true)
+    case nil:
+        break
+    }
+}
+
+func footerHints(_ state: AppState) -> [(keys: String, label: String)] {
+    if case .form? = state.overlay { return [("Enter", "save"), ("Tab", "next field"), ("←→", "choose"), ("Esc", "cancel")] }
+    if case .command? = state.overlay { return [("Enter", "run"), ("Esc", "cancel")] }
+    if state.list.filtering && state.screen == .accounts { return [("type", "to filter"), ("Enter", "keep"), ("Esc", "clear"), ("↑↓", "move")] }
+    switch state.screen {
+    case .welcome: return [("d", "demo portfolio"), ("e", "empty store"), ("q", "quit")]
+    case .accounts: return Keymaps.accounts.hints + Keymaps.global.hints
+    case .account: return Keymaps.account.hints + Keymaps.global.hints
+    }
+}
+
+func helpSections(_ state: AppState) -> [(title: String, lines: [(keys: String, help: String)])] {
+    var sections: [(title: String, lines: [(keys: String, help: String)])] = []
+    switch state.screen {
+    case .account: sections.append((Keymaps.account.title, Keymaps.account.helpLines))
+    default: sections.append((Keymaps.accounts.title, Keymaps.accounts.helpLines))
+    }
+    sections.append((Keymaps.global.title, Keymaps.global.helpLines))
+    sections.append(("Forms", [("Tab ↓ / S-Tab ↑", "Next / previous field"), ("← → Space", "Change a choice; a letter jumps"),
+                               ("Enter", "Save"), ("Esc", "Cancel"), ("Ctrl-O", "Edit a long text in $VISUAL/$EDITOR"),
+                               ("Ctrl-A/E/U/K/W", "Start, end, clear to start/end, delete word")]))
+    return sections
+}
+
+func question(_ purpose: ConfirmPurpose, _ state: AppState) -> String {
+    switch purpose {
+    case .deleteAccount(let id): return "Delete \(state.account(id)?.name ?? "this account") and all its records?"
+    case .deleteRecord(_, _, _, let what): return "Delete \(what)?"
+    }
+}

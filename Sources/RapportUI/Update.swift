@@ -1,0 +1,131 @@
+import RapportCore
+import TUIKit
+
+/// The one place state changes: applies an action and returns the work to do.
+public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
+    switch action {
+    case .key(let key):
+        return handleKey(&state, key)
+    case .resize(let width, let height):
+        state.width = width
+        state.height = height
+        return []
+    case .loaded(let accounts, let problems):
+        state.accounts = accounts
+        state.problems = problems
+        if case .account(let id) = state.screen, state.account(id) == nil { state.screen = .accounts }
+        return []
+    case .saved(let account, let message), .created(let account, let message):
+        if let i = state.accounts.firstIndex(where: { $0.id == account.id }) {
+            state.accounts[i] = account
+        } else {
+            state.accounts.append(account)
+        }
+        state.message = Message(message)
+        return []
+    case .deleted(let id, let message):
+        state.accounts.removeAll { $0.id == id }
+        if state.screen == .account(id) { state.screen = .accounts }
+        state.message = Message(message)
+        return []
+    case .failed(let message):
+        state.message = Message(message, isError: true)
+        return [.reload]
+    case .edited(let field, let text, let error):
+        if let error { state.message = Message(error, isError: true) }
+        if let text, case .form(let purpose, var form)? = state.overlay, var f = form[field] {
+            f.input.text = text
+            form[field] = f
+            state.overlay = .form(purpose, form)
+        }
+        return []
+    case .storeCreated(let accounts):
+        state.accounts = accounts
+        state.screen = .accounts
+        state.message = Message(accounts.isEmpty ? "Empty store created: press a to add your first account" : "Demo portfolio created: \(accounts.count) accounts")
+        return []
+    case .terminate:
+        // Pending edits first: an open form that can be saved is saved.
+        var effects: [Effect] = []
+        if case .form(let purpose, let form)? = state.overlay {
+            effects = FormSubmission.submit(purpose, form, state: &state)
+        }
+        state.quitting = true
+        return effects + [.quit]
+    }
+}
+
+private func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+    if key == .resize { return [] }
+    if state.width < AppState.minimumWidth || state.height < AppState.minimumHeight {
+        if key == .char("Q") { state.quitting = true; return [.quit] }
+        return []
+    }
+    if let overlay = state.overlay { return handleOverlay(&state, overlay, key) }
+    if state.list.filtering, state.screen == .accounts { return AccountsScreen.handleFilterKey(&state, key) }
+    state.message = nil
+    if let command = Keymaps.global.command(for: key) {
+        switch command {
+        case .help: state.overlay = .help(scroll: 0)
+        case .commandLine: state.overlay = .command(TextField())
+        case .redraw: return [.redraw]
+        case .quit: state.quitting = true; return [.quit]
+        }
+        return []
+    }
+    switch state.screen {
+    case .welcome: return WelcomeScreen.handle(&state, key)
+    case .accounts: return AccountsScreen.handle(&state, key)
+    case .account(let id): return AccountScreen.handle(&state, id, key)
+    }
+}
+
+private func handleOverlay(_ state: inout AppState, _ overlay: Overlay, _ key: Key) -> [Effect] {
+    switch overlay {
+    case .help(let scroll):
+        switch key {
+        case .escape, .char("?"), .char("q"), .enter: state.overlay = nil
+        case .char("j"), .down: state.overlay = .help(scroll: scroll + 1)
+        case .char("k"), .up: state.overlay = .help(scroll: max(0, scroll - 1))
+        default: break
+        }
+        return []
+    case .confirm(let purpose):
+        switch key {
+        case .char("y"), .char("Y"):
+            state.overlay = nil
+            return Deletion.confirm(purpose, state: &state)
+        case .char("n"), .char("N"), .escape, .char("q"):
+            state.overlay = nil
+            state.message = Message("Nothing deleted")
+        default: break
+        }
+        return []
+    case .command(var field):
+        switch key {
+        case .escape: state.overlay = nil
+        case .enter:
+            state.overlay = nil
+            return CommandLine.run(field.text, state: &state)
+        default:
+            if key == .backspace && field.text.isEmpty { state.overlay = nil; return [] }
+            field.handle(key)
+            state.overlay = .command(field)
+        }
+        return []
+    case .form(let purpose, var form):
+        switch form.handle(key) {
+        case .editing:
+            state.overlay = .form(purpose, form)
+        case .cancel:
+            state.overlay = nil
+            state.message = Message("Cancelled; nothing saved")
+        case .submit:
+            return FormSubmission.submit(purpose, form, state: &state)
+        case .openEditor(let field):
+            state.overlay = .form(purpose, form)
+            return [.openEditor(field: field, text: form[field]?.value ?? "")]
+        }
+        return []
+    }
+}

@@ -1,0 +1,50 @@
+/// Terminal display width of text: CJK and emoji take two cells, combining marks none.
+public enum DisplayWidth {
+    /// Cells a grapheme cluster occupies (0, 1 or 2).
+    public static func of(_ character: Character) -> Int {
+        guard let first = character.unicodeScalars.first else { return 0 }
+        if character.unicodeScalars.contains(where: { $0.value == 0xFE0F }) { return 2 } // emoji presentation
+        if first.properties.isEmojiPresentation { return 2 }
+        let v = first.value
+        if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
+        if first.properties.generalCategory == .nonspacingMark || first.properties.generalCategory == .enclosingMark { return 0 }
+        if v == 0x200B || v == 0x200D { return 0 }
+        return isWide(v) ? 2 : 1
+    }
+
+    /// Cells a string occupies.
+    public static func of(_ text: some StringProtocol) -> Int { text.reduce(0) { $0 + of($1) } }
+
+    /// The longest prefix of `text` fitting in `width` cells, ending in `…` when cut.
+    /// Never splits a character: a wide character that would straddle the edge is dropped.
+    public static func truncate(_ text: String, to width: Int) -> String {
+        guard width > 0 else { return "" }
+        if of(text) <= width { return text }
+        var out = "", used = 0
+        for ch in text {
+            let w = of(ch)
+            if used + w > width - 1 { break }
+            out.append(ch)
+            used += w
+        }
+        return out + "…"
+    }
+
+    /// `text` truncated or padded with spaces to exactly `width` cells.
+    public static func fit(_ text: String, to width: Int, alignRight: Bool = false) -> String {
+        let cut = truncate(text, to: width)
+        let pad = String(repeating: " ", count: max(0, width - of(cut)))
+        return alignRight ? pad + cut : cut + pad
+    }
+
+    static func isWide(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+             0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
+    }
+}

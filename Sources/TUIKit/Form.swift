@@ -1,0 +1,146 @@
+/// One field of a form.
+public struct FormField: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable {
+        /// One line of text.
+        case text
+        /// Longer text: typed inline, or edited in full in $EDITOR (Ctrl-O).
+        case multiline
+        /// One of fixed options: ←/→ or Space cycles, a letter jumps.
+        case choice([String])
+        /// A date as the user types it; the app parses and validates it.
+        case day
+        /// A number as typed; the app validates it.
+        case number
+    }
+
+    public var key: String
+    public var label: String
+    public var kind: Kind
+    public var input: TextField
+    public var choice: Int
+    /// Shown dim after the field when it has no error.
+    public var hint: String
+    /// A validation message shown under the field; cleared on edit.
+    public var error: String?
+
+    public init(_ key: String, _ label: String, _ kind: Kind, value: String = "", choice: Int = 0, hint: String = "") {
+        self.key = key; self.label = label; self.kind = kind; self.input = TextField(value)
+        self.choice = choice; self.hint = hint
+    }
+
+    /// The field's value as text (the chosen option for a choice).
+    public var value: String {
+        if case .choice(let options) = kind { return options.indices.contains(choice) ? options[choice] : "" }
+        return input.text
+    }
+}
+
+/// A form made of fields, with per-field validation messages.
+/// Tab/↓ and S-Tab/↑ move, Enter submits, Esc cancels, Ctrl-O edits a long field in $EDITOR.
+public struct Form: Equatable, Sendable {
+    public enum Outcome: Equatable, Sendable { case editing, submit, cancel, openEditor(field: String) }
+
+    public var title: String
+    public var fields: [FormField]
+    public var focus: Int
+
+    public init(title: String, fields: [FormField], focus: Int = 0) {
+        self.title = title; self.fields = fields; self.focus = min(focus, max(0, fields.count - 1))
+    }
+
+    public subscript(key: String) -> FormField? {
+        get { fields.first { $0.key == key } }
+        set {
+            guard let i = fields.firstIndex(where: { $0.key == key }), let newValue else { return }
+            fields[i] = newValue
+        }
+    }
+
+    /// Sets or clears a validation message.
+    public mutating func setError(_ key: String, _ message: String?) {
+        if let i = fields.firstIndex(where: { $0.key == key }) { fields[i].error = message }
+    }
+
+    /// Moves focus to the first field with an error.
+    public mutating func focusFirstError() {
+        if let i = fields.firstIndex(where: { $0.error != nil }) { focus = i }
+    }
+
+    public var hasErrors: Bool { fields.contains { $0.error != nil } }
+
+    public mutating func handle(_ key: Key) -> Outcome {
+        guard !fields.isEmpty else { return key == .escape ? .cancel : .editing }
+        switch key {
+        case .escape: return .cancel
+        case .enter: return .submit
+        case .tab, .down: focus = (focus + 1) % fields.count
+        case .backTab, .up: focus = (focus + fields.count - 1) % fields.count
+        case .ctrl("o"):
+            if fields[focus].kind == .multiline { return .openEditor(field: fields[focus].key) }
+        default:
+            var field = fields[focus]
+            if case .choice(let options) = field.kind, !options.isEmpty {
+                switch key {
+                case .right, .char(" "): field.choice = (field.choice + 1) % options.count
+                case .left: field.choice = (field.choice + options.count - 1) % options.count
+                case .char(let c):
+                    let letter = String(c).lowercased()
+                    let order = (1...options.count).map { (field.choice + $0) % options.count }
+                    if let next = order.first(where: { options[$0].lowercased().hasPrefix(letter) }) { field.choice = next }
+                default: return .editing
+                }
+            } else if field.input.handle(key) {
+                field.error = nil
+            }
+            fields[focus] = field
+        }
+        return .editing
+    }
+
+    /// Draws the form in a centred box sized for its fields.
+    public func render(into canvas: inout Canvas) {
+        let labelWidth = min(18, (fields.map { DisplayWidth.of($0.label) }.max() ?? 0) + 1)
+        let height = min(canvas.height - 2, fields.count + fields.filter { $0.error != nil }.count + 4)
+        let rect = canvas.bounds.centered(width: min(canvas.width - 2, 76), height: height)
+        canvas.fill(rect)
+        canvas.box(rect, title: title)
+        let inner = rect.inset(1)
+        var y = inner.y
+        for (i, field) in fields.enumerated() {
+            guard y < inner.maxY - 1 else { break }
+            let focused = i == focus
+            canvas.put(DisplayWidth.fit(field.label, to: labelWidth), x: inner.x + 1, y: y, style: focused ? .title : .dim)
+            let x = inner.x + 2 + labelWidth
+            let width = inner.maxX - 1 - x
+            switch field.kind {
+            case .choice(let options):
+                let text = options.isEmpty ? "(none)" : "‹ \(field.value) ›"
+                canvas.put(text, x: x, y: y, style: focused ? .selected : .normal, limit: width)
+                if focused && options.count > 1 {
+                    let rest = options.enumerated().filter { $0.offset != field.choice }.map(\.element).joined(separator: " ")
+                    canvas.put(" " + rest, x: x + DisplayWidth.of(text), y: y, style: .dim, limit: max(0, width - DisplayWidth.of(text)))
+                }
+            default:
+                let shown = field.input.text.isEmpty && !focused ? field.hint : ""
+                if !shown.isEmpty {
+                    canvas.put(shown, x: x, y: y, style: .dim, limit: width)
+                } else {
+                    field.input.render(into: &canvas, x: x, y: y, width: width, focused: focused, style: focused ? .normal : .normal)
+                }
+            }
+            y += 1
+            if let error = field.error {
+                canvas.put("↳ " + error, x: x, y: y, style: .danger, limit: width)
+                y += 1
+            }
+        }
+        let hasLong = fields[safe: focus]?.kind == .multiline
+        canvas.put("Enter save · Tab next · Esc cancel" + (hasLong ? " · Ctrl-O editor" : ""),
+                   x: inner.x + 1, y: inner.maxY - 1, style: .dim, limit: inner.width - 2)
+    }
+}
+
+extension Array {
+    /// The element at `index`, or nil when out of range.
+    public subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

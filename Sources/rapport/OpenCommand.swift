@@ -1,0 +1,163 @@
+import ArgumentParser
+import CursesBackend
+import Foundation
+import RapportCore
+import RapportStore
+import RapportUI
+import TUIKit
+
+/// `rapport` (or `rapport open`): the terminal app.
+struct OpenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "open",
+        abstract: "Open the terminal app (the default when no command is given).",
+        discussion: "With no store at the location, a welcome screen offers the demo portfolio or an empty store.")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let context = try CommandContext(global)
+        guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else {
+            throw InputError("the app needs a terminal; for scripts use the commands ('rapport --help' lists them)")
+        }
+        let runner = try AppRunner(context: context)
+        try runner.run()
+    }
+}
+
+/// Runs the app: renders state into a canvas, reads keys, and performs the effects
+/// `update` asks for against the store, feeding the results back as actions.
+final class AppRunner {
+    private let context: CommandContext
+    private var store: FileStore?
+    private var state: AppState
+    private var terminal: Terminal?
+
+    init(context: CommandContext) throws {
+        self.context = context
+        if FileStore.exists(at: context.storePath) {
+            let store = try context.openStore()
+            let snapshot = store.loadAll()
+            self.store = store
+            state = AppState(today: context.today, currency: try store.readStoreFile().settings.currency,
+                             storePath: context.storePath, width: 80, height: 24,
+                             accounts: snapshot.accounts.map(\.account), problems: snapshot.problems.map(\.description))
+        } else {
+            state = AppState(today: context.today, currency: "EUR", storePath: context.storePath,
+                             width: 80, height: 24, accounts: [], storeExists: false)
+        }
+    }
+
+    func run() throws {
+        let terminal = try Terminal(noColor: context.environment["NO_COLOR"].map { !$0.isEmpty } ?? false)
+        self.terminal = terminal
+        defer { terminal.close() }
+        while !state.quitting {
+            if TerminalGuard.terminationSignal != 0 {
+                dispatch(.terminate)
+                break
+            }
+            let size = terminal.size
+            if size.width != state.width || size.height != state.height {
+                dispatch(.resize(width: size.width, height: size.height))
+            }
+            var canvas = Canvas(width: state.width, height: state.height)
+            render(&state, into: &canvas)
+            terminal.draw(canvas)
+            if let key = terminal.readKey() { dispatch(.key(key)) }
+        }
+    }
+
+    private func dispatch(_ first: Action) {
+        var queue = [first]
+        while !queue.isEmpty {
+            let action = queue.removeFirst()
+            for effect in update(&state, action) {
+                if let result = perform(effect) { queue.append(result) }
+            }
+        }
+    }
+
+    private func perform(_ effect: Effect) -> Action? {
+        do {
+            switch effect {
+            case .mutate(let id, let mutations, let message):
+                let today = state.today
+                let saved = try requireStore().update(id) { account in
+                    for mutation in mutations { mutation.apply(to: &account, today: today) }
+                }.saved
+                return .saved(saved.account, message: message)
+            case .create(let account, let message):
+                return .created(try requireStore().create(account).account, message: message)
+            case .delete(let id, let message):
+                let store = try requireStore()
+                let current = try store.load(id)
+                guard current.account == state.account(id) else {
+                    throw StoreError.conflict(account: current.account.name)
+                }
+                try store.delete(id, name: current.account.name, basedOn: current.revision)
+                return .deleted(id, message: message)
+            case .openEditor(let field, let text):
+                return edit(field: field, text: text)
+            case .createStore(let demo):
+                let accounts = demo
+                    ? try DemoData.createStore(at: context.storePath, today: context.today)
+                    : try createEmptyStore()
+                store = try context.openStore()
+                return .storeCreated(accounts: accounts)
+            case .reload:
+                let snapshot = try requireStore().loadAll()
+                return .loaded(accounts: snapshot.accounts.map(\.account), problems: snapshot.problems.map(\.description))
+            case .redraw:
+                terminal?.invalidate()
+                return nil
+            case .quit:
+                return nil
+            }
+        } catch {
+            return .failed("\(error)")
+        }
+    }
+
+    private func createEmptyStore() throws -> [Account] {
+        _ = try FileStore.create(at: context.storePath, today: context.today)
+        return []
+    }
+
+    private func requireStore() throws -> FileStore {
+        guard let store else { throw StoreError.notFound(path: context.storePath) }
+        return store
+    }
+
+    /// Runs `$VISUAL` or `$EDITOR` (through `sh -c`) on a temporary file holding `text`.
+    private func edit(field: String, text: String) -> Action {
+        let env = context.environment
+        guard let editor = [env["VISUAL"], env["EDITOR"]].compactMap({ $0 }).first(where: { !$0.isEmpty }) else {
+            return .edited(field: field, text: nil, error: "No editor: set $VISUAL or $EDITOR (e.g. export EDITOR=nano)")
+        }
+        let path = NSTemporaryDirectory() + "rapport-\(getpid())-\(field).txt"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        } catch {
+            return .edited(field: field, text: nil, error: "cannot write a temporary file for the editor: \(error.localizedDescription)")
+        }
+        let status: Int32 = terminal?.suspend {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "\(editor) \"$1\"", "rapport-editor", path]
+            do { try process.run() } catch { return Int32(127) }
+            process.waitUntilExit()
+            return process.terminationStatus
+        } ?? 127
+        if status == 127 || status == 126 {
+            return .edited(field: field, text: nil, error: "The editor '\(editor)' could not be run; set $VISUAL or $EDITOR to an installed editor")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .edited(field: field, text: nil, error: "The editor's file disappeared; the text was not changed")
+        }
+        var edited = String(decoding: data, as: UTF8.self)
+        while edited.hasSuffix("\n") { edited.removeLast() }
+        return .edited(field: field, text: edited, error: status == 0 ? nil : "The editor exited with status \(status); its text was kept")
+    }
+}

@@ -1,0 +1,152 @@
+import Testing
+import RapportCore
+import TUIKit
+@testable import RapportUI
+
+@Suite struct AccountsScreenTests {
+    @Test func listsAccountsAt80x24() {
+        var state = Fixture.state()
+        #expect(state.screen() == """
+        Accounts  3 of 3 · by name
+        Account             Tier Owner      Status  Season       Hlth  Last Flags
+        Brightline Energy   core Tom Okafor at risk tension         -   30d 3 late repl…
+        Northwind Logistics key  Maya Lind… active  growth       100↑    2d
+        Quillon Publishing  std  Tom Okafor active  stagnancy       - never 2 no senior…
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+        Enter open  / filter  s sort  l log  c concern  a add  ? help  : cmd  Q quit
+        """)
+    }
+
+    @Test func wideTerminalShowsValueAndFullFlags() {
+        var state = Fixture.state(width: 120, height: 30)
+        let lines = state.screen().split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[1] == "Account                Tier Owner             Value Status  Season       Hlth  Last Flags")
+        #expect(lines[2] == "Brightline Energy      core Tom Okafor        €380k at risk tension         -   30d 3 late reply, no senior, one contact")
+        #expect(lines[3] == "Northwind Logistics    key  Maya Lindqvist   €1.24M active  growth       100↑    2d")
+    }
+
+    @Test func filterAsYouTypeMatchesNamesOwnersTagsAndContacts() {
+        var state = Fixture.state()
+        state.press([.char("/")])
+        state.type("tom")
+        #expect(AccountsScreen.visible(state).map(\.name) == ["Brightline Energy", "Quillon Publishing"])
+        #expect(state.screen().hasPrefix("Accounts  2 of 3 · by name\n/ tom"))
+        state.press([.ctrl("u")])
+        state.type("oliver")
+        #expect(AccountsScreen.visible(state).map(\.name) == ["Brightline Energy"])
+        state.press([.ctrl("u")])
+        state.type("uk")
+        #expect(AccountsScreen.visible(state).map(\.name) == ["Quillon Publishing"])
+        state.press([.escape])
+        #expect(AccountsScreen.visible(state).count == 3)
+        #expect(!state.list.filtering)
+    }
+
+    @Test func sortAndQuickFilters() {
+        var state = Fixture.state()
+        state.press([.char("s")])
+        #expect(state.list.sort == .value)
+        #expect(AccountsScreen.visible(state).map(\.name) == ["Northwind Logistics", "Brightline Energy", "Quillon Publishing"])
+        state.press([.char("t")])
+        #expect(AccountsScreen.visible(state).map(\.name) == ["Northwind Logistics"])
+        #expect(state.screen().hasPrefix("Accounts  1 of 3 · tier key · by value"))
+        state.press([.char("x"), .char("S"), .char("S")])
+        #expect(AccountsScreen.visible(state).map(\.name) == ["Brightline Energy"])
+        state.press([.char("x"), .char("o")])
+        #expect(AccountsScreen.visible(state).map(\.name) == ["Northwind Logistics"])
+    }
+
+    @Test func enterOpensTheSelectedAccount() {
+        var state = Fixture.state()
+        state.press([.char("j"), .enter])
+        #expect(state.screen == .account(Fixture.id("acc-north")))
+    }
+
+    @Test func tooSmallTerminalShowsAMessageNotACrash() {
+        var state = Fixture.state(width: 40, height: 10)
+        #expect(state.screen() == """
+
+
+
+
+                   Terminal too small
+                   40x10, need 60x16
+                Enlarge it, or Q to quit
+
+
+
+        """)
+        #expect(state.press([.char("j")]).isEmpty)
+        #expect(state.press([.char("Q")]) == [.quit])
+    }
+
+    @Test func deleteAsksThenUndoBringsItBack() {
+        var state = Fixture.state()
+        state.press([.char("G"), .char("d")])
+        #expect(state.screen().contains("Delete Quillon Publishing and all its records?"))
+        #expect(state.press([.char("n")]).isEmpty)
+        #expect(state.message?.text == "Nothing deleted")
+        let deleted = state.press([.char("d"), .char("y")])
+        #expect(deleted == [.delete(Fixture.id("acc-quill"), message: "Deleted Quillon Publishing (u brings it back)")])
+        _ = update(&state, .deleted(Fixture.id("acc-quill"), message: "Deleted"))
+        let quillon = Fixture.accounts[2]
+        #expect(state.press([.char("u")]) == [.create(quillon, message: "Restored Quillon Publishing")])
+    }
+
+    @Test func commandLineOpensAnAccountAndQuits() {
+        var state = Fixture.state()
+        state.press([.char(":")])
+        state.type("account bright")
+        state.press([.enter])
+        #expect(state.screen == .account(Fixture.id("acc-bright")))
+        state.press([.char(":")])
+        state.type("account z")
+        state.press([.enter])
+        #expect(state.message == Message("no account matches 'z'", isError: true))
+        state.press([.char(":")])
+        state.type("frobnicate")
+        state.press([.enter])
+        #expect(state.message?.text.hasPrefix("unknown command ':frobnicate'") == true)
+        state.press([.char(":")])
+        state.type("q")
+        #expect(state.press([.enter]) == [.quit])
+    }
+
+    @Test func helpListsEveryBindingFromTheKeymap() {
+        var state = Fixture.state(width: 100, height: 40)
+        state.press([.char("?")])
+        let screen = state.screen()
+        for line in Keymaps.accounts.helpLines + Keymaps.global.helpLines {
+            #expect(screen.contains(line.help), "help shows \(line.help)")
+        }
+        state.press([.escape])
+        #expect(state.overlay == nil)
+    }
+
+    @Test func welcomeOffersDemoOrEmpty() {
+        var state = AppState(today: Fixture.today, currency: "EUR", storePath: "/tmp/none", width: 80, height: 24, accounts: [], storeExists: false)
+        #expect(state.screen().contains("There is no store at /tmp/none yet."))
+        #expect(state.press([.char("d")]) == [.createStore(demo: true)])
+        #expect(state.press([.char("e")]) == [.createStore(demo: false)])
+        _ = update(&state, .storeCreated(accounts: Fixture.accounts))
+        #expect(state.screen == .accounts)
+        #expect(state.message?.text == "Demo portfolio created: 3 accounts")
+    }
+}

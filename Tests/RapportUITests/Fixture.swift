@@ -1,0 +1,59 @@
+import RapportCore
+import TUIKit
+@testable import RapportUI
+
+/// A small portfolio with fixed ids and a fixed day, and helpers to drive the app.
+enum Fixture {
+    static let today = Day(iso: "2026-11-22")!
+    static func id(_ s: String) -> RecordID { RecordID(rawValue: s)! }
+
+    static var accounts: [Account] {
+        let helena = Contact(id: id("con-helena"), name: "Helena Voss", title: "Head of Procurement", level: .main,
+                             channel: .video, keepInTouch: KeepInTouch(idealDays: 14, maximumDays: 30))
+        let dieter = Contact(id: id("con-dieter"), name: "Dieter Brandt", title: "COO", level: .senior, channel: .inPerson)
+        var northwind = Account(id: id("acc-north"), name: "Northwind Logistics", owner: "Maya Lindqvist", tier: .key,
+                                annualValue: 1_240_000, lifetimeValue: 9_800_000, customerSince: Day(iso: "2017-03-01"),
+                                market: "Logistics", tags: ["eu"], season: .growth, createdOn: Day(iso: "2017-03-01")!,
+                                contacts: [helena, dieter],
+                                team: [TeamMember(id: id("tm-luis"), name: "Luis Ortega", role: .delivery, responsibility: "Rollout")])
+        northwind.touchpoints = [
+            Touchpoint(id: id("tp-1"), day: today.adding(days: -2), kind: .meeting, contactIDs: [helena.id], summary: "Planned phase three", sentiment: .positive),
+            Touchpoint(id: id("tp-2"), day: today.adding(days: -12), kind: .call, contactIDs: [helena.id, dieter.id], summary: "Rotterdam hub"),
+        ]
+        northwind.litmusChecks = [
+            LitmusCheck(id: id("lt-1"), day: today.adding(days: -100), version: 1, answers: [LitmusAnswer(questionID: "a", value: 3)]),
+            LitmusCheck(id: id("lt-2"), day: today.adding(days: -10), version: 1, answers: [LitmusAnswer(questionID: "a", value: 4)]),
+        ]
+        var brightline = Account(id: id("acc-bright"), name: "Brightline Energy", owner: "Tom Okafor", tier: .core, status: .atRisk,
+                                 annualValue: 380_000, season: .tension, createdOn: Day(iso: "2020-01-01")!,
+                                 contacts: [Contact(id: id("con-oliver"), name: "Oliver Grant", level: .main, channel: .phone)])
+        brightline.concerns = [Concern(id: id("cn-1"), raisedOn: today.adding(days: -9), summary: "Late incident reports",
+                                       severity: .critical, respondBy: today.adding(days: -7))]
+        brightline.touchpoints = [Touchpoint(id: id("tp-3"), day: today.adding(days: -30), kind: .email, summary: "Sent report")]
+        let quillon = Account(id: id("acc-quill"), name: "Quillon Publishing", owner: "Tom Okafor", tier: .standard,
+                              annualValue: 18_000, tags: ["uk"], season: .stagnancy, createdOn: Day(iso: "2019-01-01")!)
+        return [northwind, brightline, quillon]
+    }
+
+    static func state(width: Int = 80, height: Int = 24) -> AppState {
+        AppState(today: today, currency: "EUR", storePath: "/tmp/store", width: width, height: height, accounts: accounts)
+    }
+}
+
+extension AppState {
+    /// Presses keys in order, returning every effect asked for.
+    @discardableResult
+    mutating func press(_ keys: [Key]) -> [Effect] {
+        keys.flatMap { update(&self, .key($0)) }
+    }
+
+    @discardableResult
+    mutating func type(_ text: String) -> [Effect] { press(Key.typing(text)) }
+
+    /// The rendered screen's text.
+    mutating func screen() -> String {
+        var canvas = Canvas(width: width, height: height)
+        render(&self, into: &canvas)
+        return canvas.text
+    }
+}

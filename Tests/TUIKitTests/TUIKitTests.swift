@@ -1,0 +1,152 @@
+import Testing
+@testable import TUIKit
+
+@Suite struct DisplayWidthTests {
+    @Test func wideAndCombiningCharacters() {
+        #expect(DisplayWidth.of("abc") == 3)
+        #expect(DisplayWidth.of("日本") == 4)
+        #expect(DisplayWidth.of("😀") == 2)
+        #expect(DisplayWidth.of("e\u{301}") == 1) // e + combining acute
+        #expect(DisplayWidth.of("Zoë") == 3)
+    }
+
+    @Test func truncatesWithAnEllipsisNeverMidCharacter() {
+        #expect(DisplayWidth.truncate("Northwind Logistics", to: 10) == "Northwind…")
+        #expect(DisplayWidth.truncate("short", to: 10) == "short")
+        #expect(DisplayWidth.truncate("日本語テキスト", to: 6) == "日本…")
+        #expect(DisplayWidth.truncate("日本語テキスト", to: 5) == "日本…")
+        #expect(DisplayWidth.fit("ab", to: 4) == "ab  ")
+        #expect(DisplayWidth.fit("ab", to: 4, alignRight: true) == "  ab")
+    }
+}
+
+@Suite struct CanvasTests {
+    @Test func writesClipsAndKeepsWideCharactersWhole() {
+        var canvas = Canvas(width: 10, height: 2)
+        canvas.put("Hello world", x: 0, y: 0)
+        canvas.put("ab日本語", x: 5, y: 1)
+        // 本 would straddle the right edge, so it is dropped whole.
+        #expect(canvas.text == "Hello worl\n     ab日")
+        #expect(canvas[7, 1].text == "日" && canvas[8, 1].text == "" && canvas[9, 1].text == " ")
+    }
+
+    @Test func boxesAndStyles() {
+        var canvas = Canvas(width: 12, height: 3)
+        canvas.box(canvas.bounds, title: "Hi")
+        #expect(canvas.text == "┌─ Hi ─────┐\n│          │\n└──────────┘")
+        #expect(canvas[3, 0].style == .title)
+    }
+}
+
+@Suite struct TextFieldTests {
+    func typed(_ text: String, then keys: [Key] = []) -> TextField {
+        var field = TextField()
+        for key in Key.typing(text) + keys { field.handle(key) }
+        return field
+    }
+
+    @Test func cursorEditing() {
+        #expect(typed("hello", then: [.left, .left, .char("X")]).text == "helXlo")
+        #expect(typed("hello", then: [.home, .delete]).text == "ello")
+        #expect(typed("hello", then: [.ctrl("a"), .char(">")]).text == ">hello")
+        #expect(typed("hello", then: [.home, .ctrl("e"), .char("!")]).text == "hello!")
+        #expect(typed("hello world", then: [.ctrl("w")]).text == "hello ")
+        #expect(typed("hello world", then: [.left, .left, .ctrl("u")]).text == "ld")
+        #expect(typed("hello world", then: [.home, .right, .ctrl("k")]).text == "h")
+        #expect(typed("abc", then: [.backspace, .backspace]).text == "a")
+        #expect(typed("日本", then: [.left, .char("x")]).text == "日x本")
+    }
+
+    @Test func scrollsToKeepTheCursorVisible() {
+        let field = typed("abcdefghij")
+        var canvas = Canvas(width: 6, height: 1)
+        field.render(into: &canvas, x: 0, y: 0, width: 6, focused: true)
+        #expect(canvas.line(0) == "fghij")
+        #expect(canvas[5, 0].style == .selected)
+    }
+}
+
+@Suite struct TableViewTests {
+    @Test func selectionScrollsIntoView() {
+        var table = TableView()
+        let rows = (1...10).map { TableRow(["row \($0)", "\($0)"]) }
+        var canvas = Canvas(width: 20, height: 4)
+        for _ in 0..<5 { _ = table.handle(.char("j"), count: rows.count, pageSize: 3) }
+        table.render(columns: [Column("Name", .flexible(min: 5)), Column("N", .fixed(3), alignRight: true)], rows: rows, into: &canvas, rect: canvas.bounds)
+        #expect(canvas.text == "Name               N\nrow 4              4\nrow 5              5\nrow 6              6")
+        #expect(canvas[0, 3].style == .selected)
+        _ = table.handle(.char("G"), count: rows.count, pageSize: 3)
+        #expect(table.selection == 9)
+        _ = table.handle(.char("g"), count: rows.count, pageSize: 3)
+        #expect(table.selection == 0)
+    }
+}
+
+@Suite struct FormTests {
+    func form() -> Form {
+        Form(title: "T", fields: [
+            FormField("kind", "Kind", .choice(["call", "meeting", "email"])),
+            FormField("summary", "Summary", .text),
+            FormField("notes", "Notes", .multiline),
+        ], focus: 1)
+    }
+
+    @Test func movesBetweenFieldsAndEditsChoices() {
+        var f = form()
+        for key in Key.typing("Hi") { _ = f.handle(key) }
+        #expect(f["summary"]?.value == "Hi")
+        _ = f.handle(.backTab)
+        _ = f.handle(.right)
+        #expect(f["kind"]?.value == "meeting")
+        _ = f.handle(.char("e"))
+        #expect(f["kind"]?.value == "email")
+        _ = f.handle(.left)
+        #expect(f["kind"]?.value == "meeting")
+        #expect(f.handle(.enter) == .submit)
+        #expect(f.handle(.escape) == .cancel)
+    }
+
+    @Test func longFieldsOpenTheEditorAndErrorsClearOnEdit() {
+        var f = form()
+        f.setError("summary", "A summary is required")
+        #expect(f.hasErrors)
+        _ = f.handle(.char("x"))
+        #expect(!f.hasErrors)
+        _ = f.handle(.tab)
+        #expect(f.handle(.ctrl("o")) == .openEditor(field: "notes"))
+    }
+
+    @Test func rendersLabelsValuesAndErrors() {
+        var f = form()
+        f.setError("summary", "A summary is required")
+        var canvas = Canvas(width: 40, height: 10)
+        f.render(into: &canvas)
+        #expect(canvas.text == """
+
+         ┌─ T ────────────────────────────────┐
+         │ Kind     ‹ call ›                  │
+         │ Summary                            │
+         │          ↳ A summary is required   │
+         │ Notes                              │
+         │                                    │
+         │ Enter save · Tab next · Esc cancel │
+         └────────────────────────────────────┘
+
+        """)
+    }
+}
+
+@Suite struct KeymapTests {
+    enum Command: Equatable, Sendable { case open, quit }
+    let keymap = Keymap<Command>("Test", [
+        Binding([.enter, .char("o")], .open, label: "open", help: "Open it"),
+        Binding([.char("Q")], .quit, help: "Quit"),
+    ])
+
+    @Test func oneTableDrivesDispatchFooterAndHelp() {
+        #expect(keymap.command(for: .char("o")) == .open)
+        #expect(keymap.command(for: .char("x")) == nil)
+        #expect(keymap.hints.map { "\($0.keys) \($0.label)" } == ["Enter open"])
+        #expect(keymap.helpLines.map { "\($0.keys): \($0.help)" } == ["Enter o: Open it", "Q: Quit"])
+    }
+}
