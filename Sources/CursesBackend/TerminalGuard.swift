@@ -11,6 +11,12 @@ public enum TerminalGuard {
     public static var terminationSignal: Int32 { pendingSignal }
 
     static func install() {
+        // A parent may start us with signals blocked (threads of test runners and some
+        // launchers do); resizing and the termination signals must reach us.
+        var wanted = sigset_t()
+        sigemptyset(&wanted)
+        for sig in [SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGCONT] { sigaddset(&wanted, sig) }
+        pthread_sigmask(SIG_UNBLOCK, &wanted, nil)
         for sig in [SIGINT, SIGTERM, SIGHUP] {
             signal(sig) { received in TerminalGuard.pendingSignal = received }
         }

@@ -52,6 +52,7 @@ final class AppRunner {
         let terminal = try Terminal(noColor: context.environment["NO_COLOR"].map { !$0.isEmpty } ?? false)
         self.terminal = terminal
         defer { terminal.close() }
+        var needsDraw = true
         while !state.quitting {
             if TerminalGuard.terminationSignal != 0 {
                 dispatch(.terminate)
@@ -60,11 +61,19 @@ final class AppRunner {
             let size = terminal.size
             if size.width != state.width || size.height != state.height {
                 dispatch(.resize(width: size.width, height: size.height))
+                needsDraw = true
             }
-            var canvas = Canvas(width: state.width, height: state.height)
-            render(&state, into: &canvas)
-            terminal.draw(canvas)
-            if let key = terminal.readKey() { dispatch(.key(key)) }
+            if needsDraw {
+                var canvas = Canvas(width: state.width, height: state.height)
+                render(&state, into: &canvas)
+                terminal.draw(canvas)
+                needsDraw = false
+            }
+            // Idle ticks (no key within the timeout) draw nothing: an idle app costs no CPU.
+            if let key = terminal.readKey() {
+                dispatch(.key(key))
+                needsDraw = true
+            }
         }
     }
 

@@ -9,11 +9,7 @@ final class CLIHarness {
 
     deinit { try? FileManager.default.removeItem(atPath: root) }
 
-    struct Result {
-        var status: Int32
-        var out: String
-        var err: String
-    }
+    typealias Result = Subprocess.Result
 
     /// The `rapport` executable beside the test bundle.
     static var binary: URL {
@@ -27,21 +23,13 @@ final class CLIHarness {
     }
 
     /// Starts `rapport args...` without waiting for it.
-    func start(_ args: [String], binary: URL = CLIHarness.binary) throws -> (Process, Pipe, Pipe) {
+    func start(_ args: [String], binary: URL = CLIHarness.binary) throws -> Subprocess {
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = args
         var env = ProcessInfo.processInfo.environment
         env["RAPPORT_STORE"] = store
         env["RAPPORT_TODAY"] = today
         env["RAPPORT_OWNER"] = "Maya Lindqvist"
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        return (process, out, err)
+        return try Subprocess(binary.path, args, environment: env)
     }
 
     @discardableResult
@@ -51,12 +39,7 @@ final class CLIHarness {
 
     @discardableResult
     func run(_ args: [String], binary: URL = CLIHarness.binary) throws -> Result {
-        let (process, out, err) = try start(args, binary: binary)
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
-                      err: String(decoding: errData, as: UTF8.self))
+        try start(args, binary: binary).wait()
     }
 
     /// The account file paths in the store.

@@ -129,11 +129,9 @@ import RapportCore
         let processes = try (0..<16).map { i in
             try cli.start(["log", "north", "parallel \(i)", "--kind", "email"])
         }
-        for (process, out, err) in processes {
-            _ = out.fileHandleForReading.readDataToEndOfFile()
-            _ = err.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0)
+        for process in processes {
+            let result = process.wait()
+            #expect(result.status == 0, "\(result.err)")
         }
         let touches = try cli.account("north").touchpoints
         #expect(touches.count == before + 16)

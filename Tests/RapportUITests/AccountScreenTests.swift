@@ -1,0 +1,218 @@
+import Testing
+import RapportCore
+import TUIKit
+@testable import RapportUI
+
+@Suite struct AccountScreenTests {
+    func opened(_ name: String = "Northwind", width: Int = 80, height: Int = 24) -> AppState {
+        var state = Fixture.state(width: width, height: height)
+        state.press([.char(":")])
+        state.type("account \(name)")
+        state.press([.enter])
+        return state
+    }
+
+    @Test func overviewAt80x24() {
+        var state = opened()
+        let expected = """
+        Northwind Logistics  key · active · growth · Maya Lindqvist
+        €1.24M/yr · lifetime €9.8M · health 100↑ · last touch 2d ago
+        No warning signs
+         1 Overview   2 Contacts   3 Team   4 Timeline   5 Concerns
+        Season: growth — Invest: widen the relationship while things go well.
+        Market: Logistics · customer since 2017-03-01 · tags: eu
+        People: 1 main contact, 1 senior leader · team of 1
+        No open concerns
+
+        Recent touchpoints
+          2026-11-20  meeting         Planned phase three
+          2026-11-10  call            Rotterdam hub
+        """ + String(repeating: "\n", count: 11) + """
+
+        Tab section  l log  c concern  a add  e edit  d del  Esc back  ? help  : cmd
+        """
+        #expect(state.screen() == expected)
+    }
+
+    @Test func sectionsByTabAndNumber() {
+        var state = opened()
+        state.press([.tab])
+        #expect(state.view.section == .contacts)
+        let contacts = state.screen().split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(contacts[4] == "Name                 Title                Level         Prefers    Last Touch")
+        #expect(contacts[5] == "Helena Voss          Head of Procurement  main contact  video        2d 14/30d")
+        #expect(contacts[6] == "Dieter Brandt        COO                  senior leader in person   12d -")
+        state.press([.char("5")])
+        #expect(state.view.section == .concerns)
+        state.press([.backTab])
+        #expect(state.view.section == .timeline)
+        let timeline = state.screen().split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(timeline[5] == "2026-11-20 meeting         Planned phase three — Helena Voss")
+        #expect(timeline[6] == "2026-11-10 call            Rotterdam hub — Helena Voss, Dieter Brandt")
+        state.press([.escape])
+        #expect(state.screen == .accounts)
+    }
+
+    @Test func concernsShowOverdueResponsesAndFlags() {
+        var state = opened("bright", width: 100, height: 30)
+        let lines = state.screen().split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[2] == "⚠ late reply · no senior · one contact")
+        state.press([.char("5")])
+        let concerns = state.screen().split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(concerns[5].hasPrefix("2026-11-13 critical open        2026-11-15! Late incident reports"))
+    }
+
+    @Test func loggingACallTakesTwoKeysPlusTheText() {
+        var state = opened()
+        var effects = state.press([.char("l")])
+        effects += state.type("Call about the rollout")
+        effects += state.press([.enter])
+        #expect(effects.count == 1)
+        guard case .mutate(let id, let mutations, let message)? = effects.first,
+              case .addTouchpoint(let touch)? = mutations.first else {
+            Issue.record("expected a touchpoint to be saved, got \(effects)")
+            return
+        }
+        #expect(id == Fixture.id("acc-north"))
+        #expect(touch.kind == .call && touch.summary == "Call about the rollout")
+        #expect(touch.contactIDs == [Fixture.id("con-helena")])
+        #expect(touch.day == Fixture.today && touch.followUp == nil)
+        #expect(message == "Logged call at Northwind Logistics")
+        #expect(state.overlay == nil)
+    }
+
+    @Test func theLogFormChangesKindContactAndFollowUp() {
+        var state = opened()
+        // "m" picks the next kind starting with m after "call": meal (lunch/breakfast).
+        state.press([.char("l"), .backTab, .backTab, .char("m"), .tab, .right])
+        state.press([.tab])
+        state.type("Lunch")
+        state.press([.tab, .left, .tab, .tab])
+        state.type("fri")
+        let effects = state.press([.enter])
+        guard case .mutate(_, let mutations, _)? = effects.first, case .addTouchpoint(let t)? = mutations.first else {
+            Issue.record("expected a touchpoint, got \(effects)")
+            return
+        }
+        #expect(t.kind == .meal)
+        #expect(t.contactIDs == [Fixture.id("con-dieter")])
+        #expect(t.sentiment == .positive)
+        #expect(t.followUp?.iso == "2026-11-27")
+    }
+
+    @Test func badInputKeepsTheFormOpenWithAMessage() {
+        var state = opened()
+        state.press([.char("l")])
+        state.press([.tab, .tab, .tab])
+        state.type("someday")
+        let effects = state.press([.enter])
+        #expect(effects.isEmpty)
+        guard case .form(_, let form)? = state.overlay else {
+            Issue.record("the form should stay open")
+            return
+        }
+        #expect(form["summary"]?.error == "A summary is required")
+        #expect(form["followUp"]?.error == "'someday' is not a date; expected \(DayParser.accepted)")
+        #expect(form.focus == 2)
+        #expect(state.message == Message("Not saved: fix the marked field", isError: true))
+        let screen = state.screen()
+        #expect(screen.contains("↳ A summary is required"))
+    }
+
+    @Test func recordingAConcernDefaultsTheResponseDateBySeverity() {
+        var state = opened()
+        state.press([.char("c")])
+        state.type("Invoices go to the wrong address")
+        state.press([.tab, .char("h")])
+        let effects = state.press([.enter])
+        guard case .mutate(_, let mutations, let message)? = effects.first, case .addConcern(let c)? = mutations.first else {
+            Issue.record("expected a concern, got \(effects)")
+            return
+        }
+        #expect(c.severity == .high && c.respondBy?.iso == "2026-11-24" && c.raisedBy == Fixture.id("con-helena"))
+        #expect(message == "Recorded high concern at Northwind Logistics; respond by 2026-11-24")
+    }
+
+    @Test func contactsCanBeAddedEditedAndDeletedWithUndo() {
+        var state = opened()
+        state.press([.char("2"), .char("a")])
+        state.type("Sanne de Wit")
+        state.press([.tab])
+        state.type("Systems Lead")
+        state.press([.tab, .char("i"), .tab, .tab, .tab])
+        state.type("30")
+        var effects = state.press([.enter])
+        #expect(effects.isEmpty, "only one interval given")
+        // Focus went to the field in error.
+        state.type("60")
+        effects = state.press([.enter])
+        guard case .mutate(_, let mutations, _)? = effects.first, case .upsertContact(let c)? = mutations.first else {
+            Issue.record("expected a contact, got \(effects)")
+            return
+        }
+        #expect(c.name == "Sanne de Wit" && c.title == "Systems Lead" && c.level == .indirect)
+        #expect(c.keepInTouch == KeepInTouch(idealDays: 30, maximumDays: 60))
+
+        state.press([.char("j"), .char("d")])
+        #expect(state.screen().contains("Delete contact Dieter Brandt?"))
+        effects = state.press([.char("y")])
+        #expect(effects == [.mutate(Fixture.id("acc-north"), [.removeContact(Fixture.id("con-dieter"))], message: "Deleted contact Dieter Brandt (u brings it back)")])
+        let dieter = Fixture.accounts[0].contacts[1]
+        #expect(state.press([.char("u")]) == [.mutate(Fixture.id("acc-north"), [.upsertContact(dieter)], message: "Restored contact Dieter Brandt")])
+    }
+
+    @Test func editingTheAccountRecordsASeasonChange() {
+        var state = opened()
+        state.press([.char("e"), .tab, .tab, .tab, .tab, .char("t")])
+        let effects = state.press([.enter])
+        guard case .mutate(let id, let mutations, _)? = effects.first, case .updateFacts(let facts)? = mutations.first else {
+            Issue.record("expected facts, got \(effects)")
+            return
+        }
+        var account = Fixture.accounts[0]
+        Mutation.updateFacts(facts).apply(to: &account, today: Fixture.today)
+        #expect(id == account.id)
+        #expect(account.season == .tension)
+        #expect(account.seasonHistory.last == SeasonChange(day: Fixture.today, season: .tension, reason: "Changed in Rapport"))
+    }
+
+    @Test func aRefusedSaveIsShownAndTheScreenReloads() {
+        var state = opened()
+        let effects = update(&state, .failed("'Northwind Logistics' was changed by someone else"))
+        #expect(effects == [.reload])
+        #expect(state.message == Message("'Northwind Logistics' was changed by someone else", isError: true))
+    }
+
+    @Test func terminatingMidEditSavesTheForm() {
+        var state = opened()
+        state.press([.char("l")])
+        state.type("Half-typed note")
+        let effects = update(&state, .terminate)
+        #expect(effects.count == 2)
+        if case .mutate(_, let mutations, _)? = effects.first, case .addTouchpoint(let t)? = mutations.first {
+            #expect(t.summary == "Half-typed note")
+        } else {
+            Issue.record("expected the pending touchpoint to be saved, got \(effects)")
+        }
+        #expect(effects.last == .quit)
+    }
+
+    @Test func editorTextLandsInTheField() {
+        var state = opened()
+        state.press([.char("c"), .tab, .tab, .tab, .tab])
+        #expect(state.press([.ctrl("o")]) == [.openEditor(field: "detail", text: "")])
+        _ = update(&state, .edited(field: "detail", text: "Line one\nLine two", error: nil))
+        guard case .form(_, let form)? = state.overlay else { Issue.record("form closed"); return }
+        #expect(form["detail"]?.value == "Line one\nLine two")
+        _ = update(&state, .edited(field: "detail", text: nil, error: "No editor: set $VISUAL or $EDITOR (e.g. export EDITOR=nano)"))
+        #expect(state.message?.isError == true)
+    }
+
+    @Test func removingAContactCleansEveryReference() {
+        var account = Fixture.accounts[0]
+        Mutation.removeContact(Fixture.id("con-dieter")).apply(to: &account, today: Fixture.today)
+        #expect(account.contacts.map(\.name) == ["Helena Voss"])
+        #expect(account.touchpoints.allSatisfy { !$0.contactIDs.contains(Fixture.id("con-dieter")) })
+        #expect(account.validate().isEmpty)
+    }
+}
