@@ -20,14 +20,19 @@ public struct AccountSummary: Codable, Hashable, Sendable, Identifiable {
     public var healthChange: Int?
     public var flags: [WarningFlag]
     public var openConcerns: Int
+    /// The most urgent follow-up's day and title (from the due engine).
+    public var nextDue: Day?
+    public var nextDueTitle: String?
 
-    public init(_ account: Account, today: Day) {
+    public init(_ account: Account, today: Day, policy: DuePolicy = DuePolicy()) {
         id = account.id; name = account.name; owner = account.owner; tier = account.tier
         status = account.status; season = account.season; market = account.market
         annualValue = account.annualValue; lifetimeValue = account.lifetimeValue; tags = account.tags
         contactNames = account.currentContacts.map(\.name)
         lastTouch = account.lastTouch; health = account.health; healthChange = account.healthChange
         flags = account.warningFlags(on: today); openConcerns = account.openConcerns.count
+        let next = DueList.next(for: account, on: today, policy: policy)
+        nextDue = next?.due; nextDueTitle = next?.title
     }
 
     // Every key is always written (null when empty), so scripts can rely on them.
@@ -40,5 +45,6 @@ public struct AccountSummary: Codable, Hashable, Sendable, Identifiable {
         try c.encode(contactNames, forKey: .contactNames); try c.encode(lastTouch, forKey: .lastTouch)
         try c.encode(health, forKey: .health); try c.encode(healthChange, forKey: .healthChange)
         try c.encode(flags, forKey: .flags); try c.encode(openConcerns, forKey: .openConcerns)
+        try c.encode(nextDue, forKey: .nextDue); try c.encode(nextDueTitle, forKey: .nextDueTitle)
     }
 }

@@ -50,6 +50,7 @@ public struct DemoBuilder {
         }
         account.litmusChecks = litmusChecks(p, using: &random)
         account.measures = (p.measures ?? []).map { measure($0, using: &random) }
+        if let survey = satisfactionSurvey(p, health: account.health, using: &random) { account.measures.append(survey) }
         account.risks = (p.risks ?? []).map { r in
             Risk(id: .generate("rk", using: &random), disruption: r.disruption, kind: r.kind, state: r.state,
                  identifiedOn: ago(r.daysAgo), occurredOn: r.state == .occurred ? ago(r.daysAgo) : nil,
@@ -163,6 +164,20 @@ public struct DemoBuilder {
             let value = total / n + (index < total % n ? 1 : 0)
             return LitmusAnswer(questionID: question.id, value: min(value, LitmusQuestionSet.maxAnswer))
         }
+    }
+
+    /// Key and core customers answer a twice-yearly satisfaction survey; the latest one
+    /// is two to eight months old, so some are due again and some are not.
+    func satisfactionSurvey(_ p: DemoProfile, health: Int?, using random: inout SeededRandom) -> Measure? {
+        guard p.tier != .standard, p.status == .active || p.status == .atRisk,
+              !(p.measures ?? []).contains(where: { $0.isSatisfaction ?? false }) else { return nil }
+        let latest = YearMonth(today).adding(months: -(2 + Int(random.next() % 7)))
+        let base = Double(health ?? 70)
+        let readings = (0..<4).map { i in
+            MeasureReading(month: latest.adding(months: -6 * (3 - i)), value: min(100, max(20, base + Double(Int(random.next() % 11) - 5 + (3 - i) * 2))))
+        }
+        return Measure(id: .generate("ms", using: &random), name: "Customer satisfaction (CSAT)", unit: "%",
+                       isSatisfaction: true, createdOn: readings[0].month.firstDay, readings: readings)
     }
 
     func measure(_ m: DemoProfile.MeasureSpec, using random: inout SeededRandom) -> Measure {

@@ -6,9 +6,12 @@ public struct StoreSettings: Codable, Equatable, Sendable {
     public var keyCheckupDays: Int
     /// Litmus check-up interval for other accounts, in days.
     public var checkupDays: Int
+    /// How old the latest satisfaction reading may be before measuring again, in days.
+    public var satisfactionDays: Int
 
-    public init(currency: String = "EUR", keyCheckupDays: Int = 91, checkupDays: Int = 365) {
+    public init(currency: String = "EUR", keyCheckupDays: Int = 91, checkupDays: Int = 365, satisfactionDays: Int = 182) {
         self.currency = currency; self.keyCheckupDays = keyCheckupDays; self.checkupDays = checkupDays
+        self.satisfactionDays = satisfactionDays
     }
 
     public init(from decoder: Decoder) throws {
@@ -17,5 +20,6 @@ public struct StoreSettings: Codable, Equatable, Sendable {
         currency = try c.decodeIfPresent(String.self, forKey: .currency) ?? defaults.currency
         keyCheckupDays = try c.decodeIfPresent(Int.self, forKey: .keyCheckupDays) ?? defaults.keyCheckupDays
         checkupDays = try c.decodeIfPresent(Int.self, forKey: .checkupDays) ?? defaults.checkupDays
+        satisfactionDays = try c.decodeIfPresent(Int.self, forKey: .satisfactionDays) ?? defaults.satisfactionDays
     }
 }

@@ -28,6 +28,11 @@ public struct YearMonth: Hashable, Comparable, Sendable {
     }
 
     /// The first day of the month.
+    /// The month's English name, e.g. "October".
+    public var name: String {
+        ["January", "February", "March", "April", "May", "June", "July", "August",
+         "September", "October", "November", "December"][month - 1]
+    }
     public var firstDay: Day { Day(year: year, month: month, day: 1)! }
     /// The last day of the month.
     public var lastDay: Day { Day(year: year, month: month, day: Day.daysIn(month: month, year: year))! }

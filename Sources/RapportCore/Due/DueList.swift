@@ -1,0 +1,47 @@
+/// The follow-up list across accounts: snoozes applied, scored, ordered most
+/// urgent first (by score, then due day, account and title).
+public enum DueList {
+    /// Items due within `withinDays` of `today` (overdue ones always included), for
+    /// `owner` when given (case-insensitive).
+    public static func items(for accounts: [Account], on today: Day, policy: DuePolicy,
+                             withinDays: Int? = nil, owner: String? = nil) -> [FollowUp] {
+        var result: [FollowUp] = []
+        for account in accounts {
+            for item in scored(account, on: today, policy: policy) {
+                if let withinDays, today.days(until: item.due) > withinDays { continue }
+                if let owner, item.owner.lowercased() != owner.lowercased() { continue }
+                result.append(item)
+            }
+        }
+        return result.sorted(by: ordered)
+    }
+
+    /// One account's items with snoozes and urgency applied, unordered.
+    public static func scored(_ account: Account, on today: Day, policy: DuePolicy) -> [FollowUp] {
+        let snoozes = Dictionary(account.snoozes.map { ($0.itemKey, $0) }, uniquingKeysWith: { $0.until > $1.until ? $0 : $1 })
+        return account.followUps(on: today, policy: policy).map { raw in
+            var item = raw
+            if let snooze = snoozes[item.key], snooze.until > item.due {
+                item.due = snooze.until
+                item.snooze = snooze
+            }
+            var severity: Severity?
+            if case .concern(let id) = item.ref { severity = account.concerns.first { $0.id == id }?.severity }
+            item.urgency = Urgency.parts(of: item, in: account, today: today, severity: severity)
+            return item
+        }
+    }
+
+    /// The next thing due for an account (its most urgent item), for the accounts table.
+    public static func next(for account: Account, on today: Day, policy: DuePolicy) -> FollowUp? {
+        scored(account, on: today, policy: policy).min(by: ordered)
+    }
+
+    /// Most urgent first.
+    public static func ordered(_ a: FollowUp, _ b: FollowUp) -> Bool {
+        if a.score != b.score { return a.score > b.score }
+        if a.due != b.due { return a.due < b.due }
+        if a.accountName != b.accountName { return a.accountName.lowercased() < b.accountName.lowercased() }
+        return a.title < b.title
+    }
+}

@@ -1,0 +1,105 @@
+extension Account {
+    /// Every follow-up this account has, whatever its date, before snoozes and
+    /// urgency. Lost and former accounts keep their explicit dates (actions, concerns,
+    /// follow-ups, reviews) but no longer generate rhythm work (plan, keep in touch,
+    /// litmus, satisfaction, readings). Something never done (a first litmus test or
+    /// satisfaction measurement) is due today rather than "years overdue".
+    public func followUps(on today: Day, policy: DuePolicy) -> [FollowUp] {
+        var items: [FollowUp] = []
+        func add(_ title: String, _ ref: DueRef, due: Day, owner: String = "", why: String, pastMaximum: Bool = false) {
+            items.append(FollowUp(accountID: id, accountName: name, title: title, ref: ref, due: due,
+                                  owner: owner.isEmpty ? self.owner : owner, why: why, pastMaximum: pastMaximum))
+        }
+        let active = status == .active || status == .atRisk
+
+        if active, let plan {
+            for item in plan.items {
+                guard let due = item.nextDue else { continue }
+                let rhythm = item.cadence == .once ? "once" : item.cadence.label
+                let history = item.lastDone.map { "last done \($0.iso) (\(describe(days: $0.days(until: today))))" }
+                    ?? "never done since \(item.startOn.iso)"
+                add(item.title, .planItem(item.id), due: due, owner: item.owner, why: "Plan item, \(rhythm); \(history)")
+            }
+        }
+
+        for worksheet in worksheets where worksheet.status != .closed {
+            for action in worksheet.actions where action.status.isOpen {
+                guard let due = action.due else { continue }
+                var why = "Action of worksheet \"\(worksheet.title)\""
+                if !action.measure.isEmpty { why += "; measured by \(action.measure)" }
+                add(action.text, .action(worksheet: worksheet.id, action: action.id), due: due, owner: action.owner, why: why)
+            }
+            if let review = worksheet.evaluation.reviewOn, worksheet.evaluation.outcome == nil, worksheet.evaluation.evaluatedOn == nil {
+                add("Evaluate: \(worksheet.title)", .evaluation(worksheet: worksheet.id), due: review,
+                    owner: worksheet.accountable.first?.name ?? "",
+                    why: "Review whether the chosen solution worked (step 7 of the worksheet)")
+            }
+        }
+
+        for concern in concerns where concern.status.isOpen && concern.respondedOn == nil {
+            guard let due = concern.respondBy else { continue }
+            let who = concern.raisedBy.flatMap(contact).map { " by \($0.name)" } ?? ""
+            add("Respond: \(concern.summary)", .concern(concern.id), due: due,
+                why: "\(concern.severity.label.capitalized) concern raised\(who) on \(concern.raisedOn.iso); the customer waits for our answer")
+        }
+
+        if active {
+            for contact in currentContacts {
+                guard let rhythm = contact.keepInTouch else { continue }
+                let last = lastTouch(with: contact.id)
+                let since = last ?? createdOn
+                let quiet = since.days(until: today)
+                let lastText = last.map { "last touch \(describe(days: $0.days(until: today)))" } ?? "never touched"
+                add("Touch base with \(contact.name)" + (contact.title.isEmpty ? "" : ", \(contact.title)"), .contact(contact.id),
+                    due: since.adding(days: rhythm.idealDays),
+                    why: "\(contact.level.label.capitalized); \(lastText); ideal every \(rhythm.idealDays) days, at most \(rhythm.maximumDays)",
+                    pastMaximum: quiet > rhythm.maximumDays)
+            }
+
+            let interval = policy.checkupDays(for: self)
+            if let last = litmusHistory.last {
+                add("Run the litmus test", .litmus, due: last.day.adding(days: interval),
+                    why: "Last litmus test \(last.day.iso) (score \(last.score)); check-up every \(interval) days")
+            } else {
+                add("Run the litmus test", .litmus, due: max(createdOn, today), why: "No litmus test yet; check-up every \(interval) days")
+            }
+
+            let satisfaction = measures.filter(\.isSatisfaction).flatMap(\.readings).map(\.month).max()
+            if let month = satisfaction {
+                add("Measure customer satisfaction", .satisfaction, due: month.lastDay.adding(days: policy.satisfactionDays),
+                    why: "Last satisfaction reading \(month.iso); measure at least every \(policy.satisfactionDays) days")
+            } else {
+                add("Measure customer satisfaction", .satisfaction, due: max(createdOn, today), why: "Satisfaction has never been measured")
+            }
+
+            let lastMonth = YearMonth(today).adding(months: -1)
+            for measure in measures where !measure.isSatisfaction && YearMonth(measure.createdOn) <= lastMonth {
+                guard !measure.readings.contains(where: { $0.month == lastMonth }) else { continue }
+                add("Enter \(lastMonth.name) reading: \(measure.name)", .reading(measure: measure.id, month: lastMonth),
+                    due: lastMonth.lastDay.adding(days: 1), why: "Monthly measure; \(lastMonth.name) \(lastMonth.year) has no reading yet")
+            }
+        }
+
+        for touch in touchpoints {
+            guard let due = touch.followUp, touch.followUpDoneOn == nil else { continue }
+            add("Follow up: \(touch.summary)", .touchFollowUp(touch.id), due: due, owner: touch.loggedBy,
+                why: "Follow-up set on the \(touch.kind.label) of \(touch.day.iso)")
+        }
+
+        for risk in risks {
+            guard let review = risk.reviewOn else { continue }
+            add("Review risk: \(risk.disruption)", .riskReview(risk.id), due: review,
+                why: "\(risk.state.label.capitalized) risk identified \(risk.identifiedOn.iso)")
+        }
+        return items
+    }
+}
+
+/// "today", "yesterday", "12 days ago".
+func describe(days: Int) -> String {
+    switch days {
+    case 0: return "today"
+    case 1: return "yesterday"
+    default: return days > 0 ? "\(days) days ago" : "in \(-days) days"
+    }
+}

@@ -1,0 +1,142 @@
+/// Where a follow-up comes from.
+public enum DueSource: String, Choice {
+    case plan
+    case action = "worksheet-action"
+    case evaluation = "worksheet-evaluation"
+    case concern
+    case keepInTouch = "keep-in-touch"
+    case litmus
+    case satisfaction
+    case reading = "measure-reading"
+    case touchFollowUp = "touch-follow-up"
+    case riskReview = "risk-review"
+
+    public var label: String {
+        switch self {
+        case .plan: return "plan"
+        case .action: return "action"
+        case .evaluation: return "evaluation"
+        case .concern: return "concern"
+        case .keepInTouch: return "keep in touch"
+        case .litmus: return "litmus test"
+        case .satisfaction: return "satisfaction"
+        case .reading: return "reading"
+        case .touchFollowUp: return "follow-up"
+        case .riskReview: return "risk review"
+        }
+    }
+}
+
+/// The record a follow-up points at, so acting on it changes the right thing.
+public enum DueRef: Hashable, Sendable {
+    case planItem(RecordID)
+    case action(worksheet: RecordID, action: RecordID)
+    case evaluation(worksheet: RecordID)
+    case concern(RecordID)
+    case contact(RecordID)
+    case litmus
+    case satisfaction
+    case reading(measure: RecordID, month: YearMonth)
+    case touchFollowUp(RecordID)
+    case riskReview(RecordID)
+
+    public var source: DueSource {
+        switch self {
+        case .planItem: return .plan
+        case .action: return .action
+        case .evaluation: return .evaluation
+        case .concern: return .concern
+        case .contact: return .keepInTouch
+        case .litmus: return .litmus
+        case .satisfaction: return .satisfaction
+        case .reading: return .reading
+        case .touchFollowUp: return .touchFollowUp
+        case .riskReview: return .riskReview
+        }
+    }
+
+    /// The part of the item's stable key after the account id.
+    var keyPart: String {
+        switch self {
+        case .planItem(let id): return "plan/\(id)"
+        case .action(let w, let a): return "action/\(w)/\(a)"
+        case .evaluation(let w): return "evaluation/\(w)"
+        case .concern(let id): return "concern/\(id)"
+        case .contact(let id): return "keep-in-touch/\(id)"
+        case .litmus: return "litmus"
+        case .satisfaction: return "satisfaction"
+        case .reading(let m, let month): return "reading/\(m)/\(month.iso)"
+        case .touchFollowUp(let id): return "follow-up/\(id)"
+        case .riskReview(let id): return "risk/\(id)"
+        }
+    }
+}
+
+/// How soon: the groups of the due list, most urgent first.
+public enum DueBand: Int, CaseIterable, Comparable, Sendable {
+    case overdue, today, thisWeek, later
+
+    public var title: String {
+        switch self {
+        case .overdue: return "Overdue"
+        case .today: return "Today"
+        case .thisWeek: return "This week"
+        case .later: return "Later"
+        }
+    }
+
+    /// The band of something due on `due`, seen on `today`. "This week" is the next
+    /// seven days, so a Friday's week does not end on Sunday.
+    public static func of(_ due: Day, today: Day) -> DueBand {
+        let days = today.days(until: due)
+        if days < 0 { return .overdue }
+        if days == 0 { return .today }
+        return days <= 7 ? .thisWeek : .later
+    }
+
+    public static func < (lhs: DueBand, rhs: DueBand) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// One reason an item ranks where it does, with its points.
+public struct UrgencyPart: Hashable, Sendable {
+    public var label: String
+    public var points: Int
+    public init(_ label: String, _ points: Int) { self.label = label; self.points = points }
+}
+
+/// One thing an account manager has to do, derived from the store.
+public struct FollowUp: Hashable, Sendable, Identifiable {
+    /// Stable across runs (`<account id>/<source>/<record id>`): snoozes and calendar
+    /// UIDs refer to it.
+    public var key: String
+    public var accountID: RecordID
+    public var accountName: String
+    public var title: String
+    public var ref: DueRef
+    public var due: Day
+    /// Who should act: the item's owner, else the account's.
+    public var owner: String
+    /// Why it is due, in a sentence.
+    public var why: String
+    /// True when a keep-in-touch contact is past the maximum interval (red), not
+    /// just the ideal one (yellow).
+    public var pastMaximum: Bool
+    /// Set when the item was snoozed to `due`.
+    public var snooze: Snooze?
+    public var urgency: [UrgencyPart]
+
+    public var id: String { key }
+    public var source: DueSource { ref.source }
+    /// The urgency score: the sum of its parts.
+    public var score: Int { urgency.reduce(0) { $0 + $1.points } }
+    public func daysOverdue(on today: Day) -> Int { max(0, due.days(until: today)) }
+    public func band(on today: Day) -> DueBand { DueBand.of(due, today: today) }
+
+    public init(accountID: RecordID, accountName: String, title: String, ref: DueRef, due: Day, owner: String,
+                why: String, pastMaximum: Bool = false, snooze: Snooze? = nil, urgency: [UrgencyPart] = []) {
+        self.key = "\(accountID)/\(ref.keyPart)"
+        self.accountID = accountID; self.accountName = accountName; self.title = title; self.ref = ref
+        self.due = due; self.owner = owner; self.why = why; self.pastMaximum = pastMaximum
+        self.snooze = snooze; self.urgency = urgency
+    }
+}

@@ -1,0 +1,121 @@
+import ArgumentParser
+import Foundation
+import RapportCore
+import RapportStore
+
+/// `rapport due`: the follow-up list for scripts and calendars.
+struct DueCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "due",
+        abstract: "List follow-ups across all accounts: overdue, today, this week, later.",
+        discussion: """
+        Sources: plan items, worksheet actions and evaluations, concerns awaiting a response, \
+        contacts past their keep-in-touch interval, litmus tests, satisfaction measurements, \
+        monthly readings, touchpoint follow-ups and risk reviews. Most urgent first; \
+        'rapport due --explain' shows the urgency formula's parts for each item.
+        """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(help: "Print JSON (an array with keys account, title, source, due, daysOverdue, urgency, owner, …).")
+    var json = false
+
+    @Flag(help: "Print an iCalendar file (RFC 5545) with one all-day event per item, for a calendar subscription.")
+    var ics = false
+
+    @Option(help: ArgumentHelp("Only items due within DAYS from today (overdue ones always show).", valueName: "DAYS"))
+    var within: Int = 30
+
+    @Option(help: ArgumentHelp("Only items owned by NAME (case-insensitive); 'me' means $RAPPORT_OWNER.", valueName: "NAME"))
+    var owner: String?
+
+    @Flag(help: "Show why each item ranks where it does.")
+    var explain = false
+
+    func validate() throws {
+        if json && ics { throw ValidationError("choose one of --json and --ics") }
+        if within < 0 { throw ValidationError("--within must be 0 or more days, not \(within)") }
+    }
+
+    func run() throws {
+        let context = try CommandContext(global)
+        let store = try context.openStore()
+        let settings = try store.readStoreFile().settings
+        let snapshot = store.loadAll()
+        context.reportProblems(snapshot.problems)
+        let who = owner.map { $0.lowercased() == "me" ? context.userName : $0 }
+        let items = DueList.items(for: snapshot.accounts.map(\.account), on: context.today, policy: DuePolicy(settings),
+                                  withinDays: within, owner: who)
+        if json {
+            FileHandle.standardOutput.write(try RapportJSON.encode(items.map { DueItemJSON($0, today: context.today) }))
+        } else if ics {
+            FileHandle.standardOutput.write(Data(ICalendar.document(items, today: context.today).utf8))
+        } else {
+            print(DueReport.text(items, today: context.today, explain: explain), terminator: "")
+        }
+    }
+}
+
+/// The JSON shape of one follow-up; every key is always written.
+struct DueItemJSON: Encodable {
+    let key: String, account: String, accountID: String, title: String, source: String, due: String
+    let daysOverdue: Int, urgency: Int, owner: String, why: String, band: String, snoozedUntil: String?
+
+    init(_ item: FollowUp, today: Day) {
+        key = item.key; account = item.accountName; accountID = item.accountID.rawValue; title = item.title
+        source = item.source.rawValue; due = item.due.iso; daysOverdue = item.daysOverdue(on: today)
+        urgency = item.score; owner = item.owner; why = item.why
+        band = ["overdue", "today", "this-week", "later"][item.band(on: today).rawValue]
+        snoozedUntil = item.snooze?.until.iso
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(key, forKey: .key); try c.encode(account, forKey: .account); try c.encode(accountID, forKey: .accountID)
+        try c.encode(title, forKey: .title); try c.encode(source, forKey: .source); try c.encode(due, forKey: .due)
+        try c.encode(daysOverdue, forKey: .daysOverdue); try c.encode(urgency, forKey: .urgency)
+        try c.encode(owner, forKey: .owner); try c.encode(why, forKey: .why); try c.encode(band, forKey: .band)
+        try c.encode(snoozedUntil, forKey: .snoozedUntil)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case key, account, accountID, title, source, due, daysOverdue, urgency, owner, why, band, snoozedUntil
+    }
+}
+
+/// The due list as text, grouped like the screen.
+enum DueReport {
+    static func text(_ items: [FollowUp], today: Day, explain: Bool) -> String {
+        guard !items.isEmpty else { return "Nothing due. Well done.\n" }
+        var out = ""
+        for band in DueBand.allCases {
+            let group = items.filter { $0.band(on: today) == band }
+            guard !group.isEmpty else { continue }
+            out += "\(band.title) (\(group.count))\n"
+            var table = TextTable(["DUE", "WHEN", "ACCOUNT", "WHAT", "SOURCE", "OWNER"])
+            for item in group {
+                table.add([item.due.iso, when(item, today), item.accountName, item.title, item.source.label, item.owner])
+            }
+            let rows = table.render().split(separator: "\n", omittingEmptySubsequences: false)
+            out += rows.first.map { "  \($0)\n" } ?? ""
+            for (row, item) in zip(rows.dropFirst(), group) {
+                out += "  \(row)\n"
+                if explain {
+                    out += "      why: \(item.why)\n"
+                    out += "      urgency \(item.score) = " + item.urgency.map { "\($0.label) \($0.points >= 0 ? "+" : "")\($0.points)" }.joined(separator: ", ") + "\n"
+                }
+            }
+            out += "\n"
+        }
+        let overdue = items.filter { $0.band(on: today) == .overdue }.count
+        out += "\(items.count) item\(items.count == 1 ? "" : "s"), \(overdue) overdue\n"
+        return out
+    }
+
+    static func when(_ item: FollowUp, _ today: Day) -> String {
+        let days = today.days(until: item.due)
+        if days < 0 { return "\(-days)d over" }
+        if days == 0 { return "today" }
+        return "in \(days)d"
+    }
+}

@@ -1,0 +1,185 @@
+import Testing
+@testable import RapportCore
+
+/// The due engine on hand-built accounts with a fixed day (Sunday 2026-11-22).
+@Suite struct DueTests {
+    let today = Day(iso: "2026-11-22")!
+    let policy = DuePolicy()
+
+    func day(_ offset: Int) -> Day { today.adding(days: offset) }
+
+    /// An account with one record of every source, each at a known distance from today.
+    func everySource() -> Account {
+        var a = Account(id: RecordID(rawValue: "acc-every")!, name: "Every Source Ltd", owner: "Maya", tier: .core,
+                        annualValue: 300_000, createdOn: day(-400))
+        let main = Contact(id: RecordID(rawValue: "con-main")!, name: "Helena Voss", level: .main, channel: .phone,
+                           keepInTouch: KeepInTouch(idealDays: 14, maximumDays: 30))
+        a.contacts = [main]
+        a.touchpoints = [Touchpoint(id: RecordID(rawValue: "tp-old")!, day: day(-20), kind: .call, contactIDs: [main.id],
+                                    summary: "Quarterly call", followUp: day(2))]
+        a.plan = RelationshipPlan(createdOn: day(-200), items: [
+            PlanItem(id: RecordID(rawValue: "pi-lunch")!, title: "Lunch with Helena", step: .outOfOffice, cadence: .quarterly,
+                     contactIDs: [main.id], startOn: day(-200), completions: [PlanCompletion(day: day(-100))]),
+        ])
+        a.worksheets = [Worksheet(id: RecordID(rawValue: "ws-late")!, title: "Late reports", createdOn: day(-30),
+                                  actions: [WorksheetAction(id: RecordID(rawValue: "ac-fix")!, text: "Fix the report job", owner: "Tom", due: day(-3))],
+                                  evaluation: Evaluation(reviewOn: day(5)))]
+        a.concerns = [Concern(id: RecordID(rawValue: "cn-slow")!, raisedOn: day(-6), summary: "Slow search", severity: .high, respondBy: day(-4))]
+        a.litmusChecks = [LitmusCheck(day: day(-370), version: 1, answers: [LitmusAnswer(questionID: "q", value: 3)])]
+        a.measures = [
+            Measure(id: RecordID(rawValue: "ms-csat")!, name: "CSAT", isSatisfaction: true, createdOn: day(-400),
+                    readings: [MeasureReading(month: YearMonth(iso: "2026-03")!, value: 80)]),
+            Measure(id: RecordID(rawValue: "ms-use")!, name: "Usage", unit: "h", createdOn: day(-400),
+                    readings: [MeasureReading(month: YearMonth(iso: "2026-09")!, value: 120)]),
+        ]
+        a.risks = [Risk(id: RecordID(rawValue: "rk-levy")!, disruption: "Packaging levy", identifiedOn: day(-60), reviewOn: day(10))]
+        return a
+    }
+
+    func item(_ items: [FollowUp], _ source: DueSource) throws -> FollowUp {
+        try #require(items.first { $0.source == source }, "no \(source) item")
+    }
+
+    @Test func everySourceProducesAnItemWithItsDueDay() throws {
+        let items = DueList.items(for: [everySource()], on: today, policy: policy)
+        #expect(Set(items.map(\.source)) == Set(DueSource.allCases))
+        #expect(try item(items, .plan).due == day(-100).adding(months: 3))
+        #expect(try item(items, .action).due == day(-3))
+        #expect(try item(items, .action).owner == "Tom")
+        #expect(try item(items, .evaluation).due == day(5))
+        #expect(try item(items, .concern).due == day(-4))
+        #expect(try item(items, .keepInTouch).due == day(-6))      // last touch 20 days ago, ideal 14
+        #expect(try item(items, .litmus).due == day(-370 + 365))     // core: yearly
+        #expect(try item(items, .satisfaction).due == YearMonth(iso: "2026-03")!.lastDay.adding(days: 182))
+        let reading = try item(items, .reading)
+        #expect(reading.title == "Enter October reading: Usage" && reading.due.iso == "2026-11-01")
+        #expect(try item(items, .touchFollowUp).due == day(2))
+        #expect(try item(items, .riskReview).due == day(10))
+        #expect(items.allSatisfy { $0.key.hasPrefix("acc-every/") && !$0.why.isEmpty })
+    }
+
+    @Test func keepInTouchTurnsRedPastTheMaximum() throws {
+        var a = everySource()
+        #expect(try item(a.followUps(on: today, policy: policy), .keepInTouch).pastMaximum == false)
+        a.touchpoints[0].day = day(-31)
+        let late = try item(DueList.scored(a, on: today, policy: policy), .keepInTouch)
+        #expect(late.pastMaximum)
+        #expect(late.urgency.contains { $0.label == "past the maximum interval" })
+        // Any touch with the contact resets it.
+        a.touchpoints.append(Touchpoint(day: day(-1), kind: .email, contactIDs: [a.contacts[0].id], summary: "Note"))
+        #expect(try item(a.followUps(on: today, policy: policy), .keepInTouch).due == day(13))
+    }
+
+    @Test func keyAccountsAreCheckedQuarterlyAndNeverCheckedIsDueToday() throws {
+        var a = everySource()
+        a.tier = .key
+        #expect(try item(a.followUps(on: today, policy: policy), .litmus).due == day(-370 + 91))
+        a.litmusChecks = []
+        #expect(try item(a.followUps(on: today, policy: policy), .litmus).due == today)
+        a.checkupIntervalDays = 30
+        a.litmusChecks = [LitmusCheck(day: day(-10), version: 1, answers: [])]
+        #expect(try item(a.followUps(on: today, policy: policy), .litmus).due == day(20))
+    }
+
+    @Test func doneItemsAndInactiveAccountsDropOut() throws {
+        var a = everySource()
+        a.worksheets[0].actions[0].status = .done
+        a.concerns[0].respondedOn = day(-5)
+        a.touchpoints[0].followUpDoneOn = day(-1)
+        a.plan!.items[0].paused = true
+        var sources = Set(a.followUps(on: today, policy: policy).map(\.source))
+        #expect(!sources.contains(.action) && !sources.contains(.concern) && !sources.contains(.touchFollowUp) && !sources.contains(.plan))
+        a.status = .former
+        sources = Set(a.followUps(on: today, policy: policy).map(\.source))
+        #expect(sources == [.evaluation, .riskReview])
+    }
+
+    @Test func aPlanItemRestartsFromTheDayItWasActuallyDone() throws {
+        var a = everySource()
+        let lunch = try item(a.followUps(on: today, policy: policy), .plan)
+        #expect(lunch.band(on: today) == .overdue)
+        let message = try a.complete(lunch.ref, DueCompletion(day: today, note: "Talked about phase three", by: "Maya"))
+        #expect(message == "Done: Lunch with Helena; next due 2027-02-22")
+        let next = try item(a.followUps(on: today, policy: policy), .plan)
+        #expect(next.due.iso == "2027-02-22")
+        // The completion is in the item's history and logged as a touchpoint with the contact.
+        let completion = try #require(a.plan!.items[0].completions.last)
+        let touch = try #require(a.touchpoints.first { $0.id == completion.touchpointID })
+        #expect(touch.kind == .meal && touch.contactIDs == [a.contacts[0].id] && touch.planItemID == a.plan!.items[0].id)
+        #expect(touch.summary == "Lunch with Helena: Talked about phase three")
+    }
+
+    @Test func doneRecordsEachSourceWhereItBelongs() throws {
+        var a = everySource()
+        let items = a.followUps(on: today, policy: policy)
+        let done = DueCompletion(day: today, note: "", by: "Maya")
+        try a.complete(try item(items, .action).ref, done)
+        #expect(a.worksheets[0].actions[0].status == .done && a.worksheets[0].status == .evaluating)
+        try a.complete(try item(items, .concern).ref, done)
+        #expect(a.concerns[0].respondedOn == today && a.concerns[0].status == .inProgress)
+        try a.complete(try item(items, .keepInTouch).ref, done)
+        #expect(a.lastTouch(with: a.contacts[0].id) == today)
+        #expect(a.touchpoints.last?.kind == .call) // the contact prefers the phone
+        try a.complete(try item(items, .touchFollowUp).ref, done)
+        #expect(a.touchpoints[0].followUpDoneOn == today)
+        #expect(throws: InputError.self) { try a.complete(try item(items, .reading).ref, done) }
+        var reading = done; reading.value = 131
+        try a.complete(try item(items, .reading).ref, reading)
+        #expect(a.measures[1].readings.last?.value == 131)
+        try a.complete(try item(items, .satisfaction).ref, reading)
+        #expect(a.measures[0].readings.last?.month == YearMonth(today))
+        #expect(throws: InputError.self) { try a.complete(try item(items, .evaluation).ref, done) }
+        var evaluation = done; evaluation.outcome = .partly
+        try a.complete(try item(items, .evaluation).ref, evaluation)
+        #expect(a.worksheets[0].status == .closed)
+        try a.complete(try item(items, .riskReview).ref, done)
+        #expect(a.risks[0].reviewOn == today.adding(months: 3))
+        #expect(throws: InputError.self) { try a.complete(.litmus, done) }
+
+        // Recurring work moved on; only the (overdue) litmus test and the plan remain due.
+        let due = Set(a.followUps(on: today, policy: policy).filter { $0.due <= today }.map(\.source))
+        #expect(due == [.plan, .litmus])
+        let later = a.followUps(on: today, policy: policy).filter { $0.due > today }
+        #expect(Set(later.map(\.source)) == [.keepInTouch, .satisfaction, .riskReview])
+    }
+
+    @Test func aSnoozeMovesTheItemAndExpires() throws {
+        var a = everySource()
+        let action = try item(DueList.scored(a, on: today, policy: policy), .action)
+        #expect(throws: InputError.self) { try a.snooze(action, until: today, reason: "", on: today) }
+        try a.snooze(action, until: day(4), reason: "Tom is away", on: today)
+        let snoozed = try item(DueList.scored(a, on: today, policy: policy), .action)
+        #expect(snoozed.due == day(4) && snoozed.snooze?.reason == "Tom is away" && snoozed.band(on: today) == .thisWeek)
+        // Seen on the day it ends it is due today; later it is overdue again from then.
+        #expect(try item(DueList.scored(a, on: day(4), policy: policy), .action).band(on: day(4)) == .today)
+        // Doing it clears the snooze.
+        try a.complete(action.ref, DueCompletion(day: today))
+        #expect(a.snoozes.isEmpty)
+    }
+
+    @Test func orderIsOverdueThenTodayThenThisWeekAndWithinABandBySeverityValueAndDays() throws {
+        var small = Account(id: RecordID(rawValue: "acc-small")!, name: "Small Co", owner: "Tom", tier: .standard, createdOn: day(-400))
+        small.touchpoints = [Touchpoint(day: day(-30), kind: .call, summary: "x", followUp: day(-10)),
+                             Touchpoint(day: day(-5), kind: .call, summary: "y", followUp: today),
+                             Touchpoint(day: day(-5), kind: .call, summary: "z", followUp: day(3))]
+        var big = Account(id: RecordID(rawValue: "acc-big")!, name: "Big Co", owner: "Maya", tier: .key, annualValue: 2_000_000, createdOn: day(-400))
+        big.concerns = [Concern(raisedOn: day(-5), summary: "Outage", severity: .critical, respondBy: day(-2)),
+                        Concern(raisedOn: day(-5), summary: "Typo", severity: .low, respondBy: day(-2))]
+        big.touchpoints = [Touchpoint(day: day(-30), kind: .call, summary: "w", followUp: day(-10))]
+        let items = DueList.items(for: [small, big], on: today, policy: policy, withinDays: 7)
+            .filter { $0.source == .concern || $0.source == .touchFollowUp }
+        #expect(items.map(\.title) == [
+            "Respond: Outage", "Respond: Typo", "Follow up: w", "Follow up: x", "Follow up: y", "Follow up: z",
+        ])
+        #expect(items.map { $0.band(on: today) } == [.overdue, .overdue, .overdue, .overdue, .today, .thisWeek])
+        let scores = items.map(\.score)
+        #expect(scores == scores.sorted(by: >))
+    }
+
+    @Test func withinAndOwnerFilter() {
+        let items = DueList.items(for: [everySource()], on: today, policy: policy, withinDays: 3, owner: "maya")
+        #expect(items.allSatisfy { $0.owner == "Maya" && $0.due <= day(3) })
+        #expect(!items.contains { $0.source == .action }) // Tom's
+        #expect(items.contains { $0.source == .touchFollowUp })
+    }
+}
