@@ -40,7 +40,7 @@ enum AccountScreen {
         case .move:
             _ = state.view.table.handle(key, count: rowCount(account, state.view.section), pageSize: state.height - 10)
         case .back:
-            state.screen = .accounts
+            state.screen = state.view.back
         case .nextSection, .previousSection, .section:
             let all = AccountSection.allCases
             let current = all.firstIndex(of: state.view.section)!

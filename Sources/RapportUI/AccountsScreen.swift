@@ -7,7 +7,7 @@ enum AccountsScreen {
     static func visible(_ state: AppState) -> [AccountSummary] {
         let list = state.list
         let query = list.filter.text.lowercased().trimmingCharacters(in: .whitespaces)
-        var rows = state.accounts.map { AccountSummary($0, today: state.today) }.filter { s in
+        var rows = state.accounts.map { AccountSummary($0, today: state.today, policy: state.policy) }.filter { s in
             if let tier = list.tier, s.tier != tier { return false }
             if let status = list.status, s.status != status { return false }
             if let owner = list.owner, s.owner != owner { return false }
@@ -24,6 +24,9 @@ enum AccountsScreen {
         case .lastTouch:
             rows.sort { ($0.lastTouch?.ordinal ?? Int.min) != ($1.lastTouch?.ordinal ?? Int.min)
                 ? ($0.lastTouch?.ordinal ?? Int.min) < ($1.lastTouch?.ordinal ?? Int.min) : byName($0, $1) }
+        case .nextDue:
+            rows.sort { ($0.nextDue?.ordinal ?? Int.max) != ($1.nextDue?.ordinal ?? Int.max)
+                ? ($0.nextDue?.ordinal ?? Int.max) < ($1.nextDue?.ordinal ?? Int.max) : byName($0, $1) }
         case .flags: rows.sort { $0.flags.count != $1.flags.count ? $0.flags.count > $1.flags.count : byName($0, $1) }
         case .tier:
             let rank: (Tier) -> Int = { Tier.allCases.firstIndex(of: $0)! }
@@ -83,19 +86,11 @@ enum AccountsScreen {
         return []
     }
 
-    /// Typing while the filter is open: every key edits the filter; Enter keeps it, Esc clears it.
+    /// Typing while the filter is open.
     static func handleFilterKey(_ state: inout AppState, _ key: Key) -> [Effect] {
-        switch key {
-        case .escape:
-            state.list.filter = TextField()
-            state.list.filtering = false
-        case .enter:
-            state.list.filtering = false
-        case .down, .up, .pageDown, .pageUp:
-            _ = state.list.table.handle(key, count: visible(state).count, pageSize: state.height - 6)
-        default:
-            if state.list.filter.handle(key) { state.list.table.selection = 0 }
-        }
+        let current = state
+        ListFilter.handle(key, filter: &state.list.filter, filtering: &state.list.filtering, table: &state.list.table,
+                          count: { visible(current).count }, pageSize: state.height - 6)
         return []
     }
 
@@ -113,12 +108,20 @@ enum AccountsScreen {
     // MARK: Rendering
 
     static func columns(width: Int) -> [Column] {
-        var columns = [Column("Account", .fixed(width >= 100 ? 22 : 19)), Column("Tier", .fixed(4)), Column("Owner", .fixed(width >= 100 ? 15 : 10)),
-                       Column("Status", .fixed(7)), Column("Season", .fixed(12)), Column("Hlth", .fixed(4), alignRight: true),
-                       Column("Last", .fixed(5), alignRight: true)]
-        if width >= 100 { columns.insert(Column("Value", .fixed(7), alignRight: true), at: 3) }
+        let wide = width >= 100
+        var columns = [Column("Account", .fixed(wide ? 20 : 19)), Column("Tier", .fixed(4)), Column("Owner", .fixed(wide ? 14 : 7)),
+                       Column("Status", .fixed(7)), Column("Season", .fixed(wide ? 12 : 10)), Column("Hlth", .fixed(4), alignRight: true),
+                       Column("Last", .fixed(5), alignRight: true), Column("Next", .fixed(5), alignRight: true)]
+        if wide { columns.insert(Column("Value", .fixed(6), alignRight: true), at: 3) }
         columns.append(Column("Flags", .flexible(min: 8)))
         return columns
+    }
+
+    /// Days to the next follow-up: "-12d" when overdue, "today", "3d".
+    static func nextDueText(_ day: Day?, _ today: Day) -> String {
+        guard let day else { return "-" }
+        let days = today.days(until: day)
+        return days == 0 ? "today" : "\(days)d"
     }
 
     static func render(_ state: inout AppState, into canvas: inout Canvas, body: Rect) {
@@ -132,40 +135,42 @@ enum AccountsScreen {
         if !filters.isEmpty { header += " · " + filters.joined(separator: " · ") }
         header += " · by \(state.list.sort.rawValue)"
         canvas.put(header, x: 0, y: body.y, style: .title)
-        var (top, rest) = body.splitTop(1)
-        _ = top
-        if state.list.filtering || !state.list.filter.text.isEmpty {
-            let (line, below) = rest.splitTop(1)
-            canvas.put("/", x: 0, y: line.y, style: .accent)
-            state.list.filter.render(into: &canvas, x: 2, y: line.y, width: min(40, line.width - 2), focused: state.list.filtering)
-            rest = below
-        }
+        let rest = ListFilter.render(state.list.filter, filtering: state.list.filtering, into: &canvas, rect: body.splitTop(1).1)
         if rows.isEmpty {
             let text = state.accounts.isEmpty ? "No accounts yet. Press a to add one." : "No account matches. Esc or x clears the filters."
             canvas.put(text, x: 2, y: rest.y + 1, style: .dim)
             return
         }
+        let columns = columns(width: canvas.width)
+        let flagWidth = TableView.widths(columns, total: canvas.width).last ?? 8
         let tableRows = rows.map { s -> TableRow in
-            var cells = [s.name, tierShort(s.tier), s.owner, s.status.label, s.season.rawValue,
+            var cells = [s.name, tierShort(s.tier), wide ? s.owner : firstName(s.owner), s.status.label,
+                         wide || s.season != .reconnection ? s.season.rawValue : "reconnect",
                          s.health.map { "\($0)\(arrow(s.healthChange))" } ?? "-",
                          s.lastTouch.map { "\($0.days(until: state.today))d" } ?? "never",
-                         flagText(s.flags)]
+                         nextDueText(s.nextDue, state.today), flagText(s.flags, width: flagWidth)]
             if wide { cells.insert(Money.short(s.annualValue, currency: state.currency), at: 3) }
             var styles: [Int: Style] = [:]
             let flagColumn = cells.count - 1
             if !s.flags.isEmpty { styles[flagColumn] = s.flags.count >= 3 ? .danger : .warning }
             if s.status == .atRisk { styles[wide ? 4 : 3] = .danger }
             if let change = s.healthChange, change < 0 { styles[wide ? 6 : 5] = .danger }
+            if let next = s.nextDue, next <= state.today { styles[wide ? 8 : 7] = next < state.today ? .danger : .warning }
             return TableRow(cells, style: s.status == .lost || s.status == .former ? .dim : .normal, cellStyles: styles)
         }
-        state.list.table.render(columns: columns(width: canvas.width), rows: tableRows, into: &canvas, rect: rest)
+        state.list.table.render(columns: columns, rows: tableRows, into: &canvas, rect: rest)
     }
 
-    /// Flags most serious first, with a count when there are several.
-    static func flagText(_ flags: [WarningFlag]) -> String {
-        guard !flags.isEmpty else { return "" }
-        return (flags.count > 1 ? "\(flags.count) " : "") + flags.map(\.short).joined(separator: ", ")
+    /// Flags most serious first; when they do not all fit in `width`, a count comes
+    /// first so the truncated cell still says how many there are.
+    static func flagText(_ flags: [WarningFlag], width: Int) -> String {
+        let all = flags.map(\.short).joined(separator: ", ")
+        guard flags.count > 1, DisplayWidth.of(all) > width else { return all }
+        return "\(flags.count) " + all
     }
+
+    /// "Maya" for "Maya Lindqvist": narrow tables show owners by first name.
+    static func firstName(_ name: String) -> String { name.split(separator: " ").first.map(String.init) ?? name }
 
     static func tierShort(_ tier: Tier) -> String { tier == .standard ? "std" : tier.rawValue }
 

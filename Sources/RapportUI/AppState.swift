@@ -15,6 +15,11 @@ public struct AppState: Equatable, Sendable {
     public var screen: Screen
     public var list = AccountListState()
     public var view = AccountViewState()
+    public var due = DueListState()
+    /// Intervals for the due engine (from the store's settings).
+    public var policy: DuePolicy
+    /// The user's name ($RAPPORT_OWNER or $USER): what "mine" means on the due list.
+    public var me: String
     public var overlay: Overlay?
     public var message: Message?
     /// What `u` brings back.
@@ -23,8 +28,10 @@ public struct AppState: Equatable, Sendable {
     public var quitting = false
 
     public init(today: Day, currency: String, storePath: String, width: Int, height: Int,
-                accounts: [Account], problems: [String] = [], storeExists: Bool = true) {
+                accounts: [Account], problems: [String] = [], storeExists: Bool = true,
+                policy: DuePolicy = DuePolicy(), me: String = "") {
         self.today = today; self.currency = currency; self.storePath = storePath
+        self.policy = policy; self.me = me
         self.width = width; self.height = height; self.accounts = accounts; self.problems = problems
         screen = storeExists ? .accounts : .welcome
         if !problems.isEmpty {
@@ -44,6 +51,7 @@ public enum Screen: Equatable, Sendable {
     case welcome
     case accounts
     case account(RecordID)
+    case due
 }
 
 /// A line at the bottom: information, or an error in red.
@@ -73,6 +81,8 @@ public enum FormPurpose: Equatable, Sendable {
     case editContact(account: RecordID, RecordID)
     case addTeamMember(account: RecordID)
     case editTeamMember(account: RecordID, RecordID)
+    case completeFollowUp(FollowUp)
+    case snoozeFollowUp(FollowUp)
 }
 
 /// What a yes/no question will delete.
@@ -89,7 +99,7 @@ public enum Undo: Equatable, Sendable {
 
 /// Sort orders of the accounts table (`s` cycles).
 public enum AccountSort: String, CaseIterable, Sendable {
-    case name, value, health, lastTouch = "last touch", flags, tier
+    case name, value, health, lastTouch = "last touch", nextDue = "next due", flags, tier
 }
 
 /// The accounts table's own state.
@@ -122,5 +132,21 @@ public enum AccountSection: Int, CaseIterable, Sendable {
 public struct AccountViewState: Equatable, Sendable {
     public var section: AccountSection = .overview
     public var table = TableView()
+    /// Where Esc goes back to (the accounts table, or the due list it was opened from).
+    public var back: Screen = .accounts
+    public init(section: AccountSection = .overview, back: Screen = .accounts) {
+        self.section = section; self.back = back
+    }
+}
+
+/// The due list's own state.
+public struct DueListState: Equatable, Sendable {
+    public var table = TableView()
+    public var filter = TextField()
+    public var filtering = false
+    /// Only the user's own items.
+    public var mine = false
+    /// How far ahead "Later" looks, in days.
+    public var horizon = 30
     public init() {}
 }

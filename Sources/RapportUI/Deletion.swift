@@ -29,34 +29,3 @@ enum Deletion {
         }
     }
 }
-
-/// The `:` command line.
-enum CommandLine {
-    static let help = "commands: :q quit · :account NAME opens an account · :help"
-
-    static func run(_ text: String, state: inout AppState) -> [Effect] {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        let word = trimmed.split(separator: " ", maxSplits: 1).first.map(String.init) ?? ""
-        let rest = trimmed.dropFirst(word.count).trimmingCharacters(in: .whitespaces)
-        switch word.lowercased() {
-        case "": return []
-        case "q", "quit", "q!", "wq", "x":
-            state.quitting = true
-            return [.quit]
-        case "help", "h":
-            state.overlay = .help(scroll: 0)
-        case "account", "a", "open":
-            do {
-                let account = try Lookup.find(rest, in: state.accounts, kind: "account", id: \.id, name: \.name)
-                AccountsScreen.open(&state, account.id)
-            } catch {
-                state.message = Message(error.message, isError: true)
-            }
-        default:
-            state.message = Message("unknown command ':\(word)'; \(help)", isError: true)
-        }
-        return []
-    }
-}
-
-import Foundation

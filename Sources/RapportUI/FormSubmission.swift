@@ -147,6 +147,29 @@ enum FormSubmission {
             if case .editTeamMember(_, let mid) = purpose, let existing = state.account(id)?.team.first(where: { $0.id == mid }) { member = existing }
             member.name = name; member.role = r.choice("role"); member.responsibility = r.text("responsibility")
             return [.mutate(id, [.upsertTeamMember(member)], message: "Saved team member \(name)")]
+
+        case .completeFollowUp(let item):
+            let day = r.day("on", .past) ?? state.today
+            if day > state.today { r.fail("on", "\(day.iso) is in the future; mark it done when it is done") }
+            var done = DueCompletion(day: day, note: r.text("note"), by: state.me)
+            if item.ref.needs == .value {
+                let raw = r.required("value", "The value")
+                if !raw.isEmpty {
+                    if let value = Double(raw.replacingOccurrences(of: ",", with: ".")) { done.value = value }
+                    else { r.fail("value", "'\(raw)' is not a number") }
+                }
+            }
+            if item.ref.needs == .outcome { done.outcome = r.choice("outcome") as Outcome }
+            return [.mutate(item.accountID, [.completeFollowUp(item.ref, done)], message: "Done: \(item.title)")]
+
+        case .snoozeFollowUp(let item):
+            guard let until = r.day("until", .future) else {
+                r.fail("until", "say until when, e.g. +1w or mon")
+                return []
+            }
+            if until <= state.today { r.fail("until", "\(until.iso) is not after today") }
+            return [.mutate(item.accountID, [.snooze(item, until: until, reason: r.text("reason"))],
+                            message: "Snoozed until \(until.iso): \(item.title)")]
         }
     }
 }

@@ -89,4 +89,24 @@ enum Forms {
             FormField("responsibility", "Responsible for", .text, value: m?.responsibility ?? ""),
         ])
     }
+
+    /// Mark a follow-up done: a note (Enter right away is fine), plus the reading or
+    /// the outcome when the item needs one.
+    static func completion(_ item: FollowUp) -> Form {
+        var fields = [FormField("note", "Note", .text, hint: "optional: what happened, in a line")]
+        switch item.ref.needs {
+        case .value: fields.insert(FormField("value", "Value", .number, hint: "the reading, e.g. 82"), at: 0)
+        case .outcome: fields.insert(FormField("outcome", "Outcome", .choice(codes(Outcome.self))), at: 0)
+        case .nothing, .litmusTest: break
+        }
+        fields.append(FormField("on", "Done on", .day, value: "today"))
+        return Form(title: "Done · \(item.accountName): \(item.title)", fields: fields)
+    }
+
+    static func snooze(_ item: FollowUp) -> Form {
+        Form(title: "Snooze · \(item.accountName): \(item.title)", fields: [
+            FormField("until", "Until", .day, value: "+1w", hint: "mon, +3d, 2026-12-01"),
+            FormField("reason", "Reason", .text, value: item.snooze?.reason ?? "", hint: "why it can wait"),
+        ])
+    }
 }

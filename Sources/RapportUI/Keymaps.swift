@@ -1,7 +1,7 @@
 import TUIKit
 
 /// Commands available everywhere.
-public enum GlobalCommand: Sendable { case help, quit, commandLine, redraw }
+public enum GlobalCommand: Sendable { case help, quit, commandLine, redraw, dueList }
 
 /// Commands of the accounts table.
 public enum ListCommand: Sendable {
@@ -15,22 +15,26 @@ public enum ViewCommand: Sendable {
     case log, concern, add, edit, delete, undo
 }
 
+/// Commands of the due list.
+public enum DueCommand: Sendable { case move, open, done, snooze, mine, filter, back }
+
 /// The key tables. Each drives its screen's dispatch, its footer and the help overlay.
 public enum Keymaps {
     static let navigation: [Key] = [.char("j"), .char("k"), .down, .up, .char("g"), .char("G"), .home, .end, .pageUp, .pageDown]
 
     public static let global = Keymap<GlobalCommand>("Everywhere", [
         Binding([.char("?"), .function(1)], .help, label: "help", help: "Show this help"),
-        Binding([.char(":")], .commandLine, label: "cmd", help: "Command line: :q, :account NAME, :help"),
+        Binding([.char("D")], .dueList, label: "due", help: "The follow-up due list across all accounts"),
         Binding([.ctrl("l")], .redraw, help: "Redraw the screen"),
         Binding([.char("Q")], .quit, label: "quit", help: "Quit (everything is already saved)"),
+        Binding([.char(":")], .commandLine, label: "cmd", help: "Command line: :q, :account NAME, :due, :accounts, :help"),
     ])
 
     public static let accounts = Keymap<ListCommand>("Accounts", [
         Binding(navigation, .move, help: "Move: j/k or arrows, g/G first/last, PgUp/PgDn"),
         Binding([.enter], .open, label: "open", help: "Open the selected account"),
         Binding([.char("/")], .filter, label: "filter", help: "Filter as you type (name, owner, tags, contacts); Esc clears"),
-        Binding([.char("s")], .sort, label: "sort", help: "Cycle the sort: name, value, health, last touch, flags, tier"),
+        Binding([.char("s")], .sort, label: "sort", help: "Cycle the sort: name, value, health, last touch, next due, flags, tier"),
         Binding([.char("t")], .tierFilter, help: "Cycle the tier filter: all, key, core, standard"),
         Binding([.char("S")], .statusFilter, help: "Cycle the status filter: all, active, at risk, lost, former"),
         Binding([.char("o")], .ownerFilter, help: "Cycle the owner filter through the owners"),
@@ -42,6 +46,16 @@ public enum Keymaps {
         Binding([.char("d")], .delete, help: "Delete the selected account (asks first; u undoes)"),
         Binding([.char("u")], .undo, help: "Undo the last delete"),
         Binding([.char("q")], .quit, help: "Quit"),
+    ])
+
+    public static let due = Keymap<DueCommand>("Follow-ups", [
+        Binding(navigation, .move, help: "Move: j/k or arrows, g/G first/last, PgUp/PgDn"),
+        Binding([.enter], .open, label: "open", help: "Open the account at the right section"),
+        Binding([.char("x")], .done, label: "done", help: "Mark done (asks for a note; recorded where it belongs)"),
+        Binding([.char("z")], .snooze, label: "snooze", help: "Snooze to a later day, with a reason"),
+        Binding([.char("m")], .mine, label: "mine", help: "Toggle between your follow-ups ($RAPPORT_OWNER) and everyone's"),
+        Binding([.char("/")], .filter, label: "filter", help: "Filter as you type (account, what, owner, source); Esc clears"),
+        Binding([.escape, .char("q")], .back, label: "back", help: "Back to the accounts"),
     ])
 
     public static let account = Keymap<ViewCommand>("Account", [

@@ -15,10 +15,16 @@ public enum Mutation: Equatable, Sendable {
     case upsertTeamMember(TeamMember)
     case removeTeamMember(RecordID)
     case updateFacts(AccountFacts)
+    case completeFollowUp(DueRef, DueCompletion)
+    case snooze(FollowUp, until: Day, reason: String)
 
     /// Applies the change. Removing a contact also removes it from touchpoints and
-    /// plan items, so nothing points at a contact that is gone.
-    public func apply(to account: inout Account, today: Day) {
+    /// plan items, so nothing points at a contact that is gone. Throws when the change
+    /// no longer fits the account (a follow-up already gone, a missing value). Returns
+    /// a sentence for the user when the change itself has something to say (the next
+    /// due date after a completion).
+    @discardableResult
+    public func apply(to account: inout Account, today: Day) throws -> String? {
         switch self {
         case .addTouchpoint(let t): account.touchpoints.append(t)
         case .updateTouchpoint(let t): replace(t, in: &account.touchpoints)
@@ -41,7 +47,10 @@ public enum Mutation: Equatable, Sendable {
             if account.team.contains(where: { $0.id == m.id }) { replace(m, in: &account.team) } else { account.team.append(m) }
         case .removeTeamMember(let id): account.team.removeAll { $0.id == id }
         case .updateFacts(let facts): facts.apply(to: &account, today: today)
+        case .completeFollowUp(let ref, let done): return try account.complete(ref, done)
+        case .snooze(let item, let until, let reason): try account.snooze(item, until: until, reason: reason, on: today)
         }
+        return nil
     }
 
     private func replace<T: Identifiable>(_ value: T, in list: inout [T]) {

@@ -18,6 +18,8 @@ public func render(_ state: inout AppState, into canvas: inout Canvas) {
         AccountsScreen.render(&state, into: &canvas, body: body)
     case .account(let id):
         if let account = state.account(id) { AccountScreen.render(&state, account, into: &canvas, body: body) }
+    case .due:
+        DueScreen.render(&state, into: &canvas, body: body)
     }
     if let message = state.message {
         canvas.put(message.text, x: 0, y: messageLine.y, style: message.isError ? .danger : .accent)
@@ -42,11 +44,14 @@ public func render(_ state: inout AppState, into canvas: inout Canvas) {
 func footerHints(_ state: AppState) -> [(keys: String, label: String)] {
     if case .form? = state.overlay { return [("Enter", "save"), ("Tab", "next field"), ("←→", "choose"), ("Esc", "cancel")] }
     if case .command? = state.overlay { return [("Enter", "run"), ("Esc", "cancel")] }
-    if state.list.filtering && state.screen == .accounts { return [("type", "to filter"), ("Enter", "keep"), ("Esc", "clear"), ("↑↓", "move")] }
+    if (state.list.filtering && state.screen == .accounts) || (state.due.filtering && state.screen == .due) {
+        return [("type", "to filter"), ("Enter", "keep"), ("Esc", "clear"), ("↑↓", "move")]
+    }
     switch state.screen {
     case .welcome: return [("d", "demo portfolio"), ("e", "empty store"), ("q", "quit")]
     case .accounts: return Keymaps.accounts.hints + Keymaps.global.hints
     case .account: return Keymaps.account.hints + Keymaps.global.hints
+    case .due: return Keymaps.due.hints + Keymaps.global.hints
     }
 }
 
@@ -54,6 +59,7 @@ func helpSections(_ state: AppState) -> [(title: String, lines: [(keys: String, 
     var sections: [(title: String, lines: [(keys: String, help: String)])] = []
     switch state.screen {
     case .account: sections.append((Keymaps.account.title, Keymaps.account.helpLines))
+    case .due: sections.append((Keymaps.due.title, Keymaps.due.helpLines))
     default: sections.append((Keymaps.accounts.title, Keymaps.accounts.helpLines))
     }
     sections.append((Keymaps.global.title, Keymaps.global.helpLines))

@@ -63,12 +63,14 @@ private func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     }
     if let overlay = state.overlay { return handleOverlay(&state, overlay, key) }
     if state.list.filtering, state.screen == .accounts { return AccountsScreen.handleFilterKey(&state, key) }
+    if state.due.filtering, state.screen == .due { return DueScreen.handleFilterKey(&state, key) }
     state.message = nil
     if let command = Keymaps.global.command(for: key) {
         switch command {
         case .help: state.overlay = .help(scroll: 0)
         case .commandLine: state.overlay = .command(TextField())
         case .redraw: return [.redraw]
+        case .dueList: DueScreen.show(&state)
         case .quit: state.quitting = true; return [.quit]
         }
         return []
@@ -77,6 +79,7 @@ private func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .welcome: return WelcomeScreen.handle(&state, key)
     case .accounts: return AccountsScreen.handle(&state, key)
     case .account(let id): return AccountScreen.handle(&state, id, key)
+    case .due: return DueScreen.handle(&state, key)
     }
 }
 

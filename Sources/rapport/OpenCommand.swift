@@ -39,12 +39,14 @@ final class AppRunner {
             let store = try context.openStore()
             let snapshot = store.loadAll()
             self.store = store
-            state = AppState(today: context.today, currency: try store.readStoreFile().settings.currency,
+            let settings = try store.readStoreFile().settings
+            state = AppState(today: context.today, currency: settings.currency,
                              storePath: context.storePath, width: 80, height: 24,
-                             accounts: snapshot.accounts.map(\.account), problems: snapshot.problems.map(\.description))
+                             accounts: snapshot.accounts.map(\.account), problems: snapshot.problems.map(\.description),
+                             policy: DuePolicy(settings), me: context.userName)
         } else {
             state = AppState(today: context.today, currency: "EUR", storePath: context.storePath,
-                             width: 80, height: 24, accounts: [], storeExists: false)
+                             width: 80, height: 24, accounts: [], storeExists: false, me: context.userName)
         }
     }
 
@@ -92,10 +94,10 @@ final class AppRunner {
             switch effect {
             case .mutate(let id, let mutations, let message):
                 let today = state.today
-                let saved = try requireStore().update(id) { account in
-                    for mutation in mutations { mutation.apply(to: &account, today: today) }
-                }.saved
-                return .saved(saved.account, message: message)
+                let (said, saved) = try requireStore().update(id) { account in
+                    try mutations.compactMap { try $0.apply(to: &account, today: today) }.last
+                }
+                return .saved(saved.account, message: said ?? message)
             case .create(let account, let message):
                 return .created(try requireStore().create(account).account, message: message)
             case .delete(let id, let message):

@@ -89,4 +89,26 @@ import RapportCore
         try tmux.keys("Escape", "Q")
         try tmux.waitFor("EXITED 0")
     }
+
+    @Test func theDueListMarksTheMostUrgentItemDone() throws {
+        let cli = CLIHarness()
+        try cli.run("demo")
+        let before = try JSONSerialization.jsonObject(with: Data(try cli.run("due", "--json").out.utf8)) as? [[String: Any]]
+        let first = try #require(before?.first)
+        let title = try #require(first["title"] as? String), key = try #require(first["key"] as? String)
+        let tmux = try Tmux(CLIHarness.binary.path, environment: environment(cli), width: 100, height: 30)
+        try tmux.waitFor("Accounts  27 of 27")
+        try tmux.keys("D")
+        try tmux.waitFor("Follow-ups")
+        try tmux.keys("x")
+        try tmux.waitFor("Done · ")
+        try tmux.type("Called with the fix date")
+        try tmux.keys("Enter")
+        try tmux.waitFor("Response recorded")
+        try tmux.keys("Q")
+        try tmux.waitFor("EXITED 0")
+        let after = try JSONSerialization.jsonObject(with: Data(try cli.run("due", "--json").out.utf8)) as? [[String: Any]]
+        #expect(title.hasPrefix("Respond: "))
+        #expect(!(after ?? []).contains { $0["key"] as? String == key })
+    }
 }

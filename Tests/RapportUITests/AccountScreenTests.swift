@@ -29,7 +29,7 @@ import TUIKit
           2026-11-10  call            Rotterdam hub
         """ + String(repeating: "\n", count: 11) + """
 
-        Tab section  l log  c concern  a add  e edit  d del  Esc back  ? help  : cmd
+        Tab section  l log  c concern  a add  e edit  d del  Esc back  ? help  D due
         """
         #expect(state.screen() == expected)
     }
@@ -161,7 +161,7 @@ import TUIKit
         #expect(state.press([.char("u")]) == [.mutate(Fixture.id("acc-north"), [.upsertContact(dieter)], message: "Restored contact Dieter Brandt")])
     }
 
-    @Test func editingTheAccountRecordsASeasonChange() {
+    @Test func editingTheAccountRecordsASeasonChange() throws {
         var state = opened()
         state.press([.char("e"), .tab, .tab, .tab, .tab, .char("t")])
         let effects = state.press([.enter])
@@ -170,7 +170,7 @@ import TUIKit
             return
         }
         var account = Fixture.accounts[0]
-        Mutation.updateFacts(facts).apply(to: &account, today: Fixture.today)
+        try Mutation.updateFacts(facts).apply(to: &account, today: Fixture.today)
         #expect(id == account.id)
         #expect(account.season == .tension)
         #expect(account.seasonHistory.last == SeasonChange(day: Fixture.today, season: .tension, reason: "Changed in Rapport"))
@@ -208,9 +208,9 @@ import TUIKit
         #expect(state.message?.isError == true)
     }
 
-    @Test func removingAContactCleansEveryReference() {
+    @Test func removingAContactCleansEveryReference() throws {
         var account = Fixture.accounts[0]
-        Mutation.removeContact(Fixture.id("con-dieter")).apply(to: &account, today: Fixture.today)
+        try Mutation.removeContact(Fixture.id("con-dieter")).apply(to: &account, today: Fixture.today)
         #expect(account.contacts.map(\.name) == ["Helena Voss"])
         #expect(account.touchpoints.allSatisfy { !$0.contactIDs.contains(Fixture.id("con-dieter")) })
         #expect(account.validate().isEmpty)

@@ -8,10 +8,10 @@ import TUIKit
         var state = Fixture.state()
         #expect(state.screen() == """
         Accounts  3 of 3 · by name
-        Account             Tier Owner      Status  Season       Hlth  Last Flags
-        Brightline Energy   core Tom Okafor at risk tension         -   30d 3 late repl…
-        Northwind Logistics key  Maya Lind… active  growth       100↑    2d
-        Quillon Publishing  std  Tom Okafor active  stagnancy       - never 2 no senior…
+        Account             Tier Owner   Status  Season     Hlth  Last  Next Flags
+        Brightline Energy   core Tom     at risk tension       -   30d   -7d 3 late rep…
+        Northwind Logistics key  Maya    active  growth     100↑    2d today
+        Quillon Publishing  std  Tom     active  stagnancy     - never today 2 no senio…
 
 
 
@@ -30,16 +30,16 @@ import TUIKit
 
 
 
-        Enter open  / filter  s sort  l log  c concern  a add  ? help  : cmd  Q quit
+        Enter open  / filter  s sort  l log  c concern  a add  ? help  D due  Q quit
         """)
     }
 
     @Test func wideTerminalShowsValueAndFullFlags() {
         var state = Fixture.state(width: 120, height: 30)
         let lines = state.screen().split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines[1] == "Account                Tier Owner             Value Status  Season       Hlth  Last Flags")
-        #expect(lines[2] == "Brightline Energy      core Tom Okafor        €380k at risk tension         -   30d 3 late reply, no senior, one contact")
-        #expect(lines[3] == "Northwind Logistics    key  Maya Lindqvist   €1.24M active  growth       100↑    2d")
+        #expect(lines[1] == "Account              Tier Owner           Value Status  Season       Hlth  Last  Next Flags")
+        #expect(lines[2] == "Brightline Energy    core Tom Okafor      €380k at risk tension         -   30d   -7d late reply, no senior, one contact")
+        #expect(lines[3] == "Northwind Logistics  key  Maya Lindqvist €1.24M active  growth       100↑    2d today")
     }
 
     @Test func filterAsYouTypeMatchesNamesOwnersTagsAndContacts() {

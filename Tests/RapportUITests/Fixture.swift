@@ -1,4 +1,5 @@
 import RapportCore
+import Testing
 import TUIKit
 @testable import RapportUI
 
@@ -35,8 +36,8 @@ enum Fixture {
         return [northwind, brightline, quillon]
     }
 
-    static func state(width: Int = 80, height: Int = 24) -> AppState {
-        AppState(today: today, currency: "EUR", storePath: "/tmp/store", width: width, height: height, accounts: accounts)
+    static func state(width: Int = 80, height: Int = 24, me: String = "") -> AppState {
+        AppState(today: today, currency: "EUR", storePath: "/tmp/store", width: width, height: height, accounts: accounts, me: me)
     }
 }
 
@@ -49,6 +50,16 @@ extension AppState {
 
     @discardableResult
     mutating func type(_ text: String) -> [Effect] { press(Key.typing(text)) }
+
+    /// Does what the run loop does with mutate effects: applies them to the account
+    /// and feeds back `.saved`. Returns the messages shown.
+    mutating func perform(_ effects: [Effect]) throws {
+        for case .mutate(let id, let mutations, let message) in effects {
+            var account = try #require(self.account(id))
+            let said = try mutations.compactMap { try $0.apply(to: &account, today: today) }.last
+            _ = update(&self, .saved(account, message: said ?? message))
+        }
+    }
 
     /// The rendered screen's text.
     mutating func screen() -> String {

@@ -1,0 +1,164 @@
+import RapportCore
+import TUIKit
+
+/// The follow-up list across all accounts, grouped Overdue / Today / This week / Later.
+enum DueScreen {
+    /// The items shown, most urgent first, after the "mine" and text filters.
+    static func items(_ state: AppState) -> [FollowUp] {
+        let owner = state.due.mine && !state.me.isEmpty ? state.me : nil
+        let all = DueList.items(for: state.accounts, on: state.today, policy: state.policy,
+                                withinDays: state.due.horizon, owner: owner)
+        let query = state.due.filter.text.lowercased().trimmingCharacters(in: .whitespaces)
+        guard !query.isEmpty else { return all }
+        return all.filter {
+            $0.accountName.lowercased().contains(query) || $0.title.lowercased().contains(query)
+                || $0.owner.lowercased().contains(query) || $0.source.label.contains(query)
+        }
+    }
+
+    static func selected(_ state: AppState) -> FollowUp? {
+        items(state)[safe: state.due.table.selection]
+    }
+
+    static func show(_ state: inout AppState) {
+        state.screen = .due
+        state.overlay = nil
+        state.message = nil
+    }
+
+    static func handle(_ state: inout AppState, _ key: Key) -> [Effect] {
+        guard let command = Keymaps.due.command(for: key) else { return [] }
+        let count = items(state).count
+        switch command {
+        case .move:
+            _ = state.due.table.handle(key, count: count, pageSize: state.height - 8)
+        case .open:
+            if let item = selected(state) { open(&state, item) }
+        case .done:
+            guard let item = selected(state) else { return [] }
+            if item.ref.needs == .litmusTest {
+                open(&state, item)
+                state.message = Message("The litmus test is done by answering its questions; its due date moves when one is recorded")
+            } else {
+                state.overlay = .form(.completeFollowUp(item), Forms.completion(item))
+            }
+        case .snooze:
+            if let item = selected(state) { state.overlay = .form(.snoozeFollowUp(item), Forms.snooze(item)) }
+        case .mine:
+            if state.me.isEmpty {
+                state.message = Message("Set $RAPPORT_OWNER to your name to see only your follow-ups", isError: true)
+            } else {
+                state.due.mine.toggle()
+                state.due.table.selection = 0
+                state.message = Message(state.due.mine ? "Showing \(state.me)'s follow-ups" : "Showing everyone's follow-ups")
+            }
+        case .filter:
+            state.due.filtering = true
+        case .back:
+            state.screen = .accounts
+        }
+        return []
+    }
+
+    /// Typing while the filter is open.
+    static func handleFilterKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+        let current = state
+        ListFilter.handle(key, filter: &state.due.filter, filtering: &state.due.filtering, table: &state.due.table,
+                          count: { items(current).count }, pageSize: state.height - 8)
+        return []
+    }
+
+    /// Opens the item's account at the section where it is worked.
+    static func open(_ state: inout AppState, _ item: FollowUp) {
+        guard state.account(item.accountID) != nil else { return }
+        state.screen = .account(item.accountID)
+        state.view = AccountViewState(section: section(for: item.source), back: .due)
+        state.message = nil
+    }
+
+    static func section(for source: DueSource) -> AccountSection {
+        switch source {
+        case .concern: return .concerns
+        case .keepInTouch: return .contacts
+        case .touchFollowUp: return .timeline
+        case .plan, .action, .evaluation, .litmus, .satisfaction, .reading, .riskReview: return .overview
+        }
+    }
+
+    // MARK: Rendering
+
+    /// "12d over", "today", "in 3d".
+    static func when(_ item: FollowUp, _ today: Day) -> String {
+        let days = today.days(until: item.due)
+        if days < 0 { return "\(-days)d over" }
+        return days == 0 ? "today" : "in \(days)d"
+    }
+
+    static func render(_ state: inout AppState, into canvas: inout Canvas, body: Rect) {
+        let items = items(state)
+        let today = state.today
+        let overdue = items.filter { $0.band(on: today) == .overdue }.count
+        let who = state.due.mine ? state.me : "everyone"
+        canvas.put("Follow-ups  \(items.count) · \(overdue) overdue · \(who) · next \(state.due.horizon) days", x: 0, y: body.y, style: .title)
+        let rest = ListFilter.render(state.due.filter, filtering: state.due.filtering, into: &canvas, rect: body.splitTop(1).1)
+        guard !items.isEmpty else {
+            canvas.put(state.due.filter.text.isEmpty ? "Nothing due. Well done." : "Nothing matches. Esc clears the filter.",
+                       x: 2, y: rest.y + 1, style: .dim)
+            return
+        }
+        let wide = canvas.width >= 100
+        let widths = TableView.widths(columns(wide: wide), total: rest.width - 2)
+        // Lines: a heading per band, then its items; the selection moves over items only.
+        var lines: [(text: [String]?, heading: String?, item: Int?)] = []
+        for band in DueBand.allCases {
+            let indices = items.indices.filter { items[$0].band(on: today) == band }
+            guard !indices.isEmpty else { continue }
+            lines.append((nil, "\(band.title) (\(indices.count))", nil))
+            for i in indices { lines.append((cells(items[i], today, wide: wide), nil, i)) }
+        }
+        var table = state.due.table
+        table.selection = min(table.selection, items.count - 1)
+        let selectedLine = lines.firstIndex { $0.item == table.selection } ?? 0
+        let visible = rest.height
+        if selectedLine - 1 < table.scroll { table.scroll = max(0, selectedLine - 1) }
+        if selectedLine >= table.scroll + visible { table.scroll = selectedLine - visible + 1 }
+        table.scroll = max(0, min(table.scroll, max(0, lines.count - visible)))
+        state.due.table = table
+        for row in 0..<visible {
+            let index = table.scroll + row
+            guard index < lines.count else { break }
+            let y = rest.y + row
+            let line = lines[index]
+            if let heading = line.heading {
+                let style: Style = heading.hasPrefix("Overdue") ? .danger : .header
+                canvas.put(heading, x: 0, y: y, style: style)
+                continue
+            }
+            guard let cells = line.text, let i = line.item else { continue }
+            let item = items[i]
+            let selected = i == table.selection
+            if selected { canvas.fill(Rect(x: 0, y: y, width: rest.width, height: 1), style: .selected) }
+            var x = 2
+            for (c, cell) in cells.enumerated() where c < widths.count {
+                var style: Style = selected ? .selected : .normal
+                if !selected && c == 0 {
+                    style = item.band(on: today) == .overdue ? .danger : (item.band(on: today) == .today ? .warning : .dim)
+                }
+                if !selected && item.pastMaximum && c == 2 { style = .danger }
+                canvas.put(DisplayWidth.fit(cell, to: widths[c], alignRight: c == 0), x: x, y: y, style: style)
+                x += widths[c] + 1
+            }
+        }
+    }
+
+    static func columns(wide: Bool) -> [Column] {
+        [Column("When", .fixed(8), alignRight: true), Column("Account", .fixed(wide ? 22 : 17)),
+         Column("What", .flexible(min: 16)), Column("Source", .fixed(wide ? 13 : 12)), Column("Owner", .fixed(wide ? 15 : 6))]
+    }
+
+    static func cells(_ item: FollowUp, _ today: Day, wide: Bool) -> [String] {
+        let title = item.snooze == nil ? item.title : "snoozed · " + item.title
+        return [when(item, today), item.accountName, title, item.source.label,
+                wide ? item.owner : AccountsScreen.firstName(item.owner)]
+    }
+}

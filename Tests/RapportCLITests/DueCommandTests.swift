@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+import RapportCore
+
+/// `rapport due` on the demo store, day pinned to 2026-11-22.
+@Suite struct DueCommandTests {
+    func demo() throws -> CLIHarness {
+        let cli = CLIHarness()
+        try cli.run("demo")
+        return cli
+    }
+
+    func json(_ cli: CLIHarness, _ args: String...) throws -> [[String: Any]] {
+        let result = try cli.run(["due", "--json"] + args)
+        #expect(result.status == 0, "\(result.err)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [[String: Any]])
+    }
+
+    @Test func theDemoHasItemsFromEverySourceInUrgencyOrder() throws {
+        let cli = try demo()
+        let rows = try json(cli, "--within", "400")
+        for key in ["account", "title", "source", "due", "daysOverdue", "urgency", "owner", "key", "why"] {
+            #expect(rows.allSatisfy { $0.keys.contains(key) }, "every item has \(key)")
+        }
+        #expect(Set(rows.compactMap { $0["source"] as? String }) == Set(DueSource.allCases.map(\.rawValue)))
+        let urgencies = rows.compactMap { $0["urgency"] as? Int }
+        #expect(urgencies == urgencies.sorted(by: >))
+        #expect(Set(rows.compactMap { $0["key"] as? String }).count == rows.count, "keys are unique")
+        // The most urgent items are unanswered concerns of valuable accounts.
+        #expect(rows.prefix(3).allSatisfy { $0["source"] as? String == "concern" })
+    }
+
+    @Test func withinAndOwnerNarrowTheList() throws {
+        let cli = try demo()
+        let week = try json(cli, "--within", "7")
+        #expect(week.allSatisfy { ($0["band"] as? String) != "later" })
+        let mine = try json(cli, "--owner", "me")
+        #expect(!mine.isEmpty && mine.allSatisfy { $0["owner"] as? String == "Maya Lindqvist" })
+        let tom = try json(cli, "--owner", "tom okafor")
+        #expect(!tom.isEmpty && tom.allSatisfy { $0["owner"] as? String == "Tom Okafor" })
+    }
+
+    @Test func textIsGroupedLikeTheScreen() throws {
+        let cli = try demo()
+        let text = try cli.run("due", "--within", "7", "--explain").out
+        let overdue = try #require(text.range(of: "Overdue ("))
+        let today = try #require(text.range(of: "\nToday ("))
+        let week = try #require(text.range(of: "\nThis week ("))
+        #expect(overdue.lowerBound < today.lowerBound && today.lowerBound < week.lowerBound)
+        #expect(text.contains("      urgency "))
+        #expect(text.hasSuffix("overdue\n"))
+    }
+
+    @Test func icsIsACalendarWithOneEventPerItem() throws {
+        let cli = try demo()
+        let rows = try json(cli)
+        let ics = try cli.run("due", "--ics").out
+        #expect(ics.hasPrefix("BEGIN:VCALENDAR\r\n") && ics.hasSuffix("END:VCALENDAR\r\n"))
+        #expect(ics.components(separatedBy: "BEGIN:VEVENT\r\n").count - 1 == rows.count)
+        #expect(ics.components(separatedBy: "\r\n").allSatisfy { $0.utf8.count <= 75 })
+        #expect(try cli.run("due", "--ics").out == ics, "the same store gives the same calendar")
+    }
+
+    @Test func badOptionsSayWhatIsWrong() throws {
+        let cli = try demo()
+        let both = try cli.run("due", "--json", "--ics")
+        #expect(both.status != 0 && both.err.contains("choose one of --json and --ics"))
+        let negative = try cli.run("due", "--within=-3")
+        #expect(negative.status != 0 && negative.err.contains("--within must be 0 or more days"))
+    }
+}

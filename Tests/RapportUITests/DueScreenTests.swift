@@ -1,0 +1,159 @@
+import Testing
+import RapportCore
+import TUIKit
+@testable import RapportUI
+
+@Suite struct DueScreenTests {
+    func dueState(me: String = "") -> AppState {
+        var state = Fixture.state(me: me)
+        state.press([.char("D")])
+        return state
+    }
+
+    @Test func dueListAt80x24() {
+        var state = dueState()
+        #expect(state.screen() == """
+        Follow-ups  7 · 1 overdue · everyone · next 30 days
+        Overdue (1)
+           7d over Brightline Energy Respond: Late incident reports  concern      Tom
+        Today (5)
+             today Northwind Logist… Measure customer satisfaction   satisfaction Maya
+             today Brightline Energy Run the litmus test             litmus test  Tom
+             today Brightline Energy Measure customer satisfaction   satisfaction Tom
+             today Quillon Publishi… Run the litmus test             litmus test  Tom
+             today Quillon Publishi… Measure customer satisfaction   satisfaction Tom
+        Later (1)
+            in 12d Northwind Logist… Touch base with Helena Voss, H… keep in tou… Maya
+
+
+
+
+
+
+
+
+
+
+
+
+        Enter open  x done  z snooze  m mine  / filter  Esc back  ? help  D due  Q quit
+        """)
+    }
+
+    @Test func reachableFromTheAccountsByOneKeyAndByCommand() {
+        var state = Fixture.state()
+        state.press([.char("D")])
+        #expect(state.screen == .due)
+        state.press([.char("q")])
+        #expect(state.screen == .accounts)
+        state.press([.char(":")])
+        state.type("due")
+        state.press([.enter])
+        #expect(state.screen == .due)
+    }
+
+    @Test func doneRecordsTheResponseAndTheItemLeaves() throws {
+        var state = dueState(me: "Maya Lindqvist")
+        state.press([.char("x")])
+        #expect(state.screen().contains("Done · Brightline Energy: Respond: Late incident reports"))
+        state.type("Called Oliver with the fix date")
+        let effects = state.press([.enter])
+        #expect(effects == [.mutate(Fixture.id("acc-bright"), [
+            .completeFollowUp(.concern(Fixture.id("cn-1")), DueCompletion(day: Fixture.today, note: "Called Oliver with the fix date", by: "Maya Lindqvist")),
+        ], message: "Done: Respond: Late incident reports")])
+        try state.perform(effects)
+        #expect(state.message == Message("Response recorded for \"Late incident reports\""))
+        #expect(!DueScreen.items(state).contains { $0.source == .concern })
+        let brightline = try #require(state.account(Fixture.id("acc-bright")))
+        #expect(brightline.touchpoints.last?.summary == "Responded to concern: Late incident reports: Called Oliver with the fix date")
+    }
+
+    @Test func aReadingNeedsItsValue() throws {
+        var state = dueState()
+        state.press([.down, .char("x")])
+        #expect(state.screen().contains("Done · Northwind Logistics: Measure customer satisfaction"))
+        #expect(state.press([.enter]).isEmpty)
+        #expect(state.screen().contains("The value is required"))
+        state.type("8,5")
+        let effects = state.press([.enter])
+        try state.perform(effects)
+        let northwind = try #require(state.account(Fixture.id("acc-north")))
+        #expect(northwind.measures.first { $0.isSatisfaction }?.readings.map(\.value) == [8.5])
+        #expect(!DueScreen.items(state).contains { $0.accountID == northwind.id && $0.source == .satisfaction })
+    }
+
+    @Test func snoozeMovesTheItemToItsNewDay() throws {
+        var state = dueState()
+        state.press([.char("z")])
+        #expect(state.screen().contains("Snooze · Brightline Energy: Respond: Late incident reports"))
+        state.press([.down])
+        state.type("Oliver is on leave")
+        try state.perform(state.press([.enter]))
+        #expect(state.message == Message("Snoozed until 2026-11-29: Respond: Late incident reports"))
+        let screen = state.screen()
+        #expect(screen.contains("This week (1)\n     in 7d Brightline Energy snoozed · Respond: Late incide… concern      Tom"))
+        #expect(screen.hasPrefix("Follow-ups  7 · 0 overdue"))
+    }
+
+    @Test func aPastSnoozeDayIsRefusedInTheForm() {
+        var state = dueState()
+        state.press([.char("z"), .ctrl("u")])
+        state.type("yesterday")
+        #expect(state.press([.enter]).isEmpty)
+        #expect(state.screen().contains("2026-11-21 is not after today"))
+    }
+
+    @Test func mineShowsOnlyTheUsersItems() {
+        var state = dueState(me: "Maya Lindqvist")
+        state.press([.char("m")])
+        #expect(Set(DueScreen.items(state).map(\.owner)) == ["Maya Lindqvist"])
+        #expect(state.screen().hasPrefix("Follow-ups  2 · 0 overdue · Maya Lindqvist"))
+        state.press([.char("m")])
+        #expect(DueScreen.items(state).count == 7)
+
+        var anonymous = dueState()
+        anonymous.press([.char("m")])
+        #expect(anonymous.message?.isError == true)
+        #expect(DueScreen.items(anonymous).count == 7)
+    }
+
+    @Test func filterAsYouType() {
+        var state = dueState()
+        state.press([.char("/")])
+        state.type("quillon")
+        #expect(DueScreen.items(state).map(\.accountName) == ["Quillon Publishing", "Quillon Publishing"])
+        state.press([.escape])
+        #expect(DueScreen.items(state).count == 7)
+    }
+
+    @Test func enterOpensTheAccountAtTheRightSectionAndEscComesBack() {
+        var state = dueState()
+        state.press([.enter])
+        #expect(state.screen == .account(Fixture.id("acc-bright")))
+        #expect(state.view.section == .concerns)
+        state.press([.escape])
+        #expect(state.screen == .due)
+        state.press([.char("G"), .enter])
+        #expect(state.view.section == .contacts)
+    }
+
+    @Test func theLitmusTestCannotBeTickedOff() {
+        var state = dueState()
+        state.press([.down, .down, .char("x")])
+        #expect(state.overlay == nil)
+        #expect(state.screen == .account(Fixture.id("acc-bright")))
+        #expect(state.message?.text.hasPrefix("The litmus test is done by answering its questions") == true)
+    }
+
+    @Test func theAccountsTableShowsTheNextDueFromTheSameEngine() {
+        var state = Fixture.state()
+        let summaries = AccountsScreen.visible(state)
+        for summary in summaries {
+            let account = state.account(summary.id)!
+            #expect(summary.nextDue == DueList.next(for: account, on: Fixture.today, policy: state.policy)?.due)
+        }
+        state.press([.char("s"), .char("s"), .char("s"), .char("s")])
+        #expect(state.list.sort == .nextDue)
+        #expect(AccountsScreen.visible(state).first?.name == "Brightline Energy")
+    }
+}
