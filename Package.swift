@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(name: "RapportCoreTests", dependencies: ["RapportCore", "RapportResources"]),
         .testTarget(name: "RapportStoreTests", dependencies: ["RapportStore"]),
         .testTarget(name: "TUIKitTests", dependencies: ["TUIKit"]),
-        .testTarget(name: "RapportUITests", dependencies: ["RapportUI"]),
+        .testTarget(name: "RapportUITests", dependencies: ["RapportUI", "RapportResources"]),
         .testTarget(name: "RapportCLITests", dependencies: ["RapportCore", "rapport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,7 +1,7 @@
 /// The standard relationship-for-life steps, as a template a new plan starts from.
-public struct Playbook: Codable, Sendable {
+public struct Playbook: Codable, Equatable, Sendable {
     /// One template step.
-    public struct Step: Codable, Sendable {
+    public struct Step: Codable, Equatable, Sendable {
         public var step: PlaybookStep
         public var title: String
         public var cadence: Cadence
@@ -20,14 +20,24 @@ public struct Playbook: Codable, Sendable {
     /// contact: the gap is the point.
     public func plan(for account: Account, owner: String, startingOn day: Day,
                      using random: inout some RandomNumberGenerator) -> RelationshipPlan {
-        let items = steps.map { step -> PlanItem in
-            let level = ContactLevel(rawValue: step.contacts)
-            let contactIDs = level.map { level in account.currentContacts.filter { $0.level == level }.map(\.id) } ?? []
-            return PlanItem(id: .generate("pi", using: &random), title: step.title, step: step.step, owner: owner,
-                            cadence: step.cadence, contactIDs: contactIDs, startOn: day, notes: step.notes)
-        }
-        return RelationshipPlan(currentState: currentState, targetState: targetState, createdOn: day, items: items)
+        RelationshipPlan(currentState: currentState, targetState: targetState, createdOn: day,
+                         items: steps.map { item($0, for: account, owner: owner, startingOn: day, using: &random) })
     }
+
+    /// One step as a plan item for `account`.
+    public func item(_ step: Step, for account: Account, owner: String, startingOn day: Day,
+                     using random: inout some RandomNumberGenerator) -> PlanItem {
+        PlanItem(id: .generate("pi", using: &random), title: step.title, step: step.step, owner: owner,
+                 cadence: step.cadence, contactIDs: contacts(for: step, in: account), startOn: day, notes: step.notes)
+    }
+
+    /// The account's current contacts a step concerns.
+    public func contacts(for step: Step, in account: Account) -> [RecordID] {
+        guard let level = ContactLevel(rawValue: step.contacts) else { return [] }
+        return account.currentContacts.filter { $0.level == level }.map(\.id)
+    }
+
+    public func step(_ kind: PlaybookStep) -> Step? { steps.first { $0.step == kind } }
 }
 
 /// A file of litmus questions as bundled in Resources (the first version's content).

@@ -29,11 +29,15 @@ enum AccountScreen {
         case .team: return a.team.count
         case .timeline: return a.touchpoints.count + a.concerns.count
         case .concerns: return a.concerns.count
+        case .plan: return a.plan?.items.count ?? 0
         }
     }
 
     static func handle(_ state: inout AppState, _ id: RecordID, _ key: Key) -> [Effect] {
         guard let account = state.account(id) else { state.screen = .accounts; return [] }
+        if state.view.section == .plan, let command = Keymaps.plan.command(for: key) {
+            return PlanSection.handle(&state, account, command)
+        }
         guard let command = Keymaps.account.command(for: key) else { return [] }
         let selection = state.view.table.selection
         switch command {
@@ -58,6 +62,9 @@ enum AccountScreen {
             case .team: state.overlay = .form(.addTeamMember(account: id), Forms.teamMember(nil))
             case .concerns: state.overlay = .form(.addConcern(account: id), Forms.concern(nil, in: account, state: state))
             case .timeline: state.overlay = .form(.logTouchpoint(account: id), Forms.touchpoint(nil, in: account, state: state))
+            case .plan:
+                if account.plan == nil { return PlanSection.handle(&state, account, .start) }
+                state.overlay = .form(.addPlanItem(account: id), Forms.planItem(nil, in: account, state: state))
             case .overview: state.message = Message("Go to Contacts (2) or Team (3) to add people; l logs a touch, c a concern")
             }
         case .edit:
@@ -91,6 +98,12 @@ enum AccountScreen {
             let list = concerns(a)
             guard list.indices.contains(i) else { return }
             state.overlay = .form(.editConcern(account: a.id, list[i].id), Forms.concern(list[i], in: a, state: state))
+        case .plan:
+            guard let item = a.plan?.items[safe: i] else {
+                if a.plan != nil { state.overlay = .form(.planStates(account: a.id), Forms.planStates(a.plan)) }
+                return
+            }
+            state.overlay = .form(.editPlanItem(account: a.id, item.id), Forms.planItem(item, in: a, state: state))
         }
     }
 
@@ -111,6 +124,8 @@ enum AccountScreen {
             }
         case .concerns:
             purpose = concerns(a)[safe: i].map { .deleteRecord(account: a.id, .removeConcern($0.id), undo: .addConcern($0), what: "concern \"\($0.summary)\"") }
+        case .plan:
+            purpose = a.plan?.items[safe: i].map { .deleteRecord(account: a.id, .removePlanItem($0.id), undo: .upsertPlanItem($0), what: "plan item \"\($0.title)\"") }
         }
         if let purpose { state.overlay = .confirm(purpose) }
     }
@@ -183,6 +198,8 @@ enum AccountScreen {
             table(&state, rows, [Column("Raised", .fixed(10)), Column("Severity", .fixed(8)), Column("Status", .fixed(11)),
                                  Column("Respond by", .fixed(11)), Column("Concern", .flexible(min: 16))],
                   empty: "No concerns recorded. c records one, however small.", into: &canvas, rect: rect)
+        case .plan:
+            PlanSection.render(&state, a, into: &canvas, rect: rect)
         }
     }
 

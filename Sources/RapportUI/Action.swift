@@ -19,6 +19,8 @@ public enum Action: Equatable, Sendable {
     case edited(field: String, text: String?, error: String?)
     /// A demo or empty store was created.
     case storeCreated(accounts: [Account])
+    /// A document was written to this path.
+    case exported(path: String)
     /// SIGTERM/SIGHUP/SIGINT: save what can be saved and quit.
     case terminate
 }
@@ -30,6 +32,8 @@ public enum Effect: Equatable, Sendable {
     case delete(RecordID, message: String)
     case openEditor(field: String, text: String)
     case createStore(demo: Bool)
+    /// Write a document into the current directory.
+    case export(fileName: String, text: String)
     case reload
     case redraw
     case quit

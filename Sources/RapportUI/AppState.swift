@@ -20,6 +20,8 @@ public struct AppState: Equatable, Sendable {
     public var policy: DuePolicy
     /// The user's name ($RAPPORT_OWNER or $USER): what "mine" means on the due list.
     public var me: String
+    /// The relationship-for-life template new plans start from.
+    public var playbook: Playbook?
     public var overlay: Overlay?
     public var message: Message?
     /// What `u` brings back.
@@ -29,9 +31,9 @@ public struct AppState: Equatable, Sendable {
 
     public init(today: Day, currency: String, storePath: String, width: Int, height: Int,
                 accounts: [Account], problems: [String] = [], storeExists: Bool = true,
-                policy: DuePolicy = DuePolicy(), me: String = "") {
+                policy: DuePolicy = DuePolicy(), me: String = "", playbook: Playbook? = nil) {
         self.today = today; self.currency = currency; self.storePath = storePath
-        self.policy = policy; self.me = me
+        self.policy = policy; self.me = me; self.playbook = playbook
         self.width = width; self.height = height; self.accounts = accounts; self.problems = problems
         screen = storeExists ? .accounts : .welcome
         if !problems.isEmpty {
@@ -83,12 +85,18 @@ public enum FormPurpose: Equatable, Sendable {
     case editTeamMember(account: RecordID, RecordID)
     case completeFollowUp(FollowUp)
     case snoozeFollowUp(FollowUp)
+    case startPlan(account: RecordID)
+    case planStates(account: RecordID)
+    case addPlanItem(account: RecordID)
+    case editPlanItem(account: RecordID, RecordID)
 }
 
-/// What a yes/no question will delete.
+/// What a yes/no question is about.
 public enum ConfirmPurpose: Equatable, Sendable {
     case deleteAccount(RecordID)
     case deleteRecord(account: RecordID, Mutation, undo: Mutation, what: String)
+    /// A touchpoint just logged could count as a plan item's completion.
+    case countForPlan(account: RecordID, touch: RecordID, item: RecordID, title: String)
 }
 
 /// The last delete, for `u`.
@@ -116,9 +124,10 @@ public struct AccountListState: Equatable, Sendable {
 
 /// Sections of the account view.
 public enum AccountSection: Int, CaseIterable, Sendable {
-    case overview = 1, contacts, team, timeline, concerns
+    case overview = 1, contacts, team, timeline, concerns, plan
     public var title: String {
         switch self {
+        case .plan: return "Plan"
         case .overview: return "Overview"
         case .contacts: return "Contacts"
         case .team: return "Team"

@@ -55,7 +55,19 @@ enum FormSubmission {
             return []
         }
         state.overlay = nil
+        offerPlanCredit(for: effects, state: &state)
         return effects
+    }
+
+    /// A newly logged touchpoint that suits a due plan item (same contact, fitting
+    /// kind) is offered as that item's completion.
+    static func offerPlanCredit(for effects: [Effect], state: inout AppState) {
+        for case .mutate(let id, let mutations, _) in effects {
+            for case .addTouchpoint(let touch) in mutations where touch.planItemID == nil {
+                guard let account = state.account(id), let item = account.planItems(matching: touch, on: state.today).first else { continue }
+                state.overlay = .confirm(.countForPlan(account: id, touch: touch.id, item: item.id, title: item.title))
+            }
+        }
     }
 
     static func contactID(_ reader: Reader, _ key: String, in a: Account) -> RecordID? {
@@ -161,6 +173,42 @@ enum FormSubmission {
             }
             if item.ref.needs == .outcome { done.outcome = r.choice("outcome") as Outcome }
             return [.mutate(item.accountID, [.completeFollowUp(item.ref, done)], message: "Done: \(item.title)")]
+
+        case .startPlan(let id):
+            guard let a = state.account(id), let playbook = state.playbook else { return [] }
+            var random = SystemRandomNumberGenerator()
+            let owner = r.text("owner")
+            var plan = RelationshipPlan(currentState: playbook.currentState, targetState: playbook.targetState, createdOn: state.today)
+            for (i, step) in playbook.steps.enumerated() where !r.text("step\(i)").hasPrefix(Forms.drop) {
+                plan.items.append(playbook.item(step, for: a, owner: owner, startingOn: state.today, using: &random))
+            }
+            return [.mutate(id, [.setPlan(plan)], message: "Plan started with \(plan.items.count) item\(plan.items.count == 1 ? "" : "s"); w writes what the relationship is and needs to be")]
+
+        case .planStates(let id):
+            guard let a = state.account(id) else { return [] }
+            let current = r.text("current"), target = r.text("target")
+            if a.plan == nil {
+                return [.mutate(id, [.setPlan(RelationshipPlan(currentState: current, targetState: target, createdOn: state.today))], message: "Plan started")]
+            }
+            return [.mutate(id, [.setPlanStates(current: current, target: target)], message: "Plan updated")]
+
+        case .addPlanItem(let id), .editPlanItem(let id, _):
+            guard let a = state.account(id) else { return [] }
+            let title = r.required("title", "What to do")
+            let cadenceText = r.text("cadence")
+            let cadence = Cadence(parsing: cadenceText)
+            if cadence == nil { r.fail("cadence", "'\(cadenceText)' is not a cadence; expected \(Cadence.accepted)") }
+            let start = r.day("start", .past) ?? state.today
+            var item = PlanItem(title: title, cadence: cadence ?? .monthly, startOn: start)
+            if case .editPlanItem(_, let itemID) = purpose, let existing = a.plan?.items.first(where: { $0.id == itemID }) { item = existing }
+            item.title = title; item.cadence = cadence ?? item.cadence; item.startOn = start
+            item.owner = r.text("owner"); item.step = r.choice("step"); item.notes = r.text("notes")
+            let with = contactID(r, "with", in: a)
+            item.contactIDs = (with.map { [$0] } ?? []) + item.contactIDs.filter { cid in cid != with && !Forms.contactChoices(a).contains { $0.id == cid } }
+            var mutations: [Mutation] = []
+            if a.plan == nil { mutations.append(.setPlan(RelationshipPlan(createdOn: state.today))) }
+            mutations.append(.upsertPlanItem(item))
+            return [.mutate(id, mutations, message: "Saved plan item: \(title); next due \(item.nextDue?.iso ?? "-")")]
 
         case .snoozeFollowUp(let item):
             guard let until = r.day("until", .future) else {

@@ -15,6 +15,9 @@ public enum ViewCommand: Sendable {
     case log, concern, add, edit, delete, undo
 }
 
+/// Commands of the plan section (besides the account view's own).
+public enum PlanCommand: Sendable { case start, states, done, pause, moveUp, moveDown, fixGap, export }
+
 /// Commands of the due list.
 public enum DueCommand: Sendable { case move, open, done, snooze, mine, filter, back }
 
@@ -58,11 +61,22 @@ public enum Keymaps {
         Binding([.escape, .char("q")], .back, label: "back", help: "Back to the accounts"),
     ])
 
+    public static let plan = Keymap<PlanCommand>("Plan section", [
+        Binding([.char("p")], .start, label: "playbook", help: "Start a plan from the playbook (keep, edit or drop each step)"),
+        Binding([.char("x")], .done, label: "done", help: "Mark the selected item done (with a note; logs the touchpoint)"),
+        Binding([.char("w")], .states, label: "write", help: "Write what the relationship is and what it needs to be"),
+        Binding([.char("f")], .fixGap, label: "fix gap", help: "Fix the first gap: add the missing contact or the regular meeting"),
+        Binding([.char("P")], .pause, help: "Pause or resume the selected item"),
+        Binding([.char("K")], .moveUp, help: "Move the selected item up"),
+        Binding([.char("J")], .moveDown, help: "Move the selected item down"),
+        Binding([.char("X")], .export, help: "Export the plan as Markdown (a file in the current directory)"),
+    ])
+
     public static let account = Keymap<ViewCommand>("Account", [
         Binding(navigation, .move, help: "Move within the section"),
         Binding([.tab, .right], .nextSection, label: "section", help: "Next section (Tab), previous (S-Tab)"),
         Binding([.backTab, .left], .previousSection, help: "Previous section"),
-        Binding([.char("1"), .char("2"), .char("3"), .char("4"), .char("5")], .section, help: "Jump to a section by number"),
+        Binding([.char("1"), .char("2"), .char("3"), .char("4"), .char("5"), .char("6")], .section, help: "Jump to a section by number"),
         Binding([.char("l")], .log, label: "log", help: "Log a touchpoint"),
         Binding([.char("c")], .concern, label: "concern", help: "Record a customer concern"),
         Binding([.char("a")], .add, label: "add", help: "Add a contact or team member (in those sections)"),

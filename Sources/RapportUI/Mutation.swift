@@ -16,6 +16,13 @@ public enum Mutation: Equatable, Sendable {
     case removeTeamMember(RecordID)
     case updateFacts(AccountFacts)
     case completeFollowUp(DueRef, DueCompletion)
+    case setPlan(RelationshipPlan)
+    case setPlanStates(current: String, target: String)
+    case upsertPlanItem(PlanItem)
+    case removePlanItem(RecordID)
+    /// Moves a plan item by `offset` places (negative: up).
+    case movePlanItem(RecordID, offset: Int)
+    case countTouchForPlan(touch: RecordID, item: RecordID)
     case snooze(FollowUp, until: Day, reason: String)
 
     /// Applies the change. Removing a contact also removes it from touchpoints and
@@ -48,6 +55,22 @@ public enum Mutation: Equatable, Sendable {
         case .removeTeamMember(let id): account.team.removeAll { $0.id == id }
         case .updateFacts(let facts): facts.apply(to: &account, today: today)
         case .completeFollowUp(let ref, let done): return try account.complete(ref, done)
+        case .setPlan(let plan): account.plan = plan
+        case .setPlanStates(let current, let target):
+            account.plan?.currentState = current
+            account.plan?.targetState = target
+        case .upsertPlanItem(let item):
+            guard account.plan != nil else { throw InputError("\(account.name) has no plan any more") }
+            if account.plan!.items.contains(where: { $0.id == item.id }) { replace(item, in: &account.plan!.items) } else { account.plan!.items.append(item) }
+        case .removePlanItem(let id):
+            account.plan?.items.removeAll { $0.id == id }
+        case .movePlanItem(let id, let offset):
+            guard var items = account.plan?.items, let i = items.firstIndex(where: { $0.id == id }) else { return nil }
+            let j = min(max(0, i + offset), items.count - 1)
+            items.insert(items.remove(at: i), at: j)
+            account.plan?.items = items
+        case .countTouchForPlan(let touch, let item):
+            try account.count(touch: touch, asDoneFor: item)
         case .snooze(let item, let until, let reason): try account.snooze(item, until: until, reason: reason, on: today)
         }
         return nil

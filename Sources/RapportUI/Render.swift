@@ -50,7 +50,9 @@ func footerHints(_ state: AppState) -> [(keys: String, label: String)] {
     switch state.screen {
     case .welcome: return [("d", "demo portfolio"), ("e", "empty store"), ("q", "quit")]
     case .accounts: return Keymaps.accounts.hints + Keymaps.global.hints
-    case .account: return Keymaps.account.hints + Keymaps.global.hints
+    case .account:
+        let section = state.view.section == .plan ? Keymaps.plan.hints : []
+        return section + Keymaps.account.hints + Keymaps.global.hints
     case .due: return Keymaps.due.hints + Keymaps.global.hints
     }
 }
@@ -58,7 +60,9 @@ func footerHints(_ state: AppState) -> [(keys: String, label: String)] {
 func helpSections(_ state: AppState) -> [(title: String, lines: [(keys: String, help: String)])] {
     var sections: [(title: String, lines: [(keys: String, help: String)])] = []
     switch state.screen {
-    case .account: sections.append((Keymaps.account.title, Keymaps.account.helpLines))
+    case .account:
+        if state.view.section == .plan { sections.append((Keymaps.plan.title, Keymaps.plan.helpLines)) }
+        sections.append((Keymaps.account.title, Keymaps.account.helpLines))
     case .due: sections.append((Keymaps.due.title, Keymaps.due.helpLines))
     default: sections.append((Keymaps.accounts.title, Keymaps.accounts.helpLines))
     }
@@ -73,5 +77,6 @@ func question(_ purpose: ConfirmPurpose, _ state: AppState) -> String {
     switch purpose {
     case .deleteAccount(let id): return "Delete \(state.account(id)?.name ?? "this account") and all its records?"
     case .deleteRecord(_, _, _, let what): return "Delete \(what)?"
+    case .countForPlan(_, _, _, let title): return "Count this as done for the plan item \"\(title)\"?"
     }
 }

@@ -44,6 +44,9 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.screen = .accounts
         state.message = Message(accounts.isEmpty ? "Empty store created: press a to add your first account" : "Demo portfolio created: \(accounts.count) accounts")
         return []
+    case .exported(let path):
+        state.message = Message("Wrote \(path)")
+        return []
     case .terminate:
         // Pending edits first: an open form that can be saved is saved.
         var effects: [Effect] = []
@@ -97,10 +100,17 @@ private func handleOverlay(_ state: inout AppState, _ overlay: Overlay, _ key: K
         switch key {
         case .char("y"), .char("Y"):
             state.overlay = nil
+            if case .countForPlan(let id, let touch, let item, let title) = purpose {
+                return [.mutate(id, [.countTouchForPlan(touch: touch, item: item)], message: "Counted as done: \(title)")]
+            }
             return Deletion.confirm(purpose, state: &state)
         case .char("n"), .char("N"), .escape, .char("q"):
             state.overlay = nil
-            state.message = Message("Nothing deleted")
+            if case .countForPlan = purpose {
+                state.message = Message("Kept as a touchpoint only")
+            } else {
+                state.message = Message("Nothing deleted")
+            }
         default: break
         }
         return []

@@ -43,10 +43,11 @@ final class AppRunner {
             state = AppState(today: context.today, currency: settings.currency,
                              storePath: context.storePath, width: 80, height: 24,
                              accounts: snapshot.accounts.map(\.account), problems: snapshot.problems.map(\.description),
-                             policy: DuePolicy(settings), me: context.userName)
+                             policy: DuePolicy(settings), me: context.userName, playbook: try DemoData.playbook())
         } else {
             state = AppState(today: context.today, currency: "EUR", storePath: context.storePath,
-                             width: 80, height: 24, accounts: [], storeExists: false, me: context.userName)
+                             width: 80, height: 24, accounts: [], storeExists: false, me: context.userName,
+                             playbook: try DemoData.playbook())
         }
     }
 
@@ -119,6 +120,14 @@ final class AppRunner {
             case .reload:
                 let snapshot = try requireStore().loadAll()
                 return .loaded(accounts: snapshot.accounts.map(\.account), problems: snapshot.problems.map(\.description))
+            case .export(let fileName, let text):
+                let path = FileManager.default.currentDirectoryPath + "/" + fileName
+                do {
+                    try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+                } catch {
+                    return .failed("Could not write \(path): \(error.localizedDescription)")
+                }
+                return .exported(path: path)
             case .redraw:
                 terminal?.invalidate()
                 return nil

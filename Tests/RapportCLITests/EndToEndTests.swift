@@ -15,12 +15,7 @@ import RapportCore
         let cli = CLIHarness()
         try cli.run("demo")
         let tmux = try Tmux(CLIHarness.binary.path, environment: environment(cli))
-        try tmux.waitFor("Accounts  27 of 27")
-        try tmux.keys("/")
-        try tmux.type("north")
-        try tmux.waitFor("Accounts  1 of 27")
-        try tmux.keys("Enter", "Enter")
-        try tmux.waitFor("1 Overview")
+        try tmux.openAccount("north")
         try tmux.keys("l")
         try tmux.waitFor("Log a touchpoint · Northwind Logistics")
         try tmux.type("Called Helena about phase three")
@@ -111,4 +106,32 @@ import RapportCore
         #expect(title.hasPrefix("Respond: "))
         #expect(!(after ?? []).contains { $0["key"] as? String == key })
     }
+
+    @Test func aPlanFromThePlaybookIsRunFromTheKeyboard() throws {
+        let cli = CLIHarness()
+        try cli.run("demo")
+        let tmux = try Tmux(CLIHarness.binary.path, environment: environment(cli), width: 100, height: 30)
+        try tmux.openAccount("atlas")
+        try tmux.keys("6")
+        try tmux.waitFor("No relationship plan yet")
+        try tmux.keys("p")
+        try tmux.waitFor("New plan from the playbook")
+        try tmux.keys("Enter")
+        try tmux.waitFor("Plan started with 5 items")
+        try tmux.keys("x")
+        try tmux.waitFor("Done · Atlas Manufacturing: Meet their senior leaders")
+        try tmux.type("Met the COO about the cloud pilot")
+        try tmux.keys("Enter")
+        try tmux.waitFor("next due 2027-02-22")
+        try tmux.keys("Q")
+        try tmux.waitFor("EXITED 0")
+
+        let atlas = try cli.account("atlas")
+        let item = try #require(atlas.plan?.items.first)
+        #expect(item.completions.map(\.note) == ["Met the COO about the cloud pilot"])
+        let due = try JSONSerialization.jsonObject(with: Data(try cli.run("due", "--json", "--within", "100").out.utf8)) as? [[String: Any]]
+        let row = try #require(due?.first { $0["key"] as? String == "\(atlas.id)/plan/\(item.id)" })
+        #expect(row["due"] as? String == "2027-02-22")
+    }
 }
+

@@ -45,6 +45,16 @@ final class Tmux {
         }
     }
 
+    /// From the start of the demo app: filters the accounts down to `name` and opens it.
+    func openAccount(_ name: String) throws {
+        try waitFor("Accounts  27 of 27")
+        try keys("/")
+        try type(name)
+        try waitFor("Accounts  1 of 27")
+        try keys("Enter", "Enter")
+        try waitFor("1 Overview")
+    }
+
     func resize(width: Int, height: Int) throws {
         try tmux(["resize-window", "-t", "0", "-x", "\(width)", "-y", "\(height)"])
     }

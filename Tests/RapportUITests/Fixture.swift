@@ -1,4 +1,6 @@
+import Foundation
 import RapportCore
+import RapportResources
 import Testing
 import TUIKit
 @testable import RapportUI
@@ -37,7 +39,13 @@ enum Fixture {
     }
 
     static func state(width: Int = 80, height: Int = 24, me: String = "") -> AppState {
-        AppState(today: today, currency: "EUR", storePath: "/tmp/store", width: width, height: height, accounts: accounts, me: me)
+        AppState(today: today, currency: "EUR", storePath: "/tmp/store", width: width, height: height, accounts: accounts, me: me,
+                 playbook: playbook)
+    }
+
+    /// The bundled playbook, as the app loads it.
+    static var playbook: Playbook {
+        try! RapportJSON.decoder().decode(Playbook.self, from: Data(BundledData.playbook))
     }
 }
 
