@@ -69,18 +69,6 @@ extension Account {
 
     /// The warning signs showing today.
     public func warningFlags(on today: Day) -> [WarningFlag] {
-        var flags: Set<WarningFlag> = []
-        let current = currentContacts
-        if !current.contains(where: { $0.level == .senior }) { flags.insert(.noSeniorContact) }
-        if current.count <= 1 { flags.insert(.singleThreaded) }
-        let outOfTouch = current.contains { contact in
-            guard let rhythm = contact.keepInTouch else { return false }
-            let since = lastTouch(with: contact.id) ?? createdOn
-            return since.days(until: today) > rhythm.maximumDays
-        }
-        if outOfTouch { flags.insert(.outOfTouch) }
-        if concerns.contains(where: { $0.isOverdue(on: today) }) { flags.insert(.overdueConcern) }
-        if let change = healthChange, change < 0 { flags.insert(.fallingHealth) }
-        return WarningFlag.allCases.filter(flags.contains)
+        AccountDigest(self, policy: DuePolicy()).flags(on: today)
     }
 }

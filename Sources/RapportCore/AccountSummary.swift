@@ -25,13 +25,17 @@ public struct AccountSummary: Codable, Hashable, Sendable, Identifiable {
     public var nextDueTitle: String?
 
     public init(_ account: Account, today: Day, policy: DuePolicy = DuePolicy()) {
-        id = account.id; name = account.name; owner = account.owner; tier = account.tier
-        status = account.status; season = account.season; market = account.market
-        annualValue = account.annualValue; lifetimeValue = account.lifetimeValue; tags = account.tags
-        contactNames = account.currentContacts.map(\.name)
-        lastTouch = account.lastTouch; health = account.health; healthChange = account.healthChange
-        flags = account.warningFlags(on: today); openConcerns = account.openConcerns.count
-        let next = DueList.next(for: account, on: today, policy: policy)
+        self.init(AccountDigest(account, policy: policy), today: today)
+    }
+
+    public init(_ d: AccountDigest, today: Day) {
+        id = d.id; name = d.name; owner = d.owner; tier = d.tier
+        status = d.status; season = d.season; market = d.market
+        annualValue = d.annualValue; lifetimeValue = d.lifetimeValue; tags = d.tags
+        contactNames = d.contactNames
+        lastTouch = d.lastTouch; health = d.health; healthChange = d.healthChange
+        flags = d.flags(on: today); openConcerns = d.openConcerns
+        let next = DueList.next(for: d, on: today)
         nextDue = next?.due; nextDueTitle = next?.title
     }
 

@@ -144,7 +144,7 @@ enum DueScreen {
                 if !selected && c == 0 {
                     style = item.band(on: today) == .overdue ? .danger : (item.band(on: today) == .today ? .warning : .dim)
                 }
-                if !selected && item.pastMaximum && c == 2 { style = .danger }
+                if !selected && item.isRed(on: today) && c == 2 { style = .danger }
                 canvas.put(DisplayWidth.fit(cell, to: widths[c], alignRight: c == 0), x: x, y: y, style: style)
                 x += widths[c] + 1
             }

@@ -60,25 +60,26 @@ import Testing
 
     @Test func keepInTouchTurnsRedPastTheMaximum() throws {
         var a = everySource()
-        #expect(try item(a.followUps(on: today, policy: policy), .keepInTouch).pastMaximum == false)
+        #expect(try item(a.followUps(policy: policy), .keepInTouch).isRed(on: today) == false)
         a.touchpoints[0].day = day(-31)
         let late = try item(DueList.scored(a, on: today, policy: policy), .keepInTouch)
-        #expect(late.pastMaximum)
+        #expect(late.isRed(on: today) && !late.isRed(on: day(-1)))
         #expect(late.urgency.contains { $0.label == "past the maximum interval" })
         // Any touch with the contact resets it.
         a.touchpoints.append(Touchpoint(day: day(-1), kind: .email, contactIDs: [a.contacts[0].id], summary: "Note"))
-        #expect(try item(a.followUps(on: today, policy: policy), .keepInTouch).due == day(13))
+        #expect(try item(a.followUps(policy: policy), .keepInTouch).due == day(13))
     }
 
     @Test func keyAccountsAreCheckedQuarterlyAndNeverCheckedIsDueToday() throws {
         var a = everySource()
         a.tier = .key
-        #expect(try item(a.followUps(on: today, policy: policy), .litmus).due == day(-370 + 91))
+        #expect(try item(a.followUps(policy: policy), .litmus).due == day(-370 + 91))
         a.litmusChecks = []
-        #expect(try item(a.followUps(on: today, policy: policy), .litmus).due == today)
+        #expect(try item(DueList.scored(a, on: today, policy: policy), .litmus).due == today)
+        #expect(try item(a.followUps(policy: policy), .litmus).neverDone)
         a.checkupIntervalDays = 30
         a.litmusChecks = [LitmusCheck(day: day(-10), version: 1, answers: [])]
-        #expect(try item(a.followUps(on: today, policy: policy), .litmus).due == day(20))
+        #expect(try item(a.followUps(policy: policy), .litmus).due == day(20))
     }
 
     @Test func doneItemsAndInactiveAccountsDropOut() throws {
@@ -87,20 +88,20 @@ import Testing
         a.concerns[0].respondedOn = day(-5)
         a.touchpoints[0].followUpDoneOn = day(-1)
         a.plan!.items[0].paused = true
-        var sources = Set(a.followUps(on: today, policy: policy).map(\.source))
+        var sources = Set(a.followUps(policy: policy).map(\.source))
         #expect(!sources.contains(.action) && !sources.contains(.concern) && !sources.contains(.touchFollowUp) && !sources.contains(.plan))
         a.status = .former
-        sources = Set(a.followUps(on: today, policy: policy).map(\.source))
+        sources = Set(a.followUps(policy: policy).map(\.source))
         #expect(sources == [.evaluation, .riskReview])
     }
 
     @Test func aPlanItemRestartsFromTheDayItWasActuallyDone() throws {
         var a = everySource()
-        let lunch = try item(a.followUps(on: today, policy: policy), .plan)
+        let lunch = try item(a.followUps(policy: policy), .plan)
         #expect(lunch.band(on: today) == .overdue)
         let message = try a.complete(lunch.ref, DueCompletion(day: today, note: "Talked about phase three", by: "Maya"))
         #expect(message == "Done: Lunch with Helena; next due 2027-02-22")
-        let next = try item(a.followUps(on: today, policy: policy), .plan)
+        let next = try item(a.followUps(policy: policy), .plan)
         #expect(next.due.iso == "2027-02-22")
         // The completion is in the item's history and logged as a touchpoint with the contact.
         let completion = try #require(a.plan!.items[0].completions.last)
@@ -111,7 +112,7 @@ import Testing
 
     @Test func doneRecordsEachSourceWhereItBelongs() throws {
         var a = everySource()
-        let items = a.followUps(on: today, policy: policy)
+        let items = a.followUps(policy: policy)
         let done = DueCompletion(day: today, note: "", by: "Maya")
         try a.complete(try item(items, .action).ref, done)
         #expect(a.worksheets[0].actions[0].status == .done && a.worksheets[0].status == .evaluating)
@@ -137,10 +138,12 @@ import Testing
         #expect(throws: InputError.self) { try a.complete(.litmus, done) }
 
         // Recurring work moved on; only the (overdue) litmus test and the plan remain due.
-        let due = Set(a.followUps(on: today, policy: policy).filter { $0.due <= today }.map(\.source))
+        let due = Set(a.followUps(policy: policy).filter { $0.due <= today }.map(\.source))
         #expect(due == [.plan, .litmus])
-        let later = a.followUps(on: today, policy: policy).filter { $0.due > today }
-        #expect(Set(later.map(\.source)) == [.keepInTouch, .satisfaction, .riskReview])
+        let later = a.followUps(policy: policy).filter { $0.due > today }
+        #expect(Set(later.map(\.source)) == [.keepInTouch, .satisfaction, .riskReview, .reading])
+        // The next reading due is November's, once November is over.
+        #expect(later.first { $0.source == .reading }.map { "\($0.title) \($0.due.iso)" } == "Enter November reading: Usage 2026-12-01")
     }
 
     @Test func aSnoozeMovesTheItemAndExpires() throws {

@@ -5,11 +5,18 @@ public enum DueList {
     /// `owner` when given (case-insensitive).
     public static func items(for accounts: [Account], on today: Day, policy: DuePolicy,
                              withinDays: Int? = nil, owner: String? = nil) -> [FollowUp] {
+        items(for: accounts.map { AccountDigest($0, policy: policy) }, on: today, withinDays: withinDays, owner: owner)
+    }
+
+    /// The same from the accounts' digests (as the store's index keeps them).
+    public static func items(for digests: [AccountDigest], on today: Day,
+                             withinDays: Int? = nil, owner: String? = nil) -> [FollowUp] {
         var result: [FollowUp] = []
-        for account in accounts {
-            for item in scored(account, on: today, policy: policy) {
+        let owner = owner?.lowercased()
+        for digest in digests {
+            for item in scored(digest, on: today) {
                 if let withinDays, today.days(until: item.due) > withinDays { continue }
-                if let owner, item.owner.lowercased() != owner.lowercased() { continue }
+                if let owner, item.owner.lowercased() != owner { continue }
                 result.append(item)
             }
         }
@@ -18,23 +25,30 @@ public enum DueList {
 
     /// One account's items with snoozes and urgency applied, unordered.
     public static func scored(_ account: Account, on today: Day, policy: DuePolicy) -> [FollowUp] {
+        scored(AccountDigest(account, policy: policy), on: today)
+    }
+
+    public static func scored(_ account: AccountDigest, on today: Day) -> [FollowUp] {
         let snoozes = Dictionary(account.snoozes.map { ($0.itemKey, $0) }, uniquingKeysWith: { $0.until > $1.until ? $0 : $1 })
-        return account.followUps(on: today, policy: policy).map { raw in
+        return account.followUps.map { raw in
             var item = raw
+            if item.neverDone { item.due = max(item.due, today) }
             if let snooze = snoozes[item.key], snooze.until > item.due {
                 item.due = snooze.until
                 item.snooze = snooze
             }
-            var severity: Severity?
-            if case .concern(let id) = item.ref { severity = account.concerns.first { $0.id == id }?.severity }
-            item.urgency = Urgency.parts(of: item, in: account, today: today, severity: severity)
+            item.urgency = Urgency.parts(of: item, tier: account.tier, value: account.annualValue, status: account.status, today: today)
             return item
         }
     }
 
     /// The next thing due for an account (its most urgent item), for the accounts table.
     public static func next(for account: Account, on today: Day, policy: DuePolicy) -> FollowUp? {
-        scored(account, on: today, policy: policy).min(by: ordered)
+        next(for: AccountDigest(account, policy: policy), on: today)
+    }
+
+    public static func next(for account: AccountDigest, on today: Day) -> FollowUp? {
+        scored(account, on: today).min(by: ordered)
     }
 
     /// Most urgent first.

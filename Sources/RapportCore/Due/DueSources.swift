@@ -1,14 +1,17 @@
 extension Account {
     /// Every follow-up this account has, whatever its date, before snoozes and
-    /// urgency. Lost and former accounts keep their explicit dates (actions, concerns,
-    /// follow-ups, reviews) but no longer generate rhythm work (plan, keep in touch,
-    /// litmus, satisfaction, readings). Something never done (a first litmus test or
-    /// satisfaction measurement) is due today rather than "years overdue".
-    public func followUps(on today: Day, policy: DuePolicy) -> [FollowUp] {
+    /// urgency. Nothing here depends on the day it is computed, so the store's index
+    /// can keep it. Lost and former accounts keep their explicit dates (actions,
+    /// concerns, follow-ups, reviews) but no longer generate rhythm work (plan, keep in
+    /// touch, litmus, satisfaction, readings). Something never done (a first litmus test
+    /// or satisfaction measurement) is marked `neverDone`: due today, not years overdue.
+    public func followUps(policy: DuePolicy) -> [FollowUp] {
         var items: [FollowUp] = []
-        func add(_ title: String, _ ref: DueRef, due: Day, owner: String = "", why: String, pastMaximum: Bool = false) {
+        func add(_ title: String, _ ref: DueRef, due: Day, owner: String = "", why: String,
+                 redFrom: Day? = nil, neverDone: Bool = false, severity: Severity? = nil) {
             items.append(FollowUp(accountID: id, accountName: name, title: title, ref: ref, due: due,
-                                  owner: owner.isEmpty ? self.owner : owner, why: why, pastMaximum: pastMaximum))
+                                  owner: owner.isEmpty ? self.owner : owner, why: why, redFrom: redFrom,
+                                  neverDone: neverDone, severity: severity))
         }
         let active = status == .active || status == .atRisk
 
@@ -16,8 +19,7 @@ extension Account {
             for item in plan.items {
                 guard let due = item.nextDue else { continue }
                 let rhythm = item.cadence == .once ? "once" : item.cadence.label
-                let history = item.lastDone.map { "last done \($0.iso) (\(describe(days: $0.days(until: today))))" }
-                    ?? "never done since \(item.startOn.iso)"
+                let history = item.lastDone.map { "last done \($0.iso)" } ?? "never done since \(item.startOn.iso)"
                 add(item.title, .planItem(item.id), due: due, owner: item.owner, why: "Plan item, \(rhythm); \(history)")
             }
         }
@@ -40,7 +42,8 @@ extension Account {
             guard let due = concern.respondBy else { continue }
             let who = concern.raisedBy.flatMap(contact).map { " by \($0.name)" } ?? ""
             add("Respond: \(concern.summary)", .concern(concern.id), due: due,
-                why: "\(concern.severity.label.capitalized) concern raised\(who) on \(concern.raisedOn.iso); the customer waits for our answer")
+                why: "\(concern.severity.label.capitalized) concern raised\(who) on \(concern.raisedOn.iso); the customer waits for our answer",
+                severity: concern.severity)
         }
 
         if active {
@@ -48,12 +51,11 @@ extension Account {
                 guard let rhythm = contact.keepInTouch else { continue }
                 let last = lastTouch(with: contact.id)
                 let since = last ?? createdOn
-                let quiet = since.days(until: today)
-                let lastText = last.map { "last touch \(describe(days: $0.days(until: today)))" } ?? "never touched"
+                let lastText = last.map { "last touch \($0.iso)" } ?? "never touched"
                 add("Touch base with \(contact.name)" + (contact.title.isEmpty ? "" : ", \(contact.title)"), .contact(contact.id),
                     due: since.adding(days: rhythm.idealDays),
                     why: "\(contact.level.label.capitalized); \(lastText); ideal every \(rhythm.idealDays) days, at most \(rhythm.maximumDays)",
-                    pastMaximum: quiet > rhythm.maximumDays)
+                    redFrom: since.adding(days: rhythm.maximumDays + 1))
             }
 
             let interval = policy.checkupDays(for: self)
@@ -61,7 +63,7 @@ extension Account {
                 add("Run the litmus test", .litmus, due: last.day.adding(days: interval),
                     why: "Last litmus test \(last.day.iso) (score \(last.score)); check-up every \(interval) days")
             } else {
-                add("Run the litmus test", .litmus, due: max(createdOn, today), why: "No litmus test yet; check-up every \(interval) days")
+                add("Run the litmus test", .litmus, due: createdOn, why: "No litmus test yet; check-up every \(interval) days", neverDone: true)
             }
 
             let satisfaction = measures.filter(\.isSatisfaction).flatMap(\.readings).map(\.month).max()
@@ -69,14 +71,14 @@ extension Account {
                 add("Measure customer satisfaction", .satisfaction, due: month.lastDay.adding(days: policy.satisfactionDays),
                     why: "Last satisfaction reading \(month.iso); measure at least every \(policy.satisfactionDays) days")
             } else {
-                add("Measure customer satisfaction", .satisfaction, due: max(createdOn, today), why: "Satisfaction has never been measured")
+                add("Measure customer satisfaction", .satisfaction, due: createdOn, why: "Satisfaction has never been measured", neverDone: true)
             }
 
-            let lastMonth = YearMonth(today).adding(months: -1)
-            for measure in measures where !measure.isSatisfaction && YearMonth(measure.createdOn) <= lastMonth {
-                guard !measure.readings.contains(where: { $0.month == lastMonth }) else { continue }
-                add("Enter \(lastMonth.name) reading: \(measure.name)", .reading(measure: measure.id, month: lastMonth),
-                    due: lastMonth.lastDay.adding(days: 1), why: "Monthly measure; \(lastMonth.name) \(lastMonth.year) has no reading yet")
+            // Monthly readings: the month after the latest one entered is due once it is over.
+            for measure in measures where !measure.isSatisfaction {
+                let month = measure.readings.map(\.month).max()?.adding(months: 1) ?? YearMonth(measure.createdOn)
+                add("Enter \(month.name) reading: \(measure.name)", .reading(measure: measure.id, month: month),
+                    due: month.lastDay.adding(days: 1), why: "Monthly measure; \(month.name) \(month.year) has no reading yet")
             }
         }
 
@@ -92,14 +94,5 @@ extension Account {
                 why: "\(risk.state.label.capitalized) risk identified \(risk.identifiedOn.iso)")
         }
         return items
-    }
-}
-
-/// "today", "yesterday", "12 days ago".
-func describe(days: Int) -> String {
-    switch days {
-    case 0: return "today"
-    case 1: return "yesterday"
-    default: return days > 0 ? "\(days) days ago" : "in \(-days) days"
     }
 }

@@ -118,9 +118,14 @@ public struct FollowUp: Hashable, Sendable, Identifiable {
     public var owner: String
     /// Why it is due, in a sentence.
     public var why: String
-    /// True when a keep-in-touch contact is past the maximum interval (red), not
-    /// just the ideal one (yellow).
-    public var pastMaximum: Bool
+    /// For keep-in-touch items: the first day the contact is past the maximum
+    /// interval (red), not just the ideal one (yellow).
+    public var redFrom: Day?
+    /// Never done at all (a first litmus test or satisfaction measurement): due from
+    /// `due` but shown as due today rather than long overdue.
+    public var neverDone: Bool
+    /// For concerns: how serious it is.
+    public var severity: Severity?
     /// Set when the item was snoozed to `due`.
     public var snooze: Snooze?
     public var urgency: [UrgencyPart]
@@ -129,14 +134,17 @@ public struct FollowUp: Hashable, Sendable, Identifiable {
     public var source: DueSource { ref.source }
     /// The urgency score: the sum of its parts.
     public var score: Int { urgency.reduce(0) { $0 + $1.points } }
+    /// Past the maximum keep-in-touch interval on `today`.
+    public func isRed(on today: Day) -> Bool { redFrom.map { today >= $0 } ?? false }
     public func daysOverdue(on today: Day) -> Int { max(0, due.days(until: today)) }
     public func band(on today: Day) -> DueBand { DueBand.of(due, today: today) }
 
     public init(accountID: RecordID, accountName: String, title: String, ref: DueRef, due: Day, owner: String,
-                why: String, pastMaximum: Bool = false, snooze: Snooze? = nil, urgency: [UrgencyPart] = []) {
+                why: String, redFrom: Day? = nil, neverDone: Bool = false, severity: Severity? = nil,
+                snooze: Snooze? = nil, urgency: [UrgencyPart] = []) {
         self.key = "\(accountID)/\(ref.keyPart)"
         self.accountID = accountID; self.accountName = accountName; self.title = title; self.ref = ref
-        self.due = due; self.owner = owner; self.why = why; self.pastMaximum = pastMaximum
-        self.snooze = snooze; self.urgency = urgency
+        self.due = due; self.owner = owner; self.why = why; self.redFrom = redFrom; self.neverDone = neverDone
+        self.severity = severity; self.snooze = snooze; self.urgency = urgency
     }
 }

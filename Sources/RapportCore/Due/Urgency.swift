@@ -13,7 +13,7 @@
 /// - concern severity: critical +60, high +40, medium +20, low +5;
 /// - keep in touch past the maximum interval (red): +25.
 public enum Urgency {
-    public static func parts(of item: FollowUp, in account: Account, today: Day, severity: Severity? = nil) -> [UrgencyPart] {
+    public static func parts(of item: FollowUp, tier: Tier, value: Int, status: AccountStatus, today: Day) -> [UrgencyPart] {
         var parts: [UrgencyPart] = []
         let band = item.band(on: today)
         let bandPoints = [DueBand.overdue: 3000, .today: 2000, .thisWeek: 1000, .later: 0][band]!
@@ -26,21 +26,20 @@ public enum Urgency {
         }
         let sourcePoints = sourceWeight[item.source] ?? 0
         if sourcePoints > 0 { parts.append(UrgencyPart(item.source.label, sourcePoints)) }
-        switch account.tier {
+        switch tier {
         case .key: parts.append(UrgencyPart("key account", 30))
         case .core: parts.append(UrgencyPart("core account", 15))
         case .standard: break
         }
-        let value = account.annualValue
         if value >= 1_000_000 { parts.append(UrgencyPart("value ≥ 1M", 20)) }
         else if value >= 250_000 { parts.append(UrgencyPart("value ≥ 250k", 12)) }
         else if value >= 50_000 { parts.append(UrgencyPart("value ≥ 50k", 6)) }
-        if account.status == .atRisk { parts.append(UrgencyPart("account at risk", 15)) }
-        if let severity {
+        if status == .atRisk { parts.append(UrgencyPart("account at risk", 15)) }
+        if let severity = item.severity {
             let points = [Severity.critical: 60, .high: 40, .medium: 20, .low: 5][severity]!
             if points > 0 { parts.append(UrgencyPart("\(severity.rawValue) concern", points)) }
         }
-        if item.pastMaximum { parts.append(UrgencyPart("past the maximum interval", 25)) }
+        if item.isRed(on: today) { parts.append(UrgencyPart("past the maximum interval", 25)) }
         return parts
     }
 

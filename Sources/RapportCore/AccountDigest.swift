@@ -1,0 +1,69 @@
+/// What lists, flags and the due list need from an account, none of it depending on
+/// the day it was computed: the store keeps digests in its index so the accounts table
+/// and the due list never decode full account files.
+public struct AccountDigest: Hashable, Sendable, Identifiable {
+    public var id: RecordID
+    public var name: String
+    public var owner: String
+    public var tier: Tier
+    public var status: AccountStatus
+    public var season: Season
+    public var market: String
+    public var annualValue: Int
+    public var lifetimeValue: Int
+    public var tags: [String]
+    /// Names of current contacts, for filtering.
+    public var contactNames: [String]
+    public var lastTouch: Day?
+    public var health: Int?
+    public var healthChange: Int?
+    /// Flags that do not depend on the day: no senior contact, single-threaded, falling health.
+    public var fixedFlags: [WarningFlag]
+    /// The first day an open concern is past its respond-by day, if any.
+    public var lateConcernFrom: Day?
+    /// The first day a contact is past their maximum keep-in-touch interval, if any.
+    public var outOfTouchFrom: Day?
+    public var openConcerns: Int
+    /// Every follow-up, before snoozes and urgency.
+    public var followUps: [FollowUp]
+    public var snoozes: [Snooze]
+
+    public init(id: RecordID, name: String, owner: String, tier: Tier, status: AccountStatus, season: Season,
+                market: String, annualValue: Int, lifetimeValue: Int, tags: [String], contactNames: [String],
+                lastTouch: Day?, health: Int?, healthChange: Int?, fixedFlags: [WarningFlag], lateConcernFrom: Day?,
+                outOfTouchFrom: Day?, openConcerns: Int, followUps: [FollowUp], snoozes: [Snooze]) {
+        self.id = id; self.name = name; self.owner = owner; self.tier = tier; self.status = status
+        self.season = season; self.market = market; self.annualValue = annualValue; self.lifetimeValue = lifetimeValue
+        self.tags = tags; self.contactNames = contactNames; self.lastTouch = lastTouch; self.health = health
+        self.healthChange = healthChange; self.fixedFlags = fixedFlags; self.lateConcernFrom = lateConcernFrom
+        self.outOfTouchFrom = outOfTouchFrom; self.openConcerns = openConcerns; self.followUps = followUps
+        self.snoozes = snoozes
+    }
+
+    public init(_ a: Account, policy: DuePolicy) {
+        let current = a.currentContacts
+        var fixed: Set<WarningFlag> = []
+        if !current.contains(where: { $0.level == .senior }) { fixed.insert(.noSeniorContact) }
+        if current.count <= 1 { fixed.insert(.singleThreaded) }
+        if let change = a.healthChange, change < 0 { fixed.insert(.fallingHealth) }
+        self.init(id: a.id, name: a.name, owner: a.owner, tier: a.tier, status: a.status, season: a.season,
+                  market: a.market, annualValue: a.annualValue, lifetimeValue: a.lifetimeValue, tags: a.tags,
+                  contactNames: current.map(\.name), lastTouch: a.lastTouch, health: a.health, healthChange: a.healthChange,
+                  fixedFlags: WarningFlag.allCases.filter(fixed.contains),
+                  lateConcernFrom: a.concerns.filter { $0.status.isOpen && $0.respondedOn == nil }
+                      .compactMap { $0.respondBy?.adding(days: 1) }.min(),
+                  outOfTouchFrom: current.compactMap { c in
+                      c.keepInTouch.map { (a.lastTouch(with: c.id) ?? a.createdOn).adding(days: $0.maximumDays + 1) }
+                  }.min(),
+                  openConcerns: a.concerns.filter(\.status.isOpen).count,
+                  followUps: a.followUps(policy: policy), snoozes: a.snoozes)
+    }
+
+    /// The warning signs showing on `today`, most serious first.
+    public func flags(on today: Day) -> [WarningFlag] {
+        var flags = Set(fixedFlags)
+        if let from = lateConcernFrom, today >= from { flags.insert(.overdueConcern) }
+        if let from = outOfTouchFrom, today >= from { flags.insert(.outOfTouch) }
+        return WarningFlag.allCases.filter(flags.contains)
+    }
+}
