@@ -42,7 +42,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "RapportCoreTests", dependencies: ["RapportCore", "RapportResources"]),
-        .testTarget(name: "RapportStoreTests", dependencies: ["RapportStore"]),
+        .testTarget(name: "RapportStoreTests", dependencies: ["RapportStore", "RapportResources"]),
         .testTarget(name: "TUIKitTests", dependencies: ["TUIKit"]),
         .testTarget(name: "RapportUITests", dependencies: ["RapportUI", "RapportResources"]),
         .testTarget(name: "RapportCLITests", dependencies: ["RapportCore", "rapport"]),

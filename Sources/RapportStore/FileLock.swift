@@ -24,4 +24,15 @@ enum FileLock {
         defer { flock(fd, LOCK_UN) }
         return try body()
     }
+
+    /// Runs `body` holding the lock if it is free right now; returns nil without running
+    /// it when another process holds it.
+    static func ifFree<T>(at path: String, _ body: () throws -> T) rethrows -> T? {
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { return nil }
+        defer { flock(fd, LOCK_UN) }
+        return try body()
+    }
 }

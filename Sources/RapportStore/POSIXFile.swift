@@ -11,8 +11,10 @@ import Foundation
 enum POSIXFile {
     /// Writes `data` to `path` atomically and durably: a temporary file in the same
     /// directory is written, fsynced, renamed over `path`, and the directory fsynced.
-    /// A crash at any instant leaves either the old file or the new one.
-    static func writeAtomically(_ data: Data, to path: String, mode: mode_t = 0o600) throws(StoreError) {
+    /// A crash at any instant leaves either the old file or the new one. With
+    /// `durable: false` (for caches that are checked on read) the fsyncs are skipped:
+    /// the rename is still atomic for other processes.
+    static func writeAtomically(_ data: Data, to path: String, mode: mode_t = 0o600, durable: Bool = true) throws(StoreError) {
         let directory = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         let temp = "\(directory)/.\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
@@ -30,11 +32,11 @@ enum POSIXFile {
             return true
         }
         guard written else { let e = failure(temp, "cannot write"); close(fd); throw e }
-        guard fsync(fd) == 0 else { let e = failure(temp, "cannot fsync"); close(fd); throw e }
+        if durable { guard fsync(fd) == 0 else { let e = failure(temp, "cannot fsync"); close(fd); throw e } }
         guard close(fd) == 0 else { throw failure(temp, "cannot close") }
         guard rename(temp, path) == 0 else { throw failure(path, "cannot replace") }
         ok = true
-        try syncDirectory(directory)
+        if durable { try syncDirectory(directory) }
     }
 
     /// Flushes a directory's entries (a rename or unlink) to disk.
@@ -77,7 +79,46 @@ enum POSIXFile {
 
     static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
 
+    /// Size and modification time (nanoseconds) of a file, or nil when it is missing.
+    static func stamp(_ path: String) -> FileStamp? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return FileStamp(info)
+    }
+
+    /// The regular files of a directory with their stamps (one `readdir` pass and a
+    /// `stat` per entry).
+    static func scan(_ directory: String) throws(StoreError) -> [(name: String, stamp: FileStamp)] {
+        guard let dir = opendir(directory) else { throw failure(directory, "cannot list") }
+        defer { closedir(dir) }
+        let fd = dirfd(dir)
+        var result: [(name: String, stamp: FileStamp)] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name == "." || name == ".." { continue }
+            var info = stat()
+            guard fstatat(fd, name, &info, 0) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
+            result.append((name, FileStamp(info)))
+        }
+        return result
+    }
+
     static func failure(_ path: String, _ what: String) -> StoreError {
         .io(path: path, reason: "\(what): \(String(cString: strerror(errno)))")
+    }
+}
+
+/// What identifies a version of a file cheaply: its size and modification time.
+struct FileStamp: Hashable, Sendable {
+    var size: Int
+    var modifiedNanoseconds: Int
+
+    init(size: Int, modifiedNanoseconds: Int) { self.size = size; self.modifiedNanoseconds = modifiedNanoseconds }
+
+    init(_ info: stat) {
+        size = Int(info.st_size)
+        modifiedNanoseconds = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
     }
 }

@@ -21,12 +21,22 @@ public struct StoreSnapshot: Sendable {
     public var problems: [StoreProblem]
 }
 
+/// Every readable account's digest (from the index, refreshed where stale), plus the
+/// files that could not be read.
+public struct DigestSnapshot: Sendable {
+    public var digests: [AccountDigest]
+    public var problems: [StoreProblem]
+    /// How many account files had to be decoded because the index was stale for them.
+    public var refreshed: Int
+}
+
 /// The file store: a directory of pretty-printed, key-sorted JSON.
 ///
 /// ```
 /// <root>/store.json          schema version and settings
 /// <root>/accounts/<id>.json  one account with all its records
 /// <root>/.lock               held while a save checks and writes
+/// <root>/index/<xx>.idx       the summary index (a cache; see `SummaryIndex`)
 /// ```
 /// Every write is atomic and durable; a save is refused when the file changed since it
 /// was loaded; a file that cannot be decoded is reported and never overwritten; file
@@ -34,15 +44,20 @@ public struct StoreSnapshot: Sendable {
 public struct FileStore: Sendable {
     public let root: String
     public let migrator: Migrator
+    /// The due-engine intervals from the store's settings, as of opening.
+    public let policy: DuePolicy
 
     var storeFilePath: String { root + "/store.json" }
     var accountsDirectory: String { root + "/accounts" }
     var lockPath: String { root + "/.lock" }
 
-    private init(root: String, migrator: Migrator) {
+    private init(root: String, migrator: Migrator, policy: DuePolicy = DuePolicy()) {
         self.root = root
         self.migrator = migrator
+        self.policy = policy
     }
+
+    var index: SummaryIndex { SummaryIndex(root: root, policy: policy) }
 
     /// Whether a store exists at `root`.
     public static func exists(at root: String) -> Bool { POSIXFile.exists(root + "/store.json") }
@@ -50,10 +65,15 @@ public struct FileStore: Sendable {
     /// Creates an empty store; refuses when one already exists there.
     public static func create(at root: String, today: Day, settings: StoreSettings = StoreSettings(),
                               migrator: Migrator = .standard) throws -> FileStore {
-        let store = FileStore(root: root, migrator: migrator)
+        let store = FileStore(root: root, migrator: migrator, policy: DuePolicy(settings))
         if exists(at: root) { throw StoreError.alreadyExists(path: root) }
         try makeDirectories(root)
         try POSIXFile.makeDirectory(store.accountsDirectory)
+        // Teams share a store through git; the lock and the index are local.
+        if !POSIXFile.exists(root + "/.gitignore") {
+            try POSIXFile.writeAtomically(Data("# Local to each machine (Rapport rebuilds them)\n.lock\nindex/\n*.tmp\n".utf8),
+                                          to: root + "/.gitignore", mode: 0o644)
+        }
         try FileLock.withLock(at: store.lockPath) {
             if exists(at: root) { throw StoreError.alreadyExists(path: root) }
             let file = StoreFile(schema: migrator.current, createdOn: today, settings: settings)
@@ -64,8 +84,8 @@ public struct FileStore: Sendable {
 
     /// Opens an existing store, refusing one from a newer Rapport and migrating an older one.
     public static func open(at root: String, migrator: Migrator = .standard) throws -> FileStore {
-        let store = FileStore(root: root, migrator: migrator)
-        let file = try store.readStoreFile()
+        let file = try FileStore(root: root, migrator: migrator).readStoreFile()
+        let store = FileStore(root: root, migrator: migrator, policy: DuePolicy(file.settings))
         if file.schema > migrator.current {
             throw StoreError.tooNew(path: root, version: file.schema, supported: migrator.current)
         }
@@ -137,6 +157,63 @@ public struct FileStore: Sendable {
                 snapshot.problems.append(StoreProblem(path: path, reason: reason))
             } catch {
                 snapshot.problems.append(StoreProblem(path: path(of: id), reason: "\(error)"))
+            }
+        }
+        return snapshot
+    }
+
+    /// Every readable account's digest, from the index where it is fresh. Account files
+    /// whose size or modification time differ from the index (or that it lacks) are
+    /// decoded and their entries rewritten; entries for deleted files are dropped.
+    /// The index is rewritten only when the store's lock is free.
+    public func loadDigests() -> DigestSnapshot {
+        var snapshot = DigestSnapshot(digests: [], problems: [], refreshed: 0)
+        let files: [(name: String, stamp: FileStamp)]
+        do {
+            files = try POSIXFile.scan(accountsDirectory)
+        } catch {
+            snapshot.problems.append(StoreProblem(path: accountsDirectory, reason: "\(error)"))
+            return snapshot
+        }
+        var byShard = [[(id: RecordID, stamp: FileStamp)]](repeating: [], count: SummaryIndex.shardCount)
+        for file in files where file.name.hasSuffix(".json") && !file.name.hasPrefix(".") {
+            guard let id = RecordID(rawValue: String(file.name.dropLast(5))) else { continue }
+            byShard[SummaryIndex.shard(of: id)].append((id, file.stamp))
+        }
+        let existing = Set(((try? POSIXFile.scan(index.directory)) ?? []).map(\.name))
+        let index = self.index
+        var dirty: [Int: [RecordID: DigestCodec.Entry]] = [:]
+        snapshot.digests.reserveCapacity(files.count)
+        for n in 0..<SummaryIndex.shardCount {
+            let shardName = (index.path(ofShard: n) as NSString).lastPathComponent
+            let stored = existing.contains(shardName) ? index.read(shard: n) : nil
+            var entries: [RecordID: DigestCodec.Entry] = [:]
+            var changed = stored == nil && !byShard[n].isEmpty || (stored?.count ?? 0) != byShard[n].count
+            for (id, stamp) in byShard[n] {
+                if let entry = stored?[id], entry.stamp == stamp {
+                    entries[id] = entry
+                    snapshot.digests.append(entry.digest)
+                    continue
+                }
+                changed = true
+                snapshot.refreshed += 1
+                do {
+                    let account = try load(id).account
+                    let digest = AccountDigest(account, policy: policy)
+                    snapshot.digests.append(digest)
+                    // Cache it only if the file did not change while it was read.
+                    if POSIXFile.stamp(path(of: id)) == stamp { entries[id] = DigestCodec.Entry(stamp: stamp, digest: digest) }
+                } catch let StoreError.unreadable(path, reason) {
+                    snapshot.problems.append(StoreProblem(path: path, reason: reason))
+                } catch {
+                    snapshot.problems.append(StoreProblem(path: path(of: id), reason: "\(error)"))
+                }
+            }
+            if changed { dirty[n] = entries }
+        }
+        if !dirty.isEmpty {
+            _ = FileLock.ifFree(at: lockPath) {
+                for (n, entries) in dirty { try? index.write(shard: n, entries) }
             }
         }
         return snapshot
@@ -228,6 +305,7 @@ public struct FileStore: Sendable {
         try FileLock.withLock(at: lockPath) {
             try checkUnchanged(id, name: name, since: revision)
             try POSIXFile.remove(path(of: id))
+            try? index.update(id, with: nil)
         }
     }
 
@@ -237,9 +315,15 @@ public struct FileStore: Sendable {
         }
     }
 
+    /// Writes the account file, then its index entry (both under the lock held by the
+    /// caller). An index that cannot be written is only slower next time, never wrong.
     private func write(_ account: Account) throws -> LoadedAccount {
         let data = try RapportJSON.encode(AccountDocument(schema: migrator.current, account: account))
-        try POSIXFile.writeAtomically(data, to: path(of: account.id))
+        let path = path(of: account.id)
+        try POSIXFile.writeAtomically(data, to: path)
+        if let stamp = POSIXFile.stamp(path) {
+            try? index.update(account.id, with: DigestCodec.Entry(stamp: stamp, digest: AccountDigest(account, policy: policy)))
+        }
         return LoadedAccount(account: account, revision: Revision(data))
     }
 

@@ -16,10 +16,10 @@ struct AccountsCommand: ParsableCommand {
     func run() throws {
         let context = try CommandContext(global)
         let store = try context.openStore()
-        let snapshot = store.loadAll()
+        let snapshot = store.loadDigests()
         context.reportProblems(snapshot.problems)
-        let summaries = snapshot.accounts.map { AccountSummary($0.account, today: context.today) }
-            .sorted { $0.name.localizedCaseInsensitiveCompare($1.name) == .orderedAscending }
+        let summaries = snapshot.digests.map { AccountSummary($0, today: context.today) }
+            .sorted { $0.name.lowercased() < $1.name.lowercased() }
         if json {
             FileHandle.standardOutput.write(try RapportJSON.encode(summaries))
             return

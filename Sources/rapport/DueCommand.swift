@@ -40,12 +40,10 @@ struct DueCommand: ParsableCommand {
     func run() throws {
         let context = try CommandContext(global)
         let store = try context.openStore()
-        let settings = try store.readStoreFile().settings
-        let snapshot = store.loadAll()
+        let snapshot = store.loadDigests()
         context.reportProblems(snapshot.problems)
         let who = owner.map { $0.lowercased() == "me" ? context.userName : $0 }
-        let items = DueList.items(for: snapshot.accounts.map(\.account), on: context.today, policy: DuePolicy(settings),
-                                  withinDays: within, owner: who)
+        let items = DueList.items(for: snapshot.digests, on: context.today, withinDays: within, owner: who)
         if json {
             FileHandle.standardOutput.write(try RapportJSON.encode(items.map { DueItemJSON($0, today: context.today) }))
         } else if ics {

@@ -1,0 +1,188 @@
+import Foundation
+import RapportCore
+
+/// The index's text format: one `A` line per account (its file stamp and digest),
+/// followed by an `F` line per follow-up and an `S` line per snooze. Fields are
+/// tab-separated; backslash, tab, newline, carriage return and the list separator
+/// (U+001F) are escaped, so any text round-trips. Hand-written because decoding ten
+/// thousand digests with JSONDecoder takes most of a second; this takes milliseconds.
+enum DigestCodec {
+    static let listSeparator: Character = "\u{1F}"
+
+    struct Entry: Equatable {
+        var stamp: FileStamp
+        var digest: AccountDigest
+    }
+
+    struct Malformed: Error {}
+
+    // MARK: Encoding
+
+    static func encode(_ entry: Entry, into out: inout String) {
+        let d = entry.digest
+        line(&out, "A", [d.id.rawValue, String(entry.stamp.size), String(entry.stamp.modifiedNanoseconds), d.name, d.owner,
+                         d.tier.rawValue, d.status.rawValue, d.season.rawValue, d.market, String(d.annualValue),
+                         String(d.lifetimeValue), list(d.tags), list(d.contactNames), day(d.lastTouch),
+                         d.health.map(String.init) ?? "", d.healthChange.map(String.init) ?? "",
+                         d.fixedFlags.map(\.rawValue).joined(separator: ","), day(d.lateConcernFrom), day(d.outOfTouchFrom),
+                         String(d.openConcerns)])
+        for f in d.followUps {
+            line(&out, "F", [ref(f.ref), f.title, f.due.iso, f.owner, f.why, day(f.redFrom), f.neverDone ? "1" : "",
+                             f.severity?.rawValue ?? ""])
+        }
+        for s in d.snoozes {
+            line(&out, "S", [s.itemKey, s.until.iso, s.reason, s.on.iso])
+        }
+    }
+
+    private static func line(_ out: inout String, _ tag: String, _ fields: [String]) {
+        out += tag
+        for field in fields {
+            out += "\t"
+            escape(field, into: &out)
+        }
+        out += "\n"
+    }
+
+    private static func escape(_ text: String, into out: inout String) {
+        guard text.utf8.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x1F }) else {
+            out += text
+            return
+        }
+        for ch in text.unicodeScalars {
+            switch ch {
+            case "\\": out += "\\\\"
+            case "\t": out += "\\t"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\u{1F}": out += "\\u"
+            default: out.unicodeScalars.append(ch)
+            }
+        }
+    }
+
+    /// A list as one field: each element's backslashes and separators escaped first,
+    /// so an element may contain anything.
+    private static func list(_ items: [String]) -> String {
+        items.map { $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\u{1F}", with: "\\u") }
+            .joined(separator: String(listSeparator))
+    }
+    private static func day(_ d: Day?) -> String { d?.iso ?? "" }
+
+    static func ref(_ r: DueRef) -> String {
+        switch r {
+        case .planItem(let id): return "plan:\(id)"
+        case .action(let w, let a): return "action:\(w):\(a)"
+        case .evaluation(let w): return "evaluation:\(w)"
+        case .concern(let id): return "concern:\(id)"
+        case .contact(let id): return "contact:\(id)"
+        case .litmus: return "litmus"
+        case .satisfaction: return "satisfaction"
+        case .reading(let m, let month): return "reading:\(m):\(month.iso)"
+        case .touchFollowUp(let id): return "touch:\(id)"
+        case .riskReview(let id): return "risk:\(id)"
+        }
+    }
+
+    // MARK: Decoding
+
+    /// Parses a shard's entries (after its header line); throws on anything malformed.
+    /// (Lists are `A` fields 12 and 13: their elements are unescaped once more.)
+    static func decode(_ bytes: ArraySlice<UInt8>) throws -> [Entry] {
+        var entries: [Entry] = []
+        for rawLine in bytes.split(separator: 0x0A) {
+            let fields = rawLine.split(separator: 0x09, omittingEmptySubsequences: false).map(unescape)
+            guard let tag = fields.first else { throw Malformed() }
+            switch tag {
+            case "A":
+                entries.append(Entry(stamp: FileStamp(size: 0, modifiedNanoseconds: 0), digest: try account(fields)))
+                guard fields.count == 21, let size = Int(fields[2]), let mtime = Int(fields[3]) else { throw Malformed() }
+                entries[entries.count - 1].stamp = FileStamp(size: size, modifiedNanoseconds: mtime)
+            case "F":
+                guard !entries.isEmpty else { throw Malformed() }
+                let owner = entries[entries.count - 1].digest
+                entries[entries.count - 1].digest.followUps.append(try followUp(fields, of: owner))
+            case "S":
+                guard !entries.isEmpty, fields.count == 5, let until = Day(iso: fields[2]), let on = Day(iso: fields[4]) else { throw Malformed() }
+                entries[entries.count - 1].digest.snoozes.append(Snooze(itemKey: fields[1], until: until, reason: fields[3], on: on))
+            default:
+                throw Malformed()
+            }
+        }
+        return entries
+    }
+
+    private static func account(_ f: [String]) throws -> AccountDigest {
+        guard f.count == 21, let id = RecordID(rawValue: f[1]), let tier = Tier(rawValue: f[6]),
+              let status = AccountStatus(rawValue: f[7]), let season = Season(rawValue: f[8]),
+              let value = Int(f[10]), let lifetime = Int(f[11]), let open = Int(f[20]) else { throw Malformed() }
+        return AccountDigest(
+            id: id, name: f[4], owner: f[5], tier: tier, status: status, season: season, market: f[9],
+            annualValue: value, lifetimeValue: lifetime, tags: split(f[12]), contactNames: split(f[13]),
+            lastTouch: try optionalDay(f[14]), health: Int(f[15]), healthChange: Int(f[16]),
+            fixedFlags: try f[17].split(separator: ",").map { guard let flag = WarningFlag(rawValue: String($0)) else { throw Malformed() }; return flag },
+            lateConcernFrom: try optionalDay(f[18]), outOfTouchFrom: try optionalDay(f[19]), openConcerns: open,
+            followUps: [], snoozes: [])
+    }
+
+    private static func followUp(_ f: [String], of a: AccountDigest) throws -> FollowUp {
+        guard f.count == 9, let ref = parseRef(f[1]), let due = Day(iso: f[3]) else { throw Malformed() }
+        return FollowUp(accountID: a.id, accountName: a.name, title: f[2], ref: ref, due: due, owner: f[4], why: f[5],
+                        redFrom: try optionalDay(f[6]), neverDone: f[7] == "1", severity: f[8].isEmpty ? nil : Severity(rawValue: f[8]))
+    }
+
+    static func parseRef(_ text: String) -> DueRef? {
+        let parts = text.split(separator: ":").map(String.init)
+        func id(_ i: Int) -> RecordID? { parts.indices.contains(i) ? RecordID(rawValue: parts[i]) : nil }
+        switch parts.first {
+        case "plan": return id(1).map(DueRef.planItem)
+        case "action": guard let w = id(1), let a = id(2) else { return nil }; return .action(worksheet: w, action: a)
+        case "evaluation": return id(1).map { .evaluation(worksheet: $0) }
+        case "concern": return id(1).map(DueRef.concern)
+        case "contact": return id(1).map(DueRef.contact)
+        case "litmus": return .litmus
+        case "satisfaction": return .satisfaction
+        case "reading":
+            guard let m = id(1), parts.count == 3, let month = YearMonth(iso: parts[2]) else { return nil }
+            return .reading(measure: m, month: month)
+        case "touch": return id(1).map(DueRef.touchFollowUp)
+        case "risk": return id(1).map(DueRef.riskReview)
+        default: return nil
+        }
+    }
+
+    private static func optionalDay(_ text: String) throws -> Day? {
+        if text.isEmpty { return nil }
+        guard let day = Day(iso: text) else { throw Malformed() }
+        return day
+    }
+
+    private static func split(_ text: String) -> [String] {
+        guard !text.isEmpty else { return [] }
+        return text.split(separator: listSeparator, omittingEmptySubsequences: false).map { unescape(Array($0.utf8)[...]) }
+    }
+
+    private static func unescape(_ bytes: ArraySlice<UInt8>) -> String {
+        guard bytes.contains(0x5C) else { return String(decoding: bytes, as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var escaped = false
+        for b in bytes {
+            if escaped {
+                switch b {
+                case UInt8(ascii: "t"): out.append(0x09)
+                case UInt8(ascii: "n"): out.append(0x0A)
+                case UInt8(ascii: "r"): out.append(0x0D)
+                case UInt8(ascii: "u"): out.append(0x1F)
+                default: out.append(b)
+                }
+                escaped = false
+            } else if b == 0x5C {
+                escaped = true
+            } else {
+                out.append(b)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import RapportCore
+
+/// The store's summary index: every account's digest with the size and modification
+/// time of the file it came from, split into 256 shard files by account id
+/// (`<root>/index/<xx>.idx`) so a save rewrites one small shard, not the whole index.
+///
+/// The index is a cache, never trusted over the account files: each read compares the
+/// stamps with the files and re-reads any account whose file changed, appeared or went
+/// (another process, a git pull), and a shard that is missing, corrupt or built under
+/// other settings is rebuilt. So shards are written atomically but without fsync.
+struct SummaryIndex {
+    static let shardCount = 256
+    static let version = "1"
+
+    let directory: String
+    /// Settings the digests depend on; a shard built under others is stale.
+    let policyKey: String
+
+    init(root: String, policy: DuePolicy) {
+        directory = root + "/index"
+        policyKey = "\(policy.keyCheckupDays),\(policy.checkupDays),\(policy.satisfactionDays)"
+    }
+
+    static func shard(of id: RecordID) -> Int {
+        var hash: UInt32 = 2_166_136_261
+        for byte in id.rawValue.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        return Int(hash % UInt32(shardCount))
+    }
+
+    func path(ofShard n: Int) -> String {
+        let hex = String(n, radix: 16)
+        return "\(directory)/\(hex.count == 1 ? "0" + hex : hex).idx"
+    }
+
+    var header: String { "rapport-index\t\(Self.version)\t\(policyKey)\n" }
+
+    /// A shard's entries by account id; nil when missing, corrupt or stale.
+    func read(shard n: Int) -> [RecordID: DigestCodec.Entry]? {
+        guard let data = try? POSIXFile.read(path(ofShard: n)) else { return nil }
+        let bytes = [UInt8](data)
+        let expected = Array(header.utf8)
+        guard bytes.count >= expected.count, bytes[0..<expected.count].elementsEqual(expected),
+              let entries = try? DigestCodec.decode(bytes[expected.count...]) else { return nil }
+        var byID: [RecordID: DigestCodec.Entry] = [:]
+        for entry in entries { byID[entry.digest.id] = entry }
+        return byID
+    }
+
+    func write(shard n: Int, _ entries: [RecordID: DigestCodec.Entry]) throws {
+        try POSIXFile.makeDirectory(directory)
+        var text = header
+        for id in entries.keys.sorted() { DigestCodec.encode(entries[id]!, into: &text) }
+        try POSIXFile.writeAtomically(Data(text.utf8), to: path(ofShard: n), durable: false)
+    }
+
+    /// Replaces (or with nil removes) one account's entry in its shard.
+    func update(_ id: RecordID, with entry: DigestCodec.Entry?) throws {
+        let n = Self.shard(of: id)
+        var entries = read(shard: n) ?? [:]
+        entries[id] = entry
+        try write(shard: n, entries)
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+import RapportResources
+@testable import RapportStore
+@testable import RapportCore
+
+/// The summary index is a cache: always equal to what the account files say.
+@Suite struct SummaryIndexTests {
+    /// A store holding the demo portfolio (every kind of record and follow-up).
+    func demoStore() throws -> TempStore {
+        let t = try TempStore()
+        let decoder = RapportJSON.decoder()
+        let builder = DemoBuilder(
+            portfolio: try decoder.decode(DemoPortfolio.self, from: Data(BundledData.demoPortfolio)),
+            playbook: try decoder.decode(Playbook.self, from: Data(BundledData.playbook)),
+            questions: try decoder.decode(LitmusQuestionFile.self, from: Data(BundledData.litmusQuestionsV1))
+                .questionSet(version: 1, introducedOn: t.today.adding(years: -3)),
+            today: t.today)
+        for account in builder.build() { try t.store.create(account) }
+        return t
+    }
+
+    /// Digests computed from a full load of every file, by id.
+    func fromFiles(_ t: TempStore) -> [RecordID: AccountDigest] {
+        Dictionary(uniqueKeysWithValues: t.store.loadAll().accounts.map { ($0.account.id, AccountDigest($0.account, policy: t.store.policy)) })
+    }
+
+    func fromIndex(_ t: TempStore) -> (digests: [RecordID: AccountDigest], snapshot: DigestSnapshot) {
+        let snapshot = t.store.loadDigests()
+        return (Dictionary(uniqueKeysWithValues: snapshot.digests.map { ($0.id, $0) }), snapshot)
+    }
+
+    @Test func savesKeepTheIndexInStepAndListsEqualAFullLoad() throws {
+        let t = try demoStore()
+        let (digests, snapshot) = fromIndex(t)
+        #expect(snapshot.refreshed == 0, "every save wrote its index entry")
+        #expect(digests.count == 27 && digests == fromFiles(t))
+        // The lists built from the index are the lists built from the accounts.
+        let accounts = t.store.loadAll().accounts.map(\.account)
+        #expect(DueList.items(for: Array(digests.values), on: t.today) == DueList.items(for: accounts, on: t.today, policy: t.store.policy))
+        let summaries = digests.values.map { AccountSummary($0, today: t.today) }.sorted { $0.id < $1.id }
+        #expect(summaries == accounts.map { AccountSummary($0, today: t.today, policy: t.store.policy) }.sorted { $0.id < $1.id })
+        // An update and a delete are reflected too.
+        let id = accounts[0].id
+        try t.store.update(id) { $0.name = "Renamed Ltd" }
+        try t.store.delete(accounts[1].id, name: accounts[1].name, basedOn: try t.store.load(accounts[1].id).revision)
+        let after = fromIndex(t)
+        #expect(after.snapshot.refreshed == 0)
+        #expect(after.digests[id]?.name == "Renamed Ltd" && after.digests[accounts[1].id] == nil && after.digests.count == 26)
+    }
+
+    @Test func aFileChangedBehindItsBackIsReadAgain() throws {
+        let t = try demoStore()
+        let victim = t.store.loadAll().accounts[3].account
+        // Another process (or a git pull) rewrites the file without going through this store.
+        var changed = victim
+        changed.name = "Changed Elsewhere"
+        changed.concerns = []
+        let data = try RapportJSON.encode(AccountDocument(schema: 1, account: changed))
+        try data.write(to: URL(fileURLWithPath: t.store.path(of: victim.id)))
+        let (digests, snapshot) = fromIndex(t)
+        #expect(snapshot.refreshed == 1)
+        #expect(digests[victim.id]?.name == "Changed Elsewhere" && digests[victim.id]?.openConcerns == 0)
+        #expect(digests == fromFiles(t))
+        #expect(fromIndex(t).snapshot.refreshed == 0, "the refreshed entry was written back")
+    }
+
+    @Test func aFileDeletedOrAddedBehindItsBackIsSeen() throws {
+        let t = try demoStore()
+        let victim = t.store.loadAll().accounts[5].account
+        try FileManager.default.removeItem(atPath: t.store.path(of: victim.id))
+        var copy = t.account("Arrived By Git")
+        copy.id = RecordID(rawValue: "acc-fromgit1")!
+        try RapportJSON.encode(AccountDocument(schema: 1, account: copy)).write(to: URL(fileURLWithPath: t.store.path(of: copy.id)))
+        let (digests, snapshot) = fromIndex(t)
+        #expect(digests[victim.id] == nil && digests[copy.id]?.name == "Arrived By Git")
+        #expect(snapshot.refreshed == 1 && digests == fromFiles(t))
+    }
+
+    @Test func aCorruptOrMissingIndexIsRebuiltSilently() throws {
+        let t = try demoStore()
+        let expected = fromFiles(t)
+        let shards = try FileManager.default.contentsOfDirectory(atPath: t.root + "/index").filter { $0.hasSuffix(".idx") }
+        #expect(!shards.isEmpty)
+        try Data("rapport-index\t1\tgarbage\nA\tnot a digest\n".utf8).write(to: URL(fileURLWithPath: t.root + "/index/" + shards[0]))
+        try Data([0xFF, 0x00, 0x13]).write(to: URL(fileURLWithPath: t.root + "/index/" + shards[1]))
+        var (digests, snapshot) = fromIndex(t)
+        #expect(digests == expected && snapshot.refreshed >= 2 && snapshot.problems.isEmpty)
+        try FileManager.default.removeItem(atPath: t.root + "/index")
+        (digests, snapshot) = fromIndex(t)
+        #expect(digests == expected && snapshot.refreshed == 27)
+        #expect(fromIndex(t).snapshot.refreshed == 0)
+    }
+
+    @Test func anUnreadableAccountIsAProblemNotAnEntry() throws {
+        let t = try demoStore()
+        let victim = t.store.loadAll().accounts[0].account
+        try Data("{ broken".utf8).write(to: URL(fileURLWithPath: t.store.path(of: victim.id)))
+        let (digests, snapshot) = fromIndex(t)
+        #expect(digests[victim.id] == nil && digests.count == 26)
+        #expect(snapshot.problems.map(\.path) == [t.store.path(of: victim.id)])
+        #expect(try String(contentsOfFile: t.store.path(of: victim.id), encoding: .utf8) == "{ broken", "never overwritten")
+    }
+
+    @Test func everyTextRoundTripsThroughTheIndex() throws {
+        let t = try TempStore()
+        var a = t.account("Tab\tNew\nline \\ back\u{1F}slash 経営 😀")
+        a.tags = ["a\tb", "", "c\u{1F}d"]
+        a.touchpoints = [Touchpoint(day: t.today, kind: .call, summary: "Line one\nline two", followUp: t.today.adding(days: 2))]
+        try t.store.create(a)
+        let digest = try #require(t.store.loadDigests().digests.first)
+        #expect(digest == AccountDigest(a, policy: t.store.policy))
+    }
+
+    @Test func theStoreKeepsTheIndexOutOfGit() throws {
+        let t = try TempStore()
+        let ignore = try String(contentsOfFile: t.root + "/.gitignore", encoding: .utf8)
+        #expect(ignore.contains("index/\n") && ignore.contains(".lock\n"))
+    }
+}
