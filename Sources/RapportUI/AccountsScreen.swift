@@ -7,18 +7,17 @@ enum AccountsScreen {
     static func visible(_ state: AppState) -> [AccountSummary] {
         let list = state.list
         let query = list.filter.text.lowercased().trimmingCharacters(in: .whitespaces)
-        var rows = state.accounts.map { AccountSummary($0, today: state.today, policy: state.policy) }.filter { s in
-            if let tier = list.tier, s.tier != tier { return false }
-            if let status = list.status, s.status != status { return false }
-            if let owner = list.owner, s.owner != owner { return false }
-            guard !query.isEmpty else { return true }
-            return s.name.lowercased().contains(query) || s.owner.lowercased().contains(query)
-                || s.tags.contains { $0.lowercased().contains(query) }
-                || s.contactNames.contains { $0.lowercased().contains(query) }
+        var rows: [AccountSummary] = []
+        for (i, s) in state.summaries.enumerated() {
+            if let tier = list.tier, s.tier != tier { continue }
+            if let status = list.status, s.status != status { continue }
+            if let owner = list.owner, s.owner != owner { continue }
+            if !query.isEmpty && !state.searchTexts[i].contains(query) { continue }
+            rows.append(s)
         }
         let byName: (AccountSummary, AccountSummary) -> Bool = { $0.name.lowercased() < $1.name.lowercased() }
         switch list.sort {
-        case .name: rows.sort(by: byName)
+        case .name: break // summaries are kept in name order
         case .value: rows.sort { $0.annualValue != $1.annualValue ? $0.annualValue > $1.annualValue : byName($0, $1) }
         case .health: rows.sort { ($0.health ?? 101) != ($1.health ?? 101) ? ($0.health ?? 101) < ($1.health ?? 101) : byName($0, $1) }
         case .lastTouch:
@@ -47,7 +46,7 @@ enum AccountsScreen {
         case .move:
             _ = state.list.table.handle(key, count: count, pageSize: state.height - 6)
         case .open:
-            if let s = selected(state) { open(&state, s.id) }
+            if let s = selected(state) { return open(&state, s.id) }
         case .filter:
             state.list.filtering = true
         case .sort:
@@ -61,7 +60,7 @@ enum AccountsScreen {
             state.list.status = cycle(state.list.status, AccountStatus.allCases)
             state.list.table.selection = 0
         case .ownerFilter:
-            let owners = Array(Set(state.accounts.map(\.owner))).sorted()
+            let owners = Array(Set(state.digests.map(\.owner))).sorted()
             state.list.owner = cycle(state.list.owner, owners)
             state.list.table.selection = 0
         case .clearFilters:
@@ -69,14 +68,15 @@ enum AccountsScreen {
             state.list.filter = TextField()
         case .add:
             state.overlay = .form(.addAccount, Forms.account(nil, state: state))
-        case .log:
-            if let s = selected(state), let a = state.account(s.id) { state.overlay = .form(.logTouchpoint(account: a.id), Forms.touchpoint(nil, in: a, state: state)) }
-        case .concern:
-            if let s = selected(state), let a = state.account(s.id) { state.overlay = .form(.addConcern(account: a.id), Forms.concern(nil, in: a, state: state)) }
-        case .edit:
-            if let s = selected(state), let a = state.account(s.id) { state.overlay = .form(.editAccount(a.id), Forms.account(a, state: state)) }
-        case .delete:
-            if let s = selected(state) { state.overlay = .confirm(.deleteAccount(s.id)) }
+        case .log, .concern, .edit, .delete:
+            guard let s = selected(state) else { return [] }
+            guard let a = state.account(s.id) else { return [.loadAccount(s.id, retry: key)] }
+            switch command {
+            case .log: state.overlay = .form(.logTouchpoint(account: a.id), Forms.touchpoint(nil, in: a, state: state))
+            case .concern: state.overlay = .form(.addConcern(account: a.id), Forms.concern(nil, in: a, state: state))
+            case .edit: state.overlay = .form(.editAccount(a.id), Forms.account(a, state: state))
+            default: state.overlay = .confirm(.deleteAccount(a.id))
+            }
         case .undo:
             return Deletion.undo(&state)
         case .quit:
@@ -94,10 +94,12 @@ enum AccountsScreen {
         return []
     }
 
-    static func open(_ state: inout AppState, _ id: RecordID) {
+    /// Shows an account (loading it first when needed).
+    static func open(_ state: inout AppState, _ id: RecordID, view: AccountViewState = AccountViewState()) -> [Effect] {
         state.screen = .account(id)
-        state.view = AccountViewState()
+        state.view = view
         state.message = nil
+        return state.account(id) == nil ? [.loadAccount(id, retry: nil)] : []
     }
 
     static func cycle<T: Equatable>(_ current: T?, _ all: [T]) -> T? {
@@ -127,7 +129,7 @@ enum AccountsScreen {
     static func render(_ state: inout AppState, into canvas: inout Canvas, body: Rect) {
         let rows = visible(state)
         let wide = canvas.width >= 100
-        var header = "Accounts  \(rows.count) of \(state.accounts.count)"
+        var header = "Accounts  \(rows.count) of \(state.digests.count)"
         var filters: [String] = []
         if let t = state.list.tier { filters.append("tier \(t.rawValue)") }
         if let s = state.list.status { filters.append(s.label) }
@@ -137,7 +139,7 @@ enum AccountsScreen {
         canvas.put(header, x: 0, y: body.y, style: .title)
         let rest = ListFilter.render(state.list.filter, filtering: state.list.filtering, into: &canvas, rect: body.splitTop(1).1)
         if rows.isEmpty {
-            let text = state.accounts.isEmpty ? "No accounts yet. Press a to add one." : "No account matches. Esc or x clears the filters."
+            let text = state.digests.isEmpty ? "No accounts yet. Press a to add one." : "No account matches. Esc or x clears the filters."
             canvas.put(text, x: 2, y: rest.y + 1, style: .dim)
             return
         }

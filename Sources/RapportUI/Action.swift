@@ -6,7 +6,9 @@ public enum Action: Equatable, Sendable {
     case key(Key)
     case resize(width: Int, height: Int)
     /// The store was (re)read.
-    case loaded(accounts: [Account], problems: [String])
+    case loaded(digests: [AccountDigest], problems: [String])
+    /// One account was read in full; `retry` is the key that needed it.
+    case accountLoaded(Account, retry: Key?)
     /// A save went through; this is the account as stored.
     case saved(Account, message: String)
     /// A new account was stored.
@@ -32,6 +34,8 @@ public enum Effect: Equatable, Sendable {
     case delete(RecordID, message: String)
     case openEditor(field: String, text: String)
     case createStore(demo: Bool)
+    /// Read one account in full, then press `retry` again.
+    case loadAccount(RecordID, retry: Key?)
     /// Write a document into the current directory.
     case export(fileName: String, text: String)
     case reload

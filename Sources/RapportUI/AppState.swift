@@ -8,8 +8,15 @@ public struct AppState: Equatable, Sendable {
     public var storePath: String
     public var width: Int
     public var height: Int
-    /// Every readable account.
-    public var accounts: [Account]
+    /// Every readable account's digest (from the store's index): what lists need.
+    public private(set) var digests: [AccountDigest] = []
+    /// Full accounts loaded so far (opened, or edited): loaded on demand.
+    public private(set) var loaded: [RecordID: Account] = [:]
+    /// The accounts table's rows, sorted by name, with lower-cased text to filter on.
+    public private(set) var summaries: [AccountSummary] = []
+    public private(set) var searchTexts: [String] = []
+    /// Every follow-up within the due list's horizon, most urgent first.
+    public private(set) var dueItems: [FollowUp] = []
     /// Files that could not be read ("path: reason").
     public var problems: [String]
     public var screen: Screen
@@ -29,13 +36,15 @@ public struct AppState: Equatable, Sendable {
     /// Set when the user asked to quit.
     public var quitting = false
 
+    /// A state over digests (as the app starts from the store's index).
     public init(today: Day, currency: String, storePath: String, width: Int, height: Int,
-                accounts: [Account], problems: [String] = [], storeExists: Bool = true,
+                digests: [AccountDigest], problems: [String] = [], storeExists: Bool = true,
                 policy: DuePolicy = DuePolicy(), me: String = "", playbook: Playbook? = nil) {
         self.today = today; self.currency = currency; self.storePath = storePath
         self.policy = policy; self.me = me; self.playbook = playbook
-        self.width = width; self.height = height; self.accounts = accounts; self.problems = problems
+        self.width = width; self.height = height; self.problems = problems
         screen = storeExists ? .accounts : .welcome
+        setDigests(digests)
         if !problems.isEmpty {
             message = Message("\(problems.count) file\(problems.count == 1 ? "" : "s") could not be read and \(problems.count == 1 ? "is" : "are") not shown (rapport check names them)", isError: true)
         }
@@ -45,7 +54,53 @@ public struct AppState: Equatable, Sendable {
     public static let minimumWidth = 60
     public static let minimumHeight = 16
 
-    public func account(_ id: RecordID) -> Account? { accounts.first { $0.id == id } }
+    /// A state over full accounts, all of them loaded (tests, a freshly created store).
+    public init(today: Day, currency: String, storePath: String, width: Int, height: Int,
+                accounts: [Account], problems: [String] = [], storeExists: Bool = true,
+                policy: DuePolicy = DuePolicy(), me: String = "", playbook: Playbook? = nil) {
+        self.init(today: today, currency: currency, storePath: storePath, width: width, height: height,
+                  digests: accounts.map { AccountDigest($0, policy: policy) }, problems: problems,
+                  storeExists: storeExists, policy: policy, me: me, playbook: playbook)
+        for account in accounts { loaded[account.id] = account }
+    }
+
+    /// A loaded account (nil when it is not loaded yet, or gone).
+    public func account(_ id: RecordID) -> Account? { loaded[id] }
+
+    public func digest(_ id: RecordID) -> AccountDigest? { digests.first { $0.id == id } }
+
+    /// Replaces every digest (the store was read again); loaded accounts are dropped.
+    public mutating func setDigests(_ digests: [AccountDigest]) {
+        self.digests = digests.sorted { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }
+        loaded = [:]
+        refreshLists()
+    }
+
+    /// Takes in an account as saved: its loaded copy, its digest and the lists.
+    public mutating func store(_ account: Account) {
+        loaded[account.id] = account
+        let digest = AccountDigest(account, policy: policy)
+        digests.removeAll { $0.id == account.id }
+        let at = digests.firstIndex { ($0.name.lowercased(), $0.id) > (digest.name.lowercased(), digest.id) } ?? digests.count
+        digests.insert(digest, at: at)
+        refreshLists()
+    }
+
+    /// Keeps a loaded account without changing the lists (it was only read).
+    public mutating func keep(_ account: Account) { loaded[account.id] = account }
+
+    public mutating func remove(_ id: RecordID) {
+        loaded[id] = nil
+        digests.removeAll { $0.id == id }
+        refreshLists()
+    }
+
+    /// Recomputes the table rows and the due list from the digests.
+    mutating func refreshLists() {
+        summaries = digests.map { AccountSummary($0, today: today) }
+        searchTexts = summaries.map { s in ([s.name, s.owner] + s.tags + s.contactNames).joined(separator: "\u{1F}").lowercased() }
+        dueItems = DueList.items(for: digests, on: today, withinDays: due.horizon)
+    }
 }
 
 /// Which screen is showing.

@@ -21,10 +21,10 @@ enum CommandLine {
             state.screen = .accounts
         case "account", "a", "open":
             do {
-                let account = try Lookup.find(rest, in: state.accounts, kind: "account", id: \.id, name: \.name)
-                AccountsScreen.open(&state, account.id)
+                let account = try Lookup.find(rest, in: state.digests, kind: "account", id: \.id, name: \.name)
+                return AccountsScreen.open(&state, account.id)
             } catch {
-                state.message = Message(error.message, isError: true)
+                state.message = Message("\(error)", isError: true)
             }
         default:
             state.message = Message("unknown command ':\(word)'; \(help)", isError: true)

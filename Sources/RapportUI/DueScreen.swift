@@ -5,9 +5,8 @@ import TUIKit
 enum DueScreen {
     /// The items shown, most urgent first, after the "mine" and text filters.
     static func items(_ state: AppState) -> [FollowUp] {
-        let owner = state.due.mine && !state.me.isEmpty ? state.me : nil
-        let all = DueList.items(for: state.accounts, on: state.today, policy: state.policy,
-                                withinDays: state.due.horizon, owner: owner)
+        let owner = state.due.mine && !state.me.isEmpty ? state.me.lowercased() : nil
+        let all = owner.map { me in state.dueItems.filter { $0.owner.lowercased() == me } } ?? state.dueItems
         let query = state.due.filter.text.lowercased().trimmingCharacters(in: .whitespaces)
         guard !query.isEmpty else { return all }
         return all.filter {
@@ -33,12 +32,13 @@ enum DueScreen {
         case .move:
             _ = state.due.table.handle(key, count: count, pageSize: state.height - 8)
         case .open:
-            if let item = selected(state) { open(&state, item) }
+            if let item = selected(state) { return open(&state, item) }
         case .done:
             guard let item = selected(state) else { return [] }
             if item.ref.needs == .litmusTest {
-                open(&state, item)
+                let effects = open(&state, item)
                 state.message = Message("The litmus test is done by answering its questions; its due date moves when one is recorded")
+                return effects
             } else {
                 state.overlay = .form(.completeFollowUp(item), Forms.completion(item))
             }
@@ -69,11 +69,8 @@ enum DueScreen {
     }
 
     /// Opens the item's account at the section where it is worked.
-    static func open(_ state: inout AppState, _ item: FollowUp) {
-        guard state.account(item.accountID) != nil else { return }
-        state.screen = .account(item.accountID)
-        state.view = AccountViewState(section: section(for: item.source), back: .due)
-        state.message = nil
+    static func open(_ state: inout AppState, _ item: FollowUp) -> [Effect] {
+        AccountsScreen.open(&state, item.accountID, view: AccountViewState(section: section(for: item.source), back: .due))
     }
 
     static func section(for source: DueSource) -> AccountSection {

@@ -122,7 +122,7 @@ enum FormSubmission {
             let name = r.required("name", "A name")
             var existingID: RecordID?
             if case .editAccount(let id) = purpose { existingID = id }
-            if state.accounts.contains(where: { $0.name.lowercased() == name.lowercased() && $0.id != existingID }) {
+            if state.digests.contains(where: { $0.name.lowercased() == name.lowercased() && $0.id != existingID }) {
                 r.fail("name", "an account named '\(name)' already exists")
             }
             let base = existingID.flatMap(state.account) ?? Account(name: name, createdOn: state.today)

@@ -10,21 +10,22 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.width = width
         state.height = height
         return []
-    case .loaded(let accounts, let problems):
-        state.accounts = accounts
+    case .loaded(let digests, let problems):
+        state.setDigests(digests)
         state.problems = problems
-        if case .account(let id) = state.screen, state.account(id) == nil { state.screen = .accounts }
-        return []
-    case .saved(let account, let message), .created(let account, let message):
-        if let i = state.accounts.firstIndex(where: { $0.id == account.id }) {
-            state.accounts[i] = account
-        } else {
-            state.accounts.append(account)
+        if case .account(let id) = state.screen {
+            if state.digest(id) == nil { state.screen = .accounts } else { return [.loadAccount(id, retry: nil)] }
         }
+        return []
+    case .accountLoaded(let account, let retry):
+        state.keep(account)
+        return retry.map { handleKey(&state, $0) } ?? []
+    case .saved(let account, let message), .created(let account, let message):
+        state.store(account)
         state.message = Message(message)
         return []
     case .deleted(let id, let message):
-        state.accounts.removeAll { $0.id == id }
+        state.remove(id)
         if state.screen == .account(id) { state.screen = .accounts }
         state.message = Message(message)
         return []
@@ -40,7 +41,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         }
         return []
     case .storeCreated(let accounts):
-        state.accounts = accounts
+        for account in accounts { state.store(account) }
         state.screen = .accounts
         state.message = Message(accounts.isEmpty ? "Empty store created: press a to add your first account" : "Demo portfolio created: \(accounts.count) accounts")
         return []

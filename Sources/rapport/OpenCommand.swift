@@ -35,19 +35,19 @@ final class AppRunner {
 
     init(context: CommandContext) throws {
         self.context = context
+        let playbook = try DemoData.playbook()
         if FileStore.exists(at: context.storePath) {
             let store = try context.openStore()
-            let snapshot = store.loadAll()
+            let snapshot = store.loadDigests()
             self.store = store
-            let settings = try store.readStoreFile().settings
-            state = AppState(today: context.today, currency: settings.currency,
+            state = AppState(today: context.today, currency: try store.readStoreFile().settings.currency,
                              storePath: context.storePath, width: 80, height: 24,
-                             accounts: snapshot.accounts.map(\.account), problems: snapshot.problems.map(\.description),
-                             policy: DuePolicy(settings), me: context.userName, playbook: try DemoData.playbook())
+                             digests: snapshot.digests, problems: snapshot.problems.map(\.description),
+                             policy: store.policy, me: context.userName, playbook: playbook)
         } else {
             state = AppState(today: context.today, currency: "EUR", storePath: context.storePath,
-                             width: 80, height: 24, accounts: [], storeExists: false, me: context.userName,
-                             playbook: try DemoData.playbook())
+                             width: 80, height: 24, digests: [], storeExists: false, me: context.userName,
+                             playbook: playbook)
         }
     }
 
@@ -104,7 +104,7 @@ final class AppRunner {
             case .delete(let id, let message):
                 let store = try requireStore()
                 let current = try store.load(id)
-                guard current.account == state.account(id) else {
+                if let shown = state.account(id), shown != current.account {
                     throw StoreError.conflict(account: current.account.name)
                 }
                 try store.delete(id, name: current.account.name, basedOn: current.revision)
@@ -118,8 +118,10 @@ final class AppRunner {
                 store = try context.openStore()
                 return .storeCreated(accounts: accounts)
             case .reload:
-                let snapshot = try requireStore().loadAll()
-                return .loaded(accounts: snapshot.accounts.map(\.account), problems: snapshot.problems.map(\.description))
+                let snapshot = try requireStore().loadDigests()
+                return .loaded(digests: snapshot.digests, problems: snapshot.problems.map(\.description))
+            case .loadAccount(let id, let retry):
+                return .accountLoaded(try requireStore().load(id).account, retry: retry)
             case .export(let fileName, let text):
                 let path = FileManager.default.currentDirectoryPath + "/" + fileName
                 do {

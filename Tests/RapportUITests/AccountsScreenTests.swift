@@ -149,4 +149,22 @@ import TUIKit
         #expect(state.screen == .accounts)
         #expect(state.message?.text == "Demo portfolio created: 3 accounts")
     }
+
+    @Test func fullAccountsAreLoadedOnlyWhenNeeded() {
+        let accounts = Fixture.accounts
+        var state = AppState(today: Fixture.today, currency: "EUR", storePath: "/tmp/store", width: 80, height: 24,
+                             digests: accounts.map { AccountDigest($0, policy: DuePolicy()) })
+        #expect(state.screen().hasPrefix("Accounts  3 of 3 · by name"))
+        #expect(state.loaded.isEmpty)
+        // Logging from the list loads the account, then opens the form.
+        #expect(state.press([.char("l")]) == [.loadAccount(accounts[1].id, retry: .char("l"))])
+        _ = update(&state, .accountLoaded(accounts[1], retry: .char("l")))
+        #expect(state.screen().contains("Log a touchpoint · Brightline Energy"))
+        state.press([.escape, .down])
+        // Opening shows the account once it is read.
+        #expect(state.press([.enter]) == [.loadAccount(accounts[0].id, retry: nil)])
+        _ = update(&state, .accountLoaded(accounts[0], retry: nil))
+        #expect(state.screen().hasPrefix("Northwind Logistics  key · active"))
+    }
 }
+

@@ -7,7 +7,7 @@ import TUIKit
     /// Northwind's account view, on the Plan section.
     func planState(_ accounts: [Account]? = nil) -> AppState {
         var state = Fixture.state()
-        if let accounts { state.accounts = accounts }
+        if let accounts { state.setDigests([]); accounts.forEach { state.store($0) } }
         state.press([.char("/")])
         state.type("north")
         state.press([.enter, .enter, .char("6")])
@@ -181,9 +181,8 @@ import TUIKit
         state.press([.escape])
         var planned = withPlan()
         planned.plan!.items.removeFirst()
-        state.accounts[0] = planned
         planned.contacts.append(Contact(name: "Sanne de Wit", level: .indirect))
-        state.accounts[0] = planned
+        state.store(planned)
         let effects = state.press([.char("f")])
         guard case .mutate(_, let mutations, _)? = effects.first, case .upsertPlanItem(let item)? = mutations.first else {
             Issue.record("expected the meeting item, got \(effects)")
