@@ -29,13 +29,17 @@ public struct AccountSummary: Codable, Hashable, Sendable, Identifiable {
     }
 
     public init(_ d: AccountDigest, today: Day) {
+        self.init(d, today: today, next: DueList.next(for: d, on: today))
+    }
+
+    /// With the account's most urgent follow-up already known.
+    public init(_ d: AccountDigest, today: Day, next: FollowUp?) {
         id = d.id; name = d.name; owner = d.owner; tier = d.tier
         status = d.status; season = d.season; market = d.market
         annualValue = d.annualValue; lifetimeValue = d.lifetimeValue; tags = d.tags
         contactNames = d.contactNames
         lastTouch = d.lastTouch; health = d.health; healthChange = d.healthChange
         flags = d.flags(on: today); openConcerns = d.openConcerns
-        let next = DueList.next(for: d, on: today)
         nextDue = next?.due; nextDueTitle = next?.title
     }
 

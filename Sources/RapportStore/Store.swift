@@ -273,6 +273,26 @@ public struct FileStore: Sendable {
         }
     }
 
+    /// Adds many new accounts at once (a generated or imported portfolio): files are
+    /// written atomically but synced once at the end, and the index is written once.
+    public func bulkCreate(count: Int, _ make: (Int) -> Account) throws {
+        try FileLock.withLock(at: lockPath) {
+            var shards = [[RecordID: DigestCodec.Entry]](repeating: [:], count: SummaryIndex.shardCount)
+            for i in 0..<count {
+                let account = make(i)
+                let path = path(of: account.id)
+                if POSIXFile.exists(path) { throw StoreError.io(path: path, reason: "an account with id \(account.id) already exists") }
+                let data = try RapportJSON.encode(AccountDocument(schema: migrator.current, account: account))
+                try POSIXFile.writeAtomically(data, to: path, durable: false)
+                if let stamp = POSIXFile.stamp(path) {
+                    shards[SummaryIndex.shard(of: account.id)][account.id] = DigestCodec.Entry(stamp: stamp, digest: AccountDigest(account, policy: policy))
+                }
+            }
+            for (n, entries) in shards.enumerated() where !entries.isEmpty { try index.write(shard: n, entries) }
+            sync()
+        }
+    }
+
     /// Saves a changed account if its file is still at `revision`; otherwise refuses
     /// with `StoreError.conflict` and writes nothing.
     @discardableResult

@@ -71,7 +71,8 @@ public struct AppState: Equatable, Sendable {
 
     /// Replaces every digest (the store was read again); loaded accounts are dropped.
     public mutating func setDigests(_ digests: [AccountDigest]) {
-        self.digests = digests.sorted { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }
+        let keys = digests.map { ($0.name.lowercased(), $0.id) }
+        self.digests = keys.indices.sorted { keys[$0] < keys[$1] }.map { digests[$0] }
         loaded = [:]
         refreshLists()
     }
@@ -97,9 +98,10 @@ public struct AppState: Equatable, Sendable {
 
     /// Recomputes the table rows and the due list from the digests.
     mutating func refreshLists() {
-        summaries = digests.map { AccountSummary($0, today: today) }
+        let board = DueList.board(for: digests, on: today, withinDays: due.horizon)
+        dueItems = board.items
+        summaries = digests.map { AccountSummary($0, today: today, next: board.next[$0.id]) }
         searchTexts = summaries.map { s in ([s.name, s.owner] + s.tags + s.contactNames).joined(separator: "\u{1F}").lowercased() }
-        dueItems = DueList.items(for: digests, on: today, withinDays: due.horizon)
     }
 }
 

@@ -8,14 +8,36 @@ import RapportStore
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Create a demo store with a realistic portfolio (refuses to overwrite a store).")
+        abstract: "Create a demo store with a realistic portfolio (refuses to overwrite a store).",
+        discussion: """
+        Without --accounts: the hand-written demo portfolio (27 accounts). With --accounts N: a \
+        synthetic portfolio of N accounts (about 5 contacts, 50 touchpoints and 2 concerns each, \
+        a plan, a worksheet on one in five, litmus history), the same for the same --seed.
+        """)
 
     @OptionGroup var global: GlobalOptions
 
+    @Option(help: ArgumentHelp("Generate a synthetic portfolio of N accounts.", valueName: "N"))
+    var accounts: Int?
+
+    @Option(help: ArgumentHelp("Seed for the synthetic portfolio.", valueName: "S"))
+    var seed: UInt64 = 2026
+
+    func validate() throws {
+        if let accounts, !(1...1_000_000).contains(accounts) {
+            throw ValidationError("--accounts must be between 1 and 1000000, not \(accounts)")
+        }
+    }
+
     func run() throws {
         let context = try CommandContext(global)
-        let accounts = try DemoData.createStore(at: context.storePath, today: context.today)
-        print("Created a demo store with \(accounts.count) accounts at \(context.storePath)")
+        if let accounts {
+            try DemoData.createSyntheticStore(at: context.storePath, accounts: accounts, seed: seed, today: context.today)
+            print("Created a synthetic store with \(accounts) accounts (seed \(seed)) at \(context.storePath)")
+            return
+        }
+        let created = try DemoData.createStore(at: context.storePath, today: context.today)
+        print("Created a demo store with \(created.count) accounts at \(context.storePath)")
     }
 }
 
@@ -40,6 +62,13 @@ enum DemoData {
         let store = try FileStore.create(at: path, today: today, settings: StoreSettings(currency: try portfolio().currency))
         for account in accounts { try store.create(account) }
         return accounts
+    }
+
+    /// Creates a store at `path` holding `count` synthetic accounts.
+    static func createSyntheticStore(at path: String, accounts count: Int, seed: UInt64, today: Day) throws {
+        let portfolio = SyntheticPortfolio(seed: seed, today: today, playbook: try playbook(), questions: try questions(today: today))
+        let store = try FileStore.create(at: path, today: today, settings: StoreSettings(currency: "EUR"))
+        try store.bulkCreate(count: count) { portfolio.account($0) }
     }
 
     static func accounts(today: Day) throws -> [Account] {

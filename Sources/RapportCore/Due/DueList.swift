@@ -20,7 +20,30 @@ public enum DueList {
                 result.append(item)
             }
         }
-        return result.sorted(by: ordered)
+        return sorted(result)
+    }
+
+    /// The due list within `withinDays` and every account's most urgent item, from one
+    /// scoring pass (what the app keeps for its screens).
+    public static func board(for digests: [AccountDigest], on today: Day, withinDays: Int) -> (items: [FollowUp], next: [RecordID: FollowUp]) {
+        var items: [FollowUp] = []
+        var next: [RecordID: FollowUp] = [:]
+        next.reserveCapacity(digests.count)
+        for digest in digests {
+            var best: FollowUp?
+            for item in scored(digest, on: today) {
+                if best.map({ ordered(item, $0) }) ?? true { best = item }
+                if today.days(until: item.due) <= withinDays { items.append(item) }
+            }
+            next[digest.id] = best
+        }
+        return (sorted(items), next)
+    }
+
+    /// Most urgent first. Sorts positions, then gathers once: follow-ups are large
+    /// values, and moving them around during the sort is what would cost.
+    public static func sorted(_ items: [FollowUp]) -> [FollowUp] {
+        items.indices.sorted { ordered(items[$0], items[$1]) }.map { items[$0] }
     }
 
     /// One account's items with snoozes and urgency applied, unordered.
@@ -37,7 +60,8 @@ public enum DueList {
                 item.due = snooze.until
                 item.snooze = snooze
             }
-            item.urgency = Urgency.parts(of: item, tier: account.tier, value: account.annualValue, status: account.status, today: today)
+            item.score = Urgency.score(of: item, tier: account.tier, value: account.annualValue, status: account.status, today: today)
+            item.scoredFor = (account.tier, account.annualValue, account.status, today)
             return item
         }
     }

@@ -128,12 +128,23 @@ public struct FollowUp: Hashable, Sendable, Identifiable {
     public var severity: Severity?
     /// Set when the item was snoozed to `due`.
     public var snooze: Snooze?
-    public var urgency: [UrgencyPart]
+    /// The urgency score (see `Urgency`), set when the item is scored for a day.
+    public var score: Int
+    /// What the score was computed from, so its parts can be shown.
+    public var scoredFor: (tier: Tier, value: Int, status: AccountStatus, today: Day)? {
+        get { scoring.map { ($0.tier, $0.value, $0.status, $0.today) } }
+        set { scoring = newValue.map { Scoring(tier: $0.tier, value: $0.value, status: $0.status, today: $0.today) } }
+    }
+    private var scoring: Scoring?
+    private struct Scoring: Hashable, Sendable { var tier: Tier, value: Int, status: AccountStatus, today: Day }
 
     public var id: String { key }
     public var source: DueSource { ref.source }
-    /// The urgency score: the sum of its parts.
-    public var score: Int { urgency.reduce(0) { $0 + $1.points } }
+    /// Why the item ranks where it does: the parts of its score.
+    public var urgency: [UrgencyPart] {
+        guard let s = scoring else { return [] }
+        return Urgency.parts(of: self, tier: s.tier, value: s.value, status: s.status, today: s.today)
+    }
     /// Past the maximum keep-in-touch interval on `today`.
     public func isRed(on today: Day) -> Bool { redFrom.map { today >= $0 } ?? false }
     public func daysOverdue(on today: Day) -> Int { max(0, due.days(until: today)) }
@@ -141,10 +152,10 @@ public struct FollowUp: Hashable, Sendable, Identifiable {
 
     public init(accountID: RecordID, accountName: String, title: String, ref: DueRef, due: Day, owner: String,
                 why: String, redFrom: Day? = nil, neverDone: Bool = false, severity: Severity? = nil,
-                snooze: Snooze? = nil, urgency: [UrgencyPart] = []) {
+                snooze: Snooze? = nil) {
         self.key = "\(accountID)/\(ref.keyPart)"
         self.accountID = accountID; self.accountName = accountName; self.title = title; self.ref = ref
         self.due = due; self.owner = owner; self.why = why; self.redFrom = redFrom; self.neverDone = neverDone
-        self.severity = severity; self.snooze = snooze; self.urgency = urgency
+        self.severity = severity; self.snooze = snooze; self.score = 0
     }
 }

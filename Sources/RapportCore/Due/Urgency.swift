@@ -13,38 +13,57 @@
 /// - concern severity: critical +60, high +40, medium +20, low +5;
 /// - keep in touch past the maximum interval (red): +25.
 public enum Urgency {
+    /// The score alone (no labels built): what sorting needs.
+    public static func score(of item: FollowUp, tier: Tier, value: Int, status: AccountStatus, today: Day) -> Int {
+        var total = 0
+        evaluate(item, tier: tier, value: value, status: status, today: today) { _, points in total += points }
+        return total
+    }
+
+    /// The parts with their labels, summing to `score`.
     public static func parts(of item: FollowUp, tier: Tier, value: Int, status: AccountStatus, today: Day) -> [UrgencyPart] {
         var parts: [UrgencyPart] = []
-        let band = item.band(on: today)
-        let bandPoints = [DueBand.overdue: 3000, .today: 2000, .thisWeek: 1000, .later: 0][band]!
-        if bandPoints > 0 { parts.append(UrgencyPart(band.title.lowercased(), bandPoints)) }
-        let days = today.days(until: item.due)
-        if days < 0 {
-            parts.append(UrgencyPart("\(-days) day\(days == -1 ? "" : "s") overdue", min(-days, 30)))
-        } else if days > 0 {
-            parts.append(UrgencyPart("due in \(days) day\(days == 1 ? "" : "s")", -min(days, 60)))
-        }
-        let sourcePoints = sourceWeight[item.source] ?? 0
-        if sourcePoints > 0 { parts.append(UrgencyPart(item.source.label, sourcePoints)) }
-        switch tier {
-        case .key: parts.append(UrgencyPart("key account", 30))
-        case .core: parts.append(UrgencyPart("core account", 15))
-        case .standard: break
-        }
-        if value >= 1_000_000 { parts.append(UrgencyPart("value ≥ 1M", 20)) }
-        else if value >= 250_000 { parts.append(UrgencyPart("value ≥ 250k", 12)) }
-        else if value >= 50_000 { parts.append(UrgencyPart("value ≥ 50k", 6)) }
-        if status == .atRisk { parts.append(UrgencyPart("account at risk", 15)) }
-        if let severity = item.severity {
-            let points = [Severity.critical: 60, .high: 40, .medium: 20, .low: 5][severity]!
-            if points > 0 { parts.append(UrgencyPart("\(severity.rawValue) concern", points)) }
-        }
-        if item.isRed(on: today) { parts.append(UrgencyPart("past the maximum interval", 25)) }
+        evaluate(item, tier: tier, value: value, status: status, today: today) { label, points in parts.append(UrgencyPart(label(), points)) }
         return parts
     }
 
-    static let sourceWeight: [DueSource: Int] = [
-        .concern: 30, .action: 15, .touchFollowUp: 15, .plan: 10, .evaluation: 10, .keepInTouch: 10,
-        .litmus: 5, .riskReview: 5,
-    ]
+    /// The formula, once: each part is handed to `add` with a label built only if asked for.
+    private static func evaluate(_ item: FollowUp, tier: Tier, value: Int, status: AccountStatus, today: Day,
+                                 _ add: (_ label: () -> String, _ points: Int) -> Void) {
+        let band = item.band(on: today)
+        let bandPoints = [3000, 2000, 1000, 0][band.rawValue]
+        if bandPoints > 0 { add({ band.title.lowercased() }, bandPoints) }
+        let days = today.days(until: item.due)
+        if days < 0 {
+            add({ "\(-days) day\(days == -1 ? "" : "s") overdue" }, min(-days, 30))
+        } else if days > 0 {
+            add({ "due in \(days) day\(days == 1 ? "" : "s")" }, -min(days, 60))
+        }
+        let sourcePoints = sourceWeight(item.source)
+        if sourcePoints > 0 { add({ item.source.label }, sourcePoints) }
+        switch tier {
+        case .key: add({ "key account" }, 30)
+        case .core: add({ "core account" }, 15)
+        case .standard: break
+        }
+        if value >= 1_000_000 { add({ "value ≥ 1M" }, 20) }
+        else if value >= 250_000 { add({ "value ≥ 250k" }, 12) }
+        else if value >= 50_000 { add({ "value ≥ 50k" }, 6) }
+        if status == .atRisk { add({ "account at risk" }, 15) }
+        if let severity = item.severity {
+            let points = [5, 20, 40, 60][severity.weight - 1]
+            add({ "\(severity.rawValue) concern" }, points)
+        }
+        if item.isRed(on: today) { add({ "past the maximum interval" }, 25) }
+    }
+
+    static func sourceWeight(_ source: DueSource) -> Int {
+        switch source {
+        case .concern: return 30
+        case .action, .touchFollowUp: return 15
+        case .plan, .evaluation, .keepInTouch: return 10
+        case .litmus, .riskReview: return 5
+        case .satisfaction, .reading: return 0
+        }
+    }
 }

@@ -1,0 +1,153 @@
+import Foundation
+import RapportCore
+import RapportStore
+import RapportUI
+import TUIKit
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The figures `rapport bench` prints for one store.
+struct BenchFigures {
+    let root: String
+    let binary: String
+    let runs: Int
+    let today: Day
+
+    func printAll() throws {
+        var peak = 0
+        // Cold open to first frame, in a fresh process each time (its own clock, from main).
+        var probes: [Double] = []
+        var wall: [Double] = []
+        for _ in 0..<runs {
+            let (ms, output, kb) = try BenchProcess.run(binary, ["bench-probe", "--store", root])
+            let parts = output.split(separator: " ")
+            probes.append(Double(parts.first ?? "") ?? .nan)
+            wall.append(ms)
+            peak = max(peak, Int(parts.last ?? "") ?? kb)
+        }
+        line("open to first frame (in process)", median(probes), "ms")
+        line("open to first frame (process start to exit)", median(wall), "ms")
+
+        for command in [["accounts", "--json"], ["due", "--json"]] {
+            var times: [Double] = []
+            for _ in 0..<runs {
+                let (ms, _, kb) = try BenchProcess.run(binary, command + ["--store", root])
+                times.append(ms)
+                peak = max(peak, kb)
+            }
+            line("rapport \(command.joined(separator: " ")) process time", median(times), "ms")
+        }
+
+        let store = try FileStore.open(at: root)
+        let digests = store.loadDigests().digests
+        var state = AppState(today: today, currency: "EUR", storePath: root, width: 120, height: 40,
+                             digests: digests, policy: store.policy)
+        var canvas = Canvas(width: 120, height: 40)
+        render(&state, into: &canvas)
+
+        // Filter as you type: each keystroke's update and render.
+        var keystrokes: [Double] = []
+        for _ in 0..<runs {
+            _ = update(&state, .key(.char("/")))
+            for ch in "north 1" {
+                keystrokes.append(time {
+                    _ = update(&state, .key(.char(ch)))
+                    render(&state, into: &canvas)
+                })
+            }
+            _ = update(&state, .key(.escape))
+        }
+        line("filter per keystroke", median(keystrokes), "ms")
+
+        // Opening one account: read its file, take it in, render the account view.
+        var opens: [Double] = []
+        for i in 0..<runs {
+            let id = digests[(i * 7919) % digests.count].id
+            opens.append(try time {
+                let account = try store.load(id).account
+                state.screen = .account(id)
+                _ = update(&state, .accountLoaded(account, retry: nil))
+                render(&state, into: &canvas)
+            })
+        }
+        line("open one account", median(opens), "ms")
+
+        // Saving one touchpoint: read under the lock, append, write with fsync, index entry.
+        var saves: [Double] = []
+        for i in 0..<runs {
+            let id = digests[(i * 104_729) % digests.count].id
+            saves.append(try time {
+                try store.update(id) { $0.touchpoints.append(Touchpoint(day: today, kind: .call, summary: "Benchmark call \(i)")) }
+            })
+        }
+        line("save one touchpoint", median(saves), "ms")
+        line("peak memory (largest of the app and command processes)", Double(peak) / 1024, "MB")
+    }
+
+    func line(_ what: String, _ value: Double, _ unit: String) {
+        print("  \(what): \(String(format: "%.1f", value)) \(unit)")
+    }
+
+    func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        return sorted.isEmpty ? .nan : sorted[sorted.count / 2]
+    }
+
+    func time(_ body: () throws -> Void) rethrows -> Double {
+        let start = DispatchTime.now()
+        try body()
+        return Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
+    }
+
+    static func megabytes(of directory: String) -> Int {
+        let files = (try? FileManager.default.subpathsOfDirectory(atPath: directory)) ?? []
+        let bytes = files.reduce(0) { sum, name in
+            sum + ((try? FileManager.default.attributesOfItem(atPath: directory + "/" + name)[.size] as? Int) ?? 0)
+        }
+        return bytes / 1_048_576
+    }
+}
+
+/// Running `rapport` itself as a child process, timed, with its peak memory.
+enum BenchProcess {
+    static func selfPath() throws -> String {
+        let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        guard FileManager.default.isExecutableFile(atPath: path) else { throw InputError("cannot find the rapport binary to benchmark") }
+        return path
+    }
+
+    /// Runs `binary args`; returns wall milliseconds, standard output and the child's peak kB.
+    static func run(_ binary: String, _ args: [String]) throws -> (Double, String, Int) {
+        let out = NSTemporaryDirectory() + "rapport-bench-out-\(getpid())"
+        defer { unlink(out) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv: [UnsafeMutablePointer<CChar>?] = ([binary] + args).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var env = ProcessInfo.processInfo.environment
+        env["RAPPORT_STORE"] = nil
+        let envp: [UnsafeMutablePointer<CChar>?] = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { envp.forEach { free($0) } }
+        let start = DispatchTime.now()
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, binary, &actions, nil, argv, envp) == 0 else { throw InputError("cannot run \(binary)") }
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
+        let ms = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
+        guard status == 0 else { throw InputError("'rapport \(args.joined(separator: " "))' failed with status \(status)") }
+        let output = (FileManager.default.contents(atPath: out)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        return (ms, output.trimmingCharacters(in: .whitespacesAndNewlines), Int(usage.ru_maxrss))
+    }
+
+    /// This process's peak resident memory in kB.
+    static func peakKilobytes() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Int(usage.ru_maxrss)
+    }
+}
