@@ -12,7 +12,7 @@ enum AccountsScreen {
             if let tier = list.tier, s.tier != tier { continue }
             if let status = list.status, s.status != status { continue }
             if let owner = list.owner, s.owner != owner { continue }
-            if !query.isEmpty && !state.searchTexts[i].contains(query) { continue }
+            if !query.isEmpty && !TextSearch.contains(state.searchTexts[i], query) { continue }
             rows.append(s)
         }
         let byName: (AccountSummary, AccountSummary) -> Bool = { $0.name.lowercased() < $1.name.lowercased() }
@@ -145,7 +145,8 @@ enum AccountsScreen {
         }
         let columns = columns(width: canvas.width)
         let flagWidth = TableView.widths(columns, total: canvas.width).last ?? 8
-        let tableRows = rows.map { s -> TableRow in
+        let makeRow = { (i: Int) -> TableRow in
+            let s = rows[i]
             var cells = [s.name, tierShort(s.tier), wide ? s.owner : firstName(s.owner), s.status.label,
                          wide || s.season != .reconnection ? s.season.rawValue : "reconnect",
                          s.health.map { "\($0)\(arrow(s.healthChange))" } ?? "-",
@@ -160,7 +161,7 @@ enum AccountsScreen {
             if let next = s.nextDue, next <= state.today { styles[wide ? 8 : 7] = next < state.today ? .danger : .warning }
             return TableRow(cells, style: s.status == .lost || s.status == .former ? .dim : .normal, cellStyles: styles)
         }
-        state.list.table.render(columns: columns, rows: tableRows, into: &canvas, rect: rest)
+        state.list.table.render(columns: columns, count: rows.count, row: makeRow, into: &canvas, rect: rest)
     }
 
     /// Flags most serious first; when they do not all fit in `width`, a count comes

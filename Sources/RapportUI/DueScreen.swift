@@ -106,12 +106,12 @@ enum DueScreen {
         let wide = canvas.width >= 100
         let widths = TableView.widths(columns(wide: wide), total: rest.width - 2)
         // Lines: a heading per band, then its items; the selection moves over items only.
-        var lines: [(text: [String]?, heading: String?, item: Int?)] = []
+        var lines: [(heading: String?, item: Int?)] = []
         for band in DueBand.allCases {
             let indices = items.indices.filter { items[$0].band(on: today) == band }
             guard !indices.isEmpty else { continue }
-            lines.append((nil, "\(band.title) (\(indices.count))", nil))
-            for i in indices { lines.append((cells(items[i], today, wide: wide), nil, i)) }
+            lines.append(("\(band.title) (\(indices.count))", nil))
+            for i in indices { lines.append((nil, i)) }
         }
         var table = state.due.table
         table.selection = min(table.selection, items.count - 1)
@@ -131,8 +131,9 @@ enum DueScreen {
                 canvas.put(heading, x: 0, y: y, style: style)
                 continue
             }
-            guard let cells = line.text, let i = line.item else { continue }
+            guard let i = line.item else { continue }
             let item = items[i]
+            let cells = cells(item, today, wide: wide)
             let selected = i == table.selection
             if selected { canvas.fill(Rect(x: 0, y: y, width: rest.width, height: 1), style: .selected) }
             var x = 2

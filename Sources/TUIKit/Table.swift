@@ -65,6 +65,12 @@ public struct TableView: Equatable, Sendable {
 
     /// Draws the header and the visible rows into `rect`.
     public mutating func render(columns: [Column], rows: [TableRow], into canvas: inout Canvas, rect: Rect, focused: Bool = true) {
+        render(columns: columns, count: rows.count, row: { rows[$0] }, into: &canvas, rect: rect, focused: focused)
+    }
+
+    /// The same for a long list: `row` is asked only for the rows that show.
+    public mutating func render(columns: [Column], count: Int, row makeRow: (Int) -> TableRow, into canvas: inout Canvas,
+                                rect: Rect, focused: Bool = true) {
         guard rect.height > 0 else { return }
         let widths = TableView.widths(columns, total: rect.width)
         var x = rect.x
@@ -73,14 +79,14 @@ public struct TableView: Equatable, Sendable {
             x += widths[i] + 1
         }
         let visible = rect.height - 1
-        selection = rows.isEmpty ? 0 : min(selection, rows.count - 1)
+        selection = count == 0 ? 0 : min(selection, count - 1)
         if selection < scroll { scroll = selection }
         if selection >= scroll + visible { scroll = selection - visible + 1 }
-        scroll = max(0, min(scroll, max(0, rows.count - visible)))
+        scroll = max(0, min(scroll, max(0, count - visible)))
         for line in 0..<visible {
             let index = scroll + line
-            guard index < rows.count else { break }
-            let row = rows[index]
+            guard index < count else { break }
+            let row = makeRow(index)
             let y = rect.y + 1 + line
             let selected = index == selection && focused
             if selected { canvas.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: .selected) }

@@ -21,7 +21,7 @@ struct AccountsCommand: ParsableCommand {
         let summaries = snapshot.digests.map { AccountSummary($0, today: context.today) }
             .sorted { $0.name.lowercased() < $1.name.lowercased() }
         if json {
-            FileHandle.standardOutput.write(try RapportJSON.encode(summaries))
+            FileHandle.standardOutput.write(Data(JSONObjectWriter.array(summaries.map(Self.json)).utf8))
             return
         }
         let currency = try store.readStoreFile().settings.currency
@@ -34,6 +34,20 @@ struct AccountsCommand: ParsableCommand {
         }
         print(table.render(), terminator: "")
         print("\(summaries.count) account\(summaries.count == 1 ? "" : "s")")
+    }
+}
+
+extension AccountsCommand {
+    /// One account as JSON (every key always present).
+    static func json(_ s: AccountSummary) -> String {
+        var o = JSONObjectWriter()
+        o.add("id", s.id.rawValue); o.add("name", s.name); o.add("owner", s.owner); o.add("tier", s.tier.rawValue)
+        o.add("status", s.status.rawValue); o.add("season", s.season.rawValue); o.add("market", s.market)
+        o.add("annualValue", s.annualValue); o.add("lifetimeValue", s.lifetimeValue); o.add("tags", s.tags)
+        o.add("contactNames", s.contactNames); o.add("lastTouch", s.lastTouch?.iso); o.add("health", s.health)
+        o.add("healthChange", s.healthChange); o.add("flags", s.flags.map(\.rawValue)); o.add("openConcerns", s.openConcerns)
+        o.add("nextDue", s.nextDue?.iso); o.add("nextDueTitle", s.nextDueTitle)
+        return o.finished
     }
 }
 

@@ -45,7 +45,7 @@ struct DueCommand: ParsableCommand {
         let who = owner.map { $0.lowercased() == "me" ? context.userName : $0 }
         let items = DueList.items(for: snapshot.digests, on: context.today, withinDays: within, owner: who)
         if json {
-            FileHandle.standardOutput.write(try RapportJSON.encode(items.map { DueItemJSON($0, today: context.today) }))
+            FileHandle.standardOutput.write(Data(JSONObjectWriter.array(items.map { DueItemJSON.object($0, today: context.today) }).utf8))
         } else if ics {
             FileHandle.standardOutput.write(Data(ICalendar.document(items, today: context.today).utf8))
         } else {
@@ -55,29 +55,15 @@ struct DueCommand: ParsableCommand {
 }
 
 /// The JSON shape of one follow-up; every key is always written.
-struct DueItemJSON: Encodable {
-    let key: String, account: String, accountID: String, title: String, source: String, due: String
-    let daysOverdue: Int, urgency: Int, owner: String, why: String, band: String, snoozedUntil: String?
-
-    init(_ item: FollowUp, today: Day) {
-        key = item.key; account = item.accountName; accountID = item.accountID.rawValue; title = item.title
-        source = item.source.rawValue; due = item.due.iso; daysOverdue = item.daysOverdue(on: today)
-        urgency = item.score; owner = item.owner; why = item.why
-        band = ["overdue", "today", "this-week", "later"][item.band(on: today).rawValue]
-        snoozedUntil = item.snooze?.until.iso
-    }
-
-    func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(key, forKey: .key); try c.encode(account, forKey: .account); try c.encode(accountID, forKey: .accountID)
-        try c.encode(title, forKey: .title); try c.encode(source, forKey: .source); try c.encode(due, forKey: .due)
-        try c.encode(daysOverdue, forKey: .daysOverdue); try c.encode(urgency, forKey: .urgency)
-        try c.encode(owner, forKey: .owner); try c.encode(why, forKey: .why); try c.encode(band, forKey: .band)
-        try c.encode(snoozedUntil, forKey: .snoozedUntil)
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case key, account, accountID, title, source, due, daysOverdue, urgency, owner, why, band, snoozedUntil
+enum DueItemJSON {
+    static func object(_ item: FollowUp, today: Day) -> String {
+        var o = JSONObjectWriter()
+        o.add("key", item.key); o.add("account", item.accountName); o.add("accountID", item.accountID.rawValue)
+        o.add("title", item.title); o.add("source", item.source.rawValue); o.add("due", item.due.iso)
+        o.add("daysOverdue", item.daysOverdue(on: today)); o.add("urgency", item.score); o.add("owner", item.owner)
+        o.add("why", item.why); o.add("band", ["overdue", "today", "this-week", "later"][item.band(on: today).rawValue])
+        o.add("snoozedUntil", item.snooze?.until.iso)
+        return o.finished
     }
 }
 

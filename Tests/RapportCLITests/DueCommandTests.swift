@@ -68,4 +68,16 @@ import RapportCore
         let negative = try cli.run("due", "--within=-3")
         #expect(negative.status != 0 && negative.err.contains("--within must be 0 or more days"))
     }
+
+    @Test func jsonCarriesAnyTextIntact() throws {
+        let cli = CLIHarness()
+        try cli.run("init")
+        let name = "Müller \"Quote\" \\ Söhne\ttab 経営"
+        #expect(try cli.run("account", "add", name).status == 0)
+        let rows = try JSONSerialization.jsonObject(with: Data(try cli.run("accounts", "--json").out.utf8)) as? [[String: Any]]
+        #expect(rows?.first?["name"] as? String == name)
+        let due = try json(cli)
+        #expect(due.allSatisfy { $0["account"] as? String == name })
+    }
 }
+
