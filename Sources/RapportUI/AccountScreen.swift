@@ -30,13 +30,45 @@ enum AccountScreen {
         case .timeline: return a.touchpoints.count + a.concerns.count
         case .concerns: return a.concerns.count
         case .plan: return a.plan?.items.count ?? 0
+        case .worksheets: return a.worksheets.count
         }
+    }
+
+    /// Worksheets: open ones first, newest first.
+    static func worksheets(_ a: Account) -> [Worksheet] {
+        a.worksheets.sorted { ($0.status == .closed ? 1 : 0, $1.createdOn) < ($1.status == .closed ? 1 : 0, $0.createdOn) }
+    }
+
+    /// The worksheets section's and the concerns section's own keys.
+    static func handleWorksheetKeys(_ state: inout AppState, _ a: Account, _ command: WorksheetListCommand) -> [Effect] {
+        let i = state.view.table.selection
+        switch command {
+        case .new:
+            state.overlay = .form(.newWorksheet(account: a.id), WorksheetForms.newWorksheet(in: a, concern: nil))
+        case .open:
+            if let w = worksheets(a)[safe: i] { WorksheetEditor.open(&state, a.id, w) }
+        case .fromConcern:
+            guard let c = concerns(a)[safe: i] else { return [] }
+            if let existing = a.worksheets.first(where: { $0.id == c.worksheetID }) {
+                WorksheetEditor.open(&state, a.id, existing)
+                state.message = Message("This concern already has a worksheet")
+            } else {
+                state.overlay = .form(.newWorksheet(account: a.id), WorksheetForms.newWorksheet(in: a, concern: c))
+            }
+        }
+        return []
     }
 
     static func handle(_ state: inout AppState, _ id: RecordID, _ key: Key) -> [Effect] {
         guard let account = state.account(id) else { state.screen = .accounts; return [] }
         if state.view.section == .plan, let command = Keymaps.plan.command(for: key) {
             return PlanSection.handle(&state, account, command)
+        }
+        if state.view.section == .worksheets, let command = Keymaps.worksheetList.command(for: key) {
+            return handleWorksheetKeys(&state, account, command)
+        }
+        if state.view.section == .concerns, let command = Keymaps.concernList.command(for: key) {
+            return handleWorksheetKeys(&state, account, command)
         }
         guard let command = Keymaps.account.command(for: key) else { return [] }
         let selection = state.view.table.selection
@@ -62,6 +94,8 @@ enum AccountScreen {
             case .team: state.overlay = .form(.addTeamMember(account: id), Forms.teamMember(nil))
             case .concerns: state.overlay = .form(.addConcern(account: id), Forms.concern(nil, in: account, state: state))
             case .timeline: state.overlay = .form(.logTouchpoint(account: id), Forms.touchpoint(nil, in: account, state: state))
+            case .worksheets:
+                return handleWorksheetKeys(&state, account, .new)
             case .plan:
                 if account.plan == nil { return PlanSection.handle(&state, account, .start) }
                 state.overlay = .form(.addPlanItem(account: id), Forms.planItem(nil, in: account, state: state))
@@ -104,6 +138,8 @@ enum AccountScreen {
                 return
             }
             state.overlay = .form(.editPlanItem(account: a.id, item.id), Forms.planItem(item, in: a, state: state))
+        case .worksheets:
+            if let w = worksheets(a)[safe: i] { WorksheetEditor.open(&state, a.id, w) }
         }
     }
 
@@ -126,6 +162,8 @@ enum AccountScreen {
             purpose = concerns(a)[safe: i].map { .deleteRecord(account: a.id, .removeConcern($0.id), undo: .addConcern($0), what: "concern \"\($0.summary)\"") }
         case .plan:
             purpose = a.plan?.items[safe: i].map { .deleteRecord(account: a.id, .removePlanItem($0.id), undo: .upsertPlanItem($0), what: "plan item \"\($0.title)\"") }
+        case .worksheets:
+            purpose = worksheets(a)[safe: i].map { .deleteRecord(account: a.id, .removeWorksheet($0.id), undo: .upsertWorksheet($0), what: "worksheet \"\($0.title)\"") }
         }
         if let purpose { state.overlay = .confirm(purpose) }
     }
@@ -153,7 +191,7 @@ enum AccountScreen {
         var x = 0
         for section in AccountSection.allCases {
             let label = " \(section.rawValue) \(section.title) "
-            x += canvas.put(label, x: x, y: y, style: section == state.view.section ? .selected : .dim) + 1
+            x += canvas.put(label, x: x, y: y, style: section == state.view.section ? .selected : .dim)
         }
         y += 1
         let rect = Rect(x: 0, y: y, width: body.width, height: body.maxY - y)
@@ -200,6 +238,17 @@ enum AccountScreen {
                   empty: "No concerns recorded. c records one, however small.", into: &canvas, rect: rect)
         case .plan:
             PlanSection.render(&state, a, into: &canvas, rect: rect)
+        case .worksheets:
+            let rows = worksheets(a).map { w -> TableRow in
+                let concern = a.concerns.first { $0.id == w.concernID }?.summary ?? "-"
+                let next = w.status == .closed ? "-" : (w.nextDate?.iso ?? "-")
+                let late = w.status != .closed && (w.nextDate.map { $0 < state.today } ?? false)
+                return TableRow([w.title, concern, "\(w.currentStep.rawValue) \(w.currentStep.title)", w.status.label, next],
+                                style: w.status == .closed ? .dim : .normal, cellStyles: late ? [4: .danger] : [:])
+            }
+            table(&state, rows, [Column("Worksheet", .flexible(min: 14)), Column("Concern", .flexible(min: 10)), Column("Step", .fixed(14)),
+                                 Column("Status", .fixed(10)), Column("Next", .fixed(10))],
+                  empty: "No worksheets. n starts one; in Concerns (5), w works a concern through one.", into: &canvas, rect: rect)
         }
     }
 

@@ -23,6 +23,7 @@ public struct AppState: Equatable, Sendable {
     public var list = AccountListState()
     public var view = AccountViewState()
     public var due = DueListState()
+    public var editor = WorksheetEditorState()
     /// Intervals for the due engine (from the store's settings).
     public var policy: DuePolicy
     /// The user's name ($RAPPORT_OWNER or $USER): what "mine" means on the due list.
@@ -111,6 +112,8 @@ public enum Screen: Equatable, Sendable {
     case accounts
     case account(RecordID)
     case due
+    /// The root-cause worksheet editor.
+    case worksheet(account: RecordID, worksheet: RecordID)
 }
 
 /// A line at the bottom: information, or an error in red.
@@ -146,6 +149,20 @@ public enum FormPurpose: Equatable, Sendable {
     case planStates(account: RecordID)
     case addPlanItem(account: RecordID)
     case editPlanItem(account: RecordID, RecordID)
+    case newWorksheet(account: RecordID)
+    case worksheetPart(account: RecordID, worksheet: RecordID, WorksheetPart)
+}
+
+/// Which part of a worksheet a form edits (nil ids: a new entry).
+public enum WorksheetPart: Equatable, Sendable {
+    case define, cause(RecordID?), option(RecordID?), implications(RecordID), decision, action(RecordID?), evaluation, frame
+}
+
+/// The worksheet editor's own state.
+public struct WorksheetEditorState: Equatable, Sendable {
+    public var step: WorksheetStep = .define
+    public var table = TableView()
+    public init(step: WorksheetStep = .define) { self.step = step }
 }
 
 /// What a yes/no question is about.
@@ -181,9 +198,10 @@ public struct AccountListState: Equatable, Sendable {
 
 /// Sections of the account view.
 public enum AccountSection: Int, CaseIterable, Sendable {
-    case overview = 1, contacts, team, timeline, concerns, plan
+    case overview = 1, contacts, team, timeline, concerns, plan, worksheets
     public var title: String {
         switch self {
+        case .worksheets: return "Worksheets"
         case .plan: return "Plan"
         case .overview: return "Overview"
         case .contacts: return "Contacts"

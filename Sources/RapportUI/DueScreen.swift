@@ -78,7 +78,9 @@ enum DueScreen {
         case .concern: return .concerns
         case .keepInTouch: return .contacts
         case .touchFollowUp: return .timeline
-        case .plan, .action, .evaluation, .litmus, .satisfaction, .reading, .riskReview: return .overview
+        case .plan: return .plan
+        case .action, .evaluation: return .worksheets
+        case .litmus, .satisfaction, .reading, .riskReview: return .overview
         }
     }
 

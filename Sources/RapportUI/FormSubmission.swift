@@ -56,7 +56,27 @@ enum FormSubmission {
         }
         state.overlay = nil
         offerPlanCredit(for: effects, state: &state)
+        openNewWorksheet(purpose, effects, state: &state)
+        walkImplications(purpose, state: &state)
         return effects
+    }
+
+    /// Step 4 walks the options: saving one option's ups and downs opens the next one's.
+    static func walkImplications(_ purpose: FormPurpose, state: inout AppState) {
+        guard case .worksheetPart(let id, let worksheetID, .implications(let optionID)) = purpose,
+              let account = state.account(id), let w = account.worksheets.first(where: { $0.id == worksheetID }),
+              let i = w.options.firstIndex(where: { $0.id == optionID }), let next = w.options[safe: i + 1] else { return }
+        state.editor.table.selection = i + 1
+        state.overlay = .form(.worksheetPart(account: id, worksheet: worksheetID, .implications(next.id)),
+                              WorksheetForms.form(.implications(next.id), w, in: account, state: state))
+    }
+
+    /// A worksheet just started opens in the editor (it is saved by the effect that follows).
+    static func openNewWorksheet(_ purpose: FormPurpose, _ effects: [Effect], state: inout AppState) {
+        guard case .newWorksheet(let id) = purpose else { return }
+        for case .mutate(_, let mutations, _) in effects {
+            for case .upsertWorksheet(let w) in mutations { WorksheetEditor.open(&state, id, w) }
+        }
     }
 
     /// A newly logged touchpoint that suits a due plan item (same contact, fitting
@@ -209,6 +229,16 @@ enum FormSubmission {
             if a.plan == nil { mutations.append(.setPlan(RelationshipPlan(createdOn: state.today))) }
             mutations.append(.upsertPlanItem(item))
             return [.mutate(id, mutations, message: "Saved plan item: \(title); next due \(item.nextDue?.iso ?? "-")")]
+
+        case .newWorksheet(let id):
+            guard let a = state.account(id) else { return [] }
+            let w = WorksheetForms.newWorksheet(&r, in: a, state: state)
+            return [.mutate(id, [.upsertWorksheet(w)], message: "Worksheet started: work through the seven steps (Tab moves on)")]
+
+        case .worksheetPart(let id, let worksheetID, let part):
+            guard let w = state.account(id)?.worksheets.first(where: { $0.id == worksheetID }) else { return [] }
+            let (changed, message) = WorksheetForms.apply(part, &r, to: w, state: state)
+            return [.mutate(id, [.upsertWorksheet(changed)], message: message)]
 
         case .snoozeFollowUp(let item):
             guard let until = r.day("until", .future) else {

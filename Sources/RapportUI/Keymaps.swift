@@ -18,6 +18,14 @@ public enum ViewCommand: Sendable {
 /// Commands of the plan section (besides the account view's own).
 public enum PlanCommand: Sendable { case start, states, done, pause, moveUp, moveDown, fixGap, export }
 
+/// Commands of the worksheets section and of the concerns section's extra key.
+public enum WorksheetListCommand: Sendable { case new, open, fromConcern }
+
+/// Commands of the worksheet editor.
+public enum WorksheetCommand: Sendable {
+    case move, nextStep, previousStep, step, add, edit, delete, moveUp, moveDown, markRoot, frame, close, export, back
+}
+
 /// Commands of the due list.
 public enum DueCommand: Sendable { case move, open, done, snooze, mine, filter, back }
 
@@ -72,11 +80,37 @@ public enum Keymaps {
         Binding([.char("X")], .export, help: "Export the plan as Markdown (a file in the current directory)"),
     ])
 
+    public static let worksheetList = Keymap<WorksheetListCommand>("Worksheets section", [
+        Binding([.char("n")], .new, label: "new", help: "Start a new root-cause worksheet"),
+        Binding([.enter], .open, label: "open", help: "Open the selected worksheet"),
+    ])
+
+    public static let concernList = Keymap<WorksheetListCommand>("Concerns section", [
+        Binding([.char("w")], .fromConcern, label: "worksheet", help: "Work the selected concern through a root-cause worksheet (Define prefilled)"),
+    ])
+
+    public static let worksheet = Keymap<WorksheetCommand>("Worksheet", [
+        Binding([.tab, .char("]")], .nextStep, label: "step", help: "Next step (warns when leaving an empty one)"),
+        Binding([.backTab, .char("[")], .previousStep, help: "Previous step"),
+        Binding((1...7).map { .char(Character(String($0))) }, .step, help: "Jump to a step by number"),
+        Binding(navigation, .move, help: "Move within the step's list"),
+        Binding([.char("e"), .enter], .edit, label: "edit", help: "Edit the step (or the selected entry)"),
+        Binding([.char("a")], .add, label: "add", help: "Add a cause, option or action"),
+        Binding([.char("d")], .delete, help: "Delete the selected cause, option or action"),
+        Binding([.char("r")], .markRoot, label: "root", help: "Explore: mark the selected cause as the likely root cause"),
+        Binding([.char("K")], .moveUp, help: "Move the selected entry up"),
+        Binding([.char("J")], .moveDown, help: "Move the selected entry down"),
+        Binding([.char("f")], .frame, label: "frame", help: "Focus, who is accountable, how often we talk"),
+        Binding([.char("C")], .close, help: "Close the worksheet (needs an outcome)"),
+        Binding([.char("X")], .export, help: "Export as Markdown (a file in the current directory)"),
+        Binding([.escape, .char("q")], .back, label: "back", help: "Back to the account"),
+    ])
+
     public static let account = Keymap<ViewCommand>("Account", [
         Binding(navigation, .move, help: "Move within the section"),
         Binding([.tab, .right], .nextSection, label: "section", help: "Next section (Tab), previous (S-Tab)"),
         Binding([.backTab, .left], .previousSection, help: "Previous section"),
-        Binding([.char("1"), .char("2"), .char("3"), .char("4"), .char("5"), .char("6")], .section, help: "Jump to a section by number"),
+        Binding([.char("1"), .char("2"), .char("3"), .char("4"), .char("5"), .char("6"), .char("7")], .section, help: "Jump to a section by number"),
         Binding([.char("l")], .log, label: "log", help: "Log a touchpoint"),
         Binding([.char("c")], .concern, label: "concern", help: "Record a customer concern"),
         Binding([.char("a")], .add, label: "add", help: "Add a contact or team member (in those sections)"),

@@ -23,6 +23,9 @@ public enum Mutation: Equatable, Sendable {
     /// Moves a plan item by `offset` places (negative: up).
     case movePlanItem(RecordID, offset: Int)
     case countTouchForPlan(touch: RecordID, item: RecordID)
+    /// Adds or replaces a worksheet; a linked concern points back at it.
+    case upsertWorksheet(Worksheet)
+    case removeWorksheet(RecordID)
     case snooze(FollowUp, until: Day, reason: String)
 
     /// Applies the change. Removing a contact also removes it from touchpoints and
@@ -71,6 +74,12 @@ public enum Mutation: Equatable, Sendable {
             account.plan?.items = items
         case .countTouchForPlan(let touch, let item):
             try account.count(touch: touch, asDoneFor: item)
+        case .upsertWorksheet(let w):
+            if account.worksheets.contains(where: { $0.id == w.id }) { replace(w, in: &account.worksheets) } else { account.worksheets.append(w) }
+            if let c = account.concerns.firstIndex(where: { $0.id == w.concernID }) { account.concerns[c].worksheetID = w.id }
+        case .removeWorksheet(let id):
+            account.worksheets.removeAll { $0.id == id }
+            for i in account.concerns.indices where account.concerns[i].worksheetID == id { account.concerns[i].worksheetID = nil }
         case .snooze(let item, let until, let reason): try account.snooze(item, until: until, reason: reason, on: today)
         }
         return nil

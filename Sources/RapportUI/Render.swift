@@ -20,6 +20,10 @@ public func render(_ state: inout AppState, into canvas: inout Canvas) {
         if let account = state.account(id) { AccountScreen.render(&state, account, into: &canvas, body: body) }
     case .due:
         DueScreen.render(&state, into: &canvas, body: body)
+    case .worksheet(let accountID, let id):
+        if let account = state.account(accountID), let w = WorksheetEditor.worksheet(state, accountID, id) {
+            WorksheetEditor.render(&state, account, w, into: &canvas, body: body)
+        }
     }
     if let message = state.message {
         canvas.put(message.text, x: 0, y: messageLine.y, style: message.isError ? .danger : .accent)
@@ -51,8 +55,15 @@ func footerHints(_ state: AppState) -> [(keys: String, label: String)] {
     case .welcome: return [("d", "demo portfolio"), ("e", "empty store"), ("q", "quit")]
     case .accounts: return Keymaps.accounts.hints + Keymaps.global.hints
     case .account:
-        let section = state.view.section == .plan ? Keymaps.plan.hints : []
+        let section: [(keys: String, label: String)]
+        switch state.view.section {
+        case .plan: section = Keymaps.plan.hints
+        case .worksheets: section = Keymaps.worksheetList.hints
+        case .concerns: section = Keymaps.concernList.hints
+        default: section = []
+        }
         return section + Keymaps.account.hints + Keymaps.global.hints
+    case .worksheet: return Keymaps.worksheet.hints + Keymaps.global.hints
     case .due: return Keymaps.due.hints + Keymaps.global.hints
     }
 }
@@ -62,8 +73,11 @@ func helpSections(_ state: AppState) -> [(title: String, lines: [(keys: String, 
     switch state.screen {
     case .account:
         if state.view.section == .plan { sections.append((Keymaps.plan.title, Keymaps.plan.helpLines)) }
+        if state.view.section == .worksheets { sections.append((Keymaps.worksheetList.title, Keymaps.worksheetList.helpLines)) }
+        if state.view.section == .concerns { sections.append((Keymaps.concernList.title, Keymaps.concernList.helpLines)) }
         sections.append((Keymaps.account.title, Keymaps.account.helpLines))
     case .due: sections.append((Keymaps.due.title, Keymaps.due.helpLines))
+    case .worksheet: sections.append((Keymaps.worksheet.title, Keymaps.worksheet.helpLines))
     default: sections.append((Keymaps.accounts.title, Keymaps.accounts.helpLines))
     }
     sections.append((Keymaps.global.title, Keymaps.global.helpLines))

@@ -84,6 +84,7 @@ private func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .accounts: return AccountsScreen.handle(&state, key)
     case .account(let id): return AccountScreen.handle(&state, id, key)
     case .due: return DueScreen.handle(&state, key)
+    case .worksheet(let account, let worksheet): return WorksheetEditor.handle(&state, account, worksheet, key)
     }
 }
 

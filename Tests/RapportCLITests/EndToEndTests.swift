@@ -11,10 +11,15 @@ import RapportCore
         return env
     }
 
-    @Test func browseFilterOpenLogAndQuit() throws {
+    /// A demo store and the app running on it in tmux.
+    func startDemo(width: Int = 100, height: Int = 30, extra: [String: String] = [:]) throws -> (CLIHarness, Tmux) {
         let cli = CLIHarness()
         try cli.run("demo")
-        let tmux = try Tmux(CLIHarness.binary.path, environment: environment(cli))
+        return (cli, try Tmux(CLIHarness.binary.path, environment: environment(cli, extra: extra), width: width, height: height))
+    }
+
+    @Test func browseFilterOpenLogAndQuit() throws {
+        let (cli, tmux) = try startDemo()
         try tmux.openAccount("north")
         try tmux.keys("l")
         try tmux.waitFor("Log a touchpoint · Northwind Logistics")
@@ -43,9 +48,7 @@ import RapportCore
     }
 
     @Test func resizingBelowTheMinimumShowsTheTooSmallScreen() throws {
-        let cli = CLIHarness()
-        try cli.run("demo")
-        let tmux = try Tmux(CLIHarness.binary.path, environment: environment(cli))
+        let (cli, tmux) = try startDemo()
         try tmux.waitFor("Accounts  27 of 27")
         try tmux.resize(width: 40, height: 10)
         try tmux.waitFor("Terminal too small")
@@ -54,12 +57,11 @@ import RapportCore
         try tmux.keys("Q")
         try tmux.waitFor("EXITED 0")
         #expect(tmux.alternateOn == "0")
+        #expect(try cli.run("check").status == 0)
     }
 
     @Test func aHangupMidEditSavesThePendingTouchpoint() throws {
-        let cli = CLIHarness()
-        try cli.run("demo")
-        let tmux = try Tmux(CLIHarness.binary.path, environment: environment(cli))
+        let (cli, tmux) = try startDemo()
         try tmux.waitFor("Accounts  27 of 27")
         try tmux.keys("l")
         try tmux.waitFor("Log a touchpoint")
@@ -73,9 +75,7 @@ import RapportCore
     }
 
     @Test func aMissingEditorIsAMessageNotACrash() throws {
-        let cli = CLIHarness()
-        try cli.run("demo")
-        let tmux = try Tmux(CLIHarness.binary.path, environment: environment(cli, extra: ["EDITOR": "no-such-editor-xyz", "VISUAL": ""]))
+        let (cli, tmux) = try startDemo(extra: ["EDITOR": "no-such-editor-xyz", "VISUAL": ""])
         try tmux.waitFor("Accounts  27 of 27")
         try tmux.keys("c")
         try tmux.waitFor("Record a concern")
@@ -83,6 +83,9 @@ import RapportCore
         try tmux.waitFor("The editor 'no-such-editor-xyz' could not be run")
         try tmux.keys("Escape", "Q")
         try tmux.waitFor("EXITED 0")
+        // The cancelled concern was not saved; the store is intact.
+        #expect(try cli.run("check").status == 0)
+        #expect(try cli.account("atlas").concerns.count == 1)
     }
 
     @Test func theDueListMarksTheMostUrgentItemDone() throws {
@@ -108,9 +111,7 @@ import RapportCore
     }
 
     @Test func aPlanFromThePlaybookIsRunFromTheKeyboard() throws {
-        let cli = CLIHarness()
-        try cli.run("demo")
-        let tmux = try Tmux(CLIHarness.binary.path, environment: environment(cli), width: 100, height: 30)
+        let (cli, tmux) = try startDemo(width: 100, height: 30)
         try tmux.openAccount("atlas")
         try tmux.keys("6")
         try tmux.waitFor("No relationship plan yet")
@@ -132,6 +133,53 @@ import RapportCore
         let due = try JSONSerialization.jsonObject(with: Data(try cli.run("due", "--json", "--within", "100").out.utf8)) as? [[String: Any]]
         let row = try #require(due?.first { $0["key"] as? String == "\(atlas.id)/plan/\(item.id)" })
         #expect(row["due"] as? String == "2027-02-22")
+    }
+
+    @Test func aConcernIsWorkedThroughAllSevenStepsByKeyboard() throws {
+        let (cli, tmux) = try startDemo(width: 100, height: 30)
+        try tmux.openAccount("atlas")
+        try tmux.keys("5")
+        try tmux.waitFor("w worksheet")
+        try tmux.keys("w")
+        try tmux.waitFor("New root-cause worksheet")
+        try tmux.keys("Enter")
+        try tmux.waitFor("Step 1 · Define")
+        let steps: [(keys: [String], text: [String], expect: String)] = [
+            (["e", "Down", "Down"], ["What they pay elsewhere"], "Define saved"),
+            (["Tab", "a"], ["Price pressure from their CFO"], "Cause saved"),
+            (["r"], [], "Likely root cause"),
+            (["Tab", "a"], ["Offer a two-year deal"], "Option saved"),
+            (["a"], ["Add usage reports at no cost"], "Option saved"),
+            (["Tab", "Enter"], ["Locks in revenue", "Lower margin"], "Implications of \"Offer a two-year deal\""),
+            ([], ["Shows the value", "Some effort"], "Implications of \"Add usage reports"),
+            (["Tab", "e", "Down"], ["Keeps the value visible"], "Decided: Offer a two-year deal"),
+            (["Tab", "a"], ["Send the usage report", "", "2026-11-30"], "Action saved; due 2026-11-30"),
+            (["Tab", "e"], ["2026-12-31"], "Evaluation saved"),
+        ]
+        for step in steps {
+            for key in step.keys { try tmux.keys(key) }
+            for (i, text) in step.text.enumerated() {
+                if i > 0 { try tmux.keys("Tab") }
+                if !text.isEmpty { try tmux.type(text) }
+            }
+            if !step.text.isEmpty { try tmux.keys("Enter") }
+            try tmux.waitFor(step.expect)
+        }
+        try tmux.keys("Q")
+        try tmux.waitFor("EXITED 0")
+
+        let atlas = try cli.account("atlas")
+        let worksheet = try #require(atlas.worksheets.first)
+        #expect(worksheet.concernID != nil && worksheet.define.dataMissing == "What they pay elsewhere")
+        #expect(worksheet.causes.map(\.isLikelyRoot) == [true] && worksheet.options.count == 2)
+        #expect(worksheet.options.allSatisfy { !$0.ups.isEmpty && !$0.downs.isEmpty })
+        #expect(worksheet.chosenOption?.text == "Offer a two-year deal" && worksheet.status == .executing)
+        let due = try JSONSerialization.jsonObject(with: Data(try cli.run("due", "--json", "--within", "60").out.utf8)) as? [[String: Any]]
+        let mine = (due ?? []).filter { ($0["key"] as? String)?.hasPrefix("\(atlas.id)/") == true }
+        #expect(mine.contains { $0["source"] as? String == "worksheet-action" && $0["title"] as? String == "Send the usage report" && $0["due"] as? String == "2026-11-30" })
+        #expect(mine.contains { $0["source"] as? String == "worksheet-evaluation" && $0["due"] as? String == "2026-12-31" })
+        let exported = try cli.run("worksheet", "export", "atlas", "--markdown")
+        #expect(exported.status == 0 && exported.out.contains("We chose **Offer a two-year deal**"))
     }
 }
 

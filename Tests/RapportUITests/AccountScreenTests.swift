@@ -18,7 +18,7 @@ import TUIKit
         Northwind Logistics  key · active · growth · Maya Lindqvist
         €1.24M/yr · lifetime €9.8M · health 100↑ · last touch 2d ago
         No warning signs
-         1 Overview   2 Contacts   3 Team   4 Timeline   5 Concerns   6 Plan
+         1 Overview  2 Contacts  3 Team  4 Timeline  5 Concerns  6 Plan  7 Worksheets
         Season: growth — Invest: widen the relationship while things go well.
         Market: Logistics · customer since 2017-03-01 · tags: eu
         People: 1 main contact, 1 senior leader · team of 1
