@@ -54,11 +54,45 @@ struct SummaryIndex {
         try POSIXFile.writeAtomically(Data(text.utf8), to: path(ofShard: n), durable: false)
     }
 
-    /// Replaces (or with nil removes) one account's entry in its shard.
+    /// Replaces (or with nil removes) one account's entry in its shard. The entry's lines
+    /// are spliced into the shard's bytes without parsing the other entries, so a save
+    /// costs the same at 100 accounts as at 10,000. A shard that is missing or built
+    /// under other settings is started afresh (the next read refreshes what it lacks).
     func update(_ id: RecordID, with entry: DigestCodec.Entry?) throws {
         let n = Self.shard(of: id)
-        var entries = read(shard: n) ?? [:]
-        entries[id] = entry
-        try write(shard: n, entries)
+        var replacement = ""
+        if let entry { DigestCodec.encode(entry, into: &replacement) }
+        let head = Array(header.utf8)
+        guard let data = try? POSIXFile.read(path(ofShard: n)), data.count >= head.count,
+              data.prefix(head.count).elementsEqual(head) else {
+            try POSIXFile.makeDirectory(directory)
+            try POSIXFile.writeAtomically(Data((header + replacement).utf8), to: path(ofShard: n), durable: false)
+            return
+        }
+        var bytes = [UInt8](data)
+        let marker = Array("\nA\t\(id.rawValue)\t".utf8)
+        if let start = Self.find(marker, in: bytes, from: head.count - 1) {
+            let blockStart = start + 1
+            let blockEnd = Self.find(Array("\nA\t".utf8), in: bytes, from: blockStart).map { $0 + 1 } ?? bytes.count
+            bytes.replaceSubrange(blockStart..<blockEnd, with: Array(replacement.utf8))
+        } else {
+            bytes.append(contentsOf: replacement.utf8)
+        }
+        try POSIXFile.writeAtomically(Data(bytes), to: path(ofShard: n), durable: false)
+    }
+
+    /// The first position at or after `from` where `needle` occurs.
+    static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
+        guard !needle.isEmpty, bytes.count >= needle.count else { return nil }
+        var i = max(0, from)
+        while i <= bytes.count - needle.count {
+            if bytes[i] == needle[0] {
+                var j = 1
+                while j < needle.count && bytes[i + j] == needle[j] { j += 1 }
+                if j == needle.count { return i }
+            }
+            i += 1
+        }
+        return nil
     }
 }

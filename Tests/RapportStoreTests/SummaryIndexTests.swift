@@ -49,6 +49,25 @@ import RapportResources
         #expect(after.digests[id]?.name == "Renamed Ltd" && after.digests[accounts[1].id] == nil && after.digests.count == 26)
     }
 
+    @Test func savesSpliceOneEntryAndKeepTheShardsOtherEntries() throws {
+        let t = try TempStore()
+        let decoder = RapportJSON.decoder()
+        let portfolio = SyntheticPortfolio(
+            seed: 5, today: t.today, playbook: try decoder.decode(Playbook.self, from: Data(BundledData.playbook)),
+            questions: try decoder.decode(LitmusQuestionFile.self, from: Data(BundledData.litmusQuestionsV1))
+                .questionSet(version: 1, introducedOn: t.today.adding(years: -3)))
+        try t.store.bulkCreate(count: 600) { portfolio.account($0) }
+        #expect(fromIndex(t).snapshot.refreshed == 0)
+        let ids = t.store.loadAll().accounts.map(\.account.id)
+        for id in ids.prefix(30) {
+            try t.store.update(id) { $0.touchpoints.append(Touchpoint(day: t.today, kind: .call, summary: "Spliced \($0.name)")) }
+        }
+        for id in ids.suffix(5) { try t.store.delete(id, name: "", basedOn: try t.store.load(id).revision) }
+        let (digests, snapshot) = fromIndex(t)
+        #expect(snapshot.refreshed == 0 && digests.count == 595)
+        #expect(digests == fromFiles(t))
+    }
+
     @Test func aFileChangedBehindItsBackIsReadAgain() throws {
         let t = try demoStore()
         let victim = t.store.loadAll().accounts[3].account
