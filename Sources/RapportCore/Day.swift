@@ -41,7 +41,11 @@ public struct Day: Hashable, Comparable, Sendable {
     /// `YYYY-MM-DD`.
     public var iso: String {
         let c = civil
-        return String(format: "%04d-%02d-%02d", c.year, c.month, c.day)
+        func pad(_ n: Int, _ width: Int) -> String {
+            let digits = String(n)
+            return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        }
+        return pad(c.year, 4) + "-" + pad(c.month, 2) + "-" + pad(c.day, 2)
     }
 
     /// ISO weekday: 1 = Monday ... 7 = Sunday.
