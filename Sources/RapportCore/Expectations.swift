@@ -67,3 +67,26 @@ public struct Barrier: Codable, Hashable, Sendable {
 
     public init(text: String, underOurControl: Bool) { self.text = text; self.underOurControl = underOurControl }
 }
+
+extension ExpectationSet {
+    /// The checklist answers still blank, by their label.
+    public var blankAnswers: [String] {
+        var blank: [String] = []
+        func check(_ label: String, _ empty: Bool) { if empty { blank.append(label) } }
+        check("previous suppliers: liked", previousSuppliersHappy.isEmpty)
+        check("previous suppliers: disliked", previousSuppliersUnhappy.isEmpty)
+        check("rave reviews if", raveReviews.isEmpty)
+        check("report frequency", reportFrequency == nil)
+        check("report channel", reportChannel == nil)
+        check("in-person meetings", inPersonWhen.isEmpty)
+        check("delivery dates", deliveryDates.isEmpty)
+        check("dates agreed", deliveryDatesAgreed == nil)
+        check("what and how", deliverables.isEmpty)
+        check("how we work", howWeWork.isEmpty)
+        check("what we need from them", weNeedFromThem.isEmpty)
+        check("who does what", responsibilities.isEmpty)
+        check("met the team", metTheTeam == nil)
+        check("if we miss", ifWeMiss.isEmpty)
+        return blank
+    }
+}

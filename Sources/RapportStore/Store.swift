@@ -64,7 +64,7 @@ public struct FileStore: Sendable {
 
     /// Creates an empty store; refuses when one already exists there.
     public static func create(at root: String, today: Day, settings: StoreSettings = StoreSettings(),
-                              migrator: Migrator = .standard) throws -> FileStore {
+                              litmus: LitmusQuestionSet? = nil, migrator: Migrator = .standard) throws -> FileStore {
         let store = FileStore(root: root, migrator: migrator, policy: DuePolicy(settings))
         if exists(at: root) { throw StoreError.alreadyExists(path: root) }
         try makeDirectories(root)
@@ -76,7 +76,7 @@ public struct FileStore: Sendable {
         }
         try FileLock.withLock(at: store.lockPath) {
             if exists(at: root) { throw StoreError.alreadyExists(path: root) }
-            let file = StoreFile(schema: migrator.current, createdOn: today, settings: settings)
+            let file = StoreFile(schema: migrator.current, createdOn: today, settings: settings, litmusSets: litmus.map { [$0] } ?? [])
             try POSIXFile.writeAtomically(try RapportJSON.encode(file), to: store.storeFilePath)
         }
         return store
@@ -111,6 +111,26 @@ public struct FileStore: Sendable {
             var file = try readStoreFile()
             try change(&file.settings)
             try POSIXFile.writeAtomically(try RapportJSON.encode(file), to: storeFilePath)
+        }
+    }
+
+    /// Adds a new version of the litmus questions (versions are never edited in place,
+    /// so scores from different versions are never mistaken for one trend). Returns the
+    /// new set; refuses a set identical to the current one.
+    @discardableResult
+    public func addLitmusVersion(_ questions: [LitmusQuestion], note: String, today: Day,
+                                 fallback: LitmusQuestionSet) throws -> LitmusQuestionSet {
+        try FileLock.withLock(at: lockPath) {
+            var file = try readStoreFile()
+            if file.litmusSets.isEmpty { file.litmusSets = [fallback] }
+            let current = file.litmusSets.last!
+            guard questions != current.questions else {
+                throw StoreError.io(path: storeFilePath, reason: "the questions are the same as version \(current.version); nothing to add")
+            }
+            let set = LitmusQuestionSet(version: current.version + 1, introducedOn: today, questions: questions, note: note)
+            file.litmusSets.append(set)
+            try POSIXFile.writeAtomically(try RapportJSON.encode(file), to: storeFilePath)
+            return set
         }
     }
 

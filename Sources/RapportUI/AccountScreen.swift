@@ -31,6 +31,9 @@ enum AccountScreen {
         case .concerns: return a.concerns.count
         case .plan: return a.plan?.items.count ?? 0
         case .worksheets: return a.worksheets.count
+        case .health: return a.measures.count
+        case .risks: return a.risks.count
+        case .expectations: return a.expectations.first?.goals.count ?? 0
         }
     }
 
@@ -70,18 +73,29 @@ enum AccountScreen {
         if state.view.section == .concerns, let command = Keymaps.concernList.command(for: key) {
             return handleWorksheetKeys(&state, account, command)
         }
+        if state.view.section == .health, let command = Keymaps.health.command(for: key) {
+            return HealthSection.handle(&state, account, command)
+        }
+        if state.view.section == .risks, let command = Keymaps.risks.command(for: key) {
+            return RiskSection.handle(&state, account, command)
+        }
+        if state.view.section == .expectations, let command = Keymaps.expectations.command(for: key) {
+            return ExpectationsSection.handle(&state, account, command)
+        }
         guard let command = Keymaps.account.command(for: key) else { return [] }
         let selection = state.view.table.selection
         switch command {
         case .move:
-            _ = state.view.table.handle(key, count: rowCount(account, state.view.section), pageSize: state.height - 10)
+            let count = state.view.section == .expectations
+                ? account.expectations[safe: state.view.expectationSet]?.goals.count ?? 0 : rowCount(account, state.view.section)
+            _ = state.view.table.handle(key, count: count, pageSize: state.height - 10)
         case .back:
             state.screen = state.view.back
         case .nextSection, .previousSection, .section:
             let all = AccountSection.allCases
             let current = all.firstIndex(of: state.view.section)!
             var next = command == .nextSection ? (current + 1) % all.count : (current + all.count - 1) % all.count
-            if case .char(let c) = key, let n = Int(String(c)) { next = n - 1 }
+            if case .char(let c) = key, let n = Int(String(c)) { next = n == 0 ? all.count - 1 : n - 1 }
             state.view.section = all[next]
             state.view.table = TableView()
         case .log:
@@ -96,6 +110,14 @@ enum AccountScreen {
             case .timeline: state.overlay = .form(.logTouchpoint(account: id), Forms.touchpoint(nil, in: account, state: state))
             case .worksheets:
                 return handleWorksheetKeys(&state, account, .new)
+            case .health: state.overlay = .form(.addMeasure(account: id), HealthForms.measure(nil))
+            case .risks: state.overlay = .form(.addRisk(account: id), HealthForms.risk(nil))
+            case .expectations:
+                guard let set = account.expectations[safe: state.view.expectationSet] else {
+                    state.overlay = .form(.addExpectations(account: id), HealthForms.expectations(nil))
+                    return []
+                }
+                state.overlay = .form(.addGoal(account: id, set: set.id), HealthForms.goal(nil))
             case .plan:
                 if account.plan == nil { return PlanSection.handle(&state, account, .start) }
                 state.overlay = .form(.addPlanItem(account: id), Forms.planItem(nil, in: account, state: state))
@@ -140,6 +162,14 @@ enum AccountScreen {
             state.overlay = .form(.editPlanItem(account: a.id, item.id), Forms.planItem(item, in: a, state: state))
         case .worksheets:
             if let w = worksheets(a)[safe: i] { WorksheetEditor.open(&state, a.id, w) }
+        case .health:
+            if let m = a.measures[safe: i] { state.overlay = .form(.editMeasure(account: a.id, m.id), HealthForms.measure(m)) }
+        case .risks:
+            if let r = RiskSection.risks(a)[safe: i] { state.overlay = .form(.editRisk(account: a.id, r.id), HealthForms.risk(r)) }
+        case .expectations:
+            guard let set = a.expectations[safe: state.view.expectationSet] else { return }
+            if let g = set.goals[safe: i] { state.overlay = .form(.editGoal(account: a.id, set: set.id, g.id), HealthForms.goal(g)) }
+            else { state.overlay = .form(.editExpectations(account: a.id, set.id), HealthForms.expectations(set)) }
         }
     }
 
@@ -164,6 +194,15 @@ enum AccountScreen {
             purpose = a.plan?.items[safe: i].map { .deleteRecord(account: a.id, .removePlanItem($0.id), undo: .upsertPlanItem($0), what: "plan item \"\($0.title)\"") }
         case .worksheets:
             purpose = worksheets(a)[safe: i].map { .deleteRecord(account: a.id, .removeWorksheet($0.id), undo: .upsertWorksheet($0), what: "worksheet \"\($0.title)\"") }
+        case .health:
+            purpose = a.measures[safe: i].map { .deleteRecord(account: a.id, .removeMeasure($0.id), undo: .upsertMeasure($0), what: "measure \($0.name) and its readings") }
+        case .risks:
+            purpose = RiskSection.risks(a)[safe: i].map { .deleteRecord(account: a.id, .removeRisk($0.id), undo: .upsertRisk($0), what: "risk \"\($0.disruption)\"") }
+        case .expectations:
+            guard let set = a.expectations[safe: state.view.expectationSet], let g = set.goals[safe: i] else { purpose = nil; break }
+            var without = set
+            without.goals.removeAll { $0.id == g.id }
+            purpose = .deleteRecord(account: a.id, .upsertExpectations(without), undo: .upsertExpectations(set), what: "goal \"\(g.text)\"")
         }
         if let purpose { state.overlay = .confirm(purpose) }
     }
@@ -188,10 +227,13 @@ enum AccountScreen {
             canvas.put("⚠ " + flags.map(\.short).joined(separator: " · "), x: 0, y: y, style: flags.count >= 3 ? .danger : .warning)
         }
         y += 1
+        // Every section by number and title when they fit; otherwise four letters, the current one in full.
+        let full = AccountSection.allCases.map { " \($0.rawValue % 10) \($0.title) " }
+        let fits = full.reduce(0) { $0 + DisplayWidth.of($1) } <= body.width
         var x = 0
-        for section in AccountSection.allCases {
-            let label = " \(section.rawValue) \(section.title) "
-            x += canvas.put(label, x: x, y: y, style: section == state.view.section ? .selected : .dim)
+        for (section, label) in zip(AccountSection.allCases, full) {
+            let text = fits || section == state.view.section ? label : " \(section.rawValue % 10) \(section.short)"
+            x += canvas.put(text, x: x, y: y, style: section == state.view.section ? .selected : .dim)
         }
         y += 1
         let rect = Rect(x: 0, y: y, width: body.width, height: body.maxY - y)
@@ -238,6 +280,12 @@ enum AccountScreen {
                   empty: "No concerns recorded. c records one, however small.", into: &canvas, rect: rect)
         case .plan:
             PlanSection.render(&state, a, into: &canvas, rect: rect)
+        case .health:
+            HealthSection.render(&state, a, into: &canvas, rect: rect)
+        case .risks:
+            RiskSection.render(&state, a, into: &canvas, rect: rect)
+        case .expectations:
+            ExpectationsSection.render(&state, a, into: &canvas, rect: rect)
         case .worksheets:
             let rows = worksheets(a).map { w -> TableRow in
                 let concern = a.concerns.first { $0.id == w.concernID }?.summary ?? "-"
@@ -280,6 +328,13 @@ enum AccountScreen {
             let overdue = open.filter { $0.isOverdue(on: state.today) }.count
             lines.append(("\(open.count) open concern\(open.count == 1 ? "" : "s")" + (overdue > 0 ? ", \(overdue) past its response date" : ""), overdue > 0 ? .danger : .warning))
             for c in open.prefix(3) { lines.append(("  [\(c.severity.rawValue)] \(c.summary)", .normal)) }
+        }
+        if let e = a.expectations.first {
+            let blank = e.blankAnswers.count
+            lines.append((blank == 0 ? "Expectations agreed: checklist complete" : "Expectations: \(blank) checklist answer\(blank == 1 ? "" : "s") still blank (0)",
+                          blank == 0 ? .good : .warning))
+        } else {
+            lines.append(("No expectations written down yet (0)", .warning))
         }
         lines.append(("", .normal))
         lines.append(("Recent touchpoints", .title))

@@ -30,6 +30,8 @@ public struct AppState: Equatable, Sendable {
     public var me: String
     /// The relationship-for-life template new plans start from.
     public var playbook: Playbook?
+    /// The store's current litmus question set (new checks answer it).
+    public var litmus: LitmusQuestionSet?
     public var overlay: Overlay?
     public var message: Message?
     /// What `u` brings back.
@@ -129,6 +131,27 @@ public enum Overlay: Equatable, Sendable {
     case form(FormPurpose, Form)
     case confirm(ConfirmPurpose)
     case command(TextField)
+    case litmus(LitmusRun)
+}
+
+/// A litmus test being answered, one question at a time.
+public struct LitmusRun: Equatable, Sendable {
+    public var account: RecordID
+    public var set: LitmusQuestionSet
+    /// The question showing; `set.questions.count` means the summary.
+    public var index = 0
+    public var answers: [Int?]
+    public var comments: [String]
+    /// The comment being typed for the current question, if any.
+    public var comment: TextField?
+
+    public init(account: RecordID, set: LitmusQuestionSet) {
+        self.account = account; self.set = set
+        answers = Array(repeating: nil, count: set.questions.count)
+        comments = Array(repeating: "", count: set.questions.count)
+    }
+
+    public var isComplete: Bool { answers.allSatisfy { $0 != nil } }
 }
 
 /// What a form creates or edits.
@@ -151,6 +174,15 @@ public enum FormPurpose: Equatable, Sendable {
     case editPlanItem(account: RecordID, RecordID)
     case newWorksheet(account: RecordID)
     case worksheetPart(account: RecordID, worksheet: RecordID, WorksheetPart)
+    case addMeasure(account: RecordID)
+    case editMeasure(account: RecordID, RecordID)
+    case addReading(account: RecordID, RecordID)
+    case addRisk(account: RecordID)
+    case editRisk(account: RecordID, RecordID)
+    case addExpectations(account: RecordID)
+    case editExpectations(account: RecordID, RecordID)
+    case addGoal(account: RecordID, set: RecordID)
+    case editGoal(account: RecordID, set: RecordID, RecordID)
 }
 
 /// Which part of a worksheet a form edits (nil ids: a new entry).
@@ -171,6 +203,8 @@ public enum ConfirmPurpose: Equatable, Sendable {
     case deleteRecord(account: RecordID, Mutation, undo: Mutation, what: String)
     /// A touchpoint just logged could count as a plan item's completion.
     case countForPlan(account: RecordID, touch: RecordID, item: RecordID, title: String)
+    /// A risk just marked as occurred: move the account's season to disruption?
+    case seasonToDisruption(account: RecordID, risk: String)
 }
 
 /// The last delete, for `u`.
@@ -198,9 +232,23 @@ public struct AccountListState: Equatable, Sendable {
 
 /// Sections of the account view.
 public enum AccountSection: Int, CaseIterable, Sendable {
-    case overview = 1, contacts, team, timeline, concerns, plan, worksheets
+    case overview = 1, contacts, team, timeline, concerns, plan, worksheets, health, risks, expectations
+
+    /// Four letters, for a narrow tab bar.
+    public var short: String {
+        switch self {
+        case .health: return "Hlth"
+        case .expectations: return "Expt"
+        case .worksheets: return "Work"
+        default: return String(title.prefix(4))
+        }
+    }
+
     public var title: String {
         switch self {
+        case .health: return "Health"
+        case .risks: return "Risks"
+        case .expectations: return "Expectations"
         case .worksheets: return "Worksheets"
         case .plan: return "Plan"
         case .overview: return "Overview"
@@ -215,6 +263,8 @@ public enum AccountSection: Int, CaseIterable, Sendable {
 /// The account view's own state.
 public struct AccountViewState: Equatable, Sendable {
     public var section: AccountSection = .overview
+    /// Which expectation set the Expectations section shows.
+    public var expectationSet = 0
     public var table = TableView()
     /// Where Esc goes back to (the accounts table, or the due list it was opened from).
     public var back: Screen = .accounts

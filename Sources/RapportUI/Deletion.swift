@@ -12,7 +12,7 @@ enum Deletion {
             state.undo = .record(account: id, undo, what: what)
             state.view.table.move(-1, count: Int.max)
             return [.mutate(id, [mutation], message: "Deleted \(what) (u brings it back)")]
-        case .countForPlan:
+        case .countForPlan, .seasonToDisruption:
             return []
         }
     }

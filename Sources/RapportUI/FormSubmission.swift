@@ -150,6 +150,7 @@ enum FormSubmission {
             facts.name = name
             facts.owner = r.text("owner")
             facts.tier = r.choice("tier"); facts.status = r.choice("status"); facts.season = r.choice("season")
+            facts.seasonReason = r.text("seasonReason")
             facts.annualValue = r.amount("value"); facts.lifetimeValue = r.amount("lifetime")
             facts.market = r.text("market")
             facts.customerSince = r.day("since", .past)
@@ -239,6 +240,9 @@ enum FormSubmission {
             guard let w = state.account(id)?.worksheets.first(where: { $0.id == worksheetID }) else { return [] }
             let (changed, message) = WorksheetForms.apply(part, &r, to: w, state: state)
             return [.mutate(id, [.upsertWorksheet(changed)], message: message)]
+
+        case .addMeasure, .editMeasure, .addReading, .addRisk, .editRisk, .addExpectations, .editExpectations, .addGoal, .editGoal:
+            return HealthForms.build(purpose, &r, state: state)
 
         case .snoozeFollowUp(let item):
             guard let until = r.day("until", .future) else {

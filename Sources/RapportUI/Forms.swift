@@ -58,6 +58,7 @@ enum Forms {
             FormField("tier", "Tier", .choice(codes(Tier.self)), choice: index(a?.tier ?? .standard, Tier.self)),
             FormField("status", "Status", .choice(codes(AccountStatus.self)), choice: index(a?.status, AccountStatus.self)),
             FormField("season", "Season", .choice(codes(Season.self)), choice: index(a?.season, Season.self)),
+            FormField("seasonReason", "Season why", .text, hint: "when the season changes: why (kept in its history)"),
             FormField("value", "Annual value", .number, value: a.map { String($0.annualValue) } ?? "", hint: "e.g. 1.2M or 350k"),
             FormField("lifetime", "Lifetime value", .number, value: a.map { String($0.lifetimeValue) } ?? ""),
             FormField("market", "Market", .text, value: a?.market ?? ""),

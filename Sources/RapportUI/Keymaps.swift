@@ -26,6 +26,11 @@ public enum WorksheetCommand: Sendable {
     case move, nextStep, previousStep, step, add, edit, delete, moveUp, moveDown, markRoot, frame, close, export, back
 }
 
+/// Commands of the Health, Risks and Expectations sections (besides add/edit/delete).
+public enum HealthCommand: Sendable { case litmus, reading, addMeasure }
+public enum RiskCommand: Sendable { case occurred }
+public enum ExpectationCommand: Sendable { case newSet, checklist, nextSet, previousSet }
+
 /// Commands of the due list.
 public enum DueCommand: Sendable { case move, open, done, snooze, mine, filter, back }
 
@@ -106,11 +111,28 @@ public enum Keymaps {
         Binding([.escape, .char("q")], .back, label: "back", help: "Back to the account"),
     ])
 
+    public static let health = Keymap<HealthCommand>("Health section", [
+        Binding([.char("t")], .litmus, label: "litmus", help: "Run the litmus test (one key per answer)"),
+        Binding([.char("r")], .reading, label: "reading", help: "Enter a monthly reading for the selected measure"),
+        Binding([.char("m")], .addMeasure, label: "measure", help: "Track a new measure"),
+    ])
+
+    public static let risks = Keymap<RiskCommand>("Risks section", [
+        Binding([.char("o")], .occurred, label: "occurred", help: "Mark the selected risk as occurred (offers the disruption season)"),
+    ])
+
+    public static let expectations = Keymap<ExpectationCommand>("Expectations section", [
+        Binding([.char("w")], .checklist, label: "checklist", help: "Write the up-front checklist answers"),
+        Binding([.char("n")], .newSet, label: "project", help: "Expectations for another project"),
+        Binding([.char("]")], .nextSet, help: "Next project's expectations"),
+        Binding([.char("[")], .previousSet, help: "Previous project's expectations"),
+    ])
+
     public static let account = Keymap<ViewCommand>("Account", [
         Binding(navigation, .move, help: "Move within the section"),
         Binding([.tab, .right], .nextSection, label: "section", help: "Next section (Tab), previous (S-Tab)"),
         Binding([.backTab, .left], .previousSection, help: "Previous section"),
-        Binding([.char("1"), .char("2"), .char("3"), .char("4"), .char("5"), .char("6"), .char("7")], .section, help: "Jump to a section by number"),
+        Binding((0...9).map { .char(Character(String($0))) }, .section, help: "Jump to a section by number (0 is Expectations)"),
         Binding([.char("l")], .log, label: "log", help: "Log a touchpoint"),
         Binding([.char("c")], .concern, label: "concern", help: "Record a customer concern"),
         Binding([.char("a")], .add, label: "add", help: "Add a contact or team member (in those sections)"),

@@ -26,6 +26,14 @@ public enum Mutation: Equatable, Sendable {
     /// Adds or replaces a worksheet; a linked concern points back at it.
     case upsertWorksheet(Worksheet)
     case removeWorksheet(RecordID)
+    case addLitmusCheck(LitmusCheck)
+    case upsertMeasure(Measure)
+    case removeMeasure(RecordID)
+    case upsertRisk(Risk)
+    case removeRisk(RecordID)
+    case upsertExpectations(ExpectationSet)
+    case removeExpectations(RecordID)
+    case changeSeason(Season, reason: String)
     case snooze(FollowUp, until: Day, reason: String)
 
     /// Applies the change. Removing a contact also removes it from touchpoints and
@@ -77,6 +85,21 @@ public enum Mutation: Equatable, Sendable {
         case .upsertWorksheet(let w):
             if account.worksheets.contains(where: { $0.id == w.id }) { replace(w, in: &account.worksheets) } else { account.worksheets.append(w) }
             if let c = account.concerns.firstIndex(where: { $0.id == w.concernID }) { account.concerns[c].worksheetID = w.id }
+        case .addLitmusCheck(let check):
+            let before = account.health
+            account.litmusChecks.append(check)
+            let change = account.healthChange.map { $0 >= 0 ? " (+\($0))" : " (\($0))" } ?? (before == nil ? " (the first)" : " (new question set)")
+            return "Litmus test saved: score \(check.score)\(change)"
+        case .upsertMeasure(let m):
+            if account.measures.contains(where: { $0.id == m.id }) { replace(m, in: &account.measures) } else { account.measures.append(m) }
+        case .removeMeasure(let id): account.measures.removeAll { $0.id == id }
+        case .upsertRisk(let r):
+            if account.risks.contains(where: { $0.id == r.id }) { replace(r, in: &account.risks) } else { account.risks.append(r) }
+        case .removeRisk(let id): account.risks.removeAll { $0.id == id }
+        case .upsertExpectations(let e):
+            if account.expectations.contains(where: { $0.id == e.id }) { replace(e, in: &account.expectations) } else { account.expectations.append(e) }
+        case .removeExpectations(let id): account.expectations.removeAll { $0.id == id }
+        case .changeSeason(let season, let reason): account.changeSeason(to: season, on: today, reason: reason)
         case .removeWorksheet(let id):
             account.worksheets.removeAll { $0.id == id }
             for i in account.concerns.indices where account.concerns[i].worksheetID == id { account.concerns[i].worksheetID = nil }
@@ -102,6 +125,8 @@ public struct AccountFacts: Equatable, Sendable {
     public var market: String
     public var customerSince: Day?
     public var tags: [String]
+    /// Why the season changed (kept in the season history).
+    public var seasonReason = ""
 
     public init(_ a: Account) {
         name = a.name; owner = a.owner; tier = a.tier; status = a.status; season = a.season
@@ -114,6 +139,6 @@ public struct AccountFacts: Equatable, Sendable {
         a.name = name; a.owner = owner; a.tier = tier; a.status = status
         a.annualValue = annualValue; a.lifetimeValue = lifetimeValue; a.market = market
         a.customerSince = customerSince; a.tags = tags
-        a.changeSeason(to: season, on: today, reason: "Changed in Rapport")
+        a.changeSeason(to: season, on: today, reason: seasonReason.isEmpty ? "Changed in Rapport" : seasonReason)
     }
 }

@@ -40,6 +40,8 @@ public func render(_ state: inout AppState, into canvas: inout Canvas) {
         canvas.fill(messageLine)
         canvas.put(":", x: 0, y: messageLine.y, style: .accent)
         field.render(into: &canvas, x: 1, y: messageLine.y, width: canvas.width - 1, focused: true)
+    case .litmus(let run)?:
+        LitmusRunner.render(run, state.account(run.account), into: &canvas)
     case nil:
         break
     }
@@ -48,6 +50,7 @@ public func render(_ state: inout AppState, into canvas: inout Canvas) {
 func footerHints(_ state: AppState) -> [(keys: String, label: String)] {
     if case .form? = state.overlay { return [("Enter", "save"), ("Tab", "next field"), ("←→", "choose"), ("Esc", "cancel")] }
     if case .command? = state.overlay { return [("Enter", "run"), ("Esc", "cancel")] }
+    if case .litmus? = state.overlay { return [("0–4", "answer"), ("c", "comment"), ("←", "back"), ("Esc", "cancel")] }
     if (state.list.filtering && state.screen == .accounts) || (state.due.filtering && state.screen == .due) {
         return [("type", "to filter"), ("Enter", "keep"), ("Esc", "clear"), ("↑↓", "move")]
     }
@@ -59,6 +62,9 @@ func footerHints(_ state: AppState) -> [(keys: String, label: String)] {
         switch state.view.section {
         case .plan: section = Keymaps.plan.hints
         case .worksheets: section = Keymaps.worksheetList.hints
+        case .health: section = Keymaps.health.hints
+        case .risks: section = Keymaps.risks.hints
+        case .expectations: section = Keymaps.expectations.hints
         case .concerns: section = Keymaps.concernList.hints
         default: section = []
         }
@@ -75,6 +81,9 @@ func helpSections(_ state: AppState) -> [(title: String, lines: [(keys: String, 
         if state.view.section == .plan { sections.append((Keymaps.plan.title, Keymaps.plan.helpLines)) }
         if state.view.section == .worksheets { sections.append((Keymaps.worksheetList.title, Keymaps.worksheetList.helpLines)) }
         if state.view.section == .concerns { sections.append((Keymaps.concernList.title, Keymaps.concernList.helpLines)) }
+        if state.view.section == .health { sections.append((Keymaps.health.title, Keymaps.health.helpLines)) }
+        if state.view.section == .risks { sections.append((Keymaps.risks.title, Keymaps.risks.helpLines)) }
+        if state.view.section == .expectations { sections.append((Keymaps.expectations.title, Keymaps.expectations.helpLines)) }
         sections.append((Keymaps.account.title, Keymaps.account.helpLines))
     case .due: sections.append((Keymaps.due.title, Keymaps.due.helpLines))
     case .worksheet: sections.append((Keymaps.worksheet.title, Keymaps.worksheet.helpLines))
@@ -92,5 +101,6 @@ func question(_ purpose: ConfirmPurpose, _ state: AppState) -> String {
     case .deleteAccount(let id): return "Delete \(state.account(id)?.name ?? "this account") and all its records?"
     case .deleteRecord(_, _, _, let what): return "Delete \(what)?"
     case .countForPlan(_, _, _, let title): return "Count this as done for the plan item \"\(title)\"?"
+    case .seasonToDisruption(_, let risk): return "\"\(risk)\" happened: move the account's season to disruption?"
     }
 }

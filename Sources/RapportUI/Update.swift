@@ -105,10 +105,15 @@ private func handleOverlay(_ state: inout AppState, _ overlay: Overlay, _ key: K
             if case .countForPlan(let id, let touch, let item, let title) = purpose {
                 return [.mutate(id, [.countTouchForPlan(touch: touch, item: item)], message: "Counted as done: \(title)")]
             }
+            if case .seasonToDisruption(let id, let risk) = purpose {
+                return [.mutate(id, [.changeSeason(.disruption, reason: "Risk occurred: \(risk)")], message: "Season: disruption")]
+            }
             return Deletion.confirm(purpose, state: &state)
         case .char("n"), .char("N"), .escape, .char("q"):
             state.overlay = nil
-            if case .countForPlan = purpose {
+            if case .seasonToDisruption = purpose {
+                state.message = Message("Season unchanged")
+            } else if case .countForPlan = purpose {
                 state.message = Message("Kept as a touchpoint only")
             } else {
                 state.message = Message("Nothing deleted")
@@ -128,6 +133,8 @@ private func handleOverlay(_ state: inout AppState, _ overlay: Overlay, _ key: K
             state.overlay = .command(field)
         }
         return []
+    case .litmus(let run):
+        return LitmusRunner.handle(&state, run, key)
     case .form(let purpose, var form):
         switch form.handle(key) {
         case .editing:

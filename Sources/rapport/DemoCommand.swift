@@ -51,6 +51,12 @@ enum DemoData {
         try decode(Playbook.self, BundledData.playbook, "playbook/relationship-for-life.json")
     }
 
+    /// The store's current litmus question set (the bundled first version for a store
+    /// that has none yet).
+    static func currentLitmus(_ store: FileStore, today: Day) throws -> LitmusQuestionSet {
+        try store.readStoreFile().litmusSets.last ?? questions(today: today)
+    }
+
     static func questions(today: Day) throws -> LitmusQuestionSet {
         try decode(LitmusQuestionFile.self, BundledData.litmusQuestionsV1, "litmus/questions-v1.json")
             .questionSet(version: 1, introducedOn: today.adding(years: -3))
@@ -59,7 +65,8 @@ enum DemoData {
     /// Creates a store at `path` holding the demo portfolio; refuses if a store exists.
     static func createStore(at path: String, today: Day) throws -> [Account] {
         let accounts = try self.accounts(today: today)
-        let store = try FileStore.create(at: path, today: today, settings: StoreSettings(currency: try portfolio().currency))
+        let store = try FileStore.create(at: path, today: today, settings: StoreSettings(currency: try portfolio().currency),
+                                         litmus: try questions(today: today))
         for account in accounts { try store.create(account) }
         return accounts
     }
@@ -67,7 +74,7 @@ enum DemoData {
     /// Creates a store at `path` holding `count` synthetic accounts.
     static func createSyntheticStore(at path: String, accounts count: Int, seed: UInt64, today: Day) throws {
         let portfolio = SyntheticPortfolio(seed: seed, today: today, playbook: try playbook(), questions: try questions(today: today))
-        let store = try FileStore.create(at: path, today: today, settings: StoreSettings(currency: "EUR"))
+        let store = try FileStore.create(at: path, today: today, settings: StoreSettings(currency: "EUR"), litmus: try questions(today: today))
         try store.bulkCreate(count: count) { portfolio.account($0) }
     }
 
@@ -100,7 +107,8 @@ struct InitCommand: ParsableCommand {
         guard code.count == 3, code.allSatisfy({ $0.isLetter && $0.isASCII }) else {
             throw InputError("--currency '\(currency)' is not a currency code; expected three letters such as EUR")
         }
-        _ = try FileStore.create(at: context.storePath, today: context.today, settings: StoreSettings(currency: code))
+        _ = try FileStore.create(at: context.storePath, today: context.today, settings: StoreSettings(currency: code),
+                                 litmus: try DemoData.questions(today: context.today))
         print("Created an empty store at \(context.storePath)")
     }
 }

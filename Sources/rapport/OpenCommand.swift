@@ -44,10 +44,12 @@ final class AppRunner {
                              storePath: context.storePath, width: 80, height: 24,
                              digests: snapshot.digests, problems: snapshot.problems.map(\.description),
                              policy: store.policy, me: context.userName, playbook: playbook)
+            state.litmus = try DemoData.currentLitmus(store, today: context.today)
         } else {
             state = AppState(today: context.today, currency: "EUR", storePath: context.storePath,
                              width: 80, height: 24, digests: [], storeExists: false, me: context.userName,
                              playbook: playbook)
+            state.litmus = try DemoData.questions(today: context.today)
         }
     }
 
@@ -142,7 +144,7 @@ final class AppRunner {
     }
 
     private func createEmptyStore() throws -> [Account] {
-        _ = try FileStore.create(at: context.storePath, today: context.today)
+        _ = try FileStore.create(at: context.storePath, today: context.today, litmus: try DemoData.questions(today: context.today))
         return []
     }
 

@@ -18,16 +18,17 @@ import TUIKit
         Northwind Logistics  key · active · growth · Maya Lindqvist
         €1.24M/yr · lifetime €9.8M · health 100↑ · last touch 2d ago
         No warning signs
-         1 Overview  2 Contacts  3 Team  4 Timeline  5 Concerns  6 Plan  7 Worksheets
+         1 Overview  2 Cont 3 Team 4 Time 5 Conc 6 Plan 7 Work 8 Hlth 9 Risk 0 Expt
         Season: growth — Invest: widen the relationship while things go well.
         Market: Logistics · customer since 2017-03-01 · tags: eu
         People: 1 main contact, 1 senior leader · team of 1
         No open concerns
+        No expectations written down yet (0)
 
         Recent touchpoints
           2026-11-20  meeting         Planned phase three
           2026-11-10  call            Rotterdam hub
-        """ + String(repeating: "\n", count: 11) + """
+        """ + String(repeating: "\n", count: 10) + """
 
         Tab section  l log  c concern  a add  e edit  d del  Esc back  ? help  D due
         """

@@ -22,7 +22,7 @@ import TUIKit
         Northwind Logistics  key · active · growth · Maya Lindqvist
         €1.24M/yr · lifetime €9.8M · health 100↑ · last touch 2d ago
         No warning signs
-         1 Overview  2 Contacts  3 Team  4 Timeline  5 Concerns  6 Plan  7 Worksheets
+         1 Over 2 Cont 3 Team 4 Time 5 Conc 6 Plan  7 Work 8 Hlth 9 Risk 0 Expt
           No relationship plan yet.
 
           A plan moves the relationship from what it is to what it needs to be, through
@@ -68,7 +68,7 @@ import TUIKit
         Northwind Logistics  key · active · growth · Maya Lindqvist
         €1.24M/yr · lifetime €9.8M · health 100↑ · last touch 2d ago
         No warning signs
-         1 Overview  2 Contacts  3 Team  4 Timeline  5 Concerns  6 Plan  7 Worksheets
+         1 Over 2 Cont 3 Team 4 Time 5 Conc 6 Plan  7 Work 8 Hlth 9 Risk 0 Expt
         What it is:  not written yet (w)
         Needs to be: A relationship for life: we know their leaders, hear about problems
         ⚠ No indirect contacts: add the people our work affects (f)

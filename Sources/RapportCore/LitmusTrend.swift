@@ -1,0 +1,78 @@
+import Foundation
+
+/// A stretch of litmus scores from one question-set version: a trend line never runs
+/// across versions, so a change of questions shows as a break.
+public struct LitmusSegment: Equatable, Sendable {
+    public var version: Int
+    public var checks: [LitmusCheck]
+}
+
+extension Account {
+    /// Litmus history, oldest first, split where the question-set version changes.
+    public var litmusSegments: [LitmusSegment] {
+        var segments: [LitmusSegment] = []
+        for check in litmusHistory {
+            if segments.last?.version == check.version { segments[segments.count - 1].checks.append(check) }
+            else { segments.append(LitmusSegment(version: check.version, checks: [check])) }
+        }
+        return segments
+    }
+
+    /// The answers of the latest check, by question id (what the runner shows beside
+    /// each question as "last time").
+    public var lastLitmusAnswers: [String: LitmusAnswer] {
+        Dictionary((litmusHistory.last?.answers ?? []).map { ($0.questionID, $0) }, uniquingKeysWith: { $1 })
+    }
+}
+
+/// Eight-level block sparklines.
+public enum Sparkline {
+    static let blocks: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+
+    /// One character per value, scaled between `low` and `high` (default: the values'
+    /// own range); a missing value is a space.
+    public static func line(_ values: [Double?], low: Double? = nil, high: Double? = nil) -> String {
+        let present = values.compactMap { $0 }
+        guard let minimum = low ?? present.min(), let maximum = high ?? present.max() else { return String(repeating: " ", count: values.count) }
+        let span = maximum - minimum
+        return String(values.map { value -> Character in
+            guard let value else { return " " }
+            guard span > 0 else { return blocks[3] }
+            let level = Int(((value - minimum) / span * Double(blocks.count - 1)).rounded())
+            return blocks[min(max(level, 0), blocks.count - 1)]
+        })
+    }
+
+    /// Litmus scores (0–100) per version segment, joined with a visible break.
+    public static func litmus(_ segments: [LitmusSegment]) -> String {
+        segments.map { line($0.checks.map { Double($0.score) }, low: 0, high: 100) }.joined(separator: "│")
+    }
+}
+
+extension Measure {
+    /// The last `months` months' values ending at `last`, nil where there is no reading.
+    public func values(months: Int, endingAt last: YearMonth) -> [Double?] {
+        let byMonth = Dictionary(readings.map { ($0.month, $0.value) }, uniquingKeysWith: { $1 })
+        return (0..<months).map { byMonth[last.adding(months: $0 - months + 1)] }
+    }
+
+    /// The latest reading and its change from the one before.
+    public var latest: (reading: MeasureReading, change: Double?)? {
+        let sorted = readings.sorted { $0.month < $1.month }
+        guard let last = sorted.last else { return nil }
+        return (last, sorted.dropLast().last.map { last.value - $0.value })
+    }
+
+    /// Changes the definition; once there are readings the old one is kept with the reason.
+    public mutating func redefine(name: String, unit: String, direction: MeasureDirection, reason: String, on day: Day) throws {
+        guard name != self.name || unit != self.unit || direction != self.direction else { return }
+        if !readings.isEmpty {
+            guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw InputError("\(self.name) has readings: say why its definition changes (the old one is kept)")
+            }
+            definitionHistory.append(MeasureDefinitionChange(day: day, previousName: self.name, previousUnit: self.unit,
+                                                             previousDirection: self.direction, reason: reason))
+        }
+        self.name = name; self.unit = unit; self.direction = direction
+    }
+}
