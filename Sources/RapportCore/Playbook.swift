@@ -45,6 +45,8 @@ public struct LitmusQuestionFile: Codable, Sendable {
     public var note: String
     public var questions: [LitmusQuestion]
 
+    public init(note: String, questions: [LitmusQuestion]) { self.note = note; self.questions = questions }
+
     /// This file as question-set `version`, introduced on `day`.
     public func questionSet(version: Int, introducedOn day: Day) -> LitmusQuestionSet {
         LitmusQuestionSet(version: version, introducedOn: day, questions: questions, note: note)

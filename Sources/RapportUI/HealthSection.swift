@@ -24,7 +24,7 @@ enum HealthSection {
         if let last = a.litmusHistory.last {
             var line = "Litmus \(last.score)"
             if let change = a.healthChange { line += " (\(change >= 0 ? "+" : "")\(change))" }
-            line += " on \(last.day.iso) · question set v\(last.version) · every \(interval) days, next \(last.day.adding(days: interval).iso)"
+            line += " on \(last.day.iso) · questions v\(last.version) · every \(interval) days, next \(last.day.adding(days: interval).iso)"
             canvas.put(line, x: 0, y: y, style: (a.healthChange ?? 0) < 0 ? .danger : .title, limit: rect.width)
         } else {
             canvas.put("No litmus test yet: t runs it (every \(interval) days for this account)", x: 0, y: y, style: .warning, limit: rect.width)

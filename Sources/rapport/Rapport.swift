@@ -14,7 +14,7 @@ struct Rapport: ParsableCommand {
         """,
         subcommands: [
             OpenCommand.self, DemoCommand.self, InitCommand.self, AccountsCommand.self, AccountCommand.self, ShowCommand.self,
-            LogCommand.self, ConcernCommand.self, DueCommand.self, PlanCommand.self, WorksheetCommand.self, CheckCommand.self, BenchCommand.self, BenchProbeCommand.self,
+            LogCommand.self, ConcernCommand.self, DueCommand.self, PlanCommand.self, WorksheetCommand.self, LitmusCommand.self, CheckCommand.self, BenchCommand.self, BenchProbeCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )

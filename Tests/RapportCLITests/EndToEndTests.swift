@@ -181,5 +181,29 @@ import RapportCore
         let exported = try cli.run("worksheet", "export", "atlas", "--markdown")
         #expect(exported.status == 0 && exported.out.contains("We chose **Offer a two-year deal**"))
     }
+
+    @Test func aLitmusTestRunInTheAppIsTheNewHealth() throws {
+        let (cli, tmux) = try startDemo()
+        try tmux.openAccount("north")
+        try tmux.keys("8")
+        try tmux.waitFor("t litmus")
+        try tmux.keys("t")
+        try tmux.waitFor("question 1 of 8")
+        for answer in ["4", "4", "3", "2", "4", "1", "4"] { try tmux.keys(answer) }
+        try tmux.waitFor("question 8 of 8")
+        try tmux.keys("c")
+        try tmux.type("Not written down yet")
+        try tmux.keys("Enter", "0")
+        try tmux.waitFor("Enter saves")
+        try tmux.keys("Enter")
+        try tmux.waitFor("Litmus test saved: score 69")
+        try tmux.keys("Q")
+        try tmux.waitFor("EXITED 0")
+        let rows = try JSONSerialization.jsonObject(with: Data(try cli.run("accounts", "--json").out.utf8)) as? [[String: Any]]
+        let north = try #require(rows?.first { ($0["name"] as? String) == "Northwind Logistics" })
+        #expect(north["health"] as? Int == 69)
+        let history = try cli.run("litmus", "north").out
+        #expect(history.contains("2026-11-22  v1       69") && history.contains("Not written down yet"))
+    }
 }
 

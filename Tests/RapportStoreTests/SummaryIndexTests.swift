@@ -136,4 +136,15 @@ import RapportResources
         let ignore = try String(contentsOfFile: t.root + "/.gitignore", encoding: .utf8)
         #expect(ignore.contains("index/\n") && ignore.contains(".lock\n"))
     }
+
+    @Test func editingTheLitmusQuestionsAddsAVersion() throws {
+        let t = try TempStore()
+        let v1 = LitmusQuestionSet(version: 1, introducedOn: t.today, questions: [LitmusQuestion(id: "a", text: "A?")])
+        let v2 = try t.store.addLitmusVersion([LitmusQuestion(id: "a", text: "A, really?")], note: "clearer", today: t.today, fallback: v1)
+        #expect(v2.version == 2)
+        #expect(throws: StoreError.self) { try t.store.addLitmusVersion(v2.questions, note: "", today: t.today, fallback: v1) }
+        #expect(try t.store.readStoreFile().litmusSets.map(\.version) == [1, 2])
+        #expect(try t.store.readStoreFile().litmusSets[0] == v1, "old versions stay as they were")
+    }
 }
+
