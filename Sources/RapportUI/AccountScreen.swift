@@ -330,9 +330,10 @@ enum AccountScreen {
             for c in open.prefix(3) { lines.append(("  [\(c.severity.rawValue)] \(c.summary)", .normal)) }
         }
         if let e = a.expectations.first {
-            let blank = e.blankAnswers.count
-            lines.append((blank == 0 ? "Expectations agreed: checklist complete" : "Expectations: \(blank) checklist answer\(blank == 1 ? "" : "s") still blank (0)",
-                          blank == 0 ? .good : .warning))
+            let blank = e.blankAnswers
+            lines.append((blank.isEmpty ? "Expectations agreed: checklist complete"
+                                        : "Expectations still blank (0): " + blank.joined(separator: ", "),
+                          blank.isEmpty ? .good : .warning))
         } else {
             lines.append(("No expectations written down yet (0)", .warning))
         }
