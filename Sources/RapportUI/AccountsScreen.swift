@@ -8,12 +8,14 @@ enum AccountsScreen {
         let list = state.list
         let query = list.filter.text.lowercased().trimmingCharacters(in: .whitespaces)
         var rows: [AccountSummary] = []
-        for (i, s) in state.summaries.enumerated() {
-            if let tier = list.tier, s.tier != tier { continue }
-            if let status = list.status, s.status != status { continue }
-            if let owner = list.owner, s.owner != owner { continue }
+        // The text test first: it reads only the prepared lower-case text, so rows that do
+        // not match are never copied.
+        for i in state.summaries.indices {
             if !query.isEmpty && !TextSearch.contains(state.searchTexts[i], query) { continue }
-            rows.append(s)
+            if let tier = list.tier, state.summaries[i].tier != tier { continue }
+            if let status = list.status, state.summaries[i].status != status { continue }
+            if let owner = list.owner, state.summaries[i].owner != owner { continue }
+            rows.append(state.summaries[i])
         }
         let byName: (AccountSummary, AccountSummary) -> Bool = { $0.name.lowercased() < $1.name.lowercased() }
         switch list.sort {
