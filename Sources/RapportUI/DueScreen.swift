@@ -152,7 +152,7 @@ enum DueScreen {
     }
 
     static func columns(wide: Bool) -> [Column] {
-        [Column("When", .fixed(8), alignRight: true), Column("Account", .fixed(wide ? 22 : 17)),
+        [Column("When", .fixed(9), alignRight: true), Column("Account", .fixed(wide ? 22 : 17)),
          Column("What", .flexible(min: 16)), Column("Source", .fixed(wide ? 13 : 12)), Column("Owner", .fixed(wide ? 15 : 6))]
     }
 

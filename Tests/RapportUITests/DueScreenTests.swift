@@ -15,15 +15,15 @@ import TUIKit
         #expect(state.screen() == """
         Follow-ups  7 · 1 overdue · everyone · next 30 days
         Overdue (1)
-           7d over Brightline Energy Respond: Late incident reports  concern      Tom
+            7d over Brightline Energy Respond: Late incident reports concern      Tom
         Today (5)
-             today Northwind Logist… Measure customer satisfaction   satisfaction Maya
-             today Brightline Energy Run the litmus test             litmus test  Tom
-             today Brightline Energy Measure customer satisfaction   satisfaction Tom
-             today Quillon Publishi… Run the litmus test             litmus test  Tom
-             today Quillon Publishi… Measure customer satisfaction   satisfaction Tom
+              today Northwind Logist… Measure customer satisfaction  satisfaction Maya
+              today Brightline Energy Run the litmus test            litmus test  Tom
+              today Brightline Energy Measure customer satisfaction  satisfaction Tom
+              today Quillon Publishi… Run the litmus test            litmus test  Tom
+              today Quillon Publishi… Measure customer satisfaction  satisfaction Tom
         Later (1)
-            in 12d Northwind Logist… Touch base with Helena Voss, H… keep in tou… Maya
+             in 12d Northwind Logist… Touch base with Helena Voss, … keep in tou… Maya
 
 
 
@@ -91,7 +91,7 @@ import TUIKit
         try state.perform(state.press([.enter]))
         #expect(state.message == Message("Snoozed until 2026-11-29: Respond: Late incident reports"))
         let screen = state.screen()
-        #expect(screen.contains("This week (1)\n     in 7d Brightline Energy snoozed · Respond: Late incide… concern      Tom"))
+        #expect(screen.contains("This week (1)\n      in 7d Brightline Energy snoozed · Respond: Late incid… concern      Tom"))
         #expect(screen.hasPrefix("Follow-ups  7 · 0 overdue"))
     }
 
