@@ -52,11 +52,12 @@ public enum DueList {
     }
 
     public static func scored(_ account: AccountDigest, on today: Day) -> [FollowUp] {
-        let snoozes = Dictionary(account.snoozes.map { ($0.itemKey, $0) }, uniquingKeysWith: { $0.until > $1.until ? $0 : $1 })
+        let snoozes = account.snoozes.isEmpty ? [:]
+            : Dictionary(account.snoozes.map { ($0.itemKey, $0) }, uniquingKeysWith: { $0.until > $1.until ? $0 : $1 })
         return account.followUps.map { raw in
             var item = raw
             if item.neverDone { item.due = max(item.due, today) }
-            if let snooze = snoozes[item.key], snooze.until > item.due {
+            if !snoozes.isEmpty, let snooze = snoozes[item.key], snooze.until > item.due {
                 item.due = snooze.until
                 item.snooze = snooze
             }

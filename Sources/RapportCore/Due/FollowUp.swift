@@ -108,7 +108,7 @@ public struct UrgencyPart: Hashable, Sendable {
 public struct FollowUp: Hashable, Sendable, Identifiable {
     /// Stable across runs (`<account id>/<source>/<record id>`): snoozes and calendar
     /// UIDs refer to it.
-    public var key: String
+    public var key: String { "\(accountID)/\(ref.keyPart)" }
     public var accountID: RecordID
     public var accountName: String
     public var title: String
@@ -153,7 +153,6 @@ public struct FollowUp: Hashable, Sendable, Identifiable {
     public init(accountID: RecordID, accountName: String, title: String, ref: DueRef, due: Day, owner: String,
                 why: String, redFrom: Day? = nil, neverDone: Bool = false, severity: Severity? = nil,
                 snooze: Snooze? = nil) {
-        self.key = "\(accountID)/\(ref.keyPart)"
         self.accountID = accountID; self.accountName = accountName; self.title = title; self.ref = ref
         self.due = due; self.owner = owner; self.why = why; self.redFrom = redFrom; self.neverDone = neverDone
         self.severity = severity; self.snooze = snooze; self.score = 0
