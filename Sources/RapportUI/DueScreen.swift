@@ -70,7 +70,19 @@ enum DueScreen {
 
     /// Opens the item's account at the section where it is worked.
     static func open(_ state: inout AppState, _ item: FollowUp) -> [Effect] {
-        AccountsScreen.open(&state, item.accountID, view: AccountViewState(section: section(for: item.source), back: .due))
+        let effects = AccountsScreen.open(&state, item.accountID, view: AccountViewState(section: section(for: item.source), back: .due))
+        // A worksheet's action or review opens the worksheet itself, at that step.
+        let worksheet: (id: RecordID, step: WorksheetStep)?
+        switch item.ref {
+        case .action(let w, _): worksheet = (w, .action)
+        case .evaluation(let w): worksheet = (w, .evaluation)
+        default: worksheet = nil
+        }
+        if let worksheet, let w = state.account(item.accountID)?.worksheets.first(where: { $0.id == worksheet.id }) {
+            WorksheetEditor.open(&state, item.accountID, w)
+            state.editor = WorksheetEditorState(step: worksheet.step)
+        }
+        return effects
     }
 
     static func section(for source: DueSource) -> AccountSection {

@@ -156,4 +156,19 @@ import TUIKit
         #expect(state.list.sort == .nextDue)
         #expect(AccountsScreen.visible(state).first?.name == "Brightline Energy")
     }
+
+    @Test func aWorksheetActionOpensTheWorksheetAtItsStep() {
+        var accounts = Fixture.accounts
+        let action = WorksheetAction(id: Fixture.id("ac-fix"), text: "Fix the report job", owner: "Tom Okafor", due: Fixture.today.adding(days: -2))
+        accounts[1].worksheets = [Worksheet(id: Fixture.id("ws-late"), title: "Late reports", createdOn: Fixture.today, actions: [action])]
+        var state = AppState(today: Fixture.today, currency: "EUR", storePath: "/tmp/store", width: 80, height: 24, accounts: accounts)
+        state.press([.char("D")])
+        let index = DueScreen.items(state).firstIndex { $0.title == "Fix the report job" }!
+        state.due.table.selection = index
+        state.press([.enter])
+        #expect(state.screen == .worksheet(account: Fixture.id("acc-bright"), worksheet: Fixture.id("ws-late")))
+        #expect(state.editor.step == .action)
+        #expect(state.screen().contains("Fix the report job"))
+    }
 }
+
