@@ -63,6 +63,19 @@ extension Measure {
         return (last, sorted.dropLast().last.map { last.value - $0.value })
     }
 
+    /// Records the value for `month`, replacing any earlier reading of that month.
+    public mutating func record(_ value: Double, month: YearMonth, note: String = "") {
+        readings.removeAll { $0.month == month }
+        readings.append(MeasureReading(month: month, value: value, note: note))
+        readings.sort { $0.month < $1.month }
+    }
+
+    /// A reading as people write it: whole numbers without decimals, others to one place.
+    public static func format(_ value: Double) -> String {
+        guard value != value.rounded() || abs(value) >= 1e15 else { return String(Int(value)) }
+        return String((value * 10).rounded() / 10)
+    }
+
     /// Changes the definition; once there are readings the old one is kept with the reason.
     public mutating func redefine(name: String, unit: String, direction: MeasureDirection, reason: String, on day: Day) throws {
         guard name != self.name || unit != self.unit || direction != self.direction else { return }

@@ -6,8 +6,8 @@ public enum PlanDocument {
         guard let plan = account.plan else { return "# \(account.name): relationship plan\n\nNo plan yet.\n" }
         var out = "# \(account.name): relationship plan\n\n"
         out += "_As of \(today.iso) · owner \(account.owner.isEmpty ? "not set" : account.owner)_\n\n"
-        out += "## Where we are\n\n\(text(plan.currentState))\n\n"
-        out += "## Where we want to be\n\n\(text(plan.targetState))\n\n"
+        out += "## Where we are\n\n\(Markdown.text(plan.currentState))\n\n"
+        out += "## Where we want to be\n\n\(Markdown.text(plan.targetState))\n\n"
         out += "## How we get there\n\n"
         if plan.items.isEmpty {
             out += "_No items yet._\n\n"
@@ -16,7 +16,7 @@ public enum PlanDocument {
             for item in plan.items {
                 let with = item.contactIDs.compactMap { account.contact($0)?.name }.joined(separator: ", ")
                 let next = item.paused ? "paused" : (item.nextDue?.iso ?? "done")
-                out += "| \(cell(item.title)) | \(cell(with.isEmpty ? "-" : with)) | \(cell(item.owner.isEmpty ? "-" : item.owner)) | "
+                out += "| \(Markdown.cell(item.title)) | \(Markdown.cell(with)) | \(Markdown.cell(item.owner)) | "
                     + "\(item.cadence.label) | \(item.lastDone?.iso ?? "-") | \(next) |\n"
             }
             out += "\n"
@@ -34,16 +34,6 @@ public enum PlanDocument {
             out += "## Still missing\n\n" + gaps.map { "- \($0.message)\n" }.joined() + "\n"
         }
         return out
-    }
-
-    static func text(_ s: String) -> String {
-        let trimmed = s.trimmingCharacters(in: .whitespacesAndNewlines)
-        return trimmed.isEmpty ? "_Not written yet._" : trimmed
-    }
-
-    /// A table cell: pipes escaped, no line breaks.
-    static func cell(_ s: String) -> String {
-        s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
     }
 }
 

@@ -9,13 +9,13 @@ public enum WorksheetDocument {
             out += "Raised by the customer on \(concern.raisedOn.iso): \(concern.summary)\n\n"
         }
         out += "## The frame\n\n"
-        out += "- **What matters most:** \(or(w.focus))\n"
+        out += "- **What matters most:** \(Markdown.text(w.focus))\n"
         out += "- **Accountable:** " + (w.accountable.isEmpty ? "_not set_" : w.accountable.map { $0.why.isEmpty ? $0.name : "\($0.name) (\($0.why))" }.joined(separator: "; ")) + "\n"
         out += "- **We talk:** " + [w.communication.cadence?.label, w.communication.how.isEmpty ? nil : w.communication.how]
             .compactMap { $0 }.joined(separator: ", ").nonEmpty(or: "_not set_") + "\n\n"
 
         out += "## Root cause\n\n### 1. Define\n\n"
-        out += "**The problem:** \(or(w.define.problem))\n\n**What we know:** \(or(w.define.dataWeHave))\n\n**What we still need to find out:** \(or(w.define.dataMissing))\n\n"
+        out += "**The problem:** \(Markdown.text(w.define.problem))\n\n**What we know:** \(Markdown.text(w.define.dataWeHave))\n\n**What we still need to find out:** \(Markdown.text(w.define.dataMissing))\n\n"
         out += "### 2. Explore: possible causes\n\n"
         out += w.causes.isEmpty ? "_None listed._\n\n" : w.causes.map { "- \($0.text)\($0.isLikelyRoot ? " **(likely root cause)**" : "")\n" }.joined() + "\n"
         out += "### 3. Solution: options\n\n"
@@ -23,11 +23,11 @@ public enum WorksheetDocument {
         out += "### 4. Implications\n\n"
         if w.options.isEmpty { out += "_No options to weigh._\n\n" }
         for option in w.options {
-            out += "**\(option.text)**\n\n- Better: \(or(option.ups))\n- Costs and risks: \(or(option.downs))\n\n"
+            out += "**\(option.text)**\n\n- Better: \(Markdown.text(option.ups))\n- Costs and risks: \(Markdown.text(option.downs))\n\n"
         }
         out += "## Execution\n\n### 5. Decision\n\n"
         if let chosen = w.chosenOption {
-            out += "We chose **\(chosen.text)**" + (w.decision?.decidedOn.map { " on \($0.iso)" } ?? "") + ". \(or(w.decision?.why ?? ""))\n\n"
+            out += "We chose **\(chosen.text)**" + (w.decision?.decidedOn.map { " on \($0.iso)" } ?? "") + ". \(Markdown.text(w.decision?.why ?? ""))\n\n"
         } else {
             out += "_Not decided yet._\n\n"
         }
@@ -37,27 +37,14 @@ public enum WorksheetDocument {
         } else {
             out += "| Action | Owner | Due | How we measure it | Status |\n|---|---|---|---|---|\n"
             for a in w.actions {
-                out += "| \(cell(a.text)) | \(cell(a.owner.nonEmpty(or: "-"))) | \(a.due?.iso ?? "-") | \(cell(a.measure.nonEmpty(or: "-"))) | \(a.status.label) |\n"
+                out += "| \(Markdown.cell(a.text)) | \(Markdown.cell(a.owner)) | \(a.due?.iso ?? "-") | \(Markdown.cell(a.measure)) | \(a.status.label) |\n"
             }
             out += "\n"
         }
         out += "### 7. Evaluation\n\n"
         out += "- **Review on:** \(w.evaluation.reviewOn?.iso ?? "_not set_")\n"
         out += "- **Outcome:** \(w.evaluation.outcome?.label ?? "_not yet_")\n"
-        out += "- **What we learned:** \(or(w.evaluation.learned))\n"
+        out += "- **What we learned:** \(Markdown.text(w.evaluation.learned))\n"
         return out
     }
-
-    static func or(_ text: String) -> String {
-        let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        return t.isEmpty ? "_not written yet_" : t
-    }
-
-    static func cell(_ s: String) -> String {
-        s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-    }
-}
-
-extension String {
-    func nonEmpty(or fallback: String) -> String { isEmpty ? fallback : self }
 }

@@ -98,10 +98,8 @@ enum HealthForms {
             let value = Double(raw.replacingOccurrences(of: ",", with: "."))
             if value == nil && !raw.isEmpty { r.fail("value", "'\(raw)' is not a number") }
             guard let month, let value else { return [] }
-            m.readings.removeAll { $0.month == month }
-            m.readings.append(MeasureReading(month: month, value: value, note: r.text("note")))
-            m.readings.sort { $0.month < $1.month }
-            return [.mutate(id, [.upsertMeasure(m)], message: "\(m.name): \(HealthSection.format(value)) for \(month.name) \(month.year)")]
+            m.record(value, month: month, note: r.text("note"))
+            return [.mutate(id, [.upsertMeasure(m)], message: "\(m.name): \(Measure.format(value)) for \(month.name) \(month.year)")]
         case .addRisk(let id), .editRisk(let id, _):
             let disruption = r.required("disruption", "The disruption")
             var risk = Risk(disruption: disruption, identifiedOn: state.today)

@@ -49,8 +49,8 @@ enum HealthSection {
         let last = YearMonth(state.today).adding(months: -1)
         let rows = a.measures.map { m -> TableRow in
             let latest = m.latest
-            let value = latest.map { "\(format($0.reading.value)) \(m.unit)".trimmingCharacters(in: .whitespaces) } ?? "-"
-            let change = latest?.change.map { ($0 >= 0 ? "+" : "") + format($0) } ?? "-"
+            let value = latest.map { "\(Measure.format($0.reading.value)) \(m.unit)".trimmingCharacters(in: .whitespaces) } ?? "-"
+            let change = latest?.change.map { ($0 >= 0 ? "+" : "") + Measure.format($0) } ?? "-"
             let good = latest?.change.map { m.direction == .higherIsBetter ? $0 >= 0 : $0 <= 0 }
             let missing = m.isSatisfaction ? "" : (m.readings.contains { $0.month == last } ? "" : "\(last.name) missing")
             return TableRow([m.name + (m.isSatisfaction ? " ★" : ""), value, change, Sparkline.line(m.values(months: 12, endingAt: last)), missing],
@@ -62,9 +62,5 @@ enum HealthSection {
                                             Column("", .fixed(16))],
                             empty: "No measures tracked. m adds one (usage, consumption, discount requests, satisfaction).",
                             into: &canvas, rect: tableRect)
-    }
-
-    static func format(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e12 ? String(Int(value)) : String((value * 10).rounded() / 10)
     }
 }

@@ -162,7 +162,7 @@ enum WorksheetEditor {
         }
         let frameY = body.maxY - 1
         let frame = "Focus: \(w.focus.isEmpty ? "-" : w.focus) · Accountable: \(w.accountable.isEmpty ? "-" : w.accountable.map(\.name).joined(separator: ", ")) · Talk: "
-            + ([w.communication.cadence?.label, w.communication.how.isEmpty ? nil : w.communication.how].compactMap { $0 }.joined(separator: ", ").nonEmpty("-"))
+            + ([w.communication.cadence?.label, w.communication.how.isEmpty ? nil : w.communication.how].compactMap { $0 }.joined(separator: ", ").nonEmpty(or: "-"))
         canvas.put(frame, x: 0, y: frameY, style: .dim, limit: body.width)
 
         let x = railWidth + 2
@@ -207,7 +207,7 @@ enum WorksheetEditor {
             table(w.options.enumerated().map { TableRow(["\($0.offset + 1).", $0.element.text + (w.decision?.optionID == $0.element.id ? "  (chosen)" : "")]) },
                   [Column("", .fixed(3)), Column("Option", .flexible(min: 10))], empty: "No options yet: a adds one.")
         case .implications:
-            table(w.options.map { TableRow([$0.text, $0.ups.nonEmpty("?"), $0.downs.nonEmpty("?")],
+            table(w.options.map { TableRow([$0.text, $0.ups.nonEmpty(or: "?"), $0.downs.nonEmpty(or: "?")],
                                            cellStyles: [1: $0.ups.isEmpty ? .dim : .good, 2: $0.downs.isEmpty ? .dim : .warning]) },
                   [Column("Option", .flexible(min: 10)), Column("Better", .flexible(min: 8)), Column("Costs, risks", .flexible(min: 8))],
                   empty: "No options to weigh: list them in step 3.")
@@ -222,7 +222,7 @@ enum WorksheetEditor {
         case .action:
             table(w.actions.map { a in
                 let late = a.status.isOpen && (a.due.map { $0 < state.today } ?? false)
-                return TableRow([a.text, AccountsScreen.firstName(a.owner).nonEmpty("-"), a.due?.iso ?? "-", a.status.label],
+                return TableRow([a.text, AccountsScreen.firstName(a.owner).nonEmpty(or: "-"), a.due?.iso ?? "-", a.status.label],
                                 style: a.status.isOpen ? .normal : .dim, cellStyles: late ? [2: .danger] : [:])
             }, [Column("Action", .flexible(min: 10)), Column("Owner", .fixed(7)), Column("Due", .fixed(10)), Column("Status", .fixed(11))],
                   empty: "No actions yet: a adds one (who, what, by when, how we measure it).")
@@ -231,8 +231,4 @@ enum WorksheetEditor {
                         ("What we learned", w.evaluation.learned)])
         }
     }
-}
-
-extension String {
-    func nonEmpty(_ fallback: String) -> String { isEmpty ? fallback : self }
 }

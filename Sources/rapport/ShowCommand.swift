@@ -84,7 +84,7 @@ struct AccountReport {
         out += section("Risks", a.risks.map { "[\($0.state.rawValue)] \($0.disruption)" })
         out += section("Measures", a.measures.map { m in
             let last = m.readings.max { $0.month < $1.month }
-            return "\(m.name): " + (last.map { "\(formatNumber($0.value)) \(m.unit) in \($0.month)" } ?? "no readings")
+            return "\(m.name): " + (last.map { "\(Measure.format($0.value)) \(m.unit) in \($0.month)" } ?? "no readings")
         })
         return out
     }
@@ -92,9 +92,5 @@ struct AccountReport {
     private func section(_ title: String, _ lines: [String]) -> String {
         guard !lines.isEmpty else { return "" }
         return "\n\(title)\n" + lines.map { "  \($0)\n" }.joined()
-    }
-
-    private func formatNumber(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
     }
 }

@@ -89,13 +89,13 @@ extension Account {
                 measures.append(Measure(name: "Customer satisfaction", unit: "score", isSatisfaction: true, createdOn: done.day))
                 return measures.count - 1
             }()
-            record(value, month: month, note: done.note, in: m)
-            return "Satisfaction \(Self.format(value)) recorded for \(month.name)"
+            measures[m].record(value, month: month, note: done.note)
+            return "Satisfaction \(Measure.format(value)) recorded for \(month.name)"
         case .reading(let measureID, let month):
             guard let m = measures.firstIndex(where: { $0.id == measureID }) else { throw gone }
             guard let value = done.value else { throw InputError("a reading needs its value") }
-            record(value, month: month, note: done.note, in: m)
-            return "\(measures[m].name): \(Self.format(value)) recorded for \(month.name)"
+            measures[m].record(value, month: month, note: done.note)
+            return "\(measures[m].name): \(Measure.format(value)) recorded for \(month.name)"
         case .touchFollowUp(let touchID):
             guard let t = touchpoints.firstIndex(where: { $0.id == touchID }) else { throw gone }
             touchpoints[t].followUpDoneOn = done.day
@@ -126,15 +126,6 @@ extension Account {
         return touch
     }
 
-    private mutating func record(_ value: Double, month: YearMonth, note: String, in m: Int) {
-        measures[m].readings.removeAll { $0.month == month }
-        measures[m].readings.append(MeasureReading(month: month, value: value, note: note))
-        measures[m].readings.sort { $0.month < $1.month }
-    }
-
-    static func format(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
-    }
 }
 
 extension PlaybookStep {
