@@ -128,7 +128,7 @@ enum AccountScreen {
         case .delete:
             delete(&state, account, selection)
         case .undo:
-            return Deletion.undo(&state)
+            return Undo.perform(&state)
         }
         return []
     }

@@ -80,7 +80,7 @@ enum AccountsScreen {
             default: state.overlay = .confirm(.deleteAccount(a.id))
             }
         case .undo:
-            return Deletion.undo(&state)
+            return Undo.perform(&state)
         case .quit:
             state.quitting = true
             return [.quit]

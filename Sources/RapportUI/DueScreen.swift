@@ -36,8 +36,13 @@ enum DueScreen {
         case .done:
             guard let item = selected(state) else { return [] }
             if item.ref.needs == .litmusTest {
+                // Done means answering the questions: open the account and start the test.
                 let effects = open(&state, item)
-                state.message = Message("The litmus test is done by answering its questions; its due date moves when one is recorded")
+                if let account = state.account(item.accountID), state.litmus != nil {
+                    LitmusRunner.start(&state, account)
+                } else {
+                    state.message = Message("The litmus test is done by answering its questions: press t to run it")
+                }
                 return effects
             } else {
                 state.overlay = .form(.completeFollowUp(item), Forms.completion(item))
@@ -92,7 +97,8 @@ enum DueScreen {
         case .touchFollowUp: return .timeline
         case .plan: return .plan
         case .action, .evaluation: return .worksheets
-        case .litmus, .satisfaction, .reading, .riskReview: return .overview
+        case .litmus, .satisfaction, .reading: return .health
+        case .riskReview: return .risks
         }
     }
 

@@ -23,7 +23,7 @@ public enum WorksheetListCommand: Sendable { case new, open, fromConcern }
 
 /// Commands of the worksheet editor.
 public enum WorksheetCommand: Sendable {
-    case move, nextStep, previousStep, step, add, edit, delete, moveUp, moveDown, markRoot, frame, close, export, back
+    case move, nextStep, previousStep, step, add, edit, delete, undo, moveUp, moveDown, markRoot, frame, close, export, back
 }
 
 /// Commands of the Health, Risks and Expectations sections (besides add/edit/delete).
@@ -101,7 +101,8 @@ public enum Keymaps {
         Binding(navigation, .move, help: "Move within the step's list"),
         Binding([.char("e"), .enter], .edit, label: "edit", help: "Edit the step (or the selected entry)"),
         Binding([.char("a")], .add, label: "add", help: "Add a cause, option or action"),
-        Binding([.char("d")], .delete, help: "Delete the selected cause, option or action"),
+        Binding([.char("d")], .delete, help: "Delete the selected cause, option or action (u brings it back)"),
+        Binding([.char("u")], .undo, help: "Undo the last delete"),
         Binding([.char("r")], .markRoot, label: "root", help: "Explore: mark the selected cause as the likely root cause"),
         Binding([.char("K")], .moveUp, help: "Move the selected entry up"),
         Binding([.char("J")], .moveDown, help: "Move the selected entry down"),
@@ -135,7 +136,7 @@ public enum Keymaps {
         Binding((0...9).map { .char(Character(String($0))) }, .section, help: "Jump to a section by number (0 is Expectations)"),
         Binding([.char("l")], .log, label: "log", help: "Log a touchpoint"),
         Binding([.char("c")], .concern, label: "concern", help: "Record a customer concern"),
-        Binding([.char("a")], .add, label: "add", help: "Add a contact or team member (in those sections)"),
+        Binding([.char("a")], .add, label: "add", help: "Add to the section: contact, team member, touchpoint, concern, plan item, worksheet, measure, risk or goal"),
         Binding([.char("e")], .edit, label: "edit", help: "Edit the selected record (the account's facts on Overview)"),
         Binding([.char("d")], .delete, label: "del", help: "Delete the selected record (asks first; u undoes)"),
         Binding([.char("u")], .undo, help: "Undo the last delete"),

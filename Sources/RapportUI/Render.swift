@@ -35,7 +35,7 @@ public func render(_ state: inout AppState, into canvas: inout Canvas) {
     case .form(_, let form)?:
         form.render(into: &canvas)
     case .confirm(let purpose)?:
-        Chrome.confirm(question(purpose, state), into: &canvas)
+        Chrome.confirm(Confirmation.question(purpose, state), into: &canvas)
     case .command(let field)?:
         canvas.fill(messageLine)
         canvas.put(":", x: 0, y: messageLine.y, style: .accent)
@@ -94,13 +94,4 @@ func helpSections(_ state: AppState) -> [(title: String, lines: [(keys: String, 
                                ("Enter", "Save"), ("Esc", "Cancel"), ("Ctrl-O", "Edit a long text in $VISUAL/$EDITOR"),
                                ("Ctrl-A/E/U/K/W", "Start, end, clear to start/end, delete word")]))
     return sections
-}
-
-func question(_ purpose: ConfirmPurpose, _ state: AppState) -> String {
-    switch purpose {
-    case .deleteAccount(let id): return "Delete \(state.account(id)?.name ?? "this account") and all its records?"
-    case .deleteRecord(_, _, _, let what): return "Delete \(what)?"
-    case .countForPlan(_, _, _, let title): return "Count this as done for the plan item \"\(title)\"?"
-    case .seasonToDisruption(_, let risk): return "\"\(risk)\" happened: move the account's season to disruption?"
-    }
 }

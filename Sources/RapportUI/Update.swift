@@ -101,23 +101,9 @@ private func handleOverlay(_ state: inout AppState, _ overlay: Overlay, _ key: K
     case .confirm(let purpose):
         switch key {
         case .char("y"), .char("Y"):
-            state.overlay = nil
-            if case .countForPlan(let id, let touch, let item, let title) = purpose {
-                return [.mutate(id, [.countTouchForPlan(touch: touch, item: item)], message: "Counted as done: \(title)")]
-            }
-            if case .seasonToDisruption(let id, let risk) = purpose {
-                return [.mutate(id, [.changeSeason(.disruption, reason: "Risk occurred: \(risk)")], message: "Season: disruption")]
-            }
-            return Deletion.confirm(purpose, state: &state)
+            return Confirmation.answer(purpose, yes: true, state: &state)
         case .char("n"), .char("N"), .escape, .char("q"):
-            state.overlay = nil
-            if case .seasonToDisruption = purpose {
-                state.message = Message("Season unchanged")
-            } else if case .countForPlan = purpose {
-                state.message = Message("Kept as a touchpoint only")
-            } else {
-                state.message = Message("Nothing deleted")
-            }
+            return Confirmation.answer(purpose, yes: false, state: &state)
         default: break
         }
         return []

@@ -85,6 +85,8 @@ enum WorksheetEditor {
             state.undo = .record(account: accountID, .upsertWorksheet(w), what: "the \(step.title.lowercased()) entry")
             state.editor.table.move(-1, count: Int.max)
             return save(changed, "Deleted from \(step.title) (u brings it back)")
+        case .undo:
+            return Undo.perform(&state)
         case .moveUp, .moveDown:
             let offset = command == .moveUp ? -1 : 1
             var changed = w

@@ -137,6 +137,15 @@ import TUIKit
         #expect(state.view.section == .contacts)
     }
 
+    @Test func doneOnALitmusItemStartsTheTest() {
+        var state = dueState()
+        state.litmus = LitmusQuestionSet(version: 1, introducedOn: Fixture.today, questions: [LitmusQuestion(id: "a", text: "Senior access?")])
+        state.press([.down, .down, .char("x")])
+        #expect(state.screen == .account(Fixture.id("acc-bright")) && state.view.section == .health)
+        guard case .litmus(let run)? = state.overlay else { Issue.record("no litmus run: \(String(describing: state.overlay))"); return }
+        #expect(run.account == Fixture.id("acc-bright") && run.set.version == 1)
+    }
+
     @Test func theLitmusTestCannotBeTickedOff() {
         var state = dueState()
         state.press([.down, .down, .char("x")])

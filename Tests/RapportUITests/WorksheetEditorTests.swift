@@ -125,6 +125,19 @@ import TUIKit
         #expect(current(state)?.status == .closed && current(state)?.evaluation.outcome == .worked)
     }
 
+    @Test func aDeletedEntryComesBackWithU() throws {
+        var state = try editorState()
+        state.press([.char("2"), .char("a")])
+        state.type("Manual export step")
+        try state.perform(state.press([.enter]))
+        try state.perform(state.press([.char("d")]))
+        #expect(current(state)?.causes.isEmpty == true)
+        #expect(state.message == Message("Deleted from Explore (u brings it back)"))
+        try state.perform(state.press([.char("u")]))
+        #expect(current(state)?.causes.map(\.text) == ["Manual export step"])
+        #expect(state.screen == .worksheet(account: Fixture.id("acc-bright"), worksheet: current(state)!.id))
+    }
+
     @Test func leavingAnEmptyStepWarnsButMovesOn() throws {
         var state = try editorState()
         state.press([.tab, .tab])
