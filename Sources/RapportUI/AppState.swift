@@ -83,11 +83,7 @@ public struct AppState: Equatable, Sendable {
     /// Takes in an account as saved: its loaded copy, its digest and the lists.
     public mutating func store(_ account: Account) {
         loaded[account.id] = account
-        let digest = AccountDigest(account, policy: policy)
-        digests.removeAll { $0.id == account.id }
-        let at = digests.firstIndex { ($0.name.lowercased(), $0.id) > (digest.name.lowercased(), digest.id) } ?? digests.count
-        digests.insert(digest, at: at)
-        refreshLists()
+        replace(account.id, with: AccountDigest(account, policy: policy))
     }
 
     /// Keeps a loaded account without changing the lists (it was only read).
@@ -95,16 +91,36 @@ public struct AppState: Equatable, Sendable {
 
     public mutating func remove(_ id: RecordID) {
         loaded[id] = nil
-        digests.removeAll { $0.id == id }
-        refreshLists()
+        replace(id, with: nil)
     }
 
-    /// Recomputes the table rows and the due list from the digests.
+    /// Recomputes the table rows and the due list from all the digests.
     mutating func refreshLists() {
         let board = DueList.board(for: digests, on: today, withinDays: due.horizon)
         dueItems = board.items
         summaries = digests.map { AccountSummary($0, today: today, next: board.next[$0.id]) }
-        searchTexts = summaries.map { s in ([s.name, s.owner] + s.tags + s.contactNames).joined(separator: "\u{1F}").lowercased() }
+        searchTexts = summaries.map(Self.searchText)
+    }
+
+    /// Changes one account's place in the lists without recomputing the others: a save
+    /// costs the same at 30 accounts as at 10,000.
+    private mutating func replace(_ id: RecordID, with digest: AccountDigest?) {
+        if let old = digests.firstIndex(where: { $0.id == id }) {
+            digests.remove(at: old); summaries.remove(at: old); searchTexts.remove(at: old)
+        }
+        dueItems.removeAll { $0.accountID == id }
+        guard let digest else { return }
+        let key = (digest.name.lowercased(), digest.id)
+        let at = digests.firstIndex { ($0.name.lowercased(), $0.id) > key } ?? digests.count
+        let board = DueList.board(for: [digest], on: today, withinDays: due.horizon)
+        let summary = AccountSummary(digest, today: today, next: board.next[digest.id])
+        digests.insert(digest, at: at); summaries.insert(summary, at: at); searchTexts.insert(Self.searchText(summary), at: at)
+        DueList.insert(board.items, into: &dueItems)
+    }
+
+    /// What filter-as-you-type matches: name, owner, tags and contacts, lower-cased.
+    static func searchText(_ s: AccountSummary) -> String {
+        ([s.name, s.owner] + s.tags + s.contactNames).joined(separator: "\u{1F}").lowercased()
     }
 }
 

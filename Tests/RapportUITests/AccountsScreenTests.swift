@@ -166,5 +166,32 @@ import TUIKit
         _ = update(&state, .accountLoaded(accounts[0], retry: nil))
         #expect(state.screen().hasPrefix("Northwind Logistics  key · active"))
     }
+
+    @Test func aSaveUpdatesTheListsAsAFullRebuildWould() {
+        var state = Fixture.state()
+        var bright = Fixture.accounts[1]
+        bright.name = "Aardvark Energy"   // moves to the top of the name order
+        bright.concerns[0].respondedOn = Fixture.today
+        bright.touchpoints.append(Touchpoint(day: Fixture.today, kind: .call, summary: "Call", followUp: Fixture.today.adding(days: 2)))
+        state.store(bright)
+        var accounts = Fixture.accounts
+        accounts[1] = bright
+        let rebuilt = Fixture.state().with(accounts)
+        #expect(state.digests == rebuilt.digests)
+        #expect(state.summaries == rebuilt.summaries)
+        #expect(state.searchTexts == rebuilt.searchTexts)
+        #expect(state.dueItems == rebuilt.dueItems)
+        state.remove(bright.id)
+        #expect(state.summaries.map(\.name) == ["Northwind Logistics", "Quillon Publishing"])
+        #expect(!state.dueItems.contains { $0.accountID == bright.id })
+    }
+}
+
+extension AppState {
+    /// The same state over other accounts, every list rebuilt from scratch.
+    func with(_ accounts: [Account]) -> AppState {
+        AppState(today: today, currency: currency, storePath: storePath, width: width, height: height, accounts: accounts,
+                 policy: policy, me: me, playbook: playbook)
+    }
 }
 

@@ -40,6 +40,18 @@ public enum DueList {
         return (sorted(items), next)
     }
 
+    /// Inserts items into a list already in urgency order, keeping the order.
+    public static func insert(_ items: [FollowUp], into list: inout [FollowUp]) {
+        for item in items {
+            var low = 0, high = list.count
+            while low < high {
+                let mid = (low + high) / 2
+                if ordered(list[mid], item) { low = mid + 1 } else { high = mid }
+            }
+            list.insert(item, at: low)
+        }
+    }
+
     /// Most urgent first. Sorts positions, then gathers once: follow-ups are large
     /// values, and moving them around during the sort is what would cost.
     public static func sorted(_ items: [FollowUp]) -> [FollowUp] {
