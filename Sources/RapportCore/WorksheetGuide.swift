@@ -18,9 +18,6 @@ extension WorksheetStep {
             return "On the review day: did it work, partly, or not? What did we learn? A worksheet closes only with an outcome."
         }
     }
-
-    /// Whether moving past the step while it is empty deserves a warning.
-    public var isRequired: Bool { true }
 }
 
 extension Worksheet {

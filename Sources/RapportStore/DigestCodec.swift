@@ -27,7 +27,7 @@ enum DigestCodec {
                          d.fixedFlags.map(\.rawValue).joined(separator: ","), day(d.lateConcernFrom), day(d.outOfTouchFrom),
                          String(d.openConcerns)])
         for f in d.followUps {
-            line(&out, "F", [ref(f.ref), f.title, day(f.due), f.owner, f.why, day(f.redFrom), f.neverDone ? "1" : "",
+            line(&out, "F", [f.ref.keyPart, f.title, day(f.due), f.owner, f.why, day(f.redFrom), f.neverDone ? "1" : "",
                              f.severity?.rawValue ?? ""])
         }
         for s in d.snoozes {
@@ -71,21 +71,6 @@ enum DigestCodec {
     /// several times cheaper than parsing an ISO date, and the index is not for people.
     private static func day(_ d: Day?) -> String { d.map { String($0.ordinal) } ?? "" }
 
-    static func ref(_ r: DueRef) -> String {
-        switch r {
-        case .planItem(let id): return "plan:\(id)"
-        case .action(let w, let a): return "action:\(w):\(a)"
-        case .evaluation(let w): return "evaluation:\(w)"
-        case .concern(let id): return "concern:\(id)"
-        case .contact(let id): return "contact:\(id)"
-        case .litmus: return "litmus"
-        case .satisfaction: return "satisfaction"
-        case .reading(let m, let month): return "reading:\(m):\(month.iso)"
-        case .touchFollowUp(let id): return "touch:\(id)"
-        case .riskReview(let id): return "risk:\(id)"
-        }
-    }
-
     // MARK: Decoding
 
     /// Parses a shard's entries (after its header line); throws on anything malformed.
@@ -97,9 +82,8 @@ enum DigestCodec {
             guard let tag = fields.first else { throw Malformed() }
             switch tag {
             case "A":
-                entries.append(Entry(stamp: FileStamp(size: 0, modifiedNanoseconds: 0), digest: try account(fields)))
                 guard fields.count == 21, let size = Int(fields[2]), let mtime = Int(fields[3]) else { throw Malformed() }
-                entries[entries.count - 1].stamp = FileStamp(size: size, modifiedNanoseconds: mtime)
+                entries.append(Entry(stamp: FileStamp(size: size, modifiedNanoseconds: mtime), digest: try account(fields)))
             case "F":
                 guard !entries.isEmpty else { throw Malformed() }
                 let owner = entries[entries.count - 1].digest
@@ -128,29 +112,9 @@ enum DigestCodec {
     }
 
     private static func followUp(_ f: [String], of a: AccountDigest) throws -> FollowUp {
-        guard f.count == 9, let ref = parseRef(f[1]), let due = try optionalDay(f[3]) else { throw Malformed() }
+        guard f.count == 9, let ref = DueRef(keyPart: f[1]), let due = try optionalDay(f[3]) else { throw Malformed() }
         return FollowUp(accountID: a.id, accountName: a.name, title: f[2], ref: ref, due: due, owner: f[4], why: f[5],
                         redFrom: try optionalDay(f[6]), neverDone: f[7] == "1", severity: f[8].isEmpty ? nil : Severity(rawValue: f[8]))
-    }
-
-    static func parseRef(_ text: String) -> DueRef? {
-        let parts = text.utf8.split(separator: UInt8(ascii: ":")).map { String(decoding: $0, as: UTF8.self) }
-        func id(_ i: Int) -> RecordID? { parts.indices.contains(i) ? RecordID(rawValue: parts[i]) : nil }
-        switch parts.first {
-        case "plan": return id(1).map(DueRef.planItem)
-        case "action": guard let w = id(1), let a = id(2) else { return nil }; return .action(worksheet: w, action: a)
-        case "evaluation": return id(1).map { .evaluation(worksheet: $0) }
-        case "concern": return id(1).map(DueRef.concern)
-        case "contact": return id(1).map(DueRef.contact)
-        case "litmus": return .litmus
-        case "satisfaction": return .satisfaction
-        case "reading":
-            guard let m = id(1), parts.count == 3, let month = YearMonth(iso: parts[2]) else { return nil }
-            return .reading(measure: m, month: month)
-        case "touch": return id(1).map(DueRef.touchFollowUp)
-        case "risk": return id(1).map(DueRef.riskReview)
-        default: return nil
-        }
     }
 
     private static func optionalDay(_ text: String) throws -> Day? {

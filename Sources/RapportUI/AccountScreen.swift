@@ -22,8 +22,9 @@ enum AccountScreen {
         }
     }
 
-    static func rowCount(_ a: Account, _ section: AccountSection) -> Int {
-        switch section {
+    /// Rows in the view's current section (for Expectations: the goals of the set shown).
+    static func rowCount(_ a: Account, _ view: AccountViewState) -> Int {
+        switch view.section {
         case .overview: return 0
         case .contacts: return a.contacts.count
         case .team: return a.team.count
@@ -33,7 +34,7 @@ enum AccountScreen {
         case .worksheets: return a.worksheets.count
         case .health: return a.measures.count
         case .risks: return a.risks.count
-        case .expectations: return a.expectations.first?.goals.count ?? 0
+        case .expectations: return a.expectations[safe: view.expectationSet]?.goals.count ?? 0
         }
     }
 
@@ -86,9 +87,7 @@ enum AccountScreen {
         let selection = state.view.table.selection
         switch command {
         case .move:
-            let count = state.view.section == .expectations
-                ? account.expectations[safe: state.view.expectationSet]?.goals.count ?? 0 : rowCount(account, state.view.section)
-            _ = state.view.table.handle(key, count: count, pageSize: state.height - 10)
+            _ = state.view.table.handle(key, count: rowCount(account, state.view), pageSize: state.height - 10)
         case .back:
             state.screen = state.view.back
         case .nextSection, .previousSection, .section:

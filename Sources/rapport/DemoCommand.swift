@@ -53,8 +53,8 @@ enum DemoData {
 
     /// The store's current litmus question set (the bundled first version for a store
     /// that has none yet).
-    static func currentLitmus(_ store: FileStore, today: Day) throws -> LitmusQuestionSet {
-        try store.readStoreFile().litmusSets.last ?? questions(today: today)
+    static func currentLitmus(_ file: StoreFile, today: Day) throws -> LitmusQuestionSet {
+        try file.litmusSets.last ?? questions(today: today)
     }
 
     static func questions(today: Day) throws -> LitmusQuestionSet {

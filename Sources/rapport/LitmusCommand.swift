@@ -62,7 +62,7 @@ struct LitmusQuestionsCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(global)
-        let set = try DemoData.currentLitmus(try context.openStore(), today: context.today)
+        let set = try DemoData.currentLitmus(try context.openStore().readStoreFile(), today: context.today)
         if json {
             FileHandle.standardOutput.write(try RapportJSON.encode(LitmusQuestionFile(note: set.note, questions: set.questions)))
             return

@@ -40,11 +40,12 @@ final class AppRunner {
             let store = try context.openStore()
             let snapshot = store.loadDigests()
             self.store = store
-            state = AppState(today: context.today, currency: try store.readStoreFile().settings.currency,
+            let file = try store.readStoreFile()
+            state = AppState(today: context.today, currency: file.settings.currency,
                              storePath: context.storePath, width: 80, height: 24,
                              digests: snapshot.digests, problems: snapshot.problems.map(\.description),
                              policy: store.policy, me: context.userName, playbook: playbook)
-            state.litmus = try DemoData.currentLitmus(store, today: context.today)
+            state.litmus = try DemoData.currentLitmus(file, today: context.today)
         } else {
             state = AppState(today: context.today, currency: "EUR", storePath: context.storePath,
                              width: 80, height: 24, digests: [], storeExists: false, me: context.userName,

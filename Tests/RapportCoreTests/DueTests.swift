@@ -185,4 +185,11 @@ import Testing
         #expect(!items.contains { $0.source == .action }) // Tom's
         #expect(items.contains { $0.source == .touchFollowUp })
     }
+
+    @Test func everyReferenceRoundTripsThroughItsKey() {
+        let items = everySource().followUps(policy: policy)
+        #expect(items.allSatisfy { DueRef(keyPart: $0.ref.keyPart) == $0.ref })
+        #expect(DueRef(keyPart: "plan") == nil && DueRef(keyPart: "reading/ms-x/2026-13") == nil && DueRef(keyPart: "nonsense/x") == nil)
+    }
 }
+

@@ -101,7 +101,7 @@ import RapportResources
         let expected = fromFiles(t)
         let shards = try FileManager.default.contentsOfDirectory(atPath: t.root + "/index").filter { $0.hasSuffix(".idx") }
         #expect(!shards.isEmpty)
-        try Data("rapport-index\t2\tgarbage\nA\tnot a digest\n".utf8).write(to: URL(fileURLWithPath: t.root + "/index/" + shards[0]))
+        try Data("rapport-index\t3\tgarbage\nA\tnot a digest\n".utf8).write(to: URL(fileURLWithPath: t.root + "/index/" + shards[0]))
         try Data([0xFF, 0x00, 0x13]).write(to: URL(fileURLWithPath: t.root + "/index/" + shards[1]))
         var (digests, snapshot) = fromIndex(t)
         #expect(digests == expected && snapshot.refreshed >= 2 && snapshot.problems.isEmpty)

@@ -73,8 +73,9 @@ public enum DueList {
                 item.due = snooze.until
                 item.snooze = snooze
             }
-            item.score = Urgency.score(of: item, tier: account.tier, value: account.annualValue, status: account.status, today: today)
-            item.scoredFor = (account.tier, account.annualValue, account.status, today)
+            let basis = UrgencyBasis(tier: account.tier, value: account.annualValue, status: account.status, today: today)
+            item.score = Urgency.score(of: item, basis)
+            item.basis = basis
             return item
         }
     }

@@ -55,8 +55,9 @@ public enum DueRef: Hashable, Sendable {
         }
     }
 
-    /// The part of the item's stable key after the account id.
-    var keyPart: String {
+    /// The part of the item's stable key after the account id (also how the index
+    /// stores the reference; `init?(keyPart:)` reads it back).
+    public var keyPart: String {
         switch self {
         case .planItem(let id): return "plan/\(id)"
         case .action(let w, let a): return "action/\(w)/\(a)"
@@ -68,6 +69,24 @@ public enum DueRef: Hashable, Sendable {
         case .reading(let m, let month): return "reading/\(m)/\(month.iso)"
         case .touchFollowUp(let id): return "follow-up/\(id)"
         case .riskReview(let id): return "risk/\(id)"
+        }
+    }
+
+    public init?(keyPart: String) {
+        let parts = keyPart.split(separator: "/").map(String.init)
+        func id(_ i: Int) -> RecordID? { parts.indices.contains(i) ? RecordID(rawValue: parts[i]) : nil }
+        switch (parts.first, parts.count) {
+        case ("plan", 2): guard let a = id(1) else { return nil }; self = .planItem(a)
+        case ("action", 3): guard let w = id(1), let a = id(2) else { return nil }; self = .action(worksheet: w, action: a)
+        case ("evaluation", 2): guard let w = id(1) else { return nil }; self = .evaluation(worksheet: w)
+        case ("concern", 2): guard let c = id(1) else { return nil }; self = .concern(c)
+        case ("keep-in-touch", 2): guard let c = id(1) else { return nil }; self = .contact(c)
+        case ("litmus", 1): self = .litmus
+        case ("satisfaction", 1): self = .satisfaction
+        case ("reading", 3): guard let m = id(1), let month = YearMonth(iso: parts[2]) else { return nil }; self = .reading(measure: m, month: month)
+        case ("follow-up", 2): guard let t = id(1) else { return nil }; self = .touchFollowUp(t)
+        case ("risk", 2): guard let r = id(1) else { return nil }; self = .riskReview(r)
+        default: return nil
         }
     }
 }
@@ -131,19 +150,13 @@ public struct FollowUp: Hashable, Sendable, Identifiable {
     /// The urgency score (see `Urgency`), set when the item is scored for a day.
     public var score: Int
     /// What the score was computed from, so its parts can be shown.
-    public var scoredFor: (tier: Tier, value: Int, status: AccountStatus, today: Day)? {
-        get { scoring.map { ($0.tier, $0.value, $0.status, $0.today) } }
-        set { scoring = newValue.map { Scoring(tier: $0.tier, value: $0.value, status: $0.status, today: $0.today) } }
-    }
-    private var scoring: Scoring?
-    private struct Scoring: Hashable, Sendable { var tier: Tier, value: Int, status: AccountStatus, today: Day }
+    public var basis: UrgencyBasis?
 
     public var id: String { key }
     public var source: DueSource { ref.source }
     /// Why the item ranks where it does: the parts of its score.
     public var urgency: [UrgencyPart] {
-        guard let s = scoring else { return [] }
-        return Urgency.parts(of: self, tier: s.tier, value: s.value, status: s.status, today: s.today)
+        basis.map { Urgency.parts(of: self, $0) } ?? []
     }
     /// Past the maximum keep-in-touch interval on `today`.
     public func isRed(on today: Day) -> Bool { redFrom.map { today >= $0 } ?? false }

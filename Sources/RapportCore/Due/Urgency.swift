@@ -14,22 +14,22 @@
 /// - keep in touch past the maximum interval (red): +25.
 public enum Urgency {
     /// The score alone (no labels built): what sorting needs.
-    public static func score(of item: FollowUp, tier: Tier, value: Int, status: AccountStatus, today: Day) -> Int {
+    public static func score(of item: FollowUp, _ basis: UrgencyBasis) -> Int {
         var total = 0
-        evaluate(item, tier: tier, value: value, status: status, today: today) { _, points in total += points }
+        evaluate(item, basis) { _, points in total += points }
         return total
     }
 
     /// The parts with their labels, summing to `score`.
-    public static func parts(of item: FollowUp, tier: Tier, value: Int, status: AccountStatus, today: Day) -> [UrgencyPart] {
+    public static func parts(of item: FollowUp, _ basis: UrgencyBasis) -> [UrgencyPart] {
         var parts: [UrgencyPart] = []
-        evaluate(item, tier: tier, value: value, status: status, today: today) { label, points in parts.append(UrgencyPart(label(), points)) }
+        evaluate(item, basis) { label, points in parts.append(UrgencyPart(label(), points)) }
         return parts
     }
 
     /// The formula, once: each part is handed to `add` with a label built only if asked for.
-    private static func evaluate(_ item: FollowUp, tier: Tier, value: Int, status: AccountStatus, today: Day,
-                                 _ add: (_ label: () -> String, _ points: Int) -> Void) {
+    private static func evaluate(_ item: FollowUp, _ basis: UrgencyBasis, _ add: (_ label: () -> String, _ points: Int) -> Void) {
+        let (tier, value, status, today) = (basis.tier, basis.value, basis.status, basis.today)
         let band = item.band(on: today)
         let bandPoints = [3000, 2000, 1000, 0][band.rawValue]
         if bandPoints > 0 { add({ band.title.lowercased() }, bandPoints) }
@@ -65,5 +65,17 @@ public enum Urgency {
         case .litmus, .riskReview: return 5
         case .satisfaction, .reading: return 0
         }
+    }
+}
+
+/// What an item's urgency depends on besides the item: its account and the day.
+public struct UrgencyBasis: Hashable, Sendable {
+    public var tier: Tier
+    public var value: Int
+    public var status: AccountStatus
+    public var today: Day
+
+    public init(tier: Tier, value: Int, status: AccountStatus, today: Day) {
+        self.tier = tier; self.value = value; self.status = status; self.today = today
     }
 }
