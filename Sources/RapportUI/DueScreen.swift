@@ -5,13 +5,13 @@ import TUIKit
 enum DueScreen {
     /// The items shown, most urgent first, after the "mine" and text filters.
     static func items(_ state: AppState) -> [FollowUp] {
-        let owner = state.due.mine && !state.me.isEmpty ? state.me.lowercased() : nil
-        let all = owner.map { me in state.dueItems.filter { $0.owner.lowercased() == me } } ?? state.dueItems
+        let me = state.due.mine && !state.me.isEmpty ? state.me : nil
         let query = state.due.filter.text.lowercased().trimmingCharacters(in: .whitespaces)
-        guard !query.isEmpty else { return all }
-        return all.filter {
-            $0.accountName.lowercased().contains(query) || $0.title.lowercased().contains(query)
-                || $0.owner.lowercased().contains(query) || $0.source.label.contains(query)
+        guard me != nil || !query.isEmpty else { return state.dueItems }
+        return state.dueItems.filter { item in
+            if let me, !TextSearch.equalFoldingCase(item.owner, me) { return false }
+            return query.isEmpty || TextSearch.containsFoldingCase(item.accountName, query) || TextSearch.containsFoldingCase(item.title, query)
+                || TextSearch.containsFoldingCase(item.owner, query) || TextSearch.contains(item.source.label, query)
         }
     }
 

@@ -90,6 +90,14 @@ enum FormSubmission {
         }
     }
 
+    /// A form picks one contact; a record may hold more (logged elsewhere, or people who
+    /// have left). The choice replaces whichever choosable contact was there and keeps
+    /// the rest.
+    static func replacingChosenContact(in ids: [RecordID], with chosen: RecordID?, of a: Account) -> [RecordID] {
+        let choosable = Set(Forms.contactChoices(a).map(\.id))
+        return (chosen.map { [$0] } ?? []) + ids.filter { $0 != chosen && !choosable.contains($0) }
+    }
+
     static func contactID(_ reader: Reader, _ key: String, in a: Account) -> RecordID? {
         let name = reader.text(key)
         return Forms.contactChoices(a).first { $0.name == name }?.id
@@ -107,7 +115,7 @@ enum FormSubmission {
             if case .editTouchpoint(_, let tid) = purpose, var t = a.touchpoints.first(where: { $0.id == tid }) {
                 t.kind = r.choice("kind"); t.summary = summary; t.day = day; t.followUp = followUp
                 t.sentiment = r.choice("sentiment")
-                t.contactIDs = with + t.contactIDs.filter { cid in !with.contains(cid) && !Forms.contactChoices(a).contains { $0.id == cid } }
+                t.contactIDs = replacingChosenContact(in: t.contactIDs, with: with.first, of: a)
                 return [.mutate(id, [.updateTouchpoint(t)], message: "Touchpoint updated")]
             }
             let kind: TouchKind = r.choice("kind")
@@ -225,7 +233,7 @@ enum FormSubmission {
             item.title = title; item.cadence = cadence ?? item.cadence; item.startOn = start
             item.owner = r.text("owner"); item.step = r.choice("step"); item.notes = r.text("notes")
             let with = contactID(r, "with", in: a)
-            item.contactIDs = (with.map { [$0] } ?? []) + item.contactIDs.filter { cid in cid != with && !Forms.contactChoices(a).contains { $0.id == cid } }
+            item.contactIDs = replacingChosenContact(in: item.contactIDs, with: with, of: a)
             var mutations: [Mutation] = []
             if a.plan == nil { mutations.append(.setPlan(RelationshipPlan(createdOn: state.today))) }
             mutations.append(.upsertPlanItem(item))

@@ -24,4 +24,30 @@ public enum TextSearch {
             }
         }
     }
+
+    /// The same, ignoring the case of ASCII letters in `haystack` (`needle` must be
+    /// lower-case), without building a lower-cased copy: for lists filtered on every key.
+    public static func containsFoldingCase(_ haystack: String, _ needle: String) -> Bool {
+        var haystack = haystack, needle = needle
+        return haystack.withUTF8 { h in
+            needle.withUTF8 { n in
+                guard !n.isEmpty else { return true }
+                guard h.count >= n.count else { return false }
+                @inline(__always) func fold(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
+                var i = 0
+                while i <= h.count - n.count {
+                    var j = 0
+                    while j < n.count && fold(h[i + j]) == n[j] { j += 1 }
+                    if j == n.count { return true }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
+
+    /// Whether two texts are equal, ignoring the case of ASCII letters.
+    public static func equalFoldingCase(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && containsFoldingCase(a, b.lowercased())
+    }
 }

@@ -150,3 +150,16 @@ import Testing
         #expect(keymap.helpLines.map { "\($0.keys): \($0.help)" } == ["Enter o: Open it", "Q: Quit"])
     }
 }
+
+@Suite struct TextSearchTests {
+    @Test func findsTextWithAndWithoutFoldingCase() {
+        #expect(TextSearch.contains("northwind logistics", "logis"))
+        #expect(!TextSearch.contains("Northwind", "north"))
+        #expect(TextSearch.containsFoldingCase("Northwind Logistics", "wind lo"))
+        #expect(!TextSearch.containsFoldingCase("Northwind", "northwinds"))
+        #expect(TextSearch.containsFoldingCase("Café Müller", "café m"))
+        #expect(TextSearch.containsFoldingCase("anything", ""))
+        #expect(TextSearch.equalFoldingCase("Maya Lindqvist", "maya lindqvist"))
+        #expect(!TextSearch.equalFoldingCase("Maya Lindqvist", "Maya"))
+    }
+}
