@@ -55,9 +55,13 @@ enum FormSubmission {
             return []
         }
         state.overlay = nil
-        offerPlanCredit(for: effects, state: &state)
-        openNewWorksheet(purpose, effects, state: &state)
-        walkImplications(purpose, state: &state)
+        // What a few forms lead to next, once their record is on its way to the store.
+        switch purpose {
+        case .logTouchpoint: offerPlanCredit(for: effects, state: &state)
+        case .newWorksheet: openNewWorksheet(purpose, effects, state: &state)
+        case .worksheetPart(_, _, .implications): walkImplications(purpose, state: &state)
+        default: break
+        }
         return effects
     }
 
