@@ -6,7 +6,7 @@ import TUIKit
 enum LitmusRunner {
     static func start(_ state: inout AppState, _ a: Account) {
         guard let set = state.litmus, !set.questions.isEmpty else {
-            state.message = Message("No litmus questions in this store", isError: true)
+            state.message = Message("This store has no litmus questions: add them with 'rapport litmus new-version FILE'", isError: true)
             return
         }
         state.overlay = .litmus(LitmusRun(account: a.id, set: set))

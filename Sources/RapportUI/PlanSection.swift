@@ -20,7 +20,10 @@ enum PlanSection {
         case .states:
             state.overlay = .form(.planStates(account: a.id), Forms.planStates(a.plan))
         case .done:
-            guard let item else { return [] }
+            guard let item else {
+                state.message = Message(a.plan == nil ? "No plan yet: p starts one from the playbook" : "No item selected: a adds one")
+                return []
+            }
             let followUp = FollowUp(accountID: a.id, accountName: a.name, title: item.title, ref: .planItem(item.id),
                                     due: item.nextDue ?? state.today, owner: item.owner, why: "")
             state.overlay = .form(.completeFollowUp(followUp), Forms.completion(followUp))

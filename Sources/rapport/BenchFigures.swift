@@ -74,14 +74,21 @@ struct BenchFigures {
         line("open one account", median(opens), "ms")
 
         // Saving one touchpoint: read under the lock, append, write with fsync, index entry.
-        var saves: [Double] = []
+        // Then the app takes the saved account in: its row and follow-ups, not every list.
+        var saves: [Double] = [], takeIns: [Double] = []
         for i in 0..<runs {
             let id = digests[(i * 104_729) % digests.count].id
+            var saved: Account?
             saves.append(try time {
-                try store.update(id) { $0.touchpoints.append(Touchpoint(day: today, kind: .call, summary: "Benchmark call \(i)")) }
+                saved = try store.update(id) { $0.touchpoints.append(Touchpoint(day: today, kind: .call, summary: "Benchmark call \(i)")) }.saved.account
+            })
+            takeIns.append(time {
+                _ = update(&state, .saved(saved!, message: ""))
+                render(&state, into: &canvas)
             })
         }
         line("save one touchpoint", median(saves), "ms")
+        line("app takes in a save (lists and redraw)", median(takeIns), "ms")
         line("peak memory (largest of the app and command processes)", Double(peak) / 1024, "MB")
     }
 
