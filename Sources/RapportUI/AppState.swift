@@ -108,14 +108,21 @@ public struct AppState: Equatable, Sendable {
         if let old = digests.firstIndex(where: { $0.id == id }) {
             digests.remove(at: old); summaries.remove(at: old); searchTexts.remove(at: old)
         }
-        dueItems.removeAll { $0.accountID == id }
-        guard let digest else { return }
+        guard let digest else {
+            dueItems.removeAll { $0.accountID == id }
+            return
+        }
+        // Binary search for its place in name order (lower-casing 14 names, not 10,000).
         let key = (digest.name.lowercased(), digest.id)
-        let at = digests.firstIndex { ($0.name.lowercased(), $0.id) > key } ?? digests.count
+        var low = 0, high = digests.count
+        while low < high {
+            let mid = (low + high) / 2
+            if (digests[mid].name.lowercased(), digests[mid].id) < key { low = mid + 1 } else { high = mid }
+        }
         let board = DueList.board(for: [digest], on: today, withinDays: due.horizon)
         let summary = AccountSummary(digest, today: today, next: board.next[digest.id])
-        digests.insert(digest, at: at); summaries.insert(summary, at: at); searchTexts.insert(Self.searchText(summary), at: at)
-        DueList.insert(board.items, into: &dueItems)
+        digests.insert(digest, at: low); summaries.insert(summary, at: low); searchTexts.insert(Self.searchText(summary), at: low)
+        dueItems = DueList.replacing(itemsOf: id, with: board.items, in: dueItems)
     }
 
     /// What filter-as-you-type matches: name, owner, tags and contacts, lower-cased.

@@ -40,16 +40,19 @@ public enum DueList {
         return (sorted(items), next)
     }
 
-    /// Inserts items into a list already in urgency order, keeping the order.
-    public static func insert(_ items: [FollowUp], into list: inout [FollowUp]) {
-        for item in items {
-            var low = 0, high = list.count
-            while low < high {
-                let mid = (low + high) / 2
-                if ordered(list[mid], item) { low = mid + 1 } else { high = mid }
-            }
-            list.insert(item, at: low)
+    /// A list in urgency order with one account's items replaced by `items`, in one
+    /// pass (inserting one by one would move the whole list for every item).
+    public static func replacing(itemsOf account: RecordID, with items: [FollowUp], in list: [FollowUp]) -> [FollowUp] {
+        let incoming = sorted(items)
+        var merged: [FollowUp] = []
+        merged.reserveCapacity(list.count + incoming.count)
+        var next = 0
+        for item in list where item.accountID != account {
+            while next < incoming.count && ordered(incoming[next], item) { merged.append(incoming[next]); next += 1 }
+            merged.append(item)
         }
+        merged.append(contentsOf: incoming[next...])
+        return merged
     }
 
     /// Most urgent first. Sorts positions, then gathers once: follow-ups are large
