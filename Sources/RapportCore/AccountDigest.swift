@@ -24,8 +24,10 @@ public struct AccountDigest: Hashable, Sendable, Identifiable {
     /// The first day a contact is past their maximum keep-in-touch interval, if any.
     public var outOfTouchFrom: Day?
     public var openConcerns: Int
-    /// Every follow-up, before snoozes and urgency.
-    public var followUps: [FollowUp]
+    /// Every follow-up, before snoozes and urgency (see `DueEntry`).
+    public internal(set) var dueEntries: [DueEntry] = []
+    /// The follow-ups' text fields, escaped; each entry says where its own are.
+    public internal(set) var dueText: [UInt8] = []
     public var snoozes: [Snooze]
 
     public init(id: RecordID, name: String, owner: String, tier: Tier, status: AccountStatus, season: Season,
@@ -36,8 +38,9 @@ public struct AccountDigest: Hashable, Sendable, Identifiable {
         self.season = season; self.market = market; self.annualValue = annualValue; self.lifetimeValue = lifetimeValue
         self.tags = tags; self.contactNames = contactNames; self.lastTouch = lastTouch; self.health = health
         self.healthChange = healthChange; self.fixedFlags = fixedFlags; self.lateConcernFrom = lateConcernFrom
-        self.outOfTouchFrom = outOfTouchFrom; self.openConcerns = openConcerns; self.followUps = followUps
+        self.outOfTouchFrom = outOfTouchFrom; self.openConcerns = openConcerns
         self.snoozes = snoozes
+        for f in followUps { append(f) }
     }
 
     public init(_ a: Account, policy: DuePolicy) {

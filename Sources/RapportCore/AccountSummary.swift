@@ -29,18 +29,18 @@ public struct AccountSummary: Codable, Hashable, Sendable, Identifiable {
     }
 
     public init(_ d: AccountDigest, today: Day) {
-        self.init(d, today: today, next: DueList.next(for: d, on: today))
+        self.init(d, today: today, next: DueList.nextSlot(of: d, on: today))
     }
 
-    /// With the account's most urgent follow-up already known.
-    public init(_ d: AccountDigest, today: Day, next: FollowUp?) {
+    /// With the account's most urgent follow-up already known (a slot of `d`'s entries).
+    public init(_ d: AccountDigest, today: Day, next: DueSlot?) {
         id = d.id; name = d.name; owner = d.owner; tier = d.tier
         status = d.status; season = d.season; market = d.market
         annualValue = d.annualValue; lifetimeValue = d.lifetimeValue; tags = d.tags
         contactNames = d.contactNames
         lastTouch = d.lastTouch; health = d.health; healthChange = d.healthChange
         flags = d.flags(on: today); openConcerns = d.openConcerns
-        nextDue = next?.due; nextDueTitle = next?.title
+        nextDue = next?.due; nextDueTitle = next.map { d.field(.title, of: $0.item) }
     }
 
     // Every key is always written (null when empty), so scripts can rely on them.

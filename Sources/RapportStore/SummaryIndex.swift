@@ -11,7 +11,7 @@ import RapportCore
 /// other settings is rebuilt. So shards are written atomically but without fsync.
 struct SummaryIndex {
     static let shardCount = 256
-    static let version = "3"
+    static let version = "4"
 
     let directory: String
     /// Settings the digests depend on; a shard built under others is stale.
@@ -49,9 +49,9 @@ struct SummaryIndex {
 
     func write(shard n: Int, _ entries: [RecordID: DigestCodec.Entry]) throws {
         try POSIXFile.makeDirectory(directory)
-        var text = header
-        for id in entries.keys.sorted() { DigestCodec.encode(entries[id]!, into: &text) }
-        try POSIXFile.writeAtomically(Data(text.utf8), to: path(ofShard: n), durable: false)
+        var bytes = Array(header.utf8)
+        for id in entries.keys.sorted() { DigestCodec.encode(entries[id]!, into: &bytes) }
+        try POSIXFile.writeAtomically(Data(bytes), to: path(ofShard: n), durable: false)
     }
 
     /// Replaces (or with nil removes) one account's entry in its shard. The entry's lines
@@ -60,13 +60,13 @@ struct SummaryIndex {
     /// under other settings is started afresh (the next read refreshes what it lacks).
     func update(_ id: RecordID, with entry: DigestCodec.Entry?) throws {
         let n = Self.shard(of: id)
-        var replacement = ""
+        var replacement: [UInt8] = []
         if let entry { DigestCodec.encode(entry, into: &replacement) }
         let head = Array(header.utf8)
         guard let data = try? POSIXFile.read(path(ofShard: n)), data.count >= head.count,
               data.prefix(head.count).elementsEqual(head) else {
             try POSIXFile.makeDirectory(directory)
-            try POSIXFile.writeAtomically(Data((header + replacement).utf8), to: path(ofShard: n), durable: false)
+            try POSIXFile.writeAtomically(Data(head + replacement), to: path(ofShard: n), durable: false)
             return
         }
         var bytes = [UInt8](data)
@@ -74,9 +74,9 @@ struct SummaryIndex {
         if let start = Self.find(marker, in: bytes, from: head.count - 1) {
             let blockStart = start + 1
             let blockEnd = Self.find(Array("\nA\t".utf8), in: bytes, from: blockStart).map { $0 + 1 } ?? bytes.count
-            bytes.replaceSubrange(blockStart..<blockEnd, with: Array(replacement.utf8))
+            bytes.replaceSubrange(blockStart..<blockEnd, with: replacement)
         } else {
-            bytes.append(contentsOf: replacement.utf8)
+            bytes.append(contentsOf: replacement)
         }
         try POSIXFile.writeAtomically(Data(bytes), to: path(ofShard: n), durable: false)
     }

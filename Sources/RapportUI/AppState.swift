@@ -15,8 +15,9 @@ public struct AppState: Equatable, Sendable {
     /// The accounts table's rows, sorted by name, with lower-cased text to filter on.
     public private(set) var summaries: [AccountSummary] = []
     public private(set) var searchTexts: [String] = []
-    /// Every follow-up within the due list's horizon, most urgent first.
-    public private(set) var dueItems: [FollowUp] = []
+    /// Every follow-up within the due list's horizon, most urgent first (slots of
+    /// `digests`; `DueList.followUp` builds the ones shown).
+    public private(set) var dueSlots: [DueSlot] = []
     /// Files that could not be read ("path: reason").
     public var problems: [String]
     public var screen: Screen
@@ -74,8 +75,7 @@ public struct AppState: Equatable, Sendable {
 
     /// Replaces every digest (the store was read again); loaded accounts are dropped.
     public mutating func setDigests(_ digests: [AccountDigest]) {
-        let keys = digests.map { ($0.name.lowercased(), $0.id) }
-        self.digests = keys.indices.sorted { keys[$0] < keys[$1] }.map { digests[$0] }
+        self.digests = AccountDigest.nameOrdered(digests)
         loaded = [:]
         refreshLists()
     }
@@ -97,19 +97,18 @@ public struct AppState: Equatable, Sendable {
     /// Recomputes the table rows and the due list from all the digests.
     mutating func refreshLists() {
         let board = DueList.board(for: digests, on: today, withinDays: due.horizon)
-        dueItems = board.items
-        summaries = digests.map { AccountSummary($0, today: today, next: board.next[$0.id]) }
+        dueSlots = board.slots
+        summaries = digests.indices.map { AccountSummary(digests[$0], today: today, next: board.next[$0]) }
         searchTexts = summaries.map(Self.searchText)
     }
 
     /// Changes one account's place in the lists without recomputing the others: a save
     /// costs the same at 30 accounts as at 10,000.
     private mutating func replace(_ id: RecordID, with digest: AccountDigest?) {
-        if let old = digests.firstIndex(where: { $0.id == id }) {
-            digests.remove(at: old); summaries.remove(at: old); searchTexts.remove(at: old)
-        }
+        let old = digests.firstIndex { $0.id == id }
+        if let old { digests.remove(at: old); summaries.remove(at: old); searchTexts.remove(at: old) }
         guard let digest else {
-            dueItems.removeAll { $0.accountID == id }
+            dueSlots = DueList.replacing(account: old, movedTo: nil, with: [], in: dueSlots, digests: digests)
             return
         }
         // Binary search for its place in name order (lower-casing 14 names, not 10,000).
@@ -119,10 +118,12 @@ public struct AppState: Equatable, Sendable {
             let mid = (low + high) / 2
             if (digests[mid].name.lowercased(), digests[mid].id) < key { low = mid + 1 } else { high = mid }
         }
-        let board = DueList.board(for: [digest], on: today, withinDays: due.horizon)
-        let summary = AccountSummary(digest, today: today, next: board.next[digest.id])
-        digests.insert(digest, at: low); summaries.insert(summary, at: low); searchTexts.insert(Self.searchText(summary), at: low)
-        dueItems = DueList.replacing(itemsOf: id, with: board.items, in: dueItems)
+        digests.insert(digest, at: low)
+        let own = DueList.slots(of: digest, at: low, on: today)
+        let summary = AccountSummary(digest, today: today, next: own.min { DueList.ordered($0, $1, in: digests) })
+        summaries.insert(summary, at: low); searchTexts.insert(Self.searchText(summary), at: low)
+        dueSlots = DueList.replacing(account: old, movedTo: low, with: own.filter { DueList.isWithin(due.horizon, $0, on: today) },
+                                     in: dueSlots, digests: digests)
     }
 
     /// What filter-as-you-type matches: name, owner, tags and contacts, lower-cased.

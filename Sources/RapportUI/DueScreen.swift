@@ -4,19 +4,25 @@ import TUIKit
 /// The follow-up list across all accounts, grouped Overdue / Today / This week / Later.
 enum DueScreen {
     /// The items shown, most urgent first, after the "mine" and text filters.
-    static func items(_ state: AppState) -> [FollowUp] {
-        let me = state.due.mine && !state.me.isEmpty ? state.me : nil
+    /// Matches on account name, title, owner and source, reading the digests' text as
+    /// it is kept (no strings built per item).
+    static func items(_ state: AppState) -> [DueSlot] {
+        let me = state.due.mine && !state.me.isEmpty ? Array(state.me.lowercased().utf8) : nil
         let query = state.due.filter.text.lowercased().trimmingCharacters(in: .whitespaces)
-        guard me != nil || !query.isEmpty else { return state.dueItems }
-        return state.dueItems.filter { item in
-            if let me, !TextSearch.equalFoldingCase(item.owner, me) { return false }
-            return query.isEmpty || TextSearch.containsFoldingCase(item.accountName, query) || TextSearch.containsFoldingCase(item.title, query)
-                || TextSearch.containsFoldingCase(item.owner, query) || TextSearch.contains(item.source.label, query)
+        guard me != nil || !query.isEmpty else { return state.dueSlots }
+        let digests = state.digests
+        return state.dueSlots.filter { slot in
+            let digest = digests[slot.account]
+            let owner = digest.escapedField(.owner, of: slot.item)
+            if let me, !FieldText.equalFoldingCase(owner, me) { return false }
+            return query.isEmpty || TextSearch.containsFoldingCase(digest.name, query)
+                || TextSearch.containsFoldingCase(digest.escapedField(.title, of: slot.item), query)
+                || TextSearch.containsFoldingCase(owner, query) || TextSearch.contains(digest.dueEntries[slot.item].source.label, query)
         }
     }
 
     static func selected(_ state: AppState) -> FollowUp? {
-        items(state)[safe: state.due.table.selection]
+        items(state)[safe: state.due.table.selection].map { DueList.followUp($0, in: state.digests, on: state.today) }
     }
 
     static func show(_ state: inout AppState) {
@@ -152,7 +158,7 @@ enum DueScreen {
                 continue
             }
             guard let i = line.item else { continue }
-            let item = items[i]
+            let item = DueList.followUp(items[i], in: state.digests, on: today)
             let cells = cells(item, today, wide: wide)
             let selected = i == table.selection
             if selected { canvas.fill(Rect(x: 0, y: y, width: rest.width, height: 1), style: .selected) }

@@ -28,21 +28,29 @@ public enum TextSearch {
     /// The same, ignoring the case of ASCII letters in `haystack` (`needle` must be
     /// lower-case), without building a lower-cased copy: for lists filtered on every key.
     public static func containsFoldingCase(_ haystack: String, _ needle: String) -> Bool {
-        var haystack = haystack, needle = needle
-        return haystack.withUTF8 { h in
-            needle.withUTF8 { n in
-                guard !n.isEmpty else { return true }
-                guard h.count >= n.count else { return false }
-                @inline(__always) func fold(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
-                var i = 0
-                while i <= h.count - n.count {
-                    var j = 0
-                    while j < n.count && fold(h[i + j]) == n[j] { j += 1 }
-                    if j == n.count { return true }
-                    i += 1
-                }
-                return false
+        var haystack = haystack
+        return haystack.withUTF8 { containsFoldingCase($0, needle) }
+    }
+
+    /// The same over UTF-8 bytes (a follow-up's text as its digest keeps it).
+    public static func containsFoldingCase(_ haystack: ArraySlice<UInt8>, _ needle: String) -> Bool {
+        haystack.withUnsafeBufferPointer { containsFoldingCase($0, needle) }
+    }
+
+    private static func containsFoldingCase(_ h: UnsafeBufferPointer<UInt8>, _ needle: String) -> Bool {
+        var needle = needle
+        return needle.withUTF8 { n in
+            guard !n.isEmpty else { return true }
+            guard h.count >= n.count else { return false }
+            @inline(__always) func fold(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
+            var i = 0
+            while i <= h.count - n.count {
+                var j = 0
+                while j < n.count && fold(h[i + j]) == n[j] { j += 1 }
+                if j == n.count { return true }
+                i += 1
             }
+            return false
         }
     }
 

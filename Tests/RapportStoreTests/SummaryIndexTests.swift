@@ -103,8 +103,13 @@ import RapportResources
         #expect(!shards.isEmpty)
         try Data("rapport-index\t3\tgarbage\nA\tnot a digest\n".utf8).write(to: URL(fileURLWithPath: t.root + "/index/" + shards[0]))
         try Data([0xFF, 0x00, 0x13]).write(to: URL(fileURLWithPath: t.root + "/index/" + shards[1]))
+        // A follow-up line whose header and shape look right but whose reference is damaged.
+        let damaged = try #require(try shards.dropFirst(2).lazy.map { t.root + "/index/" + $0 }
+            .first { try String(contentsOfFile: $0, encoding: .utf8).contains("\tplan/") })
+        let text = try String(contentsOfFile: damaged, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "\tplan/", with: "\tplam/").utf8).write(to: URL(fileURLWithPath: damaged))
         var (digests, snapshot) = fromIndex(t)
-        #expect(digests == expected && snapshot.refreshed >= 2 && snapshot.problems.isEmpty)
+        #expect(digests == expected && snapshot.refreshed >= 3 && snapshot.problems.isEmpty)
         try FileManager.default.removeItem(atPath: t.root + "/index")
         (digests, snapshot) = fromIndex(t)
         #expect(digests == expected && snapshot.refreshed == 27)

@@ -180,10 +180,12 @@ import TUIKit
         #expect(state.digests == rebuilt.digests)
         #expect(state.summaries == rebuilt.summaries)
         #expect(state.searchTexts == rebuilt.searchTexts)
+        #expect(state.dueSlots == rebuilt.dueSlots)
         #expect(state.dueItems == rebuilt.dueItems)
         state.remove(bright.id)
         #expect(state.summaries.map(\.name) == ["Northwind Logistics", "Quillon Publishing"])
         #expect(!state.dueItems.contains { $0.accountID == bright.id })
+        #expect(state.dueSlots == Fixture.state().with([Fixture.accounts[0], Fixture.accounts[2]]).dueSlots)
     }
 }
 

@@ -63,7 +63,7 @@ import TUIKit
         ], message: "Done: Respond: Late incident reports")])
         try state.perform(effects)
         #expect(state.message == Message("Response recorded for \"Late incident reports\""))
-        #expect(!DueScreen.items(state).contains { $0.source == .concern })
+        #expect(!state.shownDueItems.contains { $0.source == .concern })
         let brightline = try #require(state.account(Fixture.id("acc-bright")))
         #expect(brightline.touchpoints.last?.summary == "Responded to concern: Late incident reports: Called Oliver with the fix date")
     }
@@ -79,7 +79,7 @@ import TUIKit
         try state.perform(effects)
         let northwind = try #require(state.account(Fixture.id("acc-north")))
         #expect(northwind.measures.first { $0.isSatisfaction }?.readings.map(\.value) == [8.5])
-        #expect(!DueScreen.items(state).contains { $0.accountID == northwind.id && $0.source == .satisfaction })
+        #expect(!state.shownDueItems.contains { $0.accountID == northwind.id && $0.source == .satisfaction })
     }
 
     @Test func snoozeMovesTheItemToItsNewDay() throws {
@@ -106,24 +106,24 @@ import TUIKit
     @Test func mineShowsOnlyTheUsersItems() {
         var state = dueState(me: "Maya Lindqvist")
         state.press([.char("m")])
-        #expect(Set(DueScreen.items(state).map(\.owner)) == ["Maya Lindqvist"])
+        #expect(Set(state.shownDueItems.map(\.owner)) == ["Maya Lindqvist"])
         #expect(state.screen().hasPrefix("Follow-ups  2 · 0 overdue · Maya Lindqvist"))
         state.press([.char("m")])
-        #expect(DueScreen.items(state).count == 7)
+        #expect(state.shownDueItems.count == 7)
 
         var anonymous = dueState()
         anonymous.press([.char("m")])
         #expect(anonymous.message?.isError == true)
-        #expect(DueScreen.items(anonymous).count == 7)
+        #expect(anonymous.shownDueItems.count == 7)
     }
 
     @Test func filterAsYouType() {
         var state = dueState()
         state.press([.char("/")])
         state.type("quillon")
-        #expect(DueScreen.items(state).map(\.accountName) == ["Quillon Publishing", "Quillon Publishing"])
+        #expect(state.shownDueItems.map(\.accountName) == ["Quillon Publishing", "Quillon Publishing"])
         state.press([.escape])
-        #expect(DueScreen.items(state).count == 7)
+        #expect(state.shownDueItems.count == 7)
     }
 
     @Test func enterOpensTheAccountAtTheRightSectionAndEscComesBack() {
@@ -172,7 +172,7 @@ import TUIKit
         accounts[1].worksheets = [Worksheet(id: Fixture.id("ws-late"), title: "Late reports", createdOn: Fixture.today, actions: [action])]
         var state = AppState(today: Fixture.today, currency: "EUR", storePath: "/tmp/store", width: 80, height: 24, accounts: accounts)
         state.press([.char("D")])
-        let index = DueScreen.items(state).firstIndex { $0.title == "Fix the report job" }!
+        let index = state.shownDueItems.firstIndex { $0.title == "Fix the report job" }!
         state.due.table.selection = index
         state.press([.enter])
         #expect(state.screen == .worksheet(account: Fixture.id("acc-bright"), worksheet: Fixture.id("ws-late")))

@@ -50,6 +50,12 @@ enum Fixture {
 }
 
 extension AppState {
+    /// The due screen's items as shown (after its filters), built from their slots.
+    var shownDueItems: [FollowUp] { DueScreen.items(self).map { DueList.followUp($0, in: digests, on: today) } }
+
+    /// Every follow-up within the due list's horizon, most urgent first, built from the slots.
+    var dueItems: [FollowUp] { dueSlots.map { DueList.followUp($0, in: digests, on: today) } }
+
     /// Presses keys in order, returning every effect asked for.
     @discardableResult
     mutating func press(_ keys: [Key]) -> [Effect] {

@@ -1,86 +1,137 @@
-/// The follow-up list across accounts: snoozes applied, scored, ordered most
-/// urgent first (by score, then due day, account and title).
+/// A follow-up's place in the due list: which account's digest and which of its
+/// entries, with what ranks it. Lists of slots are sorted, merged and filtered without
+/// building a single string; `DueList.followUp(_:in:on:)` builds the item when shown.
+public struct DueSlot: Hashable, Sendable {
+    /// Position of the account's digest in the (name-ordered) digests the slot was made from.
+    public var account: Int
+    /// The entry within that digest's `dueEntries`.
+    public var item: Int
+    public var score: Int
+    /// When it is due after snoozes (never-done items: today).
+    public var due: Day
+    public var snoozed: Bool
+
+    public func band(on today: Day) -> DueBand { DueBand.of(due, today: today) }
+}
+
+/// The follow-up list across accounts: snoozes applied, scored, ordered most urgent
+/// first (by score, then due day, account name and title).
+///
+/// Digests are passed in name order (see `AccountDigest.nameOrdered`): a slot's
+/// account position is then its place in that order, so ties sort by name for free.
 public enum DueList {
-    /// Items due within `withinDays` of `today` (overdue ones always included), for
-    /// `owner` when given (case-insensitive).
-    public static func items(for accounts: [Account], on today: Day, policy: DuePolicy,
-                             withinDays: Int? = nil, owner: String? = nil) -> [FollowUp] {
-        items(for: accounts.map { AccountDigest($0, policy: policy) }, on: today, withinDays: withinDays, owner: owner)
-    }
+    // MARK: Slots
 
-    /// The same from the accounts' digests (as the store's index keeps them).
-    public static func items(for digests: [AccountDigest], on today: Day,
-                             withinDays: Int? = nil, owner: String? = nil) -> [FollowUp] {
-        var result: [FollowUp] = []
-        let owner = owner?.lowercased()
-        for digest in digests {
-            for item in scored(digest, on: today) {
-                if let withinDays, today.days(until: item.due) > withinDays { continue }
-                if let owner, item.owner.lowercased() != owner { continue }
-                result.append(item)
+    /// One account's slots with snoozes and urgency applied, unordered.
+    public static func slots(of digest: AccountDigest, at position: Int, on today: Day) -> [DueSlot] {
+        let basis = UrgencyBasis(tier: digest.tier, value: digest.annualValue, status: digest.status, today: today)
+        let snoozes = snoozesByKeyPart(digest)
+        var result: [DueSlot] = []
+        result.reserveCapacity(digest.dueEntries.count)
+        for (i, entry) in digest.dueEntries.enumerated() {
+            var due = entry.neverDone ? max(entry.due, today) : entry.due
+            var snoozed = false
+            if !snoozes.isEmpty, let snooze = snoozes[digest.field(.keyPart, of: i)], snooze.until > due {
+                due = snooze.until
+                snoozed = true
             }
+            let score = Urgency.score(due: due, source: entry.source, severity: entry.severity, redFrom: entry.redFrom, basis)
+            result.append(DueSlot(account: position, item: i, score: score, due: due, snoozed: snoozed))
         }
-        return sorted(result)
+        return result
     }
 
-    /// The due list within `withinDays` and every account's most urgent item, from one
-    /// scoring pass (what the app keeps for its screens).
-    public static func board(for digests: [AccountDigest], on today: Day, withinDays: Int) -> (items: [FollowUp], next: [RecordID: FollowUp]) {
-        var items: [FollowUp] = []
-        var next: [RecordID: FollowUp] = [:]
+    /// The due list within `withinDays` and every account's most urgent slot (by
+    /// position), from one scoring pass (what the app keeps for its screens).
+    public static func board(for digests: [AccountDigest], on today: Day, withinDays: Int?) -> (slots: [DueSlot], next: [DueSlot?]) {
+        var slots: [DueSlot] = []
+        var next: [DueSlot?] = []
         next.reserveCapacity(digests.count)
-        for digest in digests {
-            var best: FollowUp?
-            for item in scored(digest, on: today) {
-                if best.map({ ordered(item, $0) }) ?? true { best = item }
-                if today.days(until: item.due) <= withinDays { items.append(item) }
-            }
-            next[digest.id] = best
+        for (position, digest) in digests.enumerated() {
+            let own = self.slots(of: digest, at: position, on: today)
+            next.append(own.min { ordered($0, $1, in: digests) })
+            slots.append(contentsOf: own.lazy.filter { isWithin(withinDays, $0, on: today) })
         }
-        return (sorted(items), next)
+        slots.sort { ordered($0, $1, in: digests) }
+        return (slots, next)
     }
 
-    /// A list in urgency order with one account's items replaced by `items`, in one
-    /// pass (inserting one by one would move the whole list for every item).
-    public static func replacing(itemsOf account: RecordID, with items: [FollowUp], in list: [FollowUp]) -> [FollowUp] {
-        let incoming = sorted(items)
-        var merged: [FollowUp] = []
+    /// Whether a slot is due within `days` of `today` (overdue ones always are; nil: no limit).
+    public static func isWithin(_ days: Int?, _ slot: DueSlot, on today: Day) -> Bool {
+        days.map { today.days(until: slot.due) <= $0 } ?? true
+    }
+
+    /// Slots due within `withinDays` of `today` (overdue ones always included), for
+    /// `owner` when given (ignoring the case of ASCII letters), most urgent first.
+    public static func slots(for digests: [AccountDigest], on today: Day, withinDays: Int? = nil,
+                             owner: String? = nil) -> [DueSlot] {
+        var slots = board(for: digests, on: today, withinDays: withinDays).slots
+        if let owner {
+            let wanted = Array(owner.lowercased().utf8)
+            slots.removeAll { !FieldText.equalFoldingCase(digests[$0.account].escapedField(.owner, of: $0.item), wanted) }
+        }
+        return slots
+    }
+
+    /// Most urgent first: score, due day, account (by position, so by name), title.
+    public static func ordered(_ a: DueSlot, _ b: DueSlot, in digests: [AccountDigest]) -> Bool {
+        if a.score != b.score { return a.score > b.score }
+        if a.due != b.due { return a.due < b.due }
+        if a.account != b.account { return a.account < b.account }
+        let digest = digests[a.account]
+        return digest.escapedField(.title, of: a.item).lexicographicallyPrecedes(digest.escapedField(.title, of: b.item))
+    }
+
+    /// A list in urgency order after one account's digest moved from position `old`
+    /// (nil: it is new) to `new` (nil: it is gone) in `digests` (as they are now), its
+    /// slots replaced by `incoming`: one pass that renumbers and merges (inserting one
+    /// by one would move the whole list for every item).
+    public static func replacing(account old: Int?, movedTo new: Int?, with incoming: [DueSlot], in list: [DueSlot],
+                                 digests: [AccountDigest]) -> [DueSlot] {
+        let incoming = incoming.sorted { ordered($0, $1, in: digests) }
+        var merged: [DueSlot] = []
         merged.reserveCapacity(list.count + incoming.count)
         var next = 0
-        for item in list where item.accountID != account {
-            while next < incoming.count && ordered(incoming[next], item) { merged.append(incoming[next]); next += 1 }
-            merged.append(item)
+        for var slot in list where slot.account != old {
+            if let old, slot.account > old { slot.account -= 1 }
+            if let new, slot.account >= new { slot.account += 1 }
+            while next < incoming.count && ordered(incoming[next], slot, in: digests) { merged.append(incoming[next]); next += 1 }
+            merged.append(slot)
         }
         merged.append(contentsOf: incoming[next...])
         return merged
     }
 
-    /// Most urgent first. Sorts positions, then gathers once: follow-ups are large
-    /// values, and moving them around during the sort is what would cost.
-    public static func sorted(_ items: [FollowUp]) -> [FollowUp] {
-        items.indices.sorted { ordered(items[$0], items[$1]) }.map { items[$0] }
+    // MARK: Items
+
+    /// The follow-up a slot stands for, snoozed and scored.
+    public static func followUp(_ slot: DueSlot, in digests: [AccountDigest], on today: Day) -> FollowUp {
+        let digest = digests[slot.account]
+        var item = digest.followUp(at: slot.item)
+        item.due = slot.due
+        if slot.snoozed { item.snooze = snoozesByKeyPart(digest)[item.ref.keyPart] }
+        item.score = slot.score
+        item.basis = UrgencyBasis(tier: digest.tier, value: digest.annualValue, status: digest.status, today: today)
+        return item
+    }
+
+    /// Items due within `withinDays` of `today` (overdue ones always included), for
+    /// `owner` when given, most urgent first.
+    public static func items(for digests: [AccountDigest], on today: Day, withinDays: Int? = nil,
+                             owner: String? = nil) -> [FollowUp] {
+        let digests = AccountDigest.nameOrdered(digests)
+        return slots(for: digests, on: today, withinDays: withinDays, owner: owner).map { followUp($0, in: digests, on: today) }
+    }
+
+    public static func items(for accounts: [Account], on today: Day, policy: DuePolicy,
+                             withinDays: Int? = nil, owner: String? = nil) -> [FollowUp] {
+        items(for: accounts.map { AccountDigest($0, policy: policy) }, on: today, withinDays: withinDays, owner: owner)
     }
 
     /// One account's items with snoozes and urgency applied, unordered.
     public static func scored(_ account: Account, on today: Day, policy: DuePolicy) -> [FollowUp] {
-        scored(AccountDigest(account, policy: policy), on: today)
-    }
-
-    public static func scored(_ account: AccountDigest, on today: Day) -> [FollowUp] {
-        let snoozes = account.snoozes.isEmpty ? [:]
-            : Dictionary(account.snoozes.map { ($0.itemKey, $0) }, uniquingKeysWith: { $0.until > $1.until ? $0 : $1 })
-        return account.followUps.map { raw in
-            var item = raw
-            if item.neverDone { item.due = max(item.due, today) }
-            if !snoozes.isEmpty, let snooze = snoozes[item.key], snooze.until > item.due {
-                item.due = snooze.until
-                item.snooze = snooze
-            }
-            let basis = UrgencyBasis(tier: account.tier, value: account.annualValue, status: account.status, today: today)
-            item.score = Urgency.score(of: item, basis)
-            item.basis = basis
-            return item
-        }
+        let digests = [AccountDigest(account, policy: policy)]
+        return slots(of: digests[0], at: 0, on: today).map { followUp($0, in: digests, on: today) }
     }
 
     /// The next thing due for an account (its most urgent item), for the accounts table.
@@ -88,15 +139,35 @@ public enum DueList {
         next(for: AccountDigest(account, policy: policy), on: today)
     }
 
-    public static func next(for account: AccountDigest, on today: Day) -> FollowUp? {
-        scored(account, on: today).min(by: ordered)
+    public static func next(for digest: AccountDigest, on today: Day) -> FollowUp? {
+        nextSlot(of: digest, on: today).map { followUp($0, in: [digest], on: today) }
     }
 
-    /// Most urgent first.
-    public static func ordered(_ a: FollowUp, _ b: FollowUp) -> Bool {
-        if a.score != b.score { return a.score > b.score }
-        if a.due != b.due { return a.due < b.due }
-        if a.accountName != b.accountName { return a.accountName.lowercased() < b.accountName.lowercased() }
-        return a.title < b.title
+    /// The slot of an account's most urgent item (its position taken as 0).
+    public static func nextSlot(of digest: AccountDigest, on today: Day) -> DueSlot? {
+        let digests = [digest]
+        return slots(of: digest, at: 0, on: today).min { ordered($0, $1, in: digests) }
+    }
+
+    /// Snoozes by the key part they refer to (the latest wins); usually none.
+    private static func snoozesByKeyPart(_ digest: AccountDigest) -> [String: Snooze] {
+        guard !digest.snoozes.isEmpty else { return [:] }
+        let prefix = "\(digest.id)/"
+        var result: [String: Snooze] = [:]
+        for snooze in digest.snoozes where snooze.itemKey.hasPrefix(prefix) {
+            let keyPart = String(snooze.itemKey.dropFirst(prefix.count))
+            if let kept = result[keyPart], kept.until >= snooze.until { continue }
+            result[keyPart] = snooze
+        }
+        return result
+    }
+}
+
+extension AccountDigest {
+    /// Digests in the order lists show them and the due list breaks ties by: name
+    /// (ignoring case), then id.
+    public static func nameOrdered(_ digests: [AccountDigest]) -> [AccountDigest] {
+        let keys = digests.map { ($0.name.lowercased(), $0.id) }
+        return keys.indices.sorted { keys[$0] < keys[$1] }.map { digests[$0] }
     }
 }

@@ -15,32 +15,41 @@
 public enum Urgency {
     /// The score alone (no labels built): what sorting needs.
     public static func score(of item: FollowUp, _ basis: UrgencyBasis) -> Int {
+        score(due: item.due, source: item.source, severity: item.severity, redFrom: item.redFrom, basis)
+    }
+
+    /// The score of an item due on `due` (after snoozes): what ranking a digest's
+    /// entries needs, without building the items.
+    public static func score(due: Day, source: DueSource, severity: Severity?, redFrom: Day?, _ basis: UrgencyBasis) -> Int {
         var total = 0
-        evaluate(item, basis) { _, points in total += points }
+        evaluate(due: due, source: source, severity: severity, redFrom: redFrom, basis) { _, points in total += points }
         return total
     }
 
     /// The parts with their labels, summing to `score`.
     public static func parts(of item: FollowUp, _ basis: UrgencyBasis) -> [UrgencyPart] {
         var parts: [UrgencyPart] = []
-        evaluate(item, basis) { label, points in parts.append(UrgencyPart(label(), points)) }
+        evaluate(due: item.due, source: item.source, severity: item.severity, redFrom: item.redFrom, basis) { label, points in
+            parts.append(UrgencyPart(label(), points))
+        }
         return parts
     }
 
     /// The formula, once: each part is handed to `add` with a label built only if asked for.
-    private static func evaluate(_ item: FollowUp, _ basis: UrgencyBasis, _ add: (_ label: () -> String, _ points: Int) -> Void) {
+    private static func evaluate(due: Day, source: DueSource, severity: Severity?, redFrom: Day?, _ basis: UrgencyBasis,
+                                 _ add: (_ label: () -> String, _ points: Int) -> Void) {
         let (tier, value, status, today) = (basis.tier, basis.value, basis.status, basis.today)
-        let band = item.band(on: today)
+        let band = DueBand.of(due, today: today)
         let bandPoints = [3000, 2000, 1000, 0][band.rawValue]
         if bandPoints > 0 { add({ band.title.lowercased() }, bandPoints) }
-        let days = today.days(until: item.due)
+        let days = today.days(until: due)
         if days < 0 {
             add({ "\(-days) day\(days == -1 ? "" : "s") overdue" }, min(-days, 30))
         } else if days > 0 {
             add({ "due in \(days) day\(days == 1 ? "" : "s")" }, -min(days, 60))
         }
-        let sourcePoints = sourceWeight(item.source)
-        if sourcePoints > 0 { add({ item.source.label }, sourcePoints) }
+        let sourcePoints = sourceWeight(source)
+        if sourcePoints > 0 { add({ source.label }, sourcePoints) }
         switch tier {
         case .key: add({ "key account" }, 30)
         case .core: add({ "core account" }, 15)
@@ -50,11 +59,11 @@ public enum Urgency {
         else if value >= 250_000 { add({ "value ≥ 250k" }, 12) }
         else if value >= 50_000 { add({ "value ≥ 50k" }, 6) }
         if status == .atRisk { add({ "account at risk" }, 15) }
-        if let severity = item.severity {
+        if let severity {
             let points = [5, 20, 40, 60][severity.weight - 1]
             add({ "\(severity.rawValue) concern" }, points)
         }
-        if item.isRed(on: today) { add({ "past the maximum interval" }, 25) }
+        if let redFrom, today >= redFrom { add({ "past the maximum interval" }, 25) }
     }
 
     static func sourceWeight(_ source: DueSource) -> Int {

@@ -1,0 +1,84 @@
+/// Tab-separated text fields as UTF-8 bytes, the way the store's index and a digest's
+/// follow-up text keep them: backslash, tab, newline, carriage return and the list
+/// separator (U+001F) are escaped, so any text round-trips and a field never spans a
+/// tab or a line.
+public enum FieldText {
+    public static let tab: UInt8 = 0x09
+    public static let newline: UInt8 = 0x0A
+    public static let backslash: UInt8 = 0x5C
+    public static let listSeparator: UInt8 = 0x1F
+
+    /// Appends `text` escaped.
+    public static func escape(_ text: String, into out: inout [UInt8]) {
+        let utf8 = text.utf8
+        guard utf8.contains(where: needsEscape) else {
+            out.append(contentsOf: utf8)
+            return
+        }
+        for b in utf8 {
+            switch b {
+            case backslash: out += [backslash, UInt8(ascii: "\\")]
+            case tab: out += [backslash, UInt8(ascii: "t")]
+            case newline: out += [backslash, UInt8(ascii: "n")]
+            case 0x0D: out += [backslash, UInt8(ascii: "r")]
+            case listSeparator: out += [backslash, UInt8(ascii: "u")]
+            default: out.append(b)
+            }
+        }
+    }
+
+    @inline(__always)
+    static func needsEscape(_ b: UInt8) -> Bool {
+        b == backslash || b == tab || b == newline || b == 0x0D || b == listSeparator
+    }
+
+    /// The text an escaped field stands for.
+    public static func unescape(_ bytes: ArraySlice<UInt8>) -> String {
+        guard bytes.contains(backslash) else { return String(decoding: bytes, as: UTF8.self) }
+        return String(decoding: unescapedBytes(bytes), as: UTF8.self)
+    }
+
+    /// The bytes an escaped field stands for.
+    public static func unescapedBytes(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var escaped = false
+        for b in bytes {
+            if escaped {
+                switch b {
+                case UInt8(ascii: "t"): out.append(tab)
+                case UInt8(ascii: "n"): out.append(newline)
+                case UInt8(ascii: "r"): out.append(0x0D)
+                case UInt8(ascii: "u"): out.append(listSeparator)
+                default: out.append(b)
+                }
+                escaped = false
+            } else if b == backslash {
+                escaped = true
+            } else {
+                out.append(b)
+            }
+        }
+        return out
+    }
+
+    /// Whether an escaped field equals `lowercased`, ignoring the case of ASCII letters
+    /// in the field (fields that need escaping never match).
+    public static func equalFoldingCase(_ field: ArraySlice<UInt8>, _ lowercased: [UInt8]) -> Bool {
+        guard field.count == lowercased.count else { return false }
+        return zip(field, lowercased).allSatisfy { ($0 >= 65 && $0 <= 90 ? $0 + 32 : $0) == $1 }
+    }
+
+    /// The `n`th (0-based) tab-separated field of `bytes`; empty when there are fewer.
+    public static func field(_ n: Int, of bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var start = bytes.startIndex
+        var remaining = n
+        while remaining > 0 {
+            guard let tabAt = bytes[start...].firstIndex(of: tab) else { return bytes[bytes.endIndex...] }
+            start = tabAt + 1
+            remaining -= 1
+        }
+        let end = bytes[start...].firstIndex(of: tab) ?? bytes.endIndex
+        return bytes[start..<end]
+    }
+}
