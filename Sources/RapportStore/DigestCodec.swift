@@ -131,14 +131,9 @@ enum DigestCodec {
               numbers[3].map({ (1...Severity.allCases.count).contains($0) }) ?? true,
               text.reduce(0, { $0 + ($1 == FieldText.tab ? 1 : 0) }) == 3 else { throw Malformed() }
         let source = DueSource.allCases[sourceIndex]
-        guard isKeyPart(FieldText.field(0, of: text), of: source) else { throw Malformed() }
+        guard DueRef.isKeyPart(FieldText.field(0, of: text), of: source) else { throw Malformed() }
         digest.appendFollowUp(due: Day(ordinal: dueOrdinal), redFrom: numbers[1].map(Day.init(ordinal:)), neverDone: numbers[2] == 1,
                               severity: numbers[3].map { Severity.allCases[$0 - 1] }, source: source, escapedText: text)
-    }
-
-    /// Whether `bytes` is the key part of a reference of `source`.
-    private static func isKeyPart(_ bytes: ArraySlice<UInt8>, of source: DueSource) -> Bool {
-        DueRef(keyPart: String(decoding: bytes, as: UTF8.self))?.source == source
     }
 
     /// A decimal integer (optionally negative); nil for an empty field.

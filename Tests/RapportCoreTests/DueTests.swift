@@ -190,6 +190,15 @@ import Testing
         let items = everySource().followUps(policy: policy)
         #expect(items.allSatisfy { DueRef(keyPart: $0.ref.keyPart) == $0.ref })
         #expect(DueRef(keyPart: "plan") == nil && DueRef(keyPart: "reading/ms-x/2026-13") == nil && DueRef(keyPart: "nonsense/x") == nil)
+        // The index's byte-level check accepts exactly what reads back, for its own source only.
+        for item in items {
+            for source in DueSource.allCases {
+                #expect(DueRef.isKeyPart(Array(item.ref.keyPart.utf8)[...], of: source) == (source == item.source))
+            }
+        }
+        for bad in ["plan", "plan/", "plan/Upper", "plan/-x", "plan/a/b", "reading/ms-x/2026-13", "action/ws-1", "litmus/x", ""] {
+            #expect(DueSource.allCases.allSatisfy { !DueRef.isKeyPart(Array(bad.utf8)[...], of: $0) }, "\(bad)")
+        }
     }
 }
 

@@ -58,35 +58,84 @@ public enum DueRef: Hashable, Sendable {
     /// The part of the item's stable key after the account id (also how the index
     /// stores the reference; `init?(keyPart:)` reads it back).
     public var keyPart: String {
+        let prefix = source.keyPrefix
         switch self {
-        case .planItem(let id): return "plan/\(id)"
-        case .action(let w, let a): return "action/\(w)/\(a)"
-        case .evaluation(let w): return "evaluation/\(w)"
-        case .concern(let id): return "concern/\(id)"
-        case .contact(let id): return "keep-in-touch/\(id)"
-        case .litmus: return "litmus"
-        case .satisfaction: return "satisfaction"
-        case .reading(let m, let month): return "reading/\(m)/\(month.iso)"
-        case .touchFollowUp(let id): return "follow-up/\(id)"
-        case .riskReview(let id): return "risk/\(id)"
+        case .planItem(let id), .evaluation(let id), .concern(let id), .contact(let id), .touchFollowUp(let id),
+             .riskReview(let id):
+            return "\(prefix)/\(id)"
+        case .action(let w, let a): return "\(prefix)/\(w)/\(a)"
+        case .litmus, .satisfaction: return prefix
+        case .reading(let m, let month): return "\(prefix)/\(m)/\(month.iso)"
         }
     }
 
     public init?(keyPart: String) {
-        let parts = keyPart.split(separator: "/").map(String.init)
-        func id(_ i: Int) -> RecordID? { parts.indices.contains(i) ? RecordID(rawValue: parts[i]) : nil }
-        switch (parts.first, parts.count) {
-        case ("plan", 2): guard let a = id(1) else { return nil }; self = .planItem(a)
-        case ("action", 3): guard let w = id(1), let a = id(2) else { return nil }; self = .action(worksheet: w, action: a)
-        case ("evaluation", 2): guard let w = id(1) else { return nil }; self = .evaluation(worksheet: w)
-        case ("concern", 2): guard let c = id(1) else { return nil }; self = .concern(c)
-        case ("keep-in-touch", 2): guard let c = id(1) else { return nil }; self = .contact(c)
-        case ("litmus", 1): self = .litmus
-        case ("satisfaction", 1): self = .satisfaction
-        case ("reading", 3): guard let m = id(1), let month = YearMonth(iso: parts[2]) else { return nil }; self = .reading(measure: m, month: month)
-        case ("follow-up", 2): guard let t = id(1) else { return nil }; self = .touchFollowUp(t)
-        case ("risk", 2): guard let r = id(1) else { return nil }; self = .riskReview(r)
-        default: return nil
+        let parts = keyPart.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard let source = DueSource.allCases.first(where: { $0.keyPrefix == parts[0] }), parts.count == source.keyPartCount else { return nil }
+        func id(_ i: Int) -> RecordID? { RecordID(rawValue: parts[i]) }
+        switch source {
+        case .plan: guard let a = id(1) else { return nil }; self = .planItem(a)
+        case .action: guard let w = id(1), let a = id(2) else { return nil }; self = .action(worksheet: w, action: a)
+        case .evaluation: guard let w = id(1) else { return nil }; self = .evaluation(worksheet: w)
+        case .concern: guard let c = id(1) else { return nil }; self = .concern(c)
+        case .keepInTouch: guard let c = id(1) else { return nil }; self = .contact(c)
+        case .litmus: self = .litmus
+        case .satisfaction: self = .satisfaction
+        case .reading: guard let m = id(1), let month = YearMonth(iso: parts[2]) else { return nil }; self = .reading(measure: m, month: month)
+        case .touchFollowUp: guard let t = id(1) else { return nil }; self = .touchFollowUp(t)
+        case .riskReview: guard let r = id(1) else { return nil }; self = .riskReview(r)
+        }
+    }
+
+    /// Whether `bytes` (UTF-8) is the key part of a reference of `source`: what
+    /// `init?(keyPart:)` accepts, checked without building strings (the index checks
+    /// every follow-up line it reads this way).
+    public static func isKeyPart(_ bytes: ArraySlice<UInt8>, of source: DueSource) -> Bool {
+        var part = 0
+        var start = bytes.startIndex
+        while true {
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "/")) ?? bytes.endIndex
+            let segment = bytes[start..<end]
+            let valid: Bool
+            if part == 0 {
+                valid = segment.elementsEqual(source.keyPrefix.utf8)
+            } else if source == .reading && part == 2 {
+                valid = YearMonth(iso: String(decoding: segment, as: UTF8.self)) != nil
+            } else {
+                valid = (1...64).contains(segment.count) && segment.first != UInt8(ascii: "-")
+                    && segment.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
+            }
+            guard valid else { return false }
+            part += 1
+            if end == bytes.endIndex { return part == source.keyPartCount }
+            start = end + 1
+        }
+    }
+}
+
+extension DueSource {
+    /// The first part of a reference's key part.
+    var keyPrefix: String {
+        switch self {
+        case .plan: return "plan"
+        case .action: return "action"
+        case .evaluation: return "evaluation"
+        case .concern: return "concern"
+        case .keepInTouch: return "keep-in-touch"
+        case .litmus: return "litmus"
+        case .satisfaction: return "satisfaction"
+        case .reading: return "reading"
+        case .touchFollowUp: return "follow-up"
+        case .riskReview: return "risk"
+        }
+    }
+
+    /// How many `/`-separated parts its key part has.
+    var keyPartCount: Int {
+        switch self {
+        case .litmus, .satisfaction: return 1
+        case .action, .reading: return 3
+        default: return 2
         }
     }
 }
