@@ -70,8 +70,18 @@ enum DigestCodec {
     // MARK: Decoding
 
     /// Parses a shard's entries (after its header line); throws on anything malformed.
+    /// Follow-up text stays in `bytes`: each digest keeps a slice of it.
     static func decode(_ bytes: ArraySlice<UInt8>) throws -> [Entry] {
         var entries: [Entry] = []
+        var followUps: [DueEntry] = []
+        /// Hands the follow-ups read so far to the last account.
+        func finishAccount() {
+            guard let last = entries.indices.last else { return }
+            let text = followUps.isEmpty ? bytes[bytes.startIndex..<bytes.startIndex]
+                : bytes[followUps[0].text.lowerBound..<followUps[followUps.count - 1].text.upperBound]
+            entries[last].digest.setFollowUps(followUps, text: text)
+            followUps.removeAll(keepingCapacity: true)
+        }
         var lineStart = bytes.startIndex
         while lineStart < bytes.endIndex {
             let lineEnd = bytes[lineStart...].firstIndex(of: FieldText.newline) ?? bytes.endIndex
@@ -80,10 +90,11 @@ enum DigestCodec {
             guard let tag = line.first, line.dropFirst().first == FieldText.tab else { throw Malformed() }
             switch tag {
             case UInt8(ascii: "A"):
+                finishAccount()
                 entries.append(try account(fields(line)))
             case UInt8(ascii: "F"):
-                guard !entries.isEmpty else { throw Malformed() }
-                try followUp(line, into: &entries[entries.count - 1].digest)
+                guard !entries.isEmpty, entries[entries.count - 1].digest.snoozes.isEmpty else { throw Malformed() }
+                followUps.append(try followUp(line))
             case UInt8(ascii: "S"):
                 let f = fields(line).map(FieldText.unescape)
                 guard !entries.isEmpty, f.count == 5, let until = try optionalDay(f[2]), let on = try optionalDay(f[4]) else { throw Malformed() }
@@ -92,6 +103,7 @@ enum DigestCodec {
                 throw Malformed()
             }
         }
+        finishAccount()
         return entries
     }
 
@@ -115,25 +127,24 @@ enum DigestCodec {
         return Entry(stamp: FileStamp(size: size, modifiedNanoseconds: mtime), digest: digest)
     }
 
-    /// Reads an `F` line's five numbers and copies its text; the key part is checked
-    /// to name a record of the line's source, so every entry turns back into an item.
-    private static func followUp(_ line: ArraySlice<UInt8>, into digest: inout AccountDigest) throws {
-        var numbers: [Int?] = []
+    /// Reads an `F` line's five numbers and finds its text; the key part is checked to
+    /// name a record of the line's source, so every entry turns back into an item.
+    private static func followUp(_ line: ArraySlice<UInt8>) throws -> DueEntry {
         var start = line.startIndex + 2
-        for _ in 0..<5 {
+        func next() throws -> Int? {
             guard let tab = line[start...].firstIndex(of: FieldText.tab) else { throw Malformed() }
-            numbers.append(try integer(line[start..<tab]))
-            start = tab + 1
+            defer { start = tab + 1 }
+            return try integer(line[start..<tab])
         }
+        let (due, redFrom, neverDone, severity, sourceIndex) = (try next(), try next(), try next(), try next(), try next())
         let text = line[start...]
-        guard let dueOrdinal = numbers[0], let sourceIndex = numbers[4], DueSource.allCases.indices.contains(sourceIndex),
-              numbers[2] == nil || numbers[2] == 1,
-              numbers[3].map({ (1...Severity.allCases.count).contains($0) }) ?? true,
+        guard let due, let sourceIndex, DueSource.allCases.indices.contains(sourceIndex), neverDone == nil || neverDone == 1,
+              severity.map({ (1...Severity.allCases.count).contains($0) }) ?? true,
               text.reduce(0, { $0 + ($1 == FieldText.tab ? 1 : 0) }) == 3 else { throw Malformed() }
         let source = DueSource.allCases[sourceIndex]
         guard DueRef.isKeyPart(FieldText.field(0, of: text), of: source) else { throw Malformed() }
-        digest.appendFollowUp(due: Day(ordinal: dueOrdinal), redFrom: numbers[1].map(Day.init(ordinal:)), neverDone: numbers[2] == 1,
-                              severity: numbers[3].map { Severity.allCases[$0 - 1] }, source: source, escapedText: text)
+        return DueEntry(due: Day(ordinal: due), redFrom: redFrom.map(Day.init(ordinal:)), neverDone: neverDone == 1,
+                        severity: severity.map { Severity.allCases[$0 - 1] }, source: source, text: text.startIndex..<text.endIndex)
     }
 
     /// A decimal integer (optionally negative); nil for an empty field.

@@ -24,25 +24,24 @@ public struct DueEntry: Hashable, Sendable {
 }
 
 extension AccountDigest {
-    /// Adds a follow-up from its numbers and its fields as already escaped text
-    /// (`keyPart`, `title`, `owner`, `why`, tab-separated): how the index reads one.
-    public mutating func appendFollowUp(due: Day, redFrom: Day?, neverDone: Bool, severity: Severity?,
-                                        source: DueSource, escapedText: ArraySlice<UInt8>) {
-        let start = dueText.count
-        dueText.append(contentsOf: escapedText)
-        dueEntries.append(DueEntry(due: due, redFrom: redFrom, neverDone: neverDone, severity: severity,
-                                   source: source, text: start..<dueText.count))
+    /// Sets the follow-ups from entries whose text ranges index into `text` (how the
+    /// index reads them: `text` is a slice of the shard's bytes, kept without a copy).
+    public mutating func setFollowUps(_ entries: [DueEntry], text: ArraySlice<UInt8>) {
+        dueEntries = entries
+        dueText = text
     }
 
     /// Adds a follow-up (built from the account).
     public mutating func append(_ f: FollowUp) {
-        let start = dueText.count
-        FieldText.escape(f.ref.keyPart, into: &dueText); dueText.append(FieldText.tab)
-        FieldText.escape(f.title, into: &dueText); dueText.append(FieldText.tab)
-        FieldText.escape(f.owner, into: &dueText); dueText.append(FieldText.tab)
-        FieldText.escape(f.why, into: &dueText)
+        var bytes: [UInt8] = []
+        FieldText.escape(f.ref.keyPart, into: &bytes); bytes.append(FieldText.tab)
+        FieldText.escape(f.title, into: &bytes); bytes.append(FieldText.tab)
+        FieldText.escape(f.owner, into: &bytes); bytes.append(FieldText.tab)
+        FieldText.escape(f.why, into: &bytes)
+        let start = dueText.endIndex
+        dueText.append(contentsOf: bytes)
         dueEntries.append(DueEntry(due: f.due, redFrom: f.redFrom, neverDone: f.neverDone, severity: f.severity,
-                                   source: f.source, text: start..<dueText.count))
+                                   source: f.source, text: start..<dueText.endIndex))
     }
 
     /// The escaped text of entry `i` (all four fields).
