@@ -11,7 +11,7 @@ import RapportCore
 /// bytes and parses five numbers: no strings are built until an item is shown.
 /// Hand-written because JSONDecoder needs most of a second for ten thousand digests.
 enum DigestCodec {
-    struct Entry: Equatable {
+    struct Entry: Equatable, Sendable {
         var stamp: FileStamp
         var digest: AccountDigest
     }

@@ -54,21 +54,30 @@ enum POSIXFile {
 
     /// The whole file, or nil when it does not exist.
     static func read(_ path: String) throws(StoreError) -> Data? {
+        try readBytes(path).map { Data($0) }
+    }
+
+    /// A whole file's bytes, read straight into an array sized from the file (index
+    /// shards are read this way, 256 at every start); nil when it does not exist.
+    static func readBytes(_ path: String) throws(StoreError) -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 {
             if errno == ENOENT { return nil }
             throw failure(path, "cannot open")
         }
         defer { close(fd) }
-        var data = Data()
-        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        var info = stat()
+        var bytes = [UInt8](repeating: 0, count: fstat(fd, &info) == 0 ? max(Int(info.st_size), 0) + 1 : 64 * 1024)
+        var count = 0
         while true {
-            let n = buffer.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
+            if count == bytes.count { bytes += [UInt8](repeating: 0, count: bytes.count) }
+            let n = bytes.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress! + count, $0.count - count) }
             if n < 0 { if errno == EINTR { continue }; throw failure(path, "cannot read") }
             if n == 0 { break }
-            data.append(contentsOf: buffer[0..<n])
+            count += n
         }
-        return data
+        bytes.removeLast(bytes.count - count)
+        return bytes
     }
 
     /// Removes a file durably; a missing file is not an error.

@@ -200,13 +200,12 @@ public struct FileStore: Sendable {
             guard let id = RecordID(rawValue: String(file.name.dropLast(5))) else { continue }
             byShard[SummaryIndex.shard(of: id)].append((id, file.stamp))
         }
-        let existing = Set(((try? POSIXFile.scan(index.directory)) ?? []).map(\.name))
         let index = self.index
         var dirty: [Int: [RecordID: DigestCodec.Entry]] = [:]
         snapshot.digests.reserveCapacity(files.count)
+        let shards = Parallel.map(SummaryIndex.shardCount) { index.read(shard: $0) }
         for n in 0..<SummaryIndex.shardCount {
-            let shardName = (index.path(ofShard: n) as NSString).lastPathComponent
-            let stored = existing.contains(shardName) ? index.read(shard: n) : nil
+            let stored = shards[n]
             var entries: [RecordID: DigestCodec.Entry] = [:]
             var changed = stored == nil && !byShard[n].isEmpty || (stored?.count ?? 0) != byShard[n].count
             for (id, stamp) in byShard[n] {

@@ -37,8 +37,7 @@ struct SummaryIndex {
 
     /// A shard's entries by account id; nil when missing, corrupt or stale.
     func read(shard n: Int) -> [RecordID: DigestCodec.Entry]? {
-        guard let data = try? POSIXFile.read(path(ofShard: n)) else { return nil }
-        let bytes = [UInt8](data)
+        guard let bytes = try? POSIXFile.readBytes(path(ofShard: n)) else { return nil }
         let expected = Array(header.utf8)
         guard bytes.count >= expected.count, bytes[0..<expected.count].elementsEqual(expected),
               let entries = try? DigestCodec.decode(bytes[expected.count...]) else { return nil }
@@ -63,13 +62,12 @@ struct SummaryIndex {
         var replacement: [UInt8] = []
         if let entry { DigestCodec.encode(entry, into: &replacement) }
         let head = Array(header.utf8)
-        guard let data = try? POSIXFile.read(path(ofShard: n)), data.count >= head.count,
-              data.prefix(head.count).elementsEqual(head) else {
+        guard var bytes = try? POSIXFile.readBytes(path(ofShard: n)), bytes.count >= head.count,
+              bytes.prefix(head.count).elementsEqual(head) else {
             try POSIXFile.makeDirectory(directory)
             try POSIXFile.writeAtomically(Data(head + replacement), to: path(ofShard: n), durable: false)
             return
         }
-        var bytes = [UInt8](data)
         let marker = Array("\nA\t\(id.rawValue)\t".utf8)
         if let start = Self.find(marker, in: bytes, from: head.count - 1) {
             let blockStart = start + 1

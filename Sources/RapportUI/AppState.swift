@@ -17,7 +17,10 @@ public struct AppState: Equatable, Sendable {
     public private(set) var searchTexts: [String] = []
     /// Every follow-up within the due list's horizon, most urgent first (slots of
     /// `digests`; `DueList.followUp` builds the ones shown).
-    public private(set) var dueSlots: [DueSlot] = []
+    public var dueSlots: [DueSlot] { rankedDue ?? DueList.ranked(for: digests, on: today, withinDays: due.horizon) }
+    /// The due list, once ranked: not at start-up (the first frame is the accounts
+    /// table) but when the due screen first shows, then kept in step with every save.
+    private var rankedDue: [DueSlot]?
     /// Files that could not be read ("path: reason").
     public var problems: [String]
     public var screen: Screen
@@ -96,9 +99,9 @@ public struct AppState: Equatable, Sendable {
 
     /// Recomputes the table rows and the due list from all the digests.
     mutating func refreshLists() {
-        let board = DueList.board(for: digests, on: today, withinDays: due.horizon)
-        dueSlots = board.slots
-        summaries = digests.indices.map { AccountSummary(digests[$0], today: today, next: board.next[$0]) }
+        let next = DueList.nextSlots(for: digests, on: today)
+        summaries = digests.indices.map { AccountSummary(digests[$0], today: today, next: next[$0]) }
+        rankedDue = nil
         searchTexts = summaries.map(Self.searchText)
     }
 
@@ -108,7 +111,7 @@ public struct AppState: Equatable, Sendable {
         let old = digests.firstIndex { $0.id == id }
         if let old { digests.remove(at: old); summaries.remove(at: old); searchTexts.remove(at: old) }
         guard let digest else {
-            dueSlots = DueList.replacing(account: old, movedTo: nil, with: [], in: dueSlots, digests: digests)
+            rankedDue = rankedDue.map { DueList.replacing(account: old, movedTo: nil, with: [], in: $0, digests: digests) }
             return
         }
         // Binary search for its place in name order (lower-casing 14 names, not 10,000).
@@ -122,8 +125,15 @@ public struct AppState: Equatable, Sendable {
         let own = DueList.slots(of: digest, at: low, on: today)
         let summary = AccountSummary(digest, today: today, next: own.min { DueList.ordered($0, $1, in: digests) })
         summaries.insert(summary, at: low); searchTexts.insert(Self.searchText(summary), at: low)
-        dueSlots = DueList.replacing(account: old, movedTo: low, with: own.filter { DueList.isWithin(due.horizon, $0, on: today) },
-                                     in: dueSlots, digests: digests)
+        rankedDue = rankedDue.map {
+            DueList.replacing(account: old, movedTo: low, with: own.filter { DueList.isWithin(due.horizon, $0, on: today) },
+                              in: $0, digests: digests)
+        }
+    }
+
+    /// Ranks the due list if it is not yet (before the due screen draws).
+    mutating func rankDueList() {
+        if rankedDue == nil { rankedDue = DueList.ranked(for: digests, on: today, withinDays: due.horizon) }
     }
 
     /// What filter-as-you-type matches: name, owner, tags and contacts, lower-cased.

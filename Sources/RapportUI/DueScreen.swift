@@ -26,6 +26,7 @@ enum DueScreen {
     }
 
     static func show(_ state: inout AppState) {
+        state.rankDueList()
         state.screen = .due
         state.overlay = nil
         state.message = nil
@@ -118,6 +119,7 @@ enum DueScreen {
     }
 
     static func render(_ state: inout AppState, into canvas: inout Canvas, body: Rect) {
+        state.rankDueList()
         let items = items(state)
         let today = state.today
         let overdue = items.filter { $0.band(on: today) == .overdue }.count
