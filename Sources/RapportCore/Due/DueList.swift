@@ -41,19 +41,21 @@ public enum DueList {
         return result
     }
 
-    /// The due list within `withinDays` and every account's most urgent slot (by
-    /// position), from one scoring pass (what the app keeps for its screens).
-    public static func board(for digests: [AccountDigest], on today: Day, withinDays: Int?) -> (slots: [DueSlot], next: [DueSlot?]) {
+    /// The due list within `withinDays` (nil: everything), most urgent first.
+    public static func ranked(for digests: [AccountDigest], on today: Day, withinDays: Int?) -> [DueSlot] {
         var slots: [DueSlot] = []
-        var next: [DueSlot?] = []
-        next.reserveCapacity(digests.count)
         for (position, digest) in digests.enumerated() {
-            let own = self.slots(of: digest, at: position, on: today)
-            next.append(own.min { ordered($0, $1, in: digests) })
-            slots.append(contentsOf: own.lazy.filter { isWithin(withinDays, $0, on: today) })
+            slots.append(contentsOf: self.slots(of: digest, at: position, on: today).lazy.filter { isWithin(withinDays, $0, on: today) })
         }
         slots.sort { ordered($0, $1, in: digests) }
-        return (slots, next)
+        return slots
+    }
+
+    /// Every account's most urgent slot, by position: the accounts table's "next" column.
+    public static func nextSlots(for digests: [AccountDigest], on today: Day) -> [DueSlot?] {
+        digests.indices.map { position in
+            slots(of: digests[position], at: position, on: today).min { ordered($0, $1, in: digests) }
+        }
     }
 
     /// Whether a slot is due within `days` of `today` (overdue ones always are; nil: no limit).
@@ -65,7 +67,7 @@ public enum DueList {
     /// `owner` when given (ignoring the case of ASCII letters), most urgent first.
     public static func slots(for digests: [AccountDigest], on today: Day, withinDays: Int? = nil,
                              owner: String? = nil) -> [DueSlot] {
-        var slots = board(for: digests, on: today, withinDays: withinDays).slots
+        var slots = ranked(for: digests, on: today, withinDays: withinDays)
         if let owner {
             let wanted = Array(owner.lowercased().utf8)
             slots.removeAll { !FieldText.equalFoldingCase(digests[$0.account].escapedField(.owner, of: $0.item), wanted) }
