@@ -20,6 +20,15 @@ public struct YearMonth: Hashable, Comparable, Sendable {
         self.init(year: y, month: m)
     }
 
+    /// Whether `bytes` (UTF-8) is what `init?(iso:)` accepts, checked without a string.
+    public static func isISO(_ bytes: ArraySlice<UInt8>) -> Bool {
+        let b = Array(bytes)
+        func digit(_ i: Int) -> Int? { b[i] >= 0x30 && b[i] <= 0x39 ? Int(b[i] - 0x30) : nil }
+        guard b.count == 7, b[4] == UInt8(ascii: "-"), let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3),
+              let m0 = digit(5), let m1 = digit(6) else { return false }
+        return YearMonth(year: y0 * 1000 + y1 * 100 + y2 * 10 + y3, month: m0 * 10 + m1) != nil
+    }
+
     public var year: Int { index / 12 }
     public var month: Int { index % 12 + 1 }
     public var iso: String {

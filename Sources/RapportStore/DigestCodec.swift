@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import RapportCore
 
 /// The index's text format: one `A` line per account (its file stamp and digest),
@@ -84,11 +87,11 @@ enum DigestCodec {
         }
         var lineStart = bytes.startIndex
         while lineStart < bytes.endIndex {
-            let lineEnd = bytes[lineStart...].firstIndex(of: FieldText.newline) ?? bytes.endIndex
+            let lineEnd = find(FieldText.newline, in: bytes, from: lineStart) ?? bytes.endIndex
             let line = bytes[lineStart..<lineEnd]
             lineStart = lineEnd + 1
-            guard let tag = line.first, line.dropFirst().first == FieldText.tab else { throw Malformed() }
-            switch tag {
+            guard line.count >= 2, line[line.startIndex + 1] == FieldText.tab else { throw Malformed() }
+            switch line[line.startIndex] {
             case UInt8(ascii: "A"):
                 finishAccount()
                 entries.append(try account(fields(line)))
@@ -111,20 +114,41 @@ enum DigestCodec {
         line.split(separator: FieldText.tab, omittingEmptySubsequences: false)
     }
 
-    private static func account(_ raw: [ArraySlice<UInt8>]) throws -> Entry {
-        guard raw.count == 21 else { throw Malformed() }
-        let f = raw.map(FieldText.unescape)
-        guard let size = Int(f[2]), let mtime = Int(f[3]), let id = RecordID(rawValue: f[1]), let tier = Tier(rawValue: f[6]),
-              let status = AccountStatus(rawValue: f[7]), let season = Season(rawValue: f[8]),
-              let value = Int(f[10]), let lifetime = Int(f[11]), let open = Int(f[20]) else { throw Malformed() }
+    /// An `A` line: strings are built for the texts only; numbers and choices are read
+    /// from the bytes.
+    private static func account(_ f: [ArraySlice<UInt8>]) throws -> Entry {
+        func text(_ i: Int) -> String { FieldText.unescape(f[i]) }
+        func number(_ i: Int) throws -> Int { guard let n = try integer(f[i]) else { throw Malformed() }; return n }
+        func day(_ i: Int) throws -> Day? { try integer(f[i]).map(Day.init(ordinal:)) }
+        guard f.count == 21, let id = RecordID(rawValue: text(1)), let tier: Tier = choice(f[6]),
+              let status: AccountStatus = choice(f[7]), let season: Season = choice(f[8]) else { throw Malformed() }
+        let flags = try f[17].split(separator: UInt8(ascii: ",")).map { (raw: ArraySlice<UInt8>) throws -> WarningFlag in
+            guard let flag: WarningFlag = choice(raw) else { throw Malformed() }
+            return flag
+        }
         let digest = AccountDigest(
-            id: id, name: f[4], owner: f[5], tier: tier, status: status, season: season, market: f[9],
-            annualValue: value, lifetimeValue: lifetime, tags: list(raw[12]), contactNames: list(raw[13]),
-            lastTouch: try optionalDay(f[14]), health: Int(f[15]), healthChange: Int(f[16]),
-            fixedFlags: try f[17].split(separator: ",").map { guard let flag = WarningFlag(rawValue: String($0)) else { throw Malformed() }; return flag },
-            lateConcernFrom: try optionalDay(f[18]), outOfTouchFrom: try optionalDay(f[19]), openConcerns: open,
+            id: id, name: text(4), owner: text(5), tier: tier, status: status, season: season, market: text(9),
+            annualValue: try number(10), lifetimeValue: try number(11), tags: list(f[12]), contactNames: list(f[13]),
+            lastTouch: try day(14), health: try integer(f[15]), healthChange: try integer(f[16]), fixedFlags: flags,
+            lateConcernFrom: try day(18), outOfTouchFrom: try day(19), openConcerns: try number(20),
             followUps: [], snoozes: [])
-        return Entry(stamp: FileStamp(size: size, modifiedNanoseconds: mtime), digest: digest)
+        return Entry(stamp: FileStamp(size: try number(2), modifiedNanoseconds: try number(3)), digest: digest)
+    }
+
+    /// The case whose raw value the bytes spell.
+    private static func choice<T: RawRepresentable & CaseIterable>(_ bytes: ArraySlice<UInt8>) -> T? where T.RawValue == String {
+        T.allCases.first { $0.rawValue.utf8.elementsEqual(bytes) }
+    }
+
+    /// The first position of `byte` at or after `from` (memchr: lines are found by
+    /// the hundred thousand).
+    private static func find(_ byte: UInt8, in bytes: ArraySlice<UInt8>, from: Int) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer in
+            let offset = from - bytes.startIndex
+            guard offset < buffer.count, let base = buffer.baseAddress,
+                  let hit = memchr(base + offset, Int32(byte), buffer.count - offset) else { return nil }
+            return bytes.startIndex + (base.distance(to: hit.assumingMemoryBound(to: UInt8.self)))
+        }
     }
 
     /// Reads an `F` line's five numbers and finds its text; the key part is checked to
@@ -132,19 +156,21 @@ enum DigestCodec {
     private static func followUp(_ line: ArraySlice<UInt8>) throws -> DueEntry {
         var start = line.startIndex + 2
         func next() throws -> Int? {
-            guard let tab = line[start...].firstIndex(of: FieldText.tab) else { throw Malformed() }
-            defer { start = tab + 1 }
-            return try integer(line[start..<tab])
+            var end = start
+            while end < line.endIndex && line[end] != FieldText.tab { end += 1 }
+            guard end < line.endIndex else { throw Malformed() }
+            defer { start = end + 1 }
+            return try integer(line[start..<end])
         }
         let (due, redFrom, neverDone, severity, sourceIndex) = (try next(), try next(), try next(), try next(), try next())
         let text = line[start...]
         guard let due, let sourceIndex, DueSource.allCases.indices.contains(sourceIndex), neverDone == nil || neverDone == 1,
               severity.map({ (1...Severity.allCases.count).contains($0) }) ?? true,
-              text.reduce(0, { $0 + ($1 == FieldText.tab ? 1 : 0) }) == 3 else { throw Malformed() }
-        let source = DueSource.allCases[sourceIndex]
-        guard DueRef.isKeyPart(FieldText.field(0, of: text), of: source) else { throw Malformed() }
+              let keyEnd = find(FieldText.tab, in: text, from: text.startIndex),
+              DueRef.isKeyPart(text[..<keyEnd], of: DueSource.allCases[sourceIndex]) else { throw Malformed() }
         return DueEntry(due: Day(ordinal: due), redFrom: redFrom.map(Day.init(ordinal:)), neverDone: neverDone == 1,
-                        severity: severity.map { Severity.allCases[$0 - 1] }, source: source, text: text.startIndex..<text.endIndex)
+                        severity: severity.map { Severity.allCases[$0 - 1] }, source: DueSource.allCases[sourceIndex],
+                        text: text.startIndex..<text.endIndex)
     }
 
     /// A decimal integer (optionally negative); nil for an empty field.

@@ -100,7 +100,7 @@ public enum DueRef: Hashable, Sendable {
             if part == 0 {
                 valid = segment.elementsEqual(source.keyPrefix.utf8)
             } else if source == .reading && part == 2 {
-                valid = YearMonth(iso: String(decoding: segment, as: UTF8.self)) != nil
+                valid = YearMonth.isISO(segment)
             } else {
                 valid = (1...64).contains(segment.count) && segment.first != UInt8(ascii: "-")
                     && segment.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
