@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import RapportCore
 
 /// An account as read from its file, with the revision a later save must match.
@@ -186,56 +187,92 @@ public struct FileStore: Sendable {
     /// whose size or modification time differ from the index (or that it lacks) are
     /// decoded and their entries rewritten; entries for deleted files are dropped.
     /// The index is rewritten only when the store's lock is free.
+    ///
+    /// Both steps run on every core: reading the 256 shards (while one thread lists the
+    /// account files), then checking each shard against the files.
     public func loadDigests() -> DigestSnapshot {
-        var snapshot = DigestSnapshot(digests: [], problems: [], refreshed: 0)
+        let index = self.index
+        let listing = Mutex<Result<[(name: String, stamp: FileStamp)], StoreError>?>(nil)
+        let stored = Parallel.map(SummaryIndex.shardCount + 1) { n -> [RecordID: DigestCodec.Entry]? in
+            guard n > 0 else {
+                let result = Result { () throws(StoreError) in try POSIXFile.scan(accountsDirectory) }
+                listing.withLock { $0 = result }
+                return nil
+            }
+            return index.read(shard: n - 1)
+        }.dropFirst()
         let files: [(name: String, stamp: FileStamp)]
-        do {
-            files = try POSIXFile.scan(accountsDirectory)
-        } catch {
-            snapshot.problems.append(StoreProblem(path: accountsDirectory, reason: "\(error)"))
-            return snapshot
+        switch listing.withLock({ $0 })! {
+        case .success(let list): files = list
+        case .failure(let error): return DigestSnapshot(digests: [], problems: [StoreProblem(path: accountsDirectory, reason: "\(error)")], refreshed: 0)
         }
         var byShard = [[(id: RecordID, stamp: FileStamp)]](repeating: [], count: SummaryIndex.shardCount)
         for file in files where file.name.hasSuffix(".json") && !file.name.hasPrefix(".") {
             guard let id = RecordID(rawValue: String(file.name.dropLast(5))) else { continue }
             byShard[SummaryIndex.shard(of: id)].append((id, file.stamp))
         }
-        let index = self.index
-        var dirty: [Int: [RecordID: DigestCodec.Entry]] = [:]
+        let groups = byShard
+        let checked = Parallel.map(SummaryIndex.shardCount) { n in check(stored: stored[n + 1], files: groups[n]) }
+        var snapshot = DigestSnapshot(digests: [], problems: [], refreshed: 0)
         snapshot.digests.reserveCapacity(files.count)
-        let shards = Parallel.map(SummaryIndex.shardCount) { index.read(shard: $0) }
-        for n in 0..<SummaryIndex.shardCount {
-            let stored = shards[n]
-            var entries: [RecordID: DigestCodec.Entry] = [:]
-            var changed = stored == nil && !byShard[n].isEmpty || (stored?.count ?? 0) != byShard[n].count
-            for (id, stamp) in byShard[n] {
-                if let entry = stored?[id], entry.stamp == stamp {
-                    entries[id] = entry
-                    snapshot.digests.append(entry.digest)
-                    continue
-                }
-                changed = true
-                snapshot.refreshed += 1
-                do {
-                    let account = try load(id).account
-                    let digest = AccountDigest(account, policy: policy)
-                    snapshot.digests.append(digest)
-                    // Cache it only if the file did not change while it was read.
-                    if POSIXFile.stamp(path(of: id)) == stamp { entries[id] = DigestCodec.Entry(stamp: stamp, digest: digest) }
-                } catch let StoreError.unreadable(path, reason) {
-                    snapshot.problems.append(StoreProblem(path: path, reason: reason))
-                } catch {
-                    snapshot.problems.append(StoreProblem(path: path(of: id), reason: "\(error)"))
-                }
-            }
-            if changed { dirty[n] = entries }
+        for shard in checked {
+            snapshot.digests += shard.digests
+            snapshot.problems += shard.problems
+            snapshot.refreshed += shard.refreshed
         }
+        let dirty = checked.indices.filter { checked[$0].rewrite != nil }
         if !dirty.isEmpty {
             _ = FileLock.ifFree(at: lockPath) {
-                for (n, entries) in dirty { try? index.write(shard: n, entries) }
+                for n in dirty { try? index.write(shard: n, checked[n].rewrite!) }
             }
         }
         return snapshot
+    }
+
+    /// One shard's part of `loadDigests`: its entries checked against the files that
+    /// belong to it, stale ones read again.
+    private struct CheckedShard: Sendable {
+        var digests: [AccountDigest] = []
+        var problems: [StoreProblem] = []
+        var refreshed = 0
+        /// The shard's entries as they should be written, when they changed.
+        var rewrite: [RecordID: DigestCodec.Entry]?
+    }
+
+    private func check(stored: [RecordID: DigestCodec.Entry]?, files: [(id: RecordID, stamp: FileStamp)]) -> CheckedShard {
+        var result = CheckedShard()
+        result.digests.reserveCapacity(files.count)
+        var reread: [RecordID: DigestCodec.Entry] = [:]
+        for (id, stamp) in files {
+            if let entry = stored?[id], entry.stamp == stamp {
+                result.digests.append(entry.digest)
+                continue
+            }
+            result.refreshed += 1
+            do {
+                let digest = AccountDigest(try load(id).account, policy: policy)
+                result.digests.append(digest)
+                reread[id] = DigestCodec.Entry(stamp: stamp, digest: digest)
+            } catch let StoreError.unreadable(path, reason) {
+                result.problems.append(StoreProblem(path: path, reason: reason))
+            } catch {
+                result.problems.append(StoreProblem(path: path(of: id), reason: "\(error)"))
+            }
+        }
+        let unchanged = stored.map { $0.count == files.count } ?? files.isEmpty
+        guard result.refreshed > 0 || !unchanged else { return result }
+        // The entries to write: fresh ones as they were, re-read ones only if their file
+        // did not change while it was read.
+        var entries: [RecordID: DigestCodec.Entry] = [:]
+        for (id, stamp) in files {
+            if let entry = stored?[id], entry.stamp == stamp {
+                entries[id] = entry
+            } else if let entry = reread[id], POSIXFile.stamp(path(of: id)) == stamp {
+                entries[id] = entry
+            }
+        }
+        result.rewrite = entries
+        return result
     }
 
     /// One account with its revision.
