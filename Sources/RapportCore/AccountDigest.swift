@@ -80,9 +80,11 @@ public struct AccountDigest: Equatable, Sendable, Identifiable {
 
     /// The warning signs showing on `today`, most serious first.
     public func flags(on today: Day) -> [WarningFlag] {
-        var flags = Set(fixedFlags)
-        if let from = lateConcernFrom, today >= from { flags.insert(.overdueConcern) }
-        if let from = outOfTouchFrom, today >= from { flags.insert(.outOfTouch) }
-        return WarningFlag.allCases.filter(flags.contains)
+        let late = lateConcernFrom.map { today >= $0 } ?? false
+        let outOfTouch = outOfTouchFrom.map { today >= $0 } ?? false
+        guard late || outOfTouch else { return fixedFlags }
+        return WarningFlag.allCases.filter { flag in
+            fixedFlags.contains(flag) || (flag == .overdueConcern && late) || (flag == .outOfTouch && outOfTouch)
+        }
     }
 }

@@ -3,37 +3,38 @@ import TUIKit
 
 /// The accounts table: every account with its vital facts and warning flags.
 enum AccountsScreen {
-    /// The accounts shown, after filters and sort.
+    /// The accounts shown, after filters and sort. Positions are sorted, not rows:
+    /// summaries are kept in name order, so a position breaks ties by name for free.
     static func visible(_ state: AppState) -> [AccountSummary] {
         let list = state.list
+        let rows = state.summaries
         let query = list.filter.text.lowercased().trimmingCharacters(in: .whitespaces)
-        var rows: [AccountSummary] = []
-        // The text test first: it reads only the prepared lower-case text, so rows that do
-        // not match are never copied.
-        for i in state.summaries.indices {
+        var shown: [Int] = []
+        shown.reserveCapacity(rows.count)
+        // The text test first: it reads only the prepared lower-case text.
+        for i in rows.indices {
             if !query.isEmpty && !TextSearch.contains(state.searchTexts[i], query) { continue }
-            if let tier = list.tier, state.summaries[i].tier != tier { continue }
-            if let status = list.status, state.summaries[i].status != status { continue }
-            if let owner = list.owner, state.summaries[i].owner != owner { continue }
-            rows.append(state.summaries[i])
+            if let tier = list.tier, rows[i].tier != tier { continue }
+            if let status = list.status, rows[i].status != status { continue }
+            if let owner = list.owner, rows[i].owner != owner { continue }
+            shown.append(i)
         }
-        let byName: (AccountSummary, AccountSummary) -> Bool = { $0.name.lowercased() < $1.name.lowercased() }
+        func sort(by key: (AccountSummary) -> Int) {
+            let keys = rows.map(key)
+            shown.sort { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
+        }
         switch list.sort {
-        case .name: break // summaries are kept in name order
-        case .value: rows.sort { $0.annualValue != $1.annualValue ? $0.annualValue > $1.annualValue : byName($0, $1) }
-        case .health: rows.sort { ($0.health ?? 101) != ($1.health ?? 101) ? ($0.health ?? 101) < ($1.health ?? 101) : byName($0, $1) }
-        case .lastTouch:
-            rows.sort { ($0.lastTouch?.ordinal ?? Int.min) != ($1.lastTouch?.ordinal ?? Int.min)
-                ? ($0.lastTouch?.ordinal ?? Int.min) < ($1.lastTouch?.ordinal ?? Int.min) : byName($0, $1) }
-        case .nextDue:
-            rows.sort { ($0.nextDue?.ordinal ?? Int.max) != ($1.nextDue?.ordinal ?? Int.max)
-                ? ($0.nextDue?.ordinal ?? Int.max) < ($1.nextDue?.ordinal ?? Int.max) : byName($0, $1) }
-        case .flags: rows.sort { $0.flags.count != $1.flags.count ? $0.flags.count > $1.flags.count : byName($0, $1) }
+        case .name: break
+        case .value: sort { -$0.annualValue }
+        case .health: sort { $0.health ?? 101 }
+        case .lastTouch: sort { $0.lastTouch?.ordinal ?? Int.min }
+        case .nextDue: sort { $0.nextDue?.ordinal ?? Int.max }
+        case .flags: sort { -$0.flags.count }
         case .tier:
-            let rank: (Tier) -> Int = { Tier.allCases.firstIndex(of: $0)! }
-            rows.sort { rank($0.tier) != rank($1.tier) ? rank($0.tier) < rank($1.tier) : $0.annualValue > $1.annualValue }
+            let keys = rows.map { (Tier.allCases.firstIndex(of: $0.tier)!, -$0.annualValue) }
+            shown.sort { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
         }
-        return rows
+        return shown.map { rows[$0] }
     }
 
     static func selected(_ state: AppState) -> AccountSummary? {
