@@ -18,10 +18,11 @@ struct AccountsCommand: ParsableCommand {
         let store = try context.openStore()
         let snapshot = store.loadDigests()
         context.reportProblems(snapshot.problems)
-        let summaries = snapshot.digests.map { AccountSummary($0, today: context.today) }
-            .sorted { $0.name.lowercased() < $1.name.lowercased() }
+        let summaries = AccountDigest.nameOrdered(snapshot.digests).map { AccountSummary($0, today: context.today) }
         if json {
-            FileHandle.standardOutput.write(Data(JSONObjectWriter.array(summaries.map(Self.json)).utf8))
+            var writer = JSONArrayWriter(capacity: summaries.count * 600)
+            for summary in summaries { Self.write(summary, to: &writer) }
+            FileHandle.standardOutput.write(Data(writer.finished))
             return
         }
         let currency = try store.readStoreFile().settings.currency
@@ -39,15 +40,15 @@ struct AccountsCommand: ParsableCommand {
 
 extension AccountsCommand {
     /// One account as JSON (every key always present).
-    static func json(_ s: AccountSummary) -> String {
-        var o = JSONObjectWriter()
+    static func write(_ s: AccountSummary, to o: inout JSONArrayWriter) {
+        o.beginObject()
         o.add("id", s.id.rawValue); o.add("name", s.name); o.add("owner", s.owner); o.add("tier", s.tier.rawValue)
         o.add("status", s.status.rawValue); o.add("season", s.season.rawValue); o.add("market", s.market)
         o.add("annualValue", s.annualValue); o.add("lifetimeValue", s.lifetimeValue); o.add("tags", s.tags)
-        o.add("contactNames", s.contactNames); o.add("lastTouch", s.lastTouch?.iso); o.add("health", s.health)
+        o.add("contactNames", s.contactNames); o.add("lastTouch", s.lastTouch); o.add("health", s.health)
         o.add("healthChange", s.healthChange); o.add("flags", s.flags.map(\.rawValue)); o.add("openConcerns", s.openConcerns)
-        o.add("nextDue", s.nextDue?.iso); o.add("nextDueTitle", s.nextDueTitle)
-        return o.finished
+        o.add("nextDue", s.nextDue); o.add("nextDueTitle", s.nextDueTitle)
+        o.endObject()
     }
 }
 

@@ -43,10 +43,14 @@ struct DueCommand: ParsableCommand {
         let snapshot = store.loadDigests()
         context.reportProblems(snapshot.problems)
         let who = owner.map { $0.lowercased() == "me" ? context.userName : $0 }
-        let items = DueList.items(for: snapshot.digests, on: context.today, withinDays: within, owner: who)
+        let digests = AccountDigest.nameOrdered(snapshot.digests)
+        let slots = DueList.slots(for: digests, on: context.today, withinDays: within, owner: who)
         if json {
-            FileHandle.standardOutput.write(Data(JSONObjectWriter.array(items.map { DueItemJSON.object($0, today: context.today) }).utf8))
-        } else if ics {
+            FileHandle.standardOutput.write(Data(DueItemJSON.array(slots, digests: digests, today: context.today)))
+            return
+        }
+        let items = slots.map { DueList.followUp($0, in: digests, on: context.today) }
+        if ics {
             FileHandle.standardOutput.write(Data(ICalendar.document(items, today: context.today).utf8))
         } else {
             print(DueReport.text(items, today: context.today, explain: explain), terminator: "")
@@ -54,15 +58,25 @@ struct DueCommand: ParsableCommand {
     }
 }
 
-/// The JSON shape of one follow-up; every key is always written.
+/// The JSON shape of the due list; every key is always written. Written straight
+/// from the digests' follow-up text: no item is built.
 enum DueItemJSON {
-    static func object(_ item: FollowUp, today: Day) -> String {
-        var o = JSONObjectWriter()
-        o.add("key", item.key); o.add("account", item.accountName); o.add("accountID", item.accountID.rawValue)
-        o.add("title", item.title); o.add("source", item.source.rawValue); o.add("due", item.due.iso)
-        o.add("daysOverdue", item.daysOverdue(on: today)); o.add("urgency", item.score); o.add("owner", item.owner)
-        o.add("why", item.why); o.add("band", ["overdue", "today", "this-week", "later"][item.band(on: today).rawValue])
-        o.add("snoozedUntil", item.snooze?.until.iso)
+    static func array(_ slots: [DueSlot], digests: [AccountDigest], today: Day) -> [UInt8] {
+        var o = JSONArrayWriter(capacity: slots.count * 400)
+        let bands = ["overdue", "today", "this-week", "later"]
+        let separator: ArraySlice<UInt8> = [UInt8(ascii: "/")]
+        for slot in slots {
+            let digest = digests[slot.account]
+            let entry = digest.dueEntries[slot.item]
+            o.beginObject()
+            o.add("key", joining: [ArraySlice(digest.id.rawValue.utf8), separator, digest.escapedField(.keyPart, of: slot.item)])
+            o.add("account", digest.name); o.add("accountID", digest.id.rawValue)
+            o.add("title", field: digest.escapedField(.title, of: slot.item)); o.add("source", entry.source.rawValue)
+            o.add("due", slot.due); o.add("daysOverdue", max(0, slot.due.days(until: today))); o.add("urgency", slot.score)
+            o.add("owner", field: digest.escapedField(.owner, of: slot.item)); o.add("why", field: digest.escapedField(.why, of: slot.item))
+            o.add("band", bands[slot.band(on: today).rawValue]); o.add("snoozedUntil", slot.snoozed ? slot.due : nil)
+            o.endObject()
+        }
         return o.finished
     }
 }

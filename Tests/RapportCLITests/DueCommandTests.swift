@@ -30,6 +30,17 @@ import RapportCore
         #expect(rows.prefix(3).allSatisfy { $0["source"] as? String == "concern" })
     }
 
+    @Test func jsonCarriesAnyTextExactly() throws {
+        let cli = try demo()
+        let summary = "Said \"maybe\"\ton C:\\quotes\u{1}\nnext line — 経営"
+        let logged = try cli.run("log", "Northwind", summary, "--kind", "call", "--follow-up", "2026-11-20")
+        #expect(logged.status == 0, "\(logged.err)")
+        let item = try #require(try json(cli).first { ($0["title"] as? String)?.hasSuffix("経営") == true })
+        #expect(item["title"] as? String == "Follow up: " + summary)
+        #expect(item["daysOverdue"] as? Int == 2 && item["band"] as? String == "overdue" && item["due"] as? String == "2026-11-20")
+        #expect((item["key"] as? String)?.hasPrefix("acc-") == true && item["snoozedUntil"] is NSNull)
+    }
+
     @Test func withinAndOwnerNarrowTheList() throws {
         let cli = try demo()
         let week = try json(cli, "--within", "7")
