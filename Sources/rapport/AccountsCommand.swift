@@ -22,7 +22,7 @@ struct AccountsCommand: ParsableCommand {
         if json {
             var writer = JSONArrayWriter(capacity: summaries.count * 600)
             for summary in summaries { Self.write(summary, to: &writer) }
-            FileHandle.standardOutput.write(Data(writer.finished))
+            writer.writeToStandardOutput()
             return
         }
         let currency = try store.readStoreFile().settings.currency

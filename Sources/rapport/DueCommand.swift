@@ -46,7 +46,7 @@ struct DueCommand: ParsableCommand {
         let digests = AccountDigest.nameOrdered(snapshot.digests)
         let slots = DueList.slots(for: digests, on: context.today, withinDays: within, owner: who)
         if json {
-            FileHandle.standardOutput.write(Data(DueItemJSON.array(slots, digests: digests, today: context.today)))
+            DueItemJSON.write(slots, digests: digests, today: context.today)
             return
         }
         let items = slots.map { DueList.followUp($0, in: digests, on: context.today) }
@@ -61,23 +61,24 @@ struct DueCommand: ParsableCommand {
 /// The JSON shape of the due list; every key is always written. Written straight
 /// from the digests' follow-up text: no item is built.
 enum DueItemJSON {
-    static func array(_ slots: [DueSlot], digests: [AccountDigest], today: Day) -> [UInt8] {
+    static func write(_ slots: [DueSlot], digests: [AccountDigest], today: Day) {
         var o = JSONArrayWriter(capacity: slots.count * 400)
         let bands = ["overdue", "today", "this-week", "later"]
-        let separator: ArraySlice<UInt8> = [UInt8(ascii: "/")]
         for slot in slots {
-            let digest = digests[slot.account]
-            let entry = digest.dueEntries[slot.item]
-            o.beginObject()
-            o.add("key", joining: [ArraySlice(digest.id.rawValue.utf8), separator, digest.escapedField(.keyPart, of: slot.item)])
-            o.add("account", digest.name); o.add("accountID", digest.id.rawValue)
-            o.add("title", field: digest.escapedField(.title, of: slot.item)); o.add("source", entry.source.rawValue)
-            o.add("due", slot.due); o.add("daysOverdue", max(0, slot.due.days(until: today))); o.add("urgency", slot.score)
-            o.add("owner", field: digest.escapedField(.owner, of: slot.item)); o.add("why", field: digest.escapedField(.why, of: slot.item))
-            o.add("band", bands[slot.band(on: today).rawValue]); o.add("snoozedUntil", slot.snoozed ? slot.due : nil)
-            o.endObject()
+            digests.withUnsafeBufferPointer { all in
+                let entry = all[slot.account].dueEntries[slot.item]
+                let fields = all[slot.account].escapedFields(of: slot.item)
+                o.beginObject()
+                o.add("key", prefix: all[slot.account].id.rawValue + "/", field: fields.keyPart)
+                o.add("account", all[slot.account].name); o.add("accountID", all[slot.account].id.rawValue)
+                o.add("title", field: fields.title); o.add("source", entry.source.rawValue)
+                o.add("due", slot.due); o.add("daysOverdue", max(0, slot.due.days(until: today))); o.add("urgency", slot.score)
+                o.add("owner", field: fields.owner); o.add("why", field: fields.why)
+                o.add("band", bands[slot.band(on: today).rawValue]); o.add("snoozedUntil", slot.snoozed ? slot.due : nil)
+                o.endObject()
+            }
         }
-        return o.finished
+        o.writeToStandardOutput()
     }
 }
 

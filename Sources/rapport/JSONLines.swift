@@ -1,4 +1,7 @@
 import RapportCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Writes the JSON arrays of `accounts --json` and `due --json` by hand, into one byte
 /// buffer: one object per line, keys in a fixed order, every key always present.
@@ -19,8 +22,11 @@ struct JSONArrayWriter {
 
     mutating func endObject() { bytes.append(UInt8(ascii: "}")) }
 
-    /// The whole array, with its closing bracket.
-    var finished: [UInt8] { objects == 0 ? Array("[]\n".utf8) : bytes + Array("\n]\n".utf8) }
+    /// Closes the array and writes it to standard output.
+    consuming func writeToStandardOutput() {
+        append(objects == 0 ? "[]\n" : "\n]\n")
+        StandardOutput.write(bytes)
+    }
 
     mutating func add(_ key: StaticString, _ value: String?) {
         self.key(key)
@@ -50,16 +56,14 @@ struct JSONArrayWriter {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    /// A follow-up's text field as its digest keeps it (escaped with `FieldText`).
-    mutating func add(_ key: StaticString, field: ArraySlice<UInt8>) {
+    /// A follow-up's text field as its digest keeps it (escaped with `FieldText`),
+    /// after `prefix` (a follow-up's key is its account id, `/` and its key part).
+    mutating func add(_ key: StaticString, prefix: String = "", field: ArraySlice<UInt8>) {
         self.key(key)
-        if field.contains(FieldText.backslash) { quote(FieldText.unescapedBytes(field)) } else { quote(field) }
-    }
-
-    /// A string made of parts (a follow-up's key: account id, `/`, key part).
-    mutating func add(_ key: StaticString, joining parts: [ArraySlice<UInt8>]) {
-        self.key(key)
-        quote(parts.joined())
+        bytes.append(UInt8(ascii: "\""))
+        escape(prefix.utf8)
+        if field.contains(FieldText.backslash) { escape(FieldText.unescapedBytes(field)) } else { escape(field) }
+        bytes.append(UInt8(ascii: "\""))
     }
 
     private mutating func key(_ key: StaticString) {
@@ -80,8 +84,18 @@ struct JSONArrayWriter {
     }
 
     /// A JSON string literal: quotes, backslashes and control characters escaped.
-    private mutating func quote<S: Sequence<UInt8>>(_ utf8: S) {
+    private mutating func quote<S: Collection<UInt8>>(_ utf8: S) {
         bytes.append(UInt8(ascii: "\""))
+        escape(utf8)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Text inside a literal; copied whole unless something in it needs escaping.
+    private mutating func escape<S: Collection<UInt8>>(_ utf8: S) {
+        guard utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+            bytes.append(contentsOf: utf8)
+            return
+        }
         for b in utf8 {
             switch b {
             case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
@@ -95,6 +109,20 @@ struct JSONArrayWriter {
             default: bytes.append(b)
             }
         }
-        bytes.append(UInt8(ascii: "\""))
+    }
+}
+
+/// Standard output for large outputs: the bytes as they are, without a copy into `Data`.
+enum StandardOutput {
+    static func write(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Glibc.write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { return }
+                offset += n
+            }
+        }
     }
 }

@@ -52,6 +52,19 @@ extension AccountDigest {
         FieldText.field(field.rawValue, of: escapedText(of: i))
     }
 
+    /// All four escaped fields of entry `i`, found in one pass (a missing one is empty).
+    public func escapedFields(of i: Int) -> (keyPart: ArraySlice<UInt8>, title: ArraySlice<UInt8>, owner: ArraySlice<UInt8>, why: ArraySlice<UInt8>) {
+        let text = escapedText(of: i)
+        var bounds = [text.startIndex]
+        for j in text.indices where text[j] == FieldText.tab && bounds.count < 4 { bounds.append(j + 1) }
+        while bounds.count < 4 { bounds.append(text.endIndex + 1) }
+        func part(_ k: Int) -> ArraySlice<UInt8> {
+            let start = min(bounds[k], text.endIndex)
+            return text[start..<(k < 3 ? max(start, bounds[k + 1] - 1) : text.endIndex)]
+        }
+        return (part(0), part(1), part(2), part(3))
+    }
+
     public func field(_ field: DueEntry.Field, of i: Int) -> String {
         FieldText.unescape(escapedField(field, of: i))
     }
@@ -59,12 +72,11 @@ extension AccountDigest {
     /// Entry `i` as a follow-up, before snoozes and urgency.
     public func followUp(at i: Int) -> FollowUp {
         let entry = dueEntries[i]
-        let text = escapedText(of: i)
+        let fields = escapedFields(of: i)
         // Key parts are written from a `DueRef`, and the index checks them when read.
-        let ref = DueRef(keyPart: FieldText.unescape(FieldText.field(0, of: text)))!
-        return FollowUp(accountID: id, accountName: name, title: FieldText.unescape(FieldText.field(1, of: text)),
-                        ref: ref, due: entry.due, owner: FieldText.unescape(FieldText.field(2, of: text)),
-                        why: FieldText.unescape(FieldText.field(3, of: text)), redFrom: entry.redFrom,
+        let ref = DueRef(keyPart: FieldText.unescape(fields.keyPart))!
+        return FollowUp(accountID: id, accountName: name, title: FieldText.unescape(fields.title), ref: ref, due: entry.due,
+                        owner: FieldText.unescape(fields.owner), why: FieldText.unescape(fields.why), redFrom: entry.redFrom,
                         neverDone: entry.neverDone, severity: entry.severity)
     }
 
