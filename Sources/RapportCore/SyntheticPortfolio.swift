@@ -1,7 +1,8 @@
 /// A synthetic portfolio of any size, for scale tests and benchmarks: realistic record
 /// counts (on average 5 contacts, 50 touchpoints over two years, 2 concerns, a plan from
 /// the playbook, a worksheet on one account in five, a litmus history, two measures),
-/// deterministic for a seed. Each account depends only on the seed and its index, so
+/// worked the way a team that keeps up works it (most rhythms done on time, a few
+/// late), deterministic for a seed. Each account depends only on the seed and its index, so
 /// accounts can be generated and written one at a time.
 public struct SyntheticPortfolio: Sendable {
     public let seed: UInt64
@@ -62,11 +63,14 @@ public struct SyntheticPortfolio: Sendable {
         var day = today.adding(days: -roll(20))
         let touchCount = 30 + roll(41)
         for _ in 0..<touchCount {
-            let with = [a.contacts[roll(a.contacts.count)].id]
+            // Half the touches are with the two contacts kept in touch with.
+            let with = [a.contacts[roll(2) == 0 ? roll(2) : roll(a.contacts.count)].id]
             let followUp: Day? = roll(6) == 0 ? day.adding(days: 7 + roll(14)) : nil
+            // Follow-ups get done; one in three of the last ten days' is still open.
+            let open = followUp.map { $0 >= today || ($0.days(until: today) <= 10 && roll(3) == 0) } ?? true
             a.touchpoints.append(Touchpoint(id: .generate("tp", using: &random), day: day, kind: pick(TouchKind.allCases),
                                             contactIDs: with, summary: pick(Self.summaries), sentiment: pick(Sentiment.allCases),
-                                            followUp: followUp, followUpDoneOn: followUp.flatMap { $0 < today && roll(4) != 0 ? $0 : nil },
+                                            followUp: followUp, followUpDoneOn: open ? nil : followUp,
                                             loggedBy: a.owner))
             day = day.adding(days: -(5 + roll(20)))
         }
@@ -101,13 +105,19 @@ public struct SyntheticPortfolio: Sendable {
                     readings: (0..<12).map { MeasureReading(month: lastMonth.adding(months: $0 - 11), value: Double(100 + roll(50) + $0 * 3)) }),
             Measure(id: .generate("ms", using: &random), name: "Satisfaction (CSAT)", unit: "%", isSatisfaction: true,
                     createdOn: lastMonth.adding(months: -11).firstDay,
-                    readings: [MeasureReading(month: lastMonth.adding(months: -roll(9)), value: Double(60 + roll(40)))]),
+                    readings: [MeasureReading(month: lastMonth.adding(months: -roll(7)), value: Double(60 + roll(40)))]),
         ]
 
-        // A plan from the playbook with some completions.
+        // A plan from the playbook, worked as a team that keeps up does: each rhythm last
+        // done within its interval, about one in eight a little late; two in three
+        // one-off items done.
         var plan = playbook.plan(for: a, owner: a.owner, startingOn: today.adding(days: -(200 + roll(200))), using: &random)
-        for i in plan.items.indices where roll(3) != 0 {
-            plan.items[i].completions = [PlanCompletion(day: today.adding(days: -roll(120)), note: "Done")]
+        for i in plan.items.indices {
+            if let days = plan.items[i].cadence.approximateDays {
+                plan.items[i].completions = [PlanCompletion(day: today.adding(days: -roll(days * 115 / 100)), note: "Done")]
+            } else if roll(3) != 0 {
+                plan.items[i].completions = [PlanCompletion(day: today.adding(days: -roll(120)), note: "Done")]
+            }
         }
         a.plan = plan
 
