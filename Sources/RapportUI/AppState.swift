@@ -99,10 +99,14 @@ public struct AppState: Equatable, Sendable {
 
     /// Recomputes the table rows and the due list from all the digests.
     mutating func refreshLists() {
-        let next = DueList.nextSlots(for: digests, on: today)
-        summaries = digests.indices.map { AccountSummary(digests[$0], today: today, next: next[$0]) }
+        let today = self.today
+        let rows = Parallel.map(digests) { digest in
+            let summary = AccountSummary(digest, today: today, next: DueList.nextSlot(of: digest, on: today))
+            return (summary, Self.searchText(summary))
+        }
+        summaries = rows.map(\.0)
+        searchTexts = rows.map(\.1)
         rankedDue = nil
-        searchTexts = summaries.map(Self.searchText)
     }
 
     /// Changes one account's place in the lists without recomputing the others: a save

@@ -18,7 +18,8 @@ struct AccountsCommand: ParsableCommand {
         let store = try context.openStore()
         let snapshot = store.loadDigests()
         context.reportProblems(snapshot.problems)
-        let summaries = AccountDigest.nameOrdered(snapshot.digests).map { AccountSummary($0, today: context.today) }
+        let today = context.today
+        let summaries = Parallel.map(AccountDigest.nameOrdered(snapshot.digests)) { AccountSummary($0, today: today) }
         if json {
             var writer = JSONArrayWriter(capacity: summaries.count * 600)
             for summary in summaries { Self.write(summary, to: &writer) }

@@ -51,13 +51,6 @@ public enum DueList {
         return slots
     }
 
-    /// Every account's most urgent slot, by position: the accounts table's "next" column.
-    public static func nextSlots(for digests: [AccountDigest], on today: Day) -> [DueSlot?] {
-        digests.indices.map { position in
-            slots(of: digests[position], at: position, on: today).min { ordered($0, $1, in: digests) }
-        }
-    }
-
     /// Whether a slot is due within `days` of `today` (overdue ones always are; nil: no limit).
     public static func isWithin(_ days: Int?, _ slot: DueSlot, on today: Day) -> Bool {
         days.map { today.days(until: slot.due) <= $0 } ?? true

@@ -1,0 +1,25 @@
+import Dispatch
+import Synchronization
+
+/// Work spread over the machine's cores.
+public enum Parallel {
+    /// `body` for each of `0..<count`, run concurrently, results in order. Opening a
+    /// large store works this way: the index's 256 shards, then the table's rows.
+    public static func map<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+        let results = Mutex([T?](repeating: nil, count: count))
+        DispatchQueue.concurrentPerform(iterations: count) { i in
+            let value = body(i)
+            results.withLock { $0[i] = value }
+        }
+        return results.withLock { $0.map { $0! } }
+    }
+
+    /// `transform` over `items` in a few chunks run concurrently, results in order.
+    public static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        let chunk = 512
+        let chunks = (items.count + chunk - 1) / chunk
+        return map(chunks) { c in
+            items[c * chunk..<min(items.count, (c + 1) * chunk)].map(transform)
+        }.flatMap { $0 }
+    }
+}
