@@ -10,7 +10,9 @@ import Foundation
 /// Low-level file operations with the durability the store promises.
 enum POSIXFile {
     /// Writes `data` to `path` atomically and durably: a temporary file in the same
-    /// directory is written, fsynced, renamed over `path`, and the directory fsynced.
+    /// directory is written, flushed with fdatasync (its data and size; the times it
+    /// would also flush are not needed to read it back), renamed over `path`, and the
+    /// directory fsynced.
     /// A crash at any instant leaves either the old file or the new one. With
     /// `durable: false` (for caches that are checked on read) the fsyncs are skipped:
     /// the rename is still atomic for other processes.
@@ -32,7 +34,7 @@ enum POSIXFile {
             return true
         }
         guard written else { let e = failure(temp, "cannot write"); close(fd); throw e }
-        if durable { guard fsync(fd) == 0 else { let e = failure(temp, "cannot fsync"); close(fd); throw e } }
+        if durable { guard fdatasync(fd) == 0 else { let e = failure(temp, "cannot flush to disk"); close(fd); throw e } }
         guard close(fd) == 0 else { throw failure(temp, "cannot close") }
         guard rename(temp, path) == 0 else { throw failure(path, "cannot replace") }
         ok = true

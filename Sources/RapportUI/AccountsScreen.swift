@@ -20,8 +20,7 @@ enum AccountsScreen {
             shown.append(i)
         }
         func sort(by key: (AccountSummary) -> Int) {
-            let keys = rows.map(key)
-            shown.sort { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
+            shown = shown.map { (key(rows[$0]), $0) }.sorted { $0 < $1 }.map(\.1)
         }
         switch list.sort {
         case .name: break
@@ -31,8 +30,7 @@ enum AccountsScreen {
         case .nextDue: sort { $0.nextDue?.ordinal ?? Int.max }
         case .flags: sort { -$0.flags.count }
         case .tier:
-            let keys = rows.map { (Tier.allCases.firstIndex(of: $0.tier)!, -$0.annualValue) }
-            shown.sort { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
+            shown = shown.map { (Tier.allCases.firstIndex(of: rows[$0].tier)!, -rows[$0].annualValue, $0) }.sorted { $0 < $1 }.map(\.2)
         }
         return shown.map { rows[$0] }
     }
