@@ -23,8 +23,7 @@ struct AccountsCommand: ParsableCommand {
         if json {
             var writer = JSONArrayWriter(capacity: summaries.count * 600)
             for summary in summaries { Self.write(summary, to: &writer) }
-            writer.writeToStandardOutput()
-            return
+            writer.writeToStandardOutputAndExit()
         }
         let currency = try store.readStoreFile().settings.currency
         var table = TextTable(["NAME", "TIER", "OWNER", "STATUS", "SEASON", "VALUE", "HEALTH", "LAST TOUCH", "FLAGS"])

@@ -46,8 +46,7 @@ struct DueCommand: ParsableCommand {
         let digests = AccountDigest.nameOrdered(snapshot.digests)
         let slots = DueList.slots(for: digests, on: context.today, withinDays: within, owner: who)
         if json {
-            DueItemJSON.write(slots, digests: digests, today: context.today)
-            return
+            DueItemJSON.writeAndExit(slots, digests: digests, today: context.today)
         }
         let items = slots.map { DueList.followUp($0, in: digests, on: context.today) }
         if ics {
@@ -61,7 +60,7 @@ struct DueCommand: ParsableCommand {
 /// The JSON shape of the due list; every key is always written. Written straight
 /// from the digests' follow-up text: no item is built.
 enum DueItemJSON {
-    static func write(_ slots: [DueSlot], digests: [AccountDigest], today: Day) {
+    static func writeAndExit(_ slots: [DueSlot], digests: [AccountDigest], today: Day) -> Never {
         var o = JSONArrayWriter(capacity: slots.count * 400)
         let bands = ["overdue", "today", "this-week", "later"]
         for slot in slots {
@@ -78,7 +77,7 @@ enum DueItemJSON {
                 o.endObject()
             }
         }
-        o.writeToStandardOutput()
+        o.writeToStandardOutputAndExit()
     }
 }
 
