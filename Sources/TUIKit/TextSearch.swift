@@ -53,9 +53,4 @@ public enum TextSearch {
             return false
         }
     }
-
-    /// Whether two texts are equal, ignoring the case of ASCII letters.
-    public static func equalFoldingCase(_ a: String, _ b: String) -> Bool {
-        a.utf8.count == b.utf8.count && containsFoldingCase(a, b.lowercased())
-    }
 }

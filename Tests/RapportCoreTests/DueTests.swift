@@ -186,6 +186,11 @@ import Testing
         #expect(items.contains { $0.source == .touchFollowUp })
     }
 
+    @Test func ownersCompareIgnoringCase() {
+        #expect(FieldText.equalFoldingCase(Array("Maya Lindqvist".utf8)[...], Array("maya lindqvist".utf8)))
+        #expect(!FieldText.equalFoldingCase(Array("Maya Lindqvist".utf8)[...], Array("maya".utf8)))
+    }
+
     @Test func everyReferenceRoundTripsThroughItsKey() {
         let items = everySource().followUps(policy: policy)
         #expect(items.allSatisfy { DueRef(keyPart: $0.ref.keyPart) == $0.ref })

@@ -13,13 +13,8 @@
 /// - concern severity: critical +60, high +40, medium +20, low +5;
 /// - keep in touch past the maximum interval (red): +25.
 public enum Urgency {
-    /// The score alone (no labels built): what sorting needs.
-    public static func score(of item: FollowUp, _ basis: UrgencyBasis) -> Int {
-        score(due: item.due, source: item.source, severity: item.severity, redFrom: item.redFrom, basis)
-    }
-
-    /// The score of an item due on `due` (after snoozes): what ranking a digest's
-    /// entries needs, without building the items.
+    /// The score alone (no labels built) of an item due on `due` (after snoozes): what
+    /// ranking a digest's entries needs, without building the items.
     public static func score(due: Day, source: DueSource, severity: Severity?, redFrom: Day?, _ basis: UrgencyBasis) -> Int {
         var total = 0
         evaluate(due: due, source: source, severity: severity, redFrom: redFrom, basis) { _, points in total += points }
