@@ -13,11 +13,11 @@ enum DueScreen {
         let digests = state.digests
         return state.dueSlots.filter { slot in
             let digest = digests[slot.account]
-            let owner = digest.escapedField(.owner, of: slot.item)
-            if let me, !FieldText.equalFoldingCase(owner, me) { return false }
+            let fields = digest.escapedFields(of: slot.item)
+            if let me, !FieldText.equalFoldingCase(fields.owner, me) { return false }
             return query.isEmpty || TextSearch.containsFoldingCase(digest.name, query)
-                || TextSearch.containsFoldingCase(digest.escapedField(.title, of: slot.item), query)
-                || TextSearch.containsFoldingCase(owner, query) || TextSearch.contains(digest.dueEntries[slot.item].source.label, query)
+                || TextSearch.containsFoldingCase(fields.title, query) || TextSearch.containsFoldingCase(fields.owner, query)
+                || TextSearch.contains(digest.dueEntries[slot.item].source.label, query)
         }
     }
 

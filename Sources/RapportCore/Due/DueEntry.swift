@@ -4,11 +4,6 @@
 /// over a hundred thousand follow-ups; building all their strings at start-up is what
 /// made the lists slow.
 public struct DueEntry: Hashable, Sendable {
-    /// The text fields, in the order they are kept.
-    public enum Field: Int, Sendable {
-        case keyPart, title, owner, why
-    }
-
     public var due: Day
     public var redFrom: Day?
     public var neverDone: Bool
@@ -47,26 +42,16 @@ extension AccountDigest {
     /// The escaped text of entry `i` (all four fields).
     public func escapedText(of i: Int) -> ArraySlice<UInt8> { dueText[dueEntries[i].text] }
 
-    /// One escaped field of entry `i`.
-    public func escapedField(_ field: DueEntry.Field, of i: Int) -> ArraySlice<UInt8> {
-        FieldText.field(field.rawValue, of: escapedText(of: i))
-    }
-
-    /// All four escaped fields of entry `i`, found in one pass (a missing one is empty).
+    /// The four escaped fields of entry `i`, found in one pass (a missing one is empty).
     public func escapedFields(of i: Int) -> (keyPart: ArraySlice<UInt8>, title: ArraySlice<UInt8>, owner: ArraySlice<UInt8>, why: ArraySlice<UInt8>) {
-        let text = escapedText(of: i)
-        var bounds = [text.startIndex]
-        for j in text.indices where text[j] == FieldText.tab && bounds.count < 4 { bounds.append(j + 1) }
-        while bounds.count < 4 { bounds.append(text.endIndex + 1) }
-        func part(_ k: Int) -> ArraySlice<UInt8> {
-            let start = min(bounds[k], text.endIndex)
-            return text[start..<(k < 3 ? max(start, bounds[k + 1] - 1) : text.endIndex)]
+        var rest = escapedText(of: i)
+        func next() -> ArraySlice<UInt8> {
+            let end = rest.firstIndex(of: FieldText.tab) ?? rest.endIndex
+            defer { rest = rest[min(end + 1, rest.endIndex)...] }
+            return rest[..<end]
         }
-        return (part(0), part(1), part(2), part(3))
-    }
-
-    public func field(_ field: DueEntry.Field, of i: Int) -> String {
-        FieldText.unescape(escapedField(field, of: i))
+        let keyPart = next(), title = next(), owner = next()
+        return (keyPart, title, owner, rest)
     }
 
     /// Entry `i` as a follow-up, before snoozes and urgency.

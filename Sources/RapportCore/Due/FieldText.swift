@@ -68,17 +68,4 @@ public enum FieldText {
         guard field.count == lowercased.count else { return false }
         return zip(field, lowercased).allSatisfy { ($0 >= 65 && $0 <= 90 ? $0 + 32 : $0) == $1 }
     }
-
-    /// The `n`th (0-based) tab-separated field of `bytes`; empty when there are fewer.
-    public static func field(_ n: Int, of bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        var start = bytes.startIndex
-        var remaining = n
-        while remaining > 0 {
-            guard let tabAt = bytes[start...].firstIndex(of: tab) else { return bytes[bytes.endIndex...] }
-            start = tabAt + 1
-            remaining -= 1
-        }
-        let end = bytes[start...].firstIndex(of: tab) ?? bytes.endIndex
-        return bytes[start..<end]
-    }
 }
