@@ -40,9 +40,12 @@ public struct RecordID: Hashable, Comparable, Sendable, Codable, RawRepresentabl
         return generate(prefix, using: &rng)
     }
 
-    public static func isSafe(_ text: String) -> Bool {
-        guard (1...64).contains(text.utf8.count), text.first != "-" else { return false }
-        return text.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
+    public static func isSafe(_ text: String) -> Bool { isSafe(utf8: text.utf8) }
+
+    /// The same check on UTF-8 bytes (the index checks references without strings).
+    public static func isSafe<Bytes: Collection<UInt8>>(utf8: Bytes) -> Bool {
+        guard (1...64).contains(utf8.count), utf8.first != UInt8(ascii: "-") else { return false }
+        return utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
     }
 
     public static func < (lhs: RecordID, rhs: RecordID) -> Bool { lhs.rawValue < rhs.rawValue }

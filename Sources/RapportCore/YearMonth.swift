@@ -13,20 +13,15 @@ public struct YearMonth: Hashable, Comparable, Sendable {
     private init(index: Int) { self.index = index }
 
     /// Parses `YYYY-MM`.
-    public init?(iso text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]) else { return nil }
-        self.init(year: y, month: m)
-    }
+    public init?(iso text: String) { self.init(isoUTF8: Array(text.utf8)) }
 
-    /// Whether `bytes` (UTF-8) is what `init?(iso:)` accepts, checked without a string.
-    public static func isISO(_ bytes: ArraySlice<UInt8>) -> Bool {
+    /// Parses `YYYY-MM` from UTF-8 bytes (how the index checks a reading's month).
+    public init?<Bytes: Collection<UInt8>>(isoUTF8 bytes: Bytes) {
         let b = Array(bytes)
         func digit(_ i: Int) -> Int? { b[i] >= 0x30 && b[i] <= 0x39 ? Int(b[i] - 0x30) : nil }
-        guard b.count == 7, b[4] == UInt8(ascii: "-"), let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3),
-              let m0 = digit(5), let m1 = digit(6) else { return false }
-        return YearMonth(year: y0 * 1000 + y1 * 100 + y2 * 10 + y3, month: m0 * 10 + m1) != nil
+        guard b.count == 7, b[4] == UInt8(ascii: "-"), let y0 = digit(0), let y1 = digit(1), let y2 = digit(2),
+              let y3 = digit(3), let m0 = digit(5), let m1 = digit(6) else { return nil }
+        self.init(year: y0 * 1000 + y1 * 100 + y2 * 10 + y3, month: m0 * 10 + m1)
     }
 
     public var year: Int { index / 12 }

@@ -100,10 +100,9 @@ public enum DueRef: Hashable, Sendable {
             if part == 0 {
                 valid = segment.elementsEqual(source.keyPrefix.utf8)
             } else if source == .reading && part == 2 {
-                valid = YearMonth.isISO(segment)
+                valid = YearMonth(isoUTF8: segment) != nil
             } else {
-                valid = (1...64).contains(segment.count) && segment.first != UInt8(ascii: "-")
-                    && segment.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
+                valid = RecordID.isSafe(utf8: segment)
             }
             guard valid else { return false }
             part += 1
