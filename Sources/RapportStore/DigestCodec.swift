@@ -99,9 +99,8 @@ enum DigestCodec {
                 guard !entries.isEmpty, entries[entries.count - 1].digest.snoozes.isEmpty else { throw Malformed() }
                 followUps.append(try followUp(line))
             case UInt8(ascii: "S"):
-                let f = fields(line).map(FieldText.unescape)
-                guard !entries.isEmpty, f.count == 5, let until = try optionalDay(f[2]), let on = try optionalDay(f[4]) else { throw Malformed() }
-                entries[entries.count - 1].digest.snoozes.append(Snooze(itemKey: f[1], until: until, reason: f[3], on: on))
+                guard !entries.isEmpty else { throw Malformed() }
+                entries[entries.count - 1].digest.snoozes.append(try snooze(fields(line)))
             default:
                 throw Malformed()
             }
@@ -135,6 +134,12 @@ enum DigestCodec {
         return Entry(stamp: FileStamp(size: try number(2), modifiedNanoseconds: try number(3)), digest: digest)
     }
 
+    private static func snooze(_ f: [ArraySlice<UInt8>]) throws -> Snooze {
+        guard f.count == 5, let until = try integer(f[2]), let on = try integer(f[4]) else { throw Malformed() }
+        return Snooze(itemKey: FieldText.unescape(f[1]), until: Day(ordinal: until), reason: FieldText.unescape(f[3]),
+                      on: Day(ordinal: on))
+    }
+
     /// The case whose raw value the bytes spell.
     private static func choice<T: RawRepresentable & CaseIterable>(_ bytes: ArraySlice<UInt8>) -> T? where T.RawValue == String {
         T.allCases.first { $0.rawValue.utf8.elementsEqual(bytes) }
@@ -156,9 +161,7 @@ enum DigestCodec {
     private static func followUp(_ line: ArraySlice<UInt8>) throws -> DueEntry {
         var start = line.startIndex + 2
         func next() throws -> Int? {
-            var end = start
-            while end < line.endIndex && line[end] != FieldText.tab { end += 1 }
-            guard end < line.endIndex else { throw Malformed() }
+            guard let end = find(FieldText.tab, in: line, from: start) else { throw Malformed() }
             defer { start = end + 1 }
             return try integer(line[start..<end])
         }
@@ -184,12 +187,6 @@ enum DigestCodec {
             value = value * 10 + Int(b - 0x30)
         }
         return negative ? -value : value
-    }
-
-    private static func optionalDay(_ text: String) throws -> Day? {
-        if text.isEmpty { return nil }
-        guard let ordinal = Int(text) else { throw Malformed() }
-        return Day(ordinal: ordinal)
     }
 
     private static func list(_ field: ArraySlice<UInt8>) -> [String] {

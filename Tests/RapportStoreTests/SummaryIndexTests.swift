@@ -131,9 +131,12 @@ import RapportResources
         var a = t.account("Tab\tNew\nline \\ back\u{1F}slash 経営 😀")
         a.tags = ["a\tb", "", "c\u{1F}d"]
         a.touchpoints = [Touchpoint(day: t.today, kind: .call, summary: "Line one\nline two", followUp: t.today.adding(days: 2))]
+        a.snoozes = [Snooze(itemKey: "\(a.id)/follow-up/\(a.touchpoints[0].id)", until: t.today.adding(days: 9),
+                            reason: "Away\ttill \\ Monday", on: t.today)]
         try t.store.create(a)
         let digest = try #require(t.store.loadDigests().digests.first)
         #expect(digest == AccountDigest(a, policy: t.store.policy))
+        #expect(digest.snoozes == a.snoozes && DueList.items(for: [digest], on: t.today).first { $0.source == .touchFollowUp }?.snooze == a.snoozes[0])
     }
 
     @Test func theStoreKeepsTheIndexOutOfGit() throws {
