@@ -40,12 +40,20 @@ public struct Day: Hashable, Comparable, Sendable {
 
     /// `YYYY-MM-DD`.
     public var iso: String {
+        var bytes: [UInt8] = []
+        appendISO(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `YYYY-MM-DD` as UTF-8 (JSON output writes a hundred thousand of them).
+    public func appendISO(to out: inout [UInt8]) {
         let c = civil
-        func pad(_ n: Int, _ width: Int) -> String {
-            let digits = String(n)
-            return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        func pad(_ n: Int, _ width: Int) {
+            let digits = String(n).utf8
+            out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(0, width - digits.count)))
+            out.append(contentsOf: digits)
         }
-        return pad(c.year, 4) + "-" + pad(c.month, 2) + "-" + pad(c.day, 2)
+        pad(c.year, 4); out.append(UInt8(ascii: "-")); pad(c.month, 2); out.append(UInt8(ascii: "-")); pad(c.day, 2)
     }
 
     /// ISO weekday: 1 = Monday ... 7 = Sunday.

@@ -55,7 +55,7 @@ struct JSONArrayWriter {
         self.key(key)
         guard let day else { return append("null") }
         bytes.append(UInt8(ascii: "\""))
-        digits(day.year, 4); bytes.append(UInt8(ascii: "-")); digits(day.month, 2); bytes.append(UInt8(ascii: "-")); digits(day.day, 2)
+        day.appendISO(to: &bytes)
         bytes.append(UInt8(ascii: "\""))
     }
 
@@ -78,12 +78,6 @@ struct JSONArrayWriter {
 
     private mutating func append(_ text: StaticString) {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
-    }
-
-    private mutating func digits(_ n: Int, _ width: Int) {
-        let text = String(n)
-        for _ in text.utf8.count..<max(width, text.utf8.count) { bytes.append(UInt8(ascii: "0")) }
-        bytes.append(contentsOf: text.utf8)
     }
 
     /// A JSON string literal: quotes, backslashes and control characters escaped.
