@@ -25,10 +25,7 @@ public struct AccountDigest: Equatable, Sendable, Identifiable {
     public var outOfTouchFrom: Day?
     public var openConcerns: Int
     /// Every follow-up, before snoozes and urgency (see `DueEntry`).
-    public internal(set) var dueEntries: [DueEntry] = []
-    /// The follow-ups' text fields, escaped; each entry says where its own are. Read
-    /// from the index, this is a slice of the shard's bytes: shared, not copied.
-    public internal(set) var dueText: ArraySlice<UInt8> = []
+    public var dueEntries = DueEntries()
     public var snoozes: [Snooze]
 
     public init(id: RecordID, name: String, owner: String, tier: Tier, status: AccountStatus, season: Season,
@@ -41,7 +38,7 @@ public struct AccountDigest: Equatable, Sendable, Identifiable {
         self.healthChange = healthChange; self.fixedFlags = fixedFlags; self.lateConcernFrom = lateConcernFrom
         self.outOfTouchFrom = outOfTouchFrom; self.openConcerns = openConcerns
         self.snoozes = snoozes
-        for f in followUps { append(f) }
+        for f in followUps { dueEntries.append(f) }
     }
 
     public init(_ a: Account, policy: DuePolicy) {
@@ -61,21 +58,6 @@ public struct AccountDigest: Equatable, Sendable, Identifiable {
                   }.min(),
                   openConcerns: a.concerns.filter(\.status.isOpen).count,
                   followUps: a.followUps(policy: policy), snoozes: a.snoozes)
-    }
-
-    /// Equal when every fact and every follow-up is (wherever their text is kept).
-    public static func == (a: AccountDigest, b: AccountDigest) -> Bool {
-        a.id == b.id && a.name == b.name && a.owner == b.owner && a.tier == b.tier && a.status == b.status
-            && a.season == b.season && a.market == b.market && a.annualValue == b.annualValue
-            && a.lifetimeValue == b.lifetimeValue && a.tags == b.tags && a.contactNames == b.contactNames
-            && a.lastTouch == b.lastTouch && a.health == b.health && a.healthChange == b.healthChange
-            && a.fixedFlags == b.fixedFlags && a.lateConcernFrom == b.lateConcernFrom && a.outOfTouchFrom == b.outOfTouchFrom
-            && a.openConcerns == b.openConcerns && a.snoozes == b.snoozes && a.dueEntries.count == b.dueEntries.count
-            && a.dueEntries.indices.allSatisfy { i in
-                var (x, y) = (a.dueEntries[i], b.dueEntries[i])
-                (x.text, y.text) = (0..<0, 0..<0)
-                return x == y && a.escapedText(of: i).elementsEqual(b.escapedText(of: i))
-            }
     }
 
     /// The warning signs showing on `today`, most serious first.

@@ -40,7 +40,7 @@ public struct AccountSummary: Codable, Hashable, Sendable, Identifiable {
         contactNames = d.contactNames
         lastTouch = d.lastTouch; health = d.health; healthChange = d.healthChange
         flags = d.flags(on: today); openConcerns = d.openConcerns
-        nextDue = next?.due; nextDueTitle = next.map { FieldText.unescape(d.escapedFields(of: $0.item).title) }
+        nextDue = next?.due; nextDueTitle = next.map { FieldText.unescape(d.dueEntries.fields(of: $0.item).title) }
     }
 
     // Every key is always written (null when empty), so scripts can rely on them.

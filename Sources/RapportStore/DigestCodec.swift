@@ -55,7 +55,7 @@ enum DigestCodec {
                 out.append(contentsOf: n.utf8)
             }
             out.append(FieldText.tab)
-            out.append(contentsOf: d.escapedText(of: i))
+            out.append(contentsOf: d.dueEntries.text(of: i))
             out.append(FieldText.newline)
         }
         for s in d.snoozes {
@@ -82,7 +82,7 @@ enum DigestCodec {
             guard let last = entries.indices.last else { return }
             let text = followUps.isEmpty ? bytes[bytes.startIndex..<bytes.startIndex]
                 : bytes[followUps[0].text.lowerBound..<followUps[followUps.count - 1].text.upperBound]
-            entries[last].digest.setFollowUps(followUps, text: text)
+            entries[last].digest.dueEntries = DueEntries(followUps, text: text)
             followUps.removeAll(keepingCapacity: true)
         }
         var lineStart = bytes.startIndex

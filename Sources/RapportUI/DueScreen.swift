@@ -13,7 +13,7 @@ enum DueScreen {
         let digests = state.digests
         return state.dueSlots.filter { slot in
             let digest = digests[slot.account]
-            let fields = digest.escapedFields(of: slot.item)
+            let fields = digest.dueEntries.fields(of: slot.item)
             if let me, !FieldText.equalFoldingCase(fields.owner, me) { return false }
             return query.isEmpty || TextSearch.containsFoldingCase(digest.name, query)
                 || TextSearch.containsFoldingCase(fields.title, query) || TextSearch.containsFoldingCase(fields.owner, query)

@@ -66,7 +66,7 @@ enum DueItemJSON {
         for slot in slots {
             digests.withUnsafeBufferPointer { all in
                 let entry = all[slot.account].dueEntries[slot.item]
-                let fields = all[slot.account].escapedFields(of: slot.item)
+                let fields = all[slot.account].dueEntries.fields(of: slot.item)
                 o.beginObject()
                 o.add("key", prefix: all[slot.account].id.rawValue + "/", field: fields.keyPart)
                 o.add("account", all[slot.account].name); o.add("accountID", all[slot.account].id.rawValue)

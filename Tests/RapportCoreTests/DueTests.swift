@@ -186,6 +186,22 @@ import Testing
         #expect(items.contains { $0.source == .touchFollowUp })
     }
 
+    @Test func followUpEntriesCompareByTheirTextWhereverItIsKept() throws {
+        let item = try #require(everySource().followUps(policy: policy).first)
+        var own = DueEntries()
+        own.append(item)
+        // The same entry with its text inside a larger buffer (as the index keeps it).
+        let buffer = Array("F\t1\t2\t".utf8) + Array(own.text) + Array("\n".utf8)
+        var shifted = own[0]
+        shifted.text = 6..<(6 + own.text.count)
+        #expect(DueEntries([shifted], text: buffer[6..<(6 + own.text.count)]) == own)
+        var retitled = item
+        retitled.title += "!"
+        var other = DueEntries()
+        other.append(retitled)
+        #expect(other != own)
+    }
+
     @Test func ownersCompareIgnoringCase() {
         #expect(FieldText.equalFoldingCase(Array("Maya Lindqvist".utf8)[...], Array("maya lindqvist".utf8)))
         #expect(!FieldText.equalFoldingCase(Array("Maya Lindqvist".utf8)[...], Array("maya".utf8)))

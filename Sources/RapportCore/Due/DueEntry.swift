@@ -18,46 +18,68 @@ public struct DueEntry: Hashable, Sendable {
     }
 }
 
-extension AccountDigest {
-    /// Sets the follow-ups from entries whose text ranges index into `text` (how the
-    /// index reads them: `text` is a slice of the shard's bytes, kept without a copy).
-    public mutating func setFollowUps(_ entries: [DueEntry], text: ArraySlice<UInt8>) {
-        dueEntries = entries
-        dueText = text
+/// An account's follow-ups as its digest keeps them: the entries and the escaped text
+/// their ranges point into. Read from the index the text is a slice of the shard's
+/// bytes; built from an account, bytes of its own. Equal when the entries and their
+/// text are, wherever the text is kept.
+public struct DueEntries: RandomAccessCollection, Equatable, Sendable {
+    public private(set) var entries: [DueEntry] = []
+    public private(set) var text: ArraySlice<UInt8> = []
+
+    public init() {}
+
+    /// Entries whose text ranges index into `text` (how the index reads them).
+    public init(_ entries: [DueEntry], text: ArraySlice<UInt8>) {
+        self.entries = entries
+        self.text = text
     }
 
-    /// Adds a follow-up (built from the account).
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { entries.count }
+    public subscript(i: Int) -> DueEntry { entries[i] }
+
+    /// Adds a follow-up (built from an account).
     public mutating func append(_ f: FollowUp) {
         var bytes: [UInt8] = []
-        FieldText.escape(f.ref.keyPart, into: &bytes); bytes.append(FieldText.tab)
-        FieldText.escape(f.title, into: &bytes); bytes.append(FieldText.tab)
-        FieldText.escape(f.owner, into: &bytes); bytes.append(FieldText.tab)
-        FieldText.escape(f.why, into: &bytes)
-        let start = dueText.endIndex
-        dueText.append(contentsOf: bytes)
-        dueEntries.append(DueEntry(due: f.due, redFrom: f.redFrom, neverDone: f.neverDone, severity: f.severity,
-                                   source: f.source, text: start..<dueText.endIndex))
+        for (i, field) in [f.ref.keyPart, f.title, f.owner, f.why].enumerated() {
+            if i > 0 { bytes.append(FieldText.tab) }
+            FieldText.escape(field, into: &bytes)
+        }
+        let start = text.endIndex
+        text.append(contentsOf: bytes)
+        entries.append(DueEntry(due: f.due, redFrom: f.redFrom, neverDone: f.neverDone, severity: f.severity,
+                                source: f.source, text: start..<text.endIndex))
     }
 
-    /// The escaped text of entry `i` (all four fields).
-    public func escapedText(of i: Int) -> ArraySlice<UInt8> { dueText[dueEntries[i].text] }
+    /// The escaped text of entry `i` (all four fields, tab-separated).
+    public func text(of i: Int) -> ArraySlice<UInt8> { text[entries[i].text] }
 
     /// The four escaped fields of entry `i`, found in one pass (a missing one is empty).
-    public func escapedFields(of i: Int) -> (keyPart: ArraySlice<UInt8>, title: ArraySlice<UInt8>, owner: ArraySlice<UInt8>, why: ArraySlice<UInt8>) {
-        var rest = escapedText(of: i)
+    public func fields(of i: Int) -> (keyPart: ArraySlice<UInt8>, title: ArraySlice<UInt8>, owner: ArraySlice<UInt8>, why: ArraySlice<UInt8>) {
+        var rest = text(of: i)
         func next() -> ArraySlice<UInt8> {
             let end = rest.firstIndex(of: FieldText.tab) ?? rest.endIndex
-            defer { rest = rest[min(end + 1, rest.endIndex)...] }
+            defer { rest = rest[Swift.min(end + 1, rest.endIndex)...] }
             return rest[..<end]
         }
         let keyPart = next(), title = next(), owner = next()
         return (keyPart, title, owner, rest)
     }
 
+    public static func == (a: DueEntries, b: DueEntries) -> Bool {
+        a.count == b.count && a.indices.allSatisfy { i in
+            var (x, y) = (a[i], b[i])
+            (x.text, y.text) = (0..<0, 0..<0)
+            return x == y && a.text(of: i).elementsEqual(b.text(of: i))
+        }
+    }
+}
+
+extension AccountDigest {
     /// Entry `i` as a follow-up, before snoozes and urgency.
     public func followUp(at i: Int) -> FollowUp {
         let entry = dueEntries[i]
-        let fields = escapedFields(of: i)
+        let fields = dueEntries.fields(of: i)
         // Key parts are written from a `DueRef`, and the index checks them when read.
         let ref = DueRef(keyPart: FieldText.unescape(fields.keyPart))!
         return FollowUp(accountID: id, accountName: name, title: FieldText.unescape(fields.title), ref: ref, due: entry.due,

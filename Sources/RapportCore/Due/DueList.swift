@@ -31,7 +31,7 @@ public enum DueList {
         for (i, entry) in digest.dueEntries.enumerated() {
             var due = entry.neverDone ? max(entry.due, today) : entry.due
             var snoozed = false
-            if !snoozes.isEmpty, let snooze = snoozes[FieldText.unescape(digest.escapedFields(of: i).keyPart)], snooze.until > due {
+            if !snoozes.isEmpty, let snooze = snoozes[FieldText.unescape(digest.dueEntries.fields(of: i).keyPart)], snooze.until > due {
                 due = snooze.until
                 snoozed = true
             }
@@ -63,7 +63,7 @@ public enum DueList {
         var slots = ranked(for: digests, on: today, withinDays: withinDays)
         if let owner {
             let wanted = Array(owner.lowercased().utf8)
-            slots.removeAll { !FieldText.equalFoldingCase(digests[$0.account].escapedFields(of: $0.item).owner, wanted) }
+            slots.removeAll { !FieldText.equalFoldingCase(digests[$0.account].dueEntries.fields(of: $0.item).owner, wanted) }
         }
         return slots
     }
@@ -74,7 +74,7 @@ public enum DueList {
         if a.due != b.due { return a.due < b.due }
         if a.account != b.account { return a.account < b.account }
         let digest = digests[a.account]
-        return digest.escapedFields(of: a.item).title.lexicographicallyPrecedes(digest.escapedFields(of: b.item).title)
+        return digest.dueEntries.fields(of: a.item).title.lexicographicallyPrecedes(digest.dueEntries.fields(of: b.item).title)
     }
 
     /// A list in urgency order after one account's digest moved from position `old`
