@@ -63,14 +63,15 @@ enum DueItemJSON {
     static func writeAndExit(_ slots: [DueSlot], digests: [AccountDigest], today: Day) -> Never {
         var o = JSONArrayWriter(capacity: slots.count * 400)
         let bands = ["overdue", "today", "this-week", "later"]
-        for slot in slots {
-            digests.withUnsafeBufferPointer { all in
-                let entry = all[slot.account].dueEntries[slot.item]
+        // Read through the buffer: binding a digest to a local would copy it (retaining
+        // its ten references) for every item, a tenth of the command's time.
+        digests.withUnsafeBufferPointer { all in
+            for slot in slots {
                 let fields = all[slot.account].dueEntries.fields(of: slot.item)
                 o.beginObject()
                 o.add("key", prefix: all[slot.account].id.rawValue + "/", field: fields.keyPart)
                 o.add("account", all[slot.account].name); o.add("accountID", all[slot.account].id.rawValue)
-                o.add("title", field: fields.title); o.add("source", entry.source.rawValue)
+                o.add("title", field: fields.title); o.add("source", all[slot.account].dueEntries[slot.item].source.rawValue)
                 o.add("due", slot.due); o.add("daysOverdue", max(0, slot.due.days(until: today))); o.add("urgency", slot.score)
                 o.add("owner", field: fields.owner); o.add("why", field: fields.why)
                 o.add("band", bands[slot.band(on: today).rawValue]); o.add("snoozedUntil", slot.snoozed ? slot.due : nil)
