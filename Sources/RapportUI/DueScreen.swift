@@ -5,19 +5,24 @@ import TUIKit
 enum DueScreen {
     /// The items shown, most urgent first, after the "mine" and text filters.
     /// Matches on account name, title, owner and source, reading the digests' text as
-    /// it is kept (no strings built per item).
+    /// it is kept (no strings built per item). Escaping only changes backslashes and
+    /// characters a query cannot hold (tab, newline), so text is unescaped only for a
+    /// query with a backslash in it.
     static func items(_ state: AppState) -> [DueSlot] {
         let me = state.due.mine && !state.me.isEmpty ? Array(state.me.lowercased().utf8) : nil
         let query = state.due.filter.text.lowercased().trimmingCharacters(in: .whitespaces)
         guard me != nil || !query.isEmpty else { return state.dueSlots }
         let digests = state.digests
+        let plain = !query.utf8.contains(FieldText.backslash)
+        func matches(_ field: ArraySlice<UInt8>) -> Bool {
+            TextSearch.containsFoldingCase(plain ? field : FieldText.unescapedBytes(field)[...], query)
+        }
         return state.dueSlots.filter { slot in
             let digest = digests[slot.account]
             let fields = digest.dueEntries.fields(of: slot.item)
             if let me, !FieldText.equalFoldingCase(fields.owner, me) { return false }
-            return query.isEmpty || TextSearch.containsFoldingCase(digest.name, query)
-                || TextSearch.containsFoldingCase(fields.title, query) || TextSearch.containsFoldingCase(fields.owner, query)
-                || TextSearch.contains(digest.dueEntries[slot.item].source.label, query)
+            return query.isEmpty || TextSearch.containsFoldingCase(digest.name, query) || matches(fields.title)
+                || matches(fields.owner) || TextSearch.contains(digest.dueEntries[slot.item].source.label, query)
         }
     }
 

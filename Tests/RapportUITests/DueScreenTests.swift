@@ -126,6 +126,16 @@ import TUIKit
         #expect(state.shownDueItems.count == 7)
     }
 
+    @Test func filterFindsTextWithABackslash() throws {
+        var accounts = Fixture.accounts
+        accounts[2].touchpoints.append(Touchpoint(day: Fixture.today, kind: .email, summary: #"Fix C:\reports\late"#,
+                                                  followUp: Fixture.today.adding(days: 1)))
+        var state = Fixture.state().with(accounts)
+        state.press([.char("D"), .char("/")])
+        state.type(#"c:\reports"#)
+        #expect(state.shownDueItems.map(\.title) == [#"Follow up: Fix C:\reports\late"#])
+    }
+
     @Test func enterOpensTheAccountAtTheRightSectionAndEscComesBack() {
         var state = dueState()
         state.press([.enter])
