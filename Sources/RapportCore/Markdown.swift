@@ -8,6 +8,15 @@ enum Markdown {
         return trimmed.isEmpty ? "_not written yet_" : trimmed
     }
 
+    /// A table of `rows` (each cell made safe with `cell`) under `header`, or the
+    /// italic `empty` note when there are no rows; ends with a blank line.
+    static func table(_ header: [String], _ rows: [[String]], empty: String) -> String {
+        guard !rows.isEmpty else { return "_\(empty)_\n\n" }
+        func line(_ cells: [String]) -> String { "| " + cells.joined(separator: " | ") + " |\n" }
+        return line(header) + "|" + String(repeating: "---|", count: header.count) + "\n"
+            + rows.map { line($0.map(cell)) }.joined() + "\n"
+    }
+
     /// A table cell: pipes escaped, no line breaks, "-" when empty.
     static func cell(_ s: String) -> String {
         s.isEmpty ? "-" : s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")

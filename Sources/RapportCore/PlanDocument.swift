@@ -9,18 +9,10 @@ public enum PlanDocument {
         out += "## Where we are\n\n\(Markdown.text(plan.currentState))\n\n"
         out += "## Where we want to be\n\n\(Markdown.text(plan.targetState))\n\n"
         out += "## How we get there\n\n"
-        if plan.items.isEmpty {
-            out += "_No items yet._\n\n"
-        } else {
-            out += "| What | With | Owner | How often | Last done | Next |\n|---|---|---|---|---|---|\n"
-            for item in plan.items {
-                let with = item.contactIDs.compactMap { account.contact($0)?.name }.joined(separator: ", ")
-                let next = item.paused ? "paused" : (item.nextDue?.iso ?? "done")
-                out += "| \(Markdown.cell(item.title)) | \(Markdown.cell(with)) | \(Markdown.cell(item.owner)) | "
-                    + "\(item.cadence.label) | \(item.lastDone?.iso ?? "-") | \(next) |\n"
-            }
-            out += "\n"
-        }
+        out += Markdown.table(["What", "With", "Owner", "How often", "Last done", "Next"], plan.items.map { item in
+            [item.title, item.contactIDs.compactMap { account.contact($0)?.name }.joined(separator: ", "), item.owner,
+             item.cadence.label, item.lastDone?.iso ?? "", item.paused ? "paused" : (item.nextDue?.iso ?? "done")]
+        }, empty: "No items yet.")
         let done = plan.items.flatMap { item in item.completions.map { (item, $0) } }.sorted { $0.1.day > $1.1.day }
         if !done.isEmpty {
             out += "## Recently done\n\n"

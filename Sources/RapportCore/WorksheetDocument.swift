@@ -32,15 +32,9 @@ public enum WorksheetDocument {
             out += "_Not decided yet._\n\n"
         }
         out += "### 6. Action\n\n"
-        if w.actions.isEmpty {
-            out += "_No actions yet._\n\n"
-        } else {
-            out += "| Action | Owner | Due | How we measure it | Status |\n|---|---|---|---|---|\n"
-            for a in w.actions {
-                out += "| \(Markdown.cell(a.text)) | \(Markdown.cell(a.owner)) | \(a.due?.iso ?? "-") | \(Markdown.cell(a.measure)) | \(a.status.label) |\n"
-            }
-            out += "\n"
-        }
+        out += Markdown.table(["Action", "Owner", "Due", "How we measure it", "Status"],
+                              w.actions.map { [$0.text, $0.owner, $0.due?.iso ?? "", $0.measure, $0.status.label] },
+                              empty: "No actions yet.")
         out += "### 7. Evaluation\n\n"
         out += "- **Review on:** \(w.evaluation.reviewOn?.iso ?? "_not set_")\n"
         out += "- **Outcome:** \(w.evaluation.outcome?.label ?? "_not yet_")\n"
