@@ -60,6 +60,13 @@ public struct AccountDigest: Equatable, Sendable, Identifiable {
                   followUps: a.followUps(policy: policy), snoozes: a.snoozes)
     }
 
+    /// Digests in the order lists show them and the due list breaks ties by: name
+    /// (ignoring case), then id.
+    public static func nameOrdered(_ digests: [AccountDigest]) -> [AccountDigest] {
+        let keys = digests.map { ($0.name.lowercased(), $0.id) }
+        return keys.indices.sorted { keys[$0] < keys[$1] }.map { digests[$0] }
+    }
+
     /// The warning signs showing on `today`, most serious first.
     public func flags(on today: Day) -> [WarningFlag] {
         let late = lateConcernFrom.map { today >= $0 } ?? false

@@ -157,12 +157,3 @@ public enum DueList {
         return result
     }
 }
-
-extension AccountDigest {
-    /// Digests in the order lists show them and the due list breaks ties by: name
-    /// (ignoring case), then id.
-    public static func nameOrdered(_ digests: [AccountDigest]) -> [AccountDigest] {
-        let keys = digests.map { ($0.name.lowercased(), $0.id) }
-        return keys.indices.sorted { keys[$0] < keys[$1] }.map { digests[$0] }
-    }
-}
