@@ -63,9 +63,12 @@ public struct AccountDigest: Equatable, Sendable, Identifiable {
     /// Digests in the order lists show them and the due list breaks ties by: name
     /// (ignoring case), then id.
     public static func nameOrdered(_ digests: [AccountDigest]) -> [AccountDigest] {
-        let keys = digests.map { ($0.name.lowercased(), $0.id) }
+        let keys = digests.map(\.nameOrder)
         return keys.indices.sorted { keys[$0] < keys[$1] }.map { digests[$0] }
     }
+
+    /// What `nameOrdered` sorts by.
+    public var nameOrder: (String, RecordID) { (name.lowercased(), id) }
 
     /// The warning signs showing on `today`, most serious first.
     public func flags(on today: Day) -> [WarningFlag] {

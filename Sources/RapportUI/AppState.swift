@@ -119,11 +119,11 @@ public struct AppState: Equatable, Sendable {
             return
         }
         // Binary search for its place in name order (lower-casing 14 names, not 10,000).
-        let key = (digest.name.lowercased(), digest.id)
+        let key = digest.nameOrder
         var low = 0, high = digests.count
         while low < high {
             let mid = (low + high) / 2
-            if (digests[mid].name.lowercased(), digests[mid].id) < key { low = mid + 1 } else { high = mid }
+            if digests[mid].nameOrder < key { low = mid + 1 } else { high = mid }
         }
         digests.insert(digest, at: low)
         let own = DueList.slots(of: digest, at: low, on: today)
