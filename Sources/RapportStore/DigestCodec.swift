@@ -77,14 +77,6 @@ enum DigestCodec {
     static func decode(_ bytes: ArraySlice<UInt8>) throws -> [Entry] {
         var entries: [Entry] = []
         var followUps: [DueEntry] = []
-        /// Hands the follow-ups read so far to the last account.
-        func finishAccount() {
-            guard let last = entries.indices.last else { return }
-            let text = followUps.isEmpty ? bytes[bytes.startIndex..<bytes.startIndex]
-                : bytes[followUps[0].text.lowerBound..<followUps[followUps.count - 1].text.upperBound]
-            entries[last].digest.dueEntries = DueEntries(followUps, text: text)
-            followUps.removeAll(keepingCapacity: true)
-        }
         var lineStart = bytes.startIndex
         while lineStart < bytes.endIndex {
             let lineEnd = find(FieldText.newline, in: bytes, from: lineStart) ?? bytes.endIndex
@@ -93,7 +85,7 @@ enum DigestCodec {
             guard line.count >= 2, line[line.startIndex + 1] == FieldText.tab else { throw Malformed() }
             switch line[line.startIndex] {
             case UInt8(ascii: "A"):
-                finishAccount()
+                finish(&entries, &followUps, in: bytes)
                 entries.append(try account(fields(line)))
             case UInt8(ascii: "F"):
                 guard !entries.isEmpty, entries[entries.count - 1].digest.snoozes.isEmpty else { throw Malformed() }
@@ -105,8 +97,17 @@ enum DigestCodec {
                 throw Malformed()
             }
         }
-        finishAccount()
+        finish(&entries, &followUps, in: bytes)
         return entries
+    }
+
+    /// Hands the follow-ups read so far to the last account.
+    private static func finish(_ entries: inout [Entry], _ followUps: inout [DueEntry], in bytes: ArraySlice<UInt8>) {
+        guard let last = entries.indices.last else { return }
+        let text = followUps.isEmpty ? bytes[bytes.startIndex..<bytes.startIndex]
+            : bytes[followUps[0].text.lowerBound..<followUps[followUps.count - 1].text.upperBound]
+        entries[last].digest.dueEntries = DueEntries(followUps, text: text)
+        followUps.removeAll(keepingCapacity: true)
     }
 
     private static func fields(_ line: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
@@ -142,7 +143,12 @@ enum DigestCodec {
 
     /// The case whose raw value the bytes spell.
     private static func choice<T: RawRepresentable & CaseIterable>(_ bytes: ArraySlice<UInt8>) -> T? where T.RawValue == String {
-        T.allCases.first { $0.rawValue.utf8.elementsEqual(bytes) }
+        bytes.withUnsafeBytes { given in
+            T.allCases.first { choice in
+                var raw = choice.rawValue
+                return raw.withUTF8 { $0.count == given.count && (given.isEmpty || memcmp($0.baseAddress!, given.baseAddress!, given.count) == 0) }
+            }
+        }
     }
 
     /// The first position of `byte` at or after `from` (memchr: lines are found by
@@ -159,13 +165,17 @@ enum DigestCodec {
     /// Reads an `F` line's five numbers and finds its text; the key part is checked to
     /// name a record of the line's source, so every entry turns back into an item.
     private static func followUp(_ line: ArraySlice<UInt8>) throws -> DueEntry {
-        var start = line.startIndex + 2
-        func next() throws -> Int? {
+        // `start` is passed, not captured: a captured variable is checked for exclusive
+        // access at run time, on every one of a hundred thousand lines.
+        func number(after start: inout Int) throws -> Int? {
             guard let end = find(FieldText.tab, in: line, from: start) else { throw Malformed() }
             defer { start = end + 1 }
             return try integer(line[start..<end])
         }
-        let (due, redFrom, neverDone, severity, sourceIndex) = (try next(), try next(), try next(), try next(), try next())
+        var start = line.startIndex + 2
+        let (due, redFrom, neverDone, severity, sourceIndex) = (try number(after: &start), try number(after: &start),
+                                                                try number(after: &start), try number(after: &start),
+                                                                try number(after: &start))
         let text = line[start...]
         guard let due, let sourceIndex, DueSource.allCases.indices.contains(sourceIndex), neverDone == nil || neverDone == 1,
               severity.map({ (1...Severity.allCases.count).contains($0) }) ?? true,
@@ -178,15 +188,16 @@ enum DigestCodec {
 
     /// A decimal integer (optionally negative); nil for an empty field.
     private static func integer(_ bytes: ArraySlice<UInt8>) throws -> Int? {
-        guard !bytes.isEmpty else { return nil }
-        var value = 0
-        var negative = false
-        for (i, b) in zip(bytes.indices, bytes) {
-            if i == bytes.startIndex && b == UInt8(ascii: "-") && bytes.count > 1 { negative = true; continue }
-            guard b >= 0x30 && b <= 0x39, value < Int.max / 10 - 10 else { throw Malformed() }
-            value = value * 10 + Int(b - 0x30)
+        try bytes.withUnsafeBufferPointer { digits throws(Malformed) -> Int? in
+            guard let first = digits.first else { return nil }
+            let negative = first == UInt8(ascii: "-") && digits.count > 1
+            var value = 0
+            for b in digits.dropFirst(negative ? 1 : 0) {
+                guard b >= 0x30 && b <= 0x39, value < Int.max / 10 - 10 else { throw Malformed() }
+                value = value * 10 + Int(b - 0x30)
+            }
+            return negative ? -value : value
         }
-        return negative ? -value : value
     }
 
     private static func list(_ field: ArraySlice<UInt8>) -> [String] {
