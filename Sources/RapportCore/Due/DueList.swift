@@ -43,10 +43,10 @@ public enum DueList {
 
     /// The due list within `withinDays` (nil: everything), most urgent first.
     public static func ranked(for digests: [AccountDigest], on today: Day, withinDays: Int?) -> [DueSlot] {
-        var slots: [DueSlot] = []
-        for (position, digest) in digests.enumerated() {
-            slots.append(contentsOf: self.slots(of: digest, at: position, on: today).lazy.filter { isWithin(withinDays, $0, on: today) })
-        }
+        // On every core, a few hundred accounts at a time.
+        var slots = Parallel.map(Array(digests.indices)) { position in
+            self.slots(of: digests[position], at: position, on: today).filter { isWithin(withinDays, $0, on: today) }
+        }.flatMap { $0 }
         slots.sort { ordered($0, $1, in: digests) }
         return slots
     }
