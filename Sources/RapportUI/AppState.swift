@@ -45,7 +45,7 @@ public struct AppState: Equatable, Sendable {
 
     /// A state over digests (as the app starts from the store's index).
     public init(today: Day, currency: String, storePath: String, width: Int, height: Int,
-                digests: [AccountDigest], problems: [String] = [], storeExists: Bool = true,
+                digests: consuming [AccountDigest], problems: [String] = [], storeExists: Bool = true,
                 policy: DuePolicy = DuePolicy(), me: String = "", playbook: Playbook? = nil) {
         self.today = today; self.currency = currency; self.storePath = storePath
         self.policy = policy; self.me = me; self.playbook = playbook
@@ -77,8 +77,10 @@ public struct AppState: Equatable, Sendable {
     public func digest(_ id: RecordID) -> AccountDigest? { digests.first { $0.id == id } }
 
     /// Replaces every digest (the store was read again); loaded accounts are dropped.
-    public mutating func setDigests(_ digests: [AccountDigest]) {
-        self.digests = AccountDigest.nameOrdered(digests)
+    public mutating func setDigests(_ digests: consuming [AccountDigest]) {
+        var ordered = digests
+        AccountDigest.sortByName(&ordered)
+        self.digests = ordered
         loaded = [:]
         refreshLists()
     }

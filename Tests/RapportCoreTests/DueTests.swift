@@ -223,3 +223,20 @@ import Testing
     }
 }
 
+
+/// The order lists show accounts in, and the due list breaks ties by.
+@Suite struct NameOrderTests {
+    func digest(_ name: String, _ id: String) -> AccountDigest {
+        AccountDigest(Account(id: RecordID(rawValue: id)!, name: name, createdOn: Day(iso: "2026-01-01")!), policy: DuePolicy())
+    }
+
+    @Test func namesSortIgnoringCaseShorterFirstThenById() {
+        let digests = [digest("northwind B", "acc-1"), digest("Northwind", "acc-2"), digest("NORTHWIND b", "acc-0"),
+                       digest("Älmhult", "acc-3"), digest("acme", "acc-4")]
+        #expect(AccountDigest.nameOrdered(digests).map(\.id.rawValue) == ["acc-4", "acc-2", "acc-0", "acc-1", "acc-3"])
+        var inPlace = digests
+        AccountDigest.sortByName(&inPlace)
+        #expect(inPlace == AccountDigest.nameOrdered(digests))
+        #expect(digest("Northwind", "acc-9").nameOrder < digest("northwind b", "acc-0").nameOrder)
+    }
+}
