@@ -39,21 +39,33 @@ public struct Day: Hashable, Comparable, Sendable {
     public var day: Int { civil.day }
 
     /// `YYYY-MM-DD`.
-    public var iso: String {
-        var bytes: [UInt8] = []
-        appendISO(to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
-    }
+    public var iso: String { withISO { String(decoding: $0, as: UTF8.self) } }
 
-    /// Appends `YYYY-MM-DD` as UTF-8 (JSON output writes a hundred thousand of them).
-    public func appendISO(to out: inout [UInt8]) {
+    /// `YYYY-MM-DD` as UTF-8 bytes, handed to `body` without allocating (JSON output
+    /// writes a hundred thousand of them).
+    public func withISO<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         let c = civil
-        func pad(_ n: Int, _ width: Int) {
-            let digits = String(n).utf8
-            out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(0, width - digits.count)))
-            out.append(contentsOf: digits)
+        return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { buffer in
+            var end = 0
+            func put(_ n: Int, width: Int) {
+                var digits = 1, rest = abs(n) / 10
+                while rest > 0 { digits += 1; rest /= 10 }
+                if n < 0 { buffer[end] = UInt8(ascii: "-"); end += 1 }
+                let count = max(width, digits)
+                var value = abs(n)
+                for i in (end..<end + count).reversed() {
+                    buffer[i] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+                end += count
+            }
+            put(c.year, width: 4)
+            buffer[end] = UInt8(ascii: "-"); end += 1
+            put(c.month, width: 2)
+            buffer[end] = UInt8(ascii: "-"); end += 1
+            put(c.day, width: 2)
+            return try body(UnsafeBufferPointer(rebasing: buffer[..<end]))
         }
-        pad(c.year, 4); out.append(UInt8(ascii: "-")); pad(c.month, 2); out.append(UInt8(ascii: "-")); pad(c.day, 2)
     }
 
     /// ISO weekday: 1 = Monday ... 7 = Sunday.

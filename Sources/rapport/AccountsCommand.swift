@@ -16,15 +16,16 @@ struct AccountsCommand: ParsableCommand {
     func run() throws {
         let context = try CommandContext(global)
         let store = try context.openStore()
-        let snapshot = store.loadDigests()
+        var snapshot = store.loadDigests()
         context.reportProblems(snapshot.problems)
         let today = context.today
-        let summaries = Parallel.map(AccountDigest.nameOrdered(snapshot.digests)) { AccountSummary($0, today: today) }
+        var ordered = snapshot.takeDigests()
+        AccountDigest.sortByName(&ordered)
+        let digests = ordered
         if json {
-            var writer = JSONArrayWriter(capacity: summaries.count * 600)
-            for summary in summaries { Self.write(summary, to: &writer) }
-            writer.writeToStandardOutputAndExit()
+            JSONArrayWriter.writeAndExit(count: digests.count) { i, o in Self.write(AccountSummary(digests[i], today: today), to: &o) }
         }
+        let summaries = Parallel.map(digests) { AccountSummary($0, today: today) }
         let currency = try store.readStoreFile().settings.currency
         var table = TextTable(["NAME", "TIER", "OWNER", "STATUS", "SEASON", "VALUE", "HEALTH", "LAST TOUCH", "FLAGS"])
         for s in summaries {

@@ -40,10 +40,12 @@ struct DueCommand: ParsableCommand {
     func run() throws {
         let context = try CommandContext(global)
         let store = try context.openStore()
-        let snapshot = store.loadDigests()
+        var snapshot = store.loadDigests()
         context.reportProblems(snapshot.problems)
         let who = owner.map { $0.lowercased() == "me" ? context.userName : $0 }
-        let digests = AccountDigest.nameOrdered(snapshot.digests)
+        var ordered = snapshot.takeDigests()
+        AccountDigest.sortByName(&ordered)
+        let digests = ordered
         let slots = DueList.slots(for: digests, on: context.today, withinDays: within, owner: who)
         if json {
             DueItemJSON.writeAndExit(slots, digests: digests, today: context.today)
@@ -61,24 +63,38 @@ struct DueCommand: ParsableCommand {
 /// from the digests' follow-up text: no item is built.
 enum DueItemJSON {
     static func writeAndExit(_ slots: [DueSlot], digests: [AccountDigest], today: Day) -> Never {
-        var o = JSONArrayWriter(capacity: slots.count * 400)
-        let bands = ["overdue", "today", "this-week", "later"]
-        // Read through the buffer: binding a digest to a local would copy it (retaining
-        // its ten references) for every item, a tenth of the command's time.
-        digests.withUnsafeBufferPointer { all in
-            for slot in slots {
-                let fields = all[slot.account].dueEntries.fields(of: slot.item)
-                o.beginObject()
-                o.add("key", prefix: all[slot.account].id.rawValue + "/", field: fields.keyPart)
-                o.add("account", all[slot.account].name); o.add("accountID", all[slot.account].id.rawValue)
-                o.add("title", field: fields.title); o.add("source", all[slot.account].dueEntries[slot.item].source.rawValue)
-                o.add("due", slot.due); o.add("daysOverdue", max(0, slot.due.days(until: today))); o.add("urgency", slot.score)
-                o.add("owner", field: fields.owner); o.add("why", field: fields.why)
-                o.add("band", bands[slot.band(on: today).rawValue]); o.add("snoozedUntil", slot.snoozed ? slot.due : nil)
-                o.endObject()
+        JSONArrayWriter.writeAndExit(count: slots.count, renderingIn: byAccount(slots, accounts: digests.count)) { i, o in
+            let slot = slots[i]
+            // Read through the buffer: binding a digest to a local would copy it (counting
+            // references to its strings and arrays) for every item.
+            digests.withUnsafeBufferPointer { all in
+                all[slot.account].dueEntries.withFields(of: slot.item) { keyPart, title, owner, why in
+                    o.beginObject()
+                    o.add("key", accountID: all[slot.account].id, keyPart: keyPart)
+                    o.add("account", all[slot.account].name); o.add("accountID", all[slot.account].id.rawValue)
+                    o.add("title", field: title); o.add("source", all[slot.account].dueEntries[slot.item].source.rawValue)
+                    o.add("due", slot.due); o.add("daysOverdue", max(0, slot.due.days(until: today))); o.add("urgency", slot.score)
+                    o.add("owner", field: owner); o.add("why", field: why)
+                    o.add("band", bands[slot.band(on: today).rawValue]); o.add("snoozedUntil", slot.snoozed ? slot.due : nil)
+                    o.endObject()
+                }
             }
         }
-        o.writeToStandardOutputAndExit()
+    }
+
+    private static let bands = ["overdue", "today", "this-week", "later"]
+
+    /// The slots' positions grouped by account (a counting sort), for rendering.
+    static func byAccount(_ slots: [DueSlot], accounts: Int) -> [Int] {
+        var starts = [Int](repeating: 0, count: accounts + 1)
+        for slot in slots { starts[slot.account + 1] += 1 }
+        for a in 0..<accounts { starts[a + 1] += starts[a] }
+        var order = [Int](repeating: 0, count: slots.count)
+        for (i, slot) in slots.enumerated() {
+            order[starts[slot.account]] = i
+            starts[slot.account] += 1
+        }
+        return order
     }
 }
 

@@ -41,6 +41,22 @@ import RapportCore
         #expect((item["key"] as? String)?.hasPrefix("acc-") == true && item["snoozedUntil"] is NSNull)
     }
 
+    @Test func aLargeListIsWrittenInUrgencyOrderWithEachItemWhole() throws {
+        // Thousands of items: rendered in chunks, account by account, written in order.
+        let cli = CLIHarness()
+        #expect(try cli.run("demo", "--accounts", "300", "--seed", "3").status == 0)
+        let rows = try json(cli, "--within", "400")
+        #expect(rows.count > 2048, "more than two chunks of a thousand")
+        let text = try cli.run("due", "--within", "400").out
+        #expect(text.hasSuffix("\(rows.count) items, \(rows.filter { $0["band"] as? String == "overdue" }.count) overdue\n"))
+        let order = rows.map { (urgency: $0["urgency"] as? Int ?? 0, due: $0["due"] as? String ?? "",
+                                name: ($0["account"] as? String ?? "").lowercased()) }
+        #expect(zip(order, order.dropFirst()).allSatisfy { a, b in
+            a.urgency != b.urgency ? a.urgency > b.urgency : a.due != b.due ? a.due < b.due : a.name <= b.name
+        })
+        #expect(rows.allSatisfy { row in (row["key"] as? String)?.hasPrefix((row["accountID"] as? String ?? "?") + "/") == true })
+    }
+
     @Test func withinAndOwnerNarrowTheList() throws {
         let cli = try demo()
         let week = try json(cli, "--within", "7")

@@ -36,7 +36,7 @@ public struct DueEntries: RandomAccessCollection, Equatable, Sendable {
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { entries.count }
-    public subscript(i: Int) -> DueEntry { entries[i] }
+    @inlinable public subscript(i: Int) -> DueEntry { entries[i] }
 
     /// Adds a follow-up (built from an account).
     public mutating func append(_ f: FollowUp) {
@@ -54,16 +54,43 @@ public struct DueEntries: RandomAccessCollection, Equatable, Sendable {
     /// The escaped text of entry `i` (all four fields, tab-separated).
     public func text(of i: Int) -> ArraySlice<UInt8> { text[entries[i].text] }
 
-    /// The four escaped fields of entry `i`, found in one pass (a missing one is empty).
+    /// The four escaped fields of entry `i` (a missing one is empty).
     public func fields(of i: Int) -> (keyPart: ArraySlice<UInt8>, title: ArraySlice<UInt8>, owner: ArraySlice<UInt8>, why: ArraySlice<UInt8>) {
-        var rest = text(of: i)
-        func next() -> ArraySlice<UInt8> {
-            let end = rest.firstIndex(of: FieldText.tab) ?? rest.endIndex
-            defer { rest = rest[Swift.min(end + 1, rest.endIndex)...] }
-            return rest[..<end]
+        let bounds = fieldBounds(of: i)
+        return (text[bounds.keyPart], text[bounds.title], text[bounds.owner], text[bounds.why])
+    }
+
+    /// `fields(of:)` as buffers into the text, for code that writes a hundred thousand
+    /// of them (each slice would count a reference to the text).
+    @inlinable
+    public func withFields(of i: Int, _ body: (_ keyPart: UnsafeBufferPointer<UInt8>, _ title: UnsafeBufferPointer<UInt8>,
+                                               _ owner: UnsafeBufferPointer<UInt8>, _ why: UnsafeBufferPointer<UInt8>) -> Void) {
+        let bounds = fieldBounds(of: i)
+        text.withUnsafeBufferPointer { buffer in
+            func field(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+                UnsafeBufferPointer(rebasing: buffer[(range.lowerBound - text.startIndex)..<(range.upperBound - text.startIndex)])
+            }
+            body(field(bounds.keyPart), field(bounds.title), field(bounds.owner), field(bounds.why))
         }
-        let keyPart = next(), title = next(), owner = next()
-        return (keyPart, title, owner, rest)
+    }
+
+    /// Where entry `i`'s four fields sit in `text` (each due list reads a hundred
+    /// thousand of them).
+    @usableFromInline
+    func fieldBounds(of i: Int) -> (keyPart: Range<Int>, title: Range<Int>, owner: Range<Int>, why: Range<Int>) {
+        let range = entries[i].text
+        return text.withUnsafeBufferPointer { buffer in
+            let offset = text.startIndex
+            func field(from start: Int) -> Range<Int> {
+                var end = start
+                while end < range.upperBound && buffer[end - offset] != UInt8(ascii: "\t") { end += 1 }
+                return start..<end
+            }
+            let keyPart = field(from: range.lowerBound)
+            let title = field(from: Swift.min(keyPart.upperBound + 1, range.upperBound))
+            let owner = field(from: Swift.min(title.upperBound + 1, range.upperBound))
+            return (keyPart, title, owner, Swift.min(owner.upperBound + 1, range.upperBound)..<range.upperBound)
+        }
     }
 
     public static func == (a: DueEntries, b: DueEntries) -> Bool {
