@@ -200,8 +200,13 @@ struct JSONArrayWriter: ~Copyable {
         return false
     }
 
+    /// Keys and punctuation: a few bytes each, copied here rather than by a call to memmove.
+    @inline(__always)
     private mutating func put(_ text: StaticString) {
-        put(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        let count = text.utf8CodeUnitCount
+        if self.count + count > capacity { grow(to: self.count + count) }
+        for i in 0..<count { buffer[self.count + i] = text.utf8Start[i] }
+        self.count += count
     }
 
     private mutating func put(_ byte: UInt8) {
