@@ -25,18 +25,11 @@ public struct StoreSnapshot: Sendable {
 /// Every readable account's digest (from the index, refreshed where stale), plus the
 /// files that could not be read.
 public struct DigestSnapshot: Sendable {
+    /// In name order (`AccountDigest.nameOrdered`), the order every list shows.
     public var digests: [AccountDigest]
     public var problems: [StoreProblem]
     /// How many account files had to be decoded because the index was stale for them.
     public var refreshed: Int
-
-    /// The digests, leaving none behind: an array no one else holds can be sorted in
-    /// place without copying ten thousand digests.
-    public mutating func takeDigests() -> [AccountDigest] {
-        let taken = digests
-        digests = []
-        return taken
-    }
 }
 
 /// The file store: a directory of pretty-printed, key-sorted JSON.
@@ -191,7 +184,7 @@ public struct FileStore: Sendable {
         return snapshot
     }
 
-    /// Every readable account's digest, from the index where it is fresh. Account files
+    /// Every readable account's digest in name order, from the index where it is fresh. Account files
     /// whose size or modification time differ from the index (or that it lacks) are
     /// decoded and their entries rewritten; entries for deleted files are dropped.
     /// The index is rewritten only when the store's lock is free.
@@ -228,6 +221,8 @@ public struct FileStore: Sendable {
             snapshot.problems += shard.problems
             snapshot.refreshed += shard.refreshed
         }
+        // Sorted here, where the array has no other holder: in place, nothing copied.
+        AccountDigest.sortByName(&snapshot.digests)
         let dirty = checked.indices.filter { checked[$0].rewrite != nil }
         if !dirty.isEmpty {
             _ = FileLock.ifFree(at: lockPath) {

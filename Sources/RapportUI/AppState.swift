@@ -43,9 +43,9 @@ public struct AppState: Equatable, Sendable {
     /// Set when the user asked to quit.
     public var quitting = false
 
-    /// A state over digests (as the app starts from the store's index).
+    /// A state over digests in name order, as the store's index gives them.
     public init(today: Day, currency: String, storePath: String, width: Int, height: Int,
-                digests: consuming [AccountDigest], problems: [String] = [], storeExists: Bool = true,
+                digests: [AccountDigest], problems: [String] = [], storeExists: Bool = true,
                 policy: DuePolicy = DuePolicy(), me: String = "", playbook: Playbook? = nil) {
         self.today = today; self.currency = currency; self.storePath = storePath
         self.policy = policy; self.me = me; self.playbook = playbook
@@ -66,7 +66,7 @@ public struct AppState: Equatable, Sendable {
                 accounts: [Account], problems: [String] = [], storeExists: Bool = true,
                 policy: DuePolicy = DuePolicy(), me: String = "", playbook: Playbook? = nil) {
         self.init(today: today, currency: currency, storePath: storePath, width: width, height: height,
-                  digests: accounts.map { AccountDigest($0, policy: policy) }, problems: problems,
+                  digests: AccountDigest.nameOrdered(accounts.map { AccountDigest($0, policy: policy) }), problems: problems,
                   storeExists: storeExists, policy: policy, me: me, playbook: playbook)
         for account in accounts { loaded[account.id] = account }
     }
@@ -76,11 +76,11 @@ public struct AppState: Equatable, Sendable {
 
     public func digest(_ id: RecordID) -> AccountDigest? { digests.first { $0.id == id } }
 
-    /// Replaces every digest (the store was read again); loaded accounts are dropped.
-    public mutating func setDigests(_ digests: consuming [AccountDigest]) {
-        var ordered = digests
-        AccountDigest.sortByName(&ordered)
-        self.digests = ordered
+    /// Replaces every digest (the store was read again; they come in name order, as
+    /// `FileStore.loadDigests` gives them); loaded accounts are dropped.
+    public mutating func setDigests(_ digests: [AccountDigest]) {
+        assert(digests.map(\.nameOrder) == digests.map(\.nameOrder).sorted(), "digests must come in name order")
+        self.digests = digests
         loaded = [:]
         refreshLists()
     }

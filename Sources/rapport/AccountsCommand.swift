@@ -16,12 +16,10 @@ struct AccountsCommand: ParsableCommand {
     func run() throws {
         let context = try CommandContext(global)
         let store = try context.openStore()
-        var snapshot = store.loadDigests()
+        let snapshot = store.loadDigests()
         context.reportProblems(snapshot.problems)
         let today = context.today
-        var ordered = snapshot.takeDigests()
-        AccountDigest.sortByName(&ordered)
-        let digests = ordered
+        let digests = snapshot.digests
         if json {
             JSONArrayWriter.writeAndExit(count: digests.count) { i, o in Self.write(AccountSummary(digests[i], today: today), to: &o) }
         }

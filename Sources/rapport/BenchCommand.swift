@@ -54,14 +54,13 @@ struct BenchProbeCommand: ParsableCommand {
         let start = DispatchTime.now()
         let context = try CommandContext(global)
         let store = try context.openStore()
-        var snapshot = store.loadDigests()
-        let count = snapshot.digests.count
+        let snapshot = store.loadDigests()
         var state = AppState(today: context.today, currency: try store.readStoreFile().settings.currency, storePath: store.root,
-                             width: 120, height: 40, digests: snapshot.takeDigests(), policy: store.policy)
+                             width: 120, height: 40, digests: snapshot.digests, policy: store.policy)
         var canvas = Canvas(width: 120, height: 40)
         render(&state, into: &canvas)
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
-        guard canvas.text.contains("Accounts  \(count) of") else { throw InputError("the first frame is not the accounts table") }
+        guard canvas.text.contains("Accounts  \(snapshot.digests.count) of") else { throw InputError("the first frame is not the accounts table") }
         print(String(format: "%.2f %d", elapsed, BenchProcess.peakKilobytes()))
     }
 }

@@ -40,12 +40,10 @@ struct DueCommand: ParsableCommand {
     func run() throws {
         let context = try CommandContext(global)
         let store = try context.openStore()
-        var snapshot = store.loadDigests()
+        let snapshot = store.loadDigests()
         context.reportProblems(snapshot.problems)
         let who = owner.map { $0.lowercased() == "me" ? context.userName : $0 }
-        var ordered = snapshot.takeDigests()
-        AccountDigest.sortByName(&ordered)
-        let digests = ordered
+        let digests = snapshot.digests
         let slots = DueList.slots(for: digests, on: context.today, withinDays: within, owner: who)
         if json {
             DueItemJSON.writeAndExit(slots, digests: digests, today: context.today)

@@ -38,12 +38,12 @@ final class AppRunner {
         let playbook = try DemoData.playbook()
         if FileStore.exists(at: context.storePath) {
             let store = try context.openStore()
-            var snapshot = store.loadDigests()
+            let snapshot = store.loadDigests()
             self.store = store
             let file = try store.readStoreFile()
             state = AppState(today: context.today, currency: file.settings.currency,
                              storePath: context.storePath, width: 80, height: 24,
-                             digests: snapshot.takeDigests(), problems: snapshot.problems.map(\.description),
+                             digests: snapshot.digests, problems: snapshot.problems.map(\.description),
                              policy: store.policy, me: context.userName, playbook: playbook)
             state.litmus = try DemoData.currentLitmus(file, today: context.today)
         } else {

@@ -153,7 +153,7 @@ import TUIKit
     @Test func fullAccountsAreLoadedOnlyWhenNeeded() {
         let accounts = Fixture.accounts
         var state = AppState(today: Fixture.today, currency: "EUR", storePath: "/tmp/store", width: 80, height: 24,
-                             digests: accounts.map { AccountDigest($0, policy: DuePolicy()) })
+                             digests: AccountDigest.nameOrdered(accounts.map { AccountDigest($0, policy: DuePolicy()) }))
         #expect(state.screen().hasPrefix("Accounts  3 of 3 · by name"))
         #expect(state.loaded.isEmpty)
         // Logging from the list loads the account, then opens the form.
