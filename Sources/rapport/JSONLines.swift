@@ -1,3 +1,4 @@
+import Foundation
 import RapportCore
 #if canImport(Glibc)
 import Glibc
@@ -52,9 +53,14 @@ struct JSONArrayWriter: ~Copyable {
         }
         // Each object starts with ",\n"; the first one's belongs to no neighbour.
         if count > 0 { objects[0] = UnsafeRawBufferPointer(rebasing: objects[0].dropFirst(2)) }
-        StandardOutput.write(count == 0 ? "[]\n" : "[\n")
-        StandardOutput.write(objects)
-        if count > 0 { StandardOutput.write("\n]\n") }
+        do {
+            try StandardOutput.write(count == 0 ? "[]\n" : "[\n")
+            try StandardOutput.write(objects)
+            if count > 0 { try StandardOutput.write("\n]\n") }
+        } catch {
+            FileHandle.standardError.write(Data("Error: cannot write the output (\(error.reason)); it is incomplete.\n".utf8))
+            exit(1)
+        }
         exit(0)
     }
 
@@ -233,23 +239,28 @@ struct JSONArrayWriter: ~Copyable {
 
 /// Standard output for large outputs: the bytes as they are, without a copy into `Data`.
 enum StandardOutput {
-    static func write(_ text: StaticString) {
-        write(UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    /// Output the system would not take (a full disk, say), with its reason.
+    struct Failure: Error {
+        let reason: String
     }
 
-    static func write(_ buffer: UnsafeRawBufferPointer) {
+    static func write(_ text: StaticString) throws(Failure) {
+        try write(UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    static func write(_ buffer: UnsafeRawBufferPointer) throws(Failure) {
         var offset = 0
         while offset < buffer.count {
             let n = Glibc.write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
             if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { return }
+            guard n > 0 else { throw failure(n) }
             offset += n
         }
     }
 
     /// Many buffers in order, a thousand to a system call (`writev`); a call the
     /// kernel cuts short is finished buffer by buffer.
-    static func write(_ buffers: [UnsafeRawBufferPointer]) {
+    static func write(_ buffers: [UnsafeRawBufferPointer]) throws(Failure) {
         var vectors = buffers.map { iovec(iov_base: UnsafeMutableRawPointer(mutating: $0.baseAddress), iov_len: $0.count) }
         var next = 0
         while next < vectors.count {
@@ -257,15 +268,19 @@ enum StandardOutput {
             let wanted = buffers[next..<next + batch].reduce(0) { $0 + $1.count }
             let n = vectors.withUnsafeMutableBufferPointer { Glibc.writev(STDOUT_FILENO, $0.baseAddress! + next, Int32(batch)) }
             if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { return }
+            guard n > 0 || wanted == 0 else { throw failure(n) }
             if n < wanted {
                 var skip = n
                 for buffer in buffers[next..<next + batch] {
-                    write(UnsafeRawBufferPointer(rebasing: buffer[min(skip, buffer.count)...]))
+                    try write(UnsafeRawBufferPointer(rebasing: buffer[min(skip, buffer.count)...]))
                     skip = max(0, skip - buffer.count)
                 }
             }
             next += batch
         }
+    }
+
+    private static func failure(_ result: Int) -> Failure {
+        Failure(reason: result < 0 ? String(cString: strerror(errno)) : "nothing was written")
     }
 }

@@ -57,6 +57,17 @@ import RapportCore
         #expect(rows.allSatisfy { row in (row["key"] as? String)?.hasPrefix((row["accountID"] as? String ?? "?") + "/") == true })
     }
 
+    @Test func jsonThatCannotBeWrittenIsAnErrorNotASilentSuccess() throws {
+        let cli = try demo()
+        for command in ["due", "accounts"] {
+            // /dev/full refuses every write with "No space left on device".
+            let full = try cli.run(["-c", "\"$0\" \(command) --json > /dev/full", CLIHarness.binary.path],
+                                   binary: URL(fileURLWithPath: "/bin/sh"))
+            #expect(full.status == 1, "\(command)")
+            #expect(full.err.contains("cannot write the output (No space left on device); it is incomplete"), "\(full.err)")
+        }
+    }
+
     @Test func withinAndOwnerNarrowTheList() throws {
         let cli = try demo()
         let week = try json(cli, "--within", "7")
