@@ -60,3 +60,8 @@ func parseChoice<T: Choice>(_ text: String, _ option: String) throws -> T {
     }
     return value
 }
+
+extension ArgumentHelp {
+    /// The help of every command's account argument (resolved by `Lookup.find`).
+    static let account: ArgumentHelp = "The account (id, name, or unambiguous start of its name)."
+}

@@ -17,7 +17,7 @@ struct LitmusHistoryCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The account (id or unambiguous start of its name).")
+    @Argument(help: .account)
     var account: String
 
     func run() throws {

@@ -8,7 +8,7 @@ struct LogCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "Account id or name prefix.")
+    @Argument(help: .account)
     var account: String
 
     @Argument(help: "What happened, in a line.")
@@ -68,7 +68,7 @@ struct ConcernCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "Account id or name prefix.")
+    @Argument(help: .account)
     var account: String
 
     @Argument(help: "The concern, in a line.")

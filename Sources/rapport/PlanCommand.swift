@@ -17,7 +17,7 @@ struct PlanExportCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The account (id or unambiguous start of its name).")
+    @Argument(help: .account)
     var account: String
 
     @Flag(help: "Markdown output (the default and only format).")

@@ -10,7 +10,7 @@ struct ShowCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "Account id or name prefix.")
+    @Argument(help: .account)
     var account: String
 
     @Flag(help: "Print the account and all its records as JSON.")

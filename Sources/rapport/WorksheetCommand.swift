@@ -19,7 +19,7 @@ struct WorksheetExportCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The account (id or unambiguous start of its name).")
+    @Argument(help: .account)
     var account: String
 
     @Argument(help: "The worksheet (id or unambiguous start of its title).")
