@@ -179,6 +179,13 @@ import Testing
         #expect(scores == scores.sorted(by: >))
     }
 
+    @Test func anOwnerWithABackslashOrATabIsFound() {
+        var account = everySource()
+        account.owner = "Ops\\Team\tNorth"
+        let items = DueList.items(for: [account], on: today, policy: policy, owner: "ops\\team\tnorth")
+        #expect(!items.isEmpty && items.allSatisfy { $0.owner == "Ops\\Team\tNorth" })
+    }
+
     @Test func withinAndOwnerFilter() {
         let items = DueList.items(for: [everySource()], on: today, policy: policy, withinDays: 3, owner: "maya")
         #expect(items.allSatisfy { $0.owner == "Maya" && $0.due <= day(3) })

@@ -62,7 +62,9 @@ public enum DueList {
                              owner: String? = nil) -> [DueSlot] {
         var slots = ranked(for: digests, on: today, withinDays: withinDays)
         if let owner {
-            let wanted = Array(owner.lowercased().utf8)
+            // Compared as the digests keep it: escaped, so an owner with a tab or a backslash matches too.
+            var wanted: [UInt8] = []
+            FieldText.escape(owner.lowercased(), into: &wanted)
             slots.removeAll { !FieldText.equalFoldingCase(digests[$0.account].dueEntries.fields(of: $0.item).owner, wanted) }
         }
         return slots

@@ -62,8 +62,8 @@ public enum FieldText {
         return out
     }
 
-    /// Whether an escaped field equals `lowercased`, ignoring the case of ASCII letters
-    /// in the field (fields that need escaping never match).
+    /// Whether an escaped field equals `lowercased` (escaped the same way), ignoring the
+    /// case of ASCII letters in the field (escapes are lower-case letters either way).
     public static func equalFoldingCase(_ field: ArraySlice<UInt8>, _ lowercased: [UInt8]) -> Bool {
         guard field.count == lowercased.count else { return false }
         return zip(field, lowercased).allSatisfy { ($0 >= 65 && $0 <= 90 ? $0 + 32 : $0) == $1 }
