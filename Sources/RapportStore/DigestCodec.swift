@@ -73,135 +73,159 @@ enum DigestCodec {
     // MARK: Decoding
 
     /// Parses a shard's entries (after its header line); throws on anything malformed.
-    /// Follow-up text stays in `bytes`: each digest keeps a slice of it.
+    /// Follow-up text stays in `bytes`: each digest keeps a slice of it. Read through
+    /// one buffer by position: a slice per line and field would count references to
+    /// the shard's bytes a million times over.
     static func decode(_ bytes: ArraySlice<UInt8>) throws -> [Entry] {
-        var entries: [Entry] = []
-        var followUps: [DueEntry] = []
-        var lineStart = bytes.startIndex
-        while lineStart < bytes.endIndex {
-            let lineEnd = find(FieldText.newline, in: bytes, from: lineStart) ?? bytes.endIndex
-            let line = bytes[lineStart..<lineEnd]
-            lineStart = lineEnd + 1
-            guard line.count >= 2, line[line.startIndex + 1] == FieldText.tab else { throw Malformed() }
-            switch line[line.startIndex] {
-            case UInt8(ascii: "A"):
-                finish(&entries, &followUps, in: bytes)
-                entries.append(try account(fields(line)))
-            case UInt8(ascii: "F"):
-                guard !entries.isEmpty, entries[entries.count - 1].digest.snoozes.isEmpty else { throw Malformed() }
-                followUps.append(try followUp(line))
-            case UInt8(ascii: "S"):
-                guard !entries.isEmpty else { throw Malformed() }
-                entries[entries.count - 1].digest.snoozes.append(try snooze(fields(line)))
-            default:
+        try bytes.withUnsafeBufferPointer { buffer throws(Malformed) -> [Entry] in
+            let shard = ShardText(bytes: buffer, offset: bytes.startIndex)
+            var entries: [Entry] = []
+            var followUps: [DueEntry] = []
+            var fields: [Range<Int>] = []
+            func finish() {
+                guard let last = entries.indices.last else { return }
+                let text = followUps.isEmpty ? bytes[bytes.startIndex..<bytes.startIndex]
+                    : bytes[followUps[0].text.lowerBound..<followUps[followUps.count - 1].text.upperBound]
+                entries[last].digest.dueEntries = DueEntries(followUps, text: text)
+                followUps.removeAll(keepingCapacity: true)
+            }
+            var lineStart = 0
+            while lineStart < buffer.count {
+                let lineEnd = shard.find(FieldText.newline, in: lineStart..<buffer.count) ?? buffer.count
+                let line = lineStart..<lineEnd
+                lineStart = lineEnd + 1
+                guard line.count >= 2, buffer[line.lowerBound + 1] == FieldText.tab else { throw Malformed() }
+                switch buffer[line.lowerBound] {
+                case UInt8(ascii: "A"):
+                    finish()
+                    shard.split(line, into: &fields)
+                    entries.append(try shard.account(fields))
+                case UInt8(ascii: "F"):
+                    guard !entries.isEmpty, entries[entries.count - 1].digest.snoozes.isEmpty else { throw Malformed() }
+                    followUps.append(try shard.followUp(line))
+                case UInt8(ascii: "S"):
+                    guard !entries.isEmpty else { throw Malformed() }
+                    shard.split(line, into: &fields)
+                    entries[entries.count - 1].digest.snoozes.append(try shard.snooze(fields))
+                default:
+                    throw Malformed()
+                }
+            }
+            finish()
+            return entries
+        }
+    }
+
+    /// A shard's bytes, read by position; `offset` turns a position into an index of
+    /// the array slice the bytes came from (where follow-up text ranges point).
+    private struct ShardText {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let offset: Int
+
+        func field(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[range]) }
+
+        func text(_ range: Range<Int>) -> String { FieldText.unescape(field(range)) }
+
+        /// The first position of `byte` in `range` (memchr: lines are found by the hundred thousand).
+        func find(_ byte: UInt8, in range: Range<Int>) -> Int? {
+            guard !range.isEmpty, let hit = memchr(bytes.baseAddress! + range.lowerBound, Int32(byte), range.count) else { return nil }
+            return bytes.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        }
+
+        /// A line's tab-separated fields, the record letter first.
+        func split(_ line: Range<Int>, into fields: inout [Range<Int>]) {
+            fields.removeAll(keepingCapacity: true)
+            var start = line.lowerBound
+            while let end = find(FieldText.tab, in: start..<line.upperBound) {
+                fields.append(start..<end)
+                start = end + 1
+            }
+            fields.append(start..<line.upperBound)
+        }
+
+        /// An `A` line: strings are built for the texts only; numbers and choices are
+        /// read from the bytes.
+        func account(_ f: [Range<Int>]) throws(Malformed) -> Entry {
+            func number(_ i: Int) throws(Malformed) -> Int { guard let n = try integer(f[i]) else { throw Malformed() }; return n }
+            func day(_ i: Int) throws(Malformed) -> Day? { try integer(f[i]).map(Day.init(ordinal:)) }
+            guard f.count == 21, let id = RecordID(rawValue: text(f[1])), let tier: Tier = choice(f[6]),
+                  let status: AccountStatus = choice(f[7]), let season: Season = choice(f[8]) else { throw Malformed() }
+            var flags: [WarningFlag] = []
+            var start = f[17].lowerBound
+            while start < f[17].upperBound {
+                let end = find(UInt8(ascii: ","), in: start..<f[17].upperBound) ?? f[17].upperBound
+                guard let flag: WarningFlag = choice(start..<end) else { throw Malformed() }
+                flags.append(flag)
+                start = end + 1
+            }
+            let digest = AccountDigest(
+                id: id, name: text(f[4]), owner: text(f[5]), tier: tier, status: status, season: season, market: text(f[9]),
+                annualValue: try number(10), lifetimeValue: try number(11), tags: list(f[12]), contactNames: list(f[13]),
+                lastTouch: try day(14), health: try integer(f[15]), healthChange: try integer(f[16]), fixedFlags: flags,
+                lateConcernFrom: try day(18), outOfTouchFrom: try day(19), openConcerns: try number(20),
+                followUps: [], snoozes: [])
+            return Entry(stamp: FileStamp(size: try number(2), modifiedNanoseconds: try number(3)), digest: digest)
+        }
+
+        func snooze(_ f: [Range<Int>]) throws(Malformed) -> Snooze {
+            guard f.count == 5, let until = try integer(f[2]), let on = try integer(f[4]) else { throw Malformed() }
+            return Snooze(itemKey: text(f[1]), until: Day(ordinal: until), reason: text(f[3]), on: Day(ordinal: on))
+        }
+
+        /// Reads an `F` line's five numbers and finds its text; the key part is checked
+        /// to name a record of the line's source, so every entry turns back into an item.
+        func followUp(_ line: Range<Int>) throws(Malformed) -> DueEntry {
+            var start = line.lowerBound + 2
+            func number() throws(Malformed) -> Int? {
+                guard let end = find(FieldText.tab, in: start..<line.upperBound) else { throw Malformed() }
+                defer { start = end + 1 }
+                return try integer(start..<end)
+            }
+            let (due, redFrom, neverDone, severity, sourceIndex) = (try number(), try number(), try number(), try number(),
+                                                                    try number())
+            guard let due, let sourceIndex, DueSource.allCases.indices.contains(sourceIndex), neverDone == nil || neverDone == 1,
+                  severity.map({ (1...Severity.allCases.count).contains($0) }) ?? true,
+                  let ends = DueEntry.FieldEnds(in: field(start..<line.upperBound)),
+                  DueRef.isKeyPart(field(start..<start + Int(ends.keyPart)), of: DueSource.allCases[sourceIndex]) else {
                 throw Malformed()
             }
+            return DueEntry(due: Day(ordinal: due), redFrom: redFrom.map(Day.init(ordinal:)), neverDone: neverDone == 1,
+                            severity: severity.map { Severity.allCases[$0 - 1] }, source: DueSource.allCases[sourceIndex],
+                            text: (offset + start)..<(offset + line.upperBound), fieldEnds: ends)
         }
-        finish(&entries, &followUps, in: bytes)
-        return entries
-    }
 
-    /// Hands the follow-ups read so far to the last account.
-    private static func finish(_ entries: inout [Entry], _ followUps: inout [DueEntry], in bytes: ArraySlice<UInt8>) {
-        guard let last = entries.indices.last else { return }
-        let text = followUps.isEmpty ? bytes[bytes.startIndex..<bytes.startIndex]
-            : bytes[followUps[0].text.lowerBound..<followUps[followUps.count - 1].text.upperBound]
-        entries[last].digest.dueEntries = DueEntries(followUps, text: text)
-        followUps.removeAll(keepingCapacity: true)
-    }
-
-    private static func fields(_ line: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
-        line.split(separator: FieldText.tab, omittingEmptySubsequences: false)
-    }
-
-    /// An `A` line: strings are built for the texts only; numbers and choices are read
-    /// from the bytes.
-    private static func account(_ f: [ArraySlice<UInt8>]) throws -> Entry {
-        func text(_ i: Int) -> String { FieldText.unescape(f[i]) }
-        func number(_ i: Int) throws -> Int { guard let n = try integer(f[i]) else { throw Malformed() }; return n }
-        func day(_ i: Int) throws -> Day? { try integer(f[i]).map(Day.init(ordinal:)) }
-        guard f.count == 21, let id = RecordID(rawValue: text(1)), let tier: Tier = choice(f[6]),
-              let status: AccountStatus = choice(f[7]), let season: Season = choice(f[8]) else { throw Malformed() }
-        let flags = try f[17].split(separator: UInt8(ascii: ",")).map { (raw: ArraySlice<UInt8>) throws -> WarningFlag in
-            guard let flag: WarningFlag = choice(raw) else { throw Malformed() }
-            return flag
-        }
-        let digest = AccountDigest(
-            id: id, name: text(4), owner: text(5), tier: tier, status: status, season: season, market: text(9),
-            annualValue: try number(10), lifetimeValue: try number(11), tags: list(f[12]), contactNames: list(f[13]),
-            lastTouch: try day(14), health: try integer(f[15]), healthChange: try integer(f[16]), fixedFlags: flags,
-            lateConcernFrom: try day(18), outOfTouchFrom: try day(19), openConcerns: try number(20),
-            followUps: [], snoozes: [])
-        return Entry(stamp: FileStamp(size: try number(2), modifiedNanoseconds: try number(3)), digest: digest)
-    }
-
-    private static func snooze(_ f: [ArraySlice<UInt8>]) throws -> Snooze {
-        guard f.count == 5, let until = try integer(f[2]), let on = try integer(f[4]) else { throw Malformed() }
-        return Snooze(itemKey: FieldText.unescape(f[1]), until: Day(ordinal: until), reason: FieldText.unescape(f[3]),
-                      on: Day(ordinal: on))
-    }
-
-    /// The case whose raw value the bytes spell.
-    private static func choice<T: RawRepresentable & CaseIterable>(_ bytes: ArraySlice<UInt8>) -> T? where T.RawValue == String {
-        bytes.withUnsafeBytes { given in
-            T.allCases.first { choice in
-                var raw = choice.rawValue
-                return raw.withUTF8 { $0.count == given.count && (given.isEmpty || memcmp($0.baseAddress!, given.baseAddress!, given.count) == 0) }
-            }
-        }
-    }
-
-    /// The first position of `byte` at or after `from` (memchr: lines are found by
-    /// the hundred thousand).
-    private static func find(_ byte: UInt8, in bytes: ArraySlice<UInt8>, from: Int) -> Int? {
-        bytes.withUnsafeBufferPointer { buffer in
-            let offset = from - bytes.startIndex
-            guard offset < buffer.count, let base = buffer.baseAddress,
-                  let hit = memchr(base + offset, Int32(byte), buffer.count - offset) else { return nil }
-            return bytes.startIndex + (base.distance(to: hit.assumingMemoryBound(to: UInt8.self)))
-        }
-    }
-
-    /// Reads an `F` line's five numbers and finds its text; the key part is checked to
-    /// name a record of the line's source, so every entry turns back into an item.
-    private static func followUp(_ line: ArraySlice<UInt8>) throws -> DueEntry {
-        // `start` is passed, not captured: a captured variable is checked for exclusive
-        // access at run time, on every one of a hundred thousand lines.
-        func number(after start: inout Int) throws -> Int? {
-            guard let end = find(FieldText.tab, in: line, from: start) else { throw Malformed() }
-            defer { start = end + 1 }
-            return try integer(line[start..<end])
-        }
-        var start = line.startIndex + 2
-        let (due, redFrom, neverDone, severity, sourceIndex) = (try number(after: &start), try number(after: &start),
-                                                                try number(after: &start), try number(after: &start),
-                                                                try number(after: &start))
-        let text = line[start...]
-        guard let due, let sourceIndex, DueSource.allCases.indices.contains(sourceIndex), neverDone == nil || neverDone == 1,
-              severity.map({ (1...Severity.allCases.count).contains($0) }) ?? true,
-              let keyEnd = find(FieldText.tab, in: text, from: text.startIndex),
-              DueRef.isKeyPart(text[..<keyEnd], of: DueSource.allCases[sourceIndex]) else { throw Malformed() }
-        return DueEntry(due: Day(ordinal: due), redFrom: redFrom.map(Day.init(ordinal:)), neverDone: neverDone == 1,
-                        severity: severity.map { Severity.allCases[$0 - 1] }, source: DueSource.allCases[sourceIndex],
-                        text: text.startIndex..<text.endIndex)
-    }
-
-    /// A decimal integer (optionally negative); nil for an empty field.
-    private static func integer(_ bytes: ArraySlice<UInt8>) throws -> Int? {
-        try bytes.withUnsafeBufferPointer { digits throws(Malformed) -> Int? in
-            guard let first = digits.first else { return nil }
-            let negative = first == UInt8(ascii: "-") && digits.count > 1
+        /// A decimal integer (optionally negative); nil for an empty field.
+        func integer(_ range: Range<Int>) throws(Malformed) -> Int? {
+            guard !range.isEmpty else { return nil }
+            let negative = bytes[range.lowerBound] == UInt8(ascii: "-") && range.count > 1
             var value = 0
-            for b in digits.dropFirst(negative ? 1 : 0) {
+            for i in (negative ? range.lowerBound + 1 : range.lowerBound)..<range.upperBound {
+                let b = bytes[i]
                 guard b >= 0x30 && b <= 0x39, value < Int.max / 10 - 10 else { throw Malformed() }
                 value = value * 10 + Int(b - 0x30)
             }
             return negative ? -value : value
         }
-    }
 
-    private static func list(_ field: ArraySlice<UInt8>) -> [String] {
-        guard !field.isEmpty else { return [] }
-        return field.split(separator: FieldText.listSeparator, omittingEmptySubsequences: false).map(FieldText.unescape)
+        /// The case whose raw value the bytes spell.
+        func choice<T: RawRepresentable & CaseIterable>(_ range: Range<Int>) -> T? where T.RawValue == String {
+            let given = field(range)
+            return T.allCases.first { choice in
+                var raw = choice.rawValue
+                return raw.withUTF8 { $0.count == given.count && (given.isEmpty || memcmp($0.baseAddress!, given.baseAddress!, given.count) == 0) }
+            }
+        }
+
+        func list(_ range: Range<Int>) -> [String] {
+            guard !range.isEmpty else { return [] }
+            var result: [String] = []
+            var start = range.lowerBound
+            while true {
+                let end = find(FieldText.listSeparator, in: start..<range.upperBound) ?? range.upperBound
+                result.append(text(start..<end))
+                guard end < range.upperBound else { return result }
+                start = end + 1
+            }
+        }
     }
 }

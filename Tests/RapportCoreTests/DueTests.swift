@@ -221,11 +221,11 @@ import Testing
         // The index's byte-level check accepts exactly what reads back, for its own source only.
         for item in items {
             for source in DueSource.allCases {
-                #expect(DueRef.isKeyPart(Array(item.ref.keyPart.utf8)[...], of: source) == (source == item.source))
+                #expect(Array(item.ref.keyPart.utf8).withUnsafeBufferPointer { DueRef.isKeyPart($0, of: source) } == (source == item.source))
             }
         }
         for bad in ["plan", "plan/", "plan/Upper", "plan/-x", "plan/a/b", "reading/ms-x/2026-13", "action/ws-1", "litmus/x", ""] {
-            #expect(DueSource.allCases.allSatisfy { !DueRef.isKeyPart(Array(bad.utf8)[...], of: $0) }, "\(bad)")
+            #expect(DueSource.allCases.allSatisfy { source in !Array(bad.utf8).withUnsafeBufferPointer { DueRef.isKeyPart($0, of: source) } }, "\(bad)")
         }
     }
 }

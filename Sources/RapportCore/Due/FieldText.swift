@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Tab-separated text fields as UTF-8 bytes, the way the store's index and a digest's
 /// follow-up text keep them: backslash, tab, newline, carriage return and the list
 /// separator (U+001F) are escaped, so any text round-trips and a field never spans a
@@ -34,8 +38,15 @@ public enum FieldText {
 
     /// The text an escaped field stands for.
     public static func unescape(_ bytes: ArraySlice<UInt8>) -> String {
-        guard bytes.contains(backslash) else { return String(decoding: bytes, as: UTF8.self) }
-        return String(decoding: unescapedBytes(bytes), as: UTF8.self)
+        bytes.withUnsafeBufferPointer(unescape)
+    }
+
+    /// The same from a buffer (the index reads its fields this way).
+    public static func unescape(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard let base = bytes.baseAddress, memchr(base, Int32(backslash), bytes.count) != nil else {
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return String(decoding: unescapedBytes(ArraySlice(bytes)), as: UTF8.self)
     }
 
     /// The bytes an escaped field stands for.

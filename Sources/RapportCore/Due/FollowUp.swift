@@ -90,28 +90,26 @@ public enum DueRef: Hashable, Sendable {
     /// Whether `bytes` (UTF-8) is the key part of a reference of `source`: what
     /// `init?(keyPart:)` accepts, checked without building strings (the index checks
     /// every follow-up line it reads this way).
-    public static func isKeyPart(_ bytes: ArraySlice<UInt8>, of source: DueSource) -> Bool {
+    public static func isKeyPart(_ bytes: UnsafeBufferPointer<UInt8>, of source: DueSource) -> Bool {
         var prefix = source.keyPrefix
         return prefix.withUTF8 { prefix in
-            bytes.withUnsafeBufferPointer { bytes in
-                var part = 0
-                var start = 0
-                while true {
-                    let end = bytes[start...].firstIndex(of: UInt8(ascii: "/")) ?? bytes.endIndex
-                    let segment = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                    let valid: Bool
-                    if part == 0 {
-                        valid = segment.count == prefix.count && segment.elementsEqual(prefix)
-                    } else if source == .reading && part == 2 {
-                        valid = YearMonth(isoUTF8: segment) != nil
-                    } else {
-                        valid = RecordID.isSafe(utf8: segment)
-                    }
-                    guard valid else { return false }
-                    part += 1
-                    if end == bytes.endIndex { return part == source.keyPartCount }
-                    start = end + 1
+            var part = 0
+            var start = 0
+            while true {
+                let end = bytes[start...].firstIndex(of: UInt8(ascii: "/")) ?? bytes.endIndex
+                let segment = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                let valid: Bool
+                if part == 0 {
+                    valid = segment.count == prefix.count && segment.elementsEqual(prefix)
+                } else if source == .reading && part == 2 {
+                    valid = YearMonth(isoUTF8: segment) != nil
+                } else {
+                    valid = RecordID.isSafe(utf8: segment)
                 }
+                guard valid else { return false }
+                part += 1
+                if end == bytes.endIndex { return part == source.keyPartCount }
+                start = end + 1
             }
         }
     }
