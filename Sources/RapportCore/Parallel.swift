@@ -23,3 +23,15 @@ public enum Parallel {
         }.flatMap { $0 }
     }
 }
+
+/// A value made in one parallel step and taken, whole, by the one task of the next step
+/// that needs it: taking leaves no other holder, so the taker can change the value in
+/// place (a large array is not copied on its first change).
+public final class Handoff<Value: Sendable>: Sendable {
+    private let slot: Mutex<Value?>
+
+    public init(_ value: Value) { slot = Mutex(value) }
+
+    /// The value; a second take traps.
+    public func take() -> Value { slot.withLock { $0.take()! } }
+}

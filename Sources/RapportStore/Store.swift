@@ -193,33 +193,29 @@ public struct FileStore: Sendable {
     /// account files), then checking each shard against the files.
     public func loadDigests() -> DigestSnapshot {
         let index = self.index
-        let listing = Mutex<Result<[(name: String, stamp: FileStamp)], StoreError>?>(nil)
-        let stored = Parallel.map(SummaryIndex.shardCount + 1) { n -> [RecordID: DigestCodec.Entry]? in
+        let listing = Mutex<Result<[[(id: RecordID, stamp: FileStamp)]], StoreError>?>(nil)
+        let stored = Parallel.map(SummaryIndex.shardCount + 1) { n -> Handoff<[DigestCodec.Entry]?> in
             guard n > 0 else {
-                let result = Result { () throws(StoreError) in try POSIXFile.scan(accountsDirectory) }
+                let result = Result { () throws(StoreError) in try accountFilesByShard() }
                 listing.withLock { $0 = result }
-                return nil
+                return Handoff(nil)
             }
-            return index.read(shard: n - 1)
-        }.dropFirst()
-        let files: [(name: String, stamp: FileStamp)]
+            return Handoff(index.read(shard: n - 1))
+        }
+        let files: [[(id: RecordID, stamp: FileStamp)]]
         switch listing.withLock({ $0 })! {
         case .success(let list): files = list
         case .failure(let error): return DigestSnapshot(digests: [], problems: [StoreProblem(path: accountsDirectory, reason: "\(error)")], refreshed: 0)
         }
-        var byShard = [[(id: RecordID, stamp: FileStamp)]](repeating: [], count: SummaryIndex.shardCount)
-        for file in files where file.name.hasSuffix(".json") && !file.name.hasPrefix(".") {
-            guard let id = RecordID(rawValue: String(file.name.dropLast(5))) else { continue }
-            byShard[SummaryIndex.shard(of: id)].append((id, file.stamp))
-        }
-        let groups = byShard
-        let checked = Parallel.map(SummaryIndex.shardCount) { n in check(stored: stored[n + 1], files: groups[n]) }
+        var checked = Parallel.map(SummaryIndex.shardCount) { n in check(stored: stored[n + 1].take(), files: files[n]) }
         var snapshot = DigestSnapshot(digests: [], problems: [], refreshed: 0)
-        snapshot.digests.reserveCapacity(files.count)
-        for shard in checked {
-            snapshot.digests += shard.digests
-            snapshot.problems += shard.problems
-            snapshot.refreshed += shard.refreshed
+        snapshot.digests.reserveCapacity(files.reduce(0) { $0 + $1.count })
+        for n in checked.indices {
+            // Moved out one by one (their order does not matter before the sort below):
+            // appending the shard's array would copy every digest.
+            while let digest = checked[n].digests.popLast() { snapshot.digests.append(digest) }
+            snapshot.problems += checked[n].problems
+            snapshot.refreshed += checked[n].refreshed
         }
         // Sorted here, where the array has no other holder: in place, nothing copied.
         AccountDigest.sortByName(&snapshot.digests)
@@ -232,6 +228,16 @@ public struct FileStore: Sendable {
         return snapshot
     }
 
+    /// The account files with their stamps, grouped by the index shard that holds them.
+    private func accountFilesByShard() throws(StoreError) -> [[(id: RecordID, stamp: FileStamp)]] {
+        var byShard = [[(id: RecordID, stamp: FileStamp)]](repeating: [], count: SummaryIndex.shardCount)
+        for file in try POSIXFile.scan(accountsDirectory) where file.name.hasSuffix(".json") && !file.name.hasPrefix(".") {
+            guard let id = RecordID(rawValue: String(file.name.dropLast(5))) else { continue }
+            byShard[SummaryIndex.shard(of: id)].append((id, file.stamp))
+        }
+        return byShard
+    }
+
     /// One shard's part of `loadDigests`: its entries checked against the files that
     /// belong to it, stale ones read again.
     private struct CheckedShard: Sendable {
@@ -242,13 +248,28 @@ public struct FileStore: Sendable {
         var rewrite: [RecordID: DigestCodec.Entry]?
     }
 
-    private func check(stored: [RecordID: DigestCodec.Entry]?, files: [(id: RecordID, stamp: FileStamp)]) -> CheckedShard {
+    private func check(stored: [DigestCodec.Entry]?, files: [(id: RecordID, stamp: FileStamp)]) -> CheckedShard {
         var result = CheckedShard()
+        var stored = stored ?? []
+        var position = [RecordID: Int](minimumCapacity: stored.count)
+        for k in stored.indices { position[stored[k].digest.id] = k }
+        // Stamps apart from their entries: reading an entry's through the array would copy the entry.
+        let stamps = stored.indices.map { stored[$0].stamp }
+        func fresh(_ id: RecordID, _ stamp: FileStamp) -> Int? {
+            position[id].flatMap { stamps[$0] == stamp ? $0 : nil }
+        }
+        let unchanged = position.count == stored.count && stored.count == files.count
+        if unchanged && files.allSatisfy({ fresh($0.id, $0.stamp) != nil }) {
+            // The usual case, every entry fresh: the digests are moved out, not copied.
+            result.digests.reserveCapacity(stored.count)
+            while let entry = stored.popLast() { result.digests.append(entry.digest) }
+            return result
+        }
         result.digests.reserveCapacity(files.count)
         var reread: [RecordID: DigestCodec.Entry] = [:]
         for (id, stamp) in files {
-            if let entry = stored?[id], entry.stamp == stamp {
-                result.digests.append(entry.digest)
+            if let k = fresh(id, stamp) {
+                result.digests.append(stored[k].digest)
                 continue
             }
             result.refreshed += 1
@@ -262,14 +283,12 @@ public struct FileStore: Sendable {
                 result.problems.append(StoreProblem(path: path(of: id), reason: "\(error)"))
             }
         }
-        let unchanged = stored.map { $0.count == files.count } ?? files.isEmpty
-        guard result.refreshed > 0 || !unchanged else { return result }
         // The entries to write: fresh ones as they were, re-read ones only if their file
         // did not change while it was read.
         var entries: [RecordID: DigestCodec.Entry] = [:]
         for (id, stamp) in files {
-            if let entry = stored?[id], entry.stamp == stamp {
-                entries[id] = entry
+            if let k = fresh(id, stamp) {
+                entries[id] = stored[k]
             } else if let entry = reread[id], POSIXFile.stamp(path(of: id)) == stamp {
                 entries[id] = entry
             }

@@ -35,15 +35,12 @@ struct SummaryIndex {
 
     var header: String { "rapport-index\t\(Self.version)\t\(policyKey)\n" }
 
-    /// A shard's entries by account id; nil when missing, corrupt or stale.
-    func read(shard n: Int) -> [RecordID: DigestCodec.Entry]? {
+    /// A shard's entries as its file lists them; nil when missing, corrupt or stale.
+    func read(shard n: Int) -> [DigestCodec.Entry]? {
         guard let bytes = try? POSIXFile.readBytes(path(ofShard: n)) else { return nil }
         let expected = Array(header.utf8)
-        guard bytes.count >= expected.count, bytes[0..<expected.count].elementsEqual(expected),
-              let entries = try? DigestCodec.decode(bytes[expected.count...]) else { return nil }
-        var byID: [RecordID: DigestCodec.Entry] = [:]
-        for entry in entries { byID[entry.digest.id] = entry }
-        return byID
+        guard bytes.count >= expected.count, bytes[0..<expected.count].elementsEqual(expected) else { return nil }
+        return try? DigestCodec.decode(bytes[expected.count...])
     }
 
     func write(shard n: Int, _ entries: [RecordID: DigestCodec.Entry]) throws {
