@@ -24,31 +24,76 @@ public enum DueList {
 
     /// One account's slots with snoozes and urgency applied, unordered.
     public static func slots(of digest: AccountDigest, at position: Int, on today: Day) -> [DueSlot] {
-        let basis = UrgencyBasis(tier: digest.tier, value: digest.annualValue, status: digest.status, today: today)
-        let snoozes = snoozesByKeyPart(digest)
         var result: [DueSlot] = []
-        result.reserveCapacity(digest.dueEntries.count)
-        for (i, entry) in digest.dueEntries.enumerated() {
-            var due = entry.neverDone ? max(entry.due, today) : entry.due
-            var snoozed = false
-            if !snoozes.isEmpty, let snooze = snoozes[FieldText.unescape(digest.dueEntries.fields(of: i).keyPart)], snooze.until > due {
-                due = snooze.until
-                snoozed = true
-            }
-            let score = Urgency.score(due: due, source: entry.source, severity: entry.severity, redFrom: entry.redFrom, basis)
-            result.append(DueSlot(account: position, item: i, score: score, due: due, snoozed: snoozed))
-        }
+        appendSlots(of: digest, at: position, on: today, into: &result) { _ in true }
         return result
+    }
+
+    /// `slots(of:at:on:)` appended to `result`, those `included` only.
+    private static func appendSlots(of digest: borrowing AccountDigest, at position: Int, on today: Day,
+                                    into result: inout [DueSlot], where included: (DueSlot) -> Bool) {
+        let basis = UrgencyBasis(tier: digest.tier, value: digest.annualValue, status: digest.status, today: today)
+        let snoozes = digest.snoozes.isEmpty ? [:] : snoozesByKeyPart(copy digest)
+        digest.dueEntries.entries.withUnsafeBufferPointer { entries in
+            for i in entries.indices {
+                let entry = entries[i]
+                var due = entry.neverDone ? max(entry.due, today) : entry.due
+                var snoozed = false
+                if !snoozes.isEmpty, let snooze = snoozes[FieldText.unescape(digest.dueEntries.fields(of: i).keyPart)], snooze.until > due {
+                    due = snooze.until
+                    snoozed = true
+                }
+                let score = Urgency.score(due: due, source: entry.source, severity: entry.severity, redFrom: entry.redFrom, basis)
+                let slot = DueSlot(account: position, item: i, score: score, due: due, snoozed: snoozed)
+                if included(slot) { result.append(slot) }
+            }
+        }
     }
 
     /// The due list within `withinDays` (nil: everything), most urgent first.
     public static func ranked(for digests: [AccountDigest], on today: Day, withinDays: Int?) -> [DueSlot] {
-        // On every core, a few hundred accounts at a time.
-        var slots = Parallel.map(Array(digests.indices)) { position in
-            self.slots(of: digests[position], at: position, on: today).filter { isWithin(withinDays, $0, on: today) }
+        // On every core, a few hundred accounts at a time into one array each; digests
+        // are read through the buffer (a copy of each would count references to its
+        // strings and arrays).
+        let chunk = 256
+        var slots = Parallel.map((digests.count + chunk - 1) / chunk) { c in
+            var part: [DueSlot] = []
+            digests.withUnsafeBufferPointer { all in
+                for position in c * chunk..<min(all.count, (c + 1) * chunk) {
+                    appendSlots(of: all[position], at: position, on: today, into: &part) { isWithin(withinDays, $0, on: today) }
+                }
+            }
+            return part
         }.flatMap { $0 }
-        slots.sort { ordered($0, $1, in: digests) }
+        sortByUrgency(&slots, in: digests, today: today)
         return slots
+    }
+
+    /// Sorts slots (made account by account, in position order) into `ordered` order,
+    /// most urgent first, fast: a radix sort of the score and due day packed with the
+    /// slot's place, so slots that tie keep their account order; then the rare runs of
+    /// one account's slots that tie by `ordered` itself (titles). Sorting with
+    /// `ordered` alone took a tenth of `rapport due`'s time at ten thousand accounts.
+    static func sortByUrgency(_ slots: inout [DueSlot], in digests: [AccountDigest], today: Day) {
+        let place = 1 << 24, days = 1 << 23
+        // Scores are sums of bounded parts and days of real dates lie within days of
+        // today; anything else (a hand-edited index) is sorted the slow way.
+        guard slots.count < place, slots.allSatisfy({ abs($0.score) < 1 << 15 && abs(today.days(until: $0.due)) < days }) else {
+            return slots.sort { ordered($0, $1, in: digests) }
+        }
+        var keys = slots.indices.map { i in
+            UInt64((1 << 15) - 1 - slots[i].score) << 48 | UInt64(today.days(until: slots[i].due) + days) << 24 | UInt64(i)
+        }
+        RadixSort.sort(&keys, bits: 24..<64)
+        var sorted = keys.map { slots[Int($0 & UInt64(place - 1))] }
+        var start = 0
+        while start < sorted.count {
+            var end = start + 1
+            while end < sorted.count && keys[end] >> 24 == keys[start] >> 24 && sorted[end].account == sorted[start].account { end += 1 }
+            if end - start > 1 { sorted[start..<end].sort { ordered($0, $1, in: digests) } }
+            start = end
+        }
+        slots = sorted
     }
 
     /// Whether a slot is due within `days` of `today` (overdue ones always are; nil: no limit).
@@ -75,8 +120,7 @@ public enum DueList {
         if a.score != b.score { return a.score > b.score }
         if a.due != b.due { return a.due < b.due }
         if a.account != b.account { return a.account < b.account }
-        let digest = digests[a.account]
-        return digest.dueEntries.fields(of: a.item).title.lexicographicallyPrecedes(digest.dueEntries.fields(of: b.item).title)
+        return digests.withUnsafeBufferPointer { $0[a.account].dueEntries.titlePrecedes(a.item, b.item) }
     }
 
     /// A list in urgency order after one account's digest moved from position `old`

@@ -31,6 +31,9 @@ public enum Urgency {
     }
 
     /// The formula, once: each part is handed to `add` with a label built only if asked for.
+    /// Inlined, so the score alone (a hundred thousand items at every start) adds numbers
+    /// without a call per part.
+    @inline(__always)
     private static func evaluate(due: Day, source: DueSource, severity: Severity?, redFrom: Day?, _ basis: UrgencyBasis,
                                  _ add: (_ label: () -> String, _ points: Int) -> Void) {
         let (tier, value, status, today) = (basis.tier, basis.value, basis.status, basis.today)
