@@ -61,26 +61,82 @@ struct DueCommand: ParsableCommand {
 /// from the digests' follow-up text: no item is built.
 enum DueItemJSON {
     static func writeAndExit(_ slots: [DueSlot], digests: [AccountDigest], today: Day) -> Never {
+        let accounts = AccountParts(digests)
         JSONArrayWriter.writeAndExit(count: slots.count, renderingIn: byAccount(slots, accounts: digests.count)) { i, o in
             let slot = slots[i]
             // Read through the buffer: binding a digest to a local would copy it (counting
             // references to its strings and arrays) for every item.
             digests.withUnsafeBufferPointer { all in
                 all[slot.account].dueEntries.withFields(of: slot.item) { keyPart, title, owner, why in
-                    o.beginObject()
-                    o.add("key", accountID: all[slot.account].id, keyPart: keyPart)
-                    o.add("account", all[slot.account].name); o.add("accountID", all[slot.account].id.rawValue)
-                    o.add("title", field: title); o.add("source", all[slot.account].dueEntries[slot.item].source.rawValue)
-                    o.add("due", slot.due); o.add("daysOverdue", max(0, slot.due.days(until: today))); o.add("urgency", slot.score)
-                    o.add("owner", field: owner); o.add("why", field: why)
-                    o.add("band", bands[slot.band(on: today).rawValue]); o.add("snoozedUntil", slot.snoozed ? slot.due : nil)
-                    o.endObject()
+                    o.literal(",\n{\"key\":\"")
+                    accounts.withParts(of: slot.account) { key, account in
+                        o.literal(key)
+                        o.fieldText(keyPart)
+                        o.literal(account)
+                    }
+                    o.fieldText(title)
+                    o.literal("\",\"source\":\"")
+                    var source = all[slot.account].dueEntries[slot.item].source.rawValue
+                    source.withUTF8 { o.literal($0) }
+                    o.literal("\",\"due\":\"")
+                    slot.due.withISO { o.literal($0) }
+                    o.literal("\",\"daysOverdue\":")
+                    o.number(max(0, slot.due.days(until: today)))
+                    o.literal(",\"urgency\":")
+                    o.number(slot.score)
+                    o.literal(",\"owner\":\"")
+                    o.fieldText(owner)
+                    o.literal("\",\"why\":\"")
+                    o.fieldText(why)
+                    o.literal("\",\"band\":\"")
+                    o.literal(bands[slot.band(on: today).rawValue])
+                    o.literal("\",\"snoozedUntil\":")
+                    if slot.snoozed {
+                        o.literal("\"")
+                        slot.due.withISO { o.literal($0) }
+                        o.literal("\"}")
+                    } else {
+                        o.literal("null}")
+                    }
                 }
             }
         }
     }
 
-    private static let bands = ["overdue", "today", "this-week", "later"]
+    /// What every item of an account shares, escaped once for all its items: the key's
+    /// start (`<id>/`) and the text from the key's end to the title's start (the
+    /// account's name and id).
+    private struct AccountParts: Sendable {
+        private var bytes: [UInt8] = []
+        /// Per account: where its key part starts, where its account part starts.
+        private var starts: [(key: Int, account: Int)] = []
+
+        init(_ digests: [AccountDigest]) {
+            starts.reserveCapacity(digests.count + 1)
+            digests.withUnsafeBufferPointer { all in
+                for i in all.indices {
+                    starts.append((bytes.count, 0))
+                    JSONArrayWriter.appendEscaped(all[i].id.rawValue + "/", to: &bytes)
+                    starts[starts.count - 1].account = bytes.count
+                    bytes += Array("\",\"account\":\"".utf8)
+                    JSONArrayWriter.appendEscaped(all[i].name, to: &bytes)
+                    bytes += Array("\",\"accountID\":\"".utf8)
+                    JSONArrayWriter.appendEscaped(all[i].id.rawValue, to: &bytes)
+                    bytes += Array("\",\"title\":\"".utf8)
+                }
+            }
+            starts.append((bytes.count, bytes.count))
+        }
+
+        func withParts(of account: Int, _ body: (_ key: UnsafeBufferPointer<UInt8>, _ account: UnsafeBufferPointer<UInt8>) -> Void) {
+            let (start, next) = (starts[account], starts[account + 1])
+            bytes.withUnsafeBufferPointer { all in
+                body(UnsafeBufferPointer(rebasing: all[start.key..<start.account]),
+                     UnsafeBufferPointer(rebasing: all[start.account..<next.key]))
+            }
+        }
+    }
+    private static let bands: [StaticString] = ["overdue", "today", "this-week", "later"]
 
     /// The slots' positions grouped by account (a counting sort), for rendering.
     static func byAccount(_ slots: [DueSlot], accounts: Int) -> [Int] {

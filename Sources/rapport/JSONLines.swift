@@ -15,8 +15,8 @@ struct JSONArrayWriter: ~Copyable {
     private var count = 0
     private var firstKey = true
 
-    private init() {
-        capacity = 1 << 16
+    private init(capacity: Int = 1 << 16) {
+        self.capacity = capacity
         buffer = .allocate(capacity: capacity)
     }
 
@@ -94,16 +94,7 @@ struct JSONArrayWriter: ~Copyable {
     mutating func add(_ key: StaticString, _ value: Int?) {
         self.key(key)
         guard let value else { return put("null") }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { digits in
-            var rest = value.magnitude, start = digits.count
-            repeat {
-                start -= 1
-                digits[start] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-            } while rest > 0
-            if value < 0 { put(UInt8(ascii: "-")) }
-            put(UnsafeBufferPointer(rebasing: digits[start...]))
-        }
+        number(value)
     }
 
     mutating func add(_ key: StaticString, _ values: [String]) {
@@ -124,30 +115,43 @@ struct JSONArrayWriter: ~Copyable {
         put(UInt8(ascii: "\""))
     }
 
-    /// A follow-up's text field as its digest keeps it (escaped with `FieldText`).
-    mutating func add(_ key: StaticString, field: UnsafeBufferPointer<UInt8>) {
-        add(key, prefix: nil, field: field)
-    }
+    // MARK: Objects written piece by piece (the due list's items)
 
-    /// A follow-up's key: its account's id, `/` and its key part (a text field).
-    mutating func add(_ key: StaticString, accountID: RecordID, keyPart: UnsafeBufferPointer<UInt8>) {
-        add(key, prefix: accountID, field: keyPart)
-    }
+    /// JSON text as it is: punctuation, keys, text escaped beforehand.
+    mutating func literal(_ text: StaticString) { put(text) }
 
-    private mutating func add(_ key: StaticString, prefix: RecordID?, field: UnsafeBufferPointer<UInt8>) {
-        self.key(key)
-        put(UInt8(ascii: "\""))
-        if var prefix = prefix?.rawValue {
-            prefix.withUTF8 { escape($0) }
-            put(UInt8(ascii: "/"))
+    mutating func literal(_ bytes: UnsafeBufferPointer<UInt8>) { put(bytes) }
+
+    mutating func number(_ value: Int) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { digits in
+            var rest = value.magnitude, start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            } while rest > 0
+            if value < 0 { put(UInt8(ascii: "-")) }
+            put(UnsafeBufferPointer(rebasing: digits[start...]))
         }
+    }
+
+    /// A follow-up's text field as its digest keeps it (escaped with `FieldText`), as
+    /// the inside of a JSON string.
+    mutating func fieldText(_ field: UnsafeBufferPointer<UInt8>) {
         // A backslash (the index's escape) sends the field the slow way, like any byte JSON escapes.
         if Self.needsEscaping(field) && field.contains(FieldText.backslash) {
             FieldText.unescapedBytes(ArraySlice(field)).withUnsafeBufferPointer { escape($0) }
         } else {
             escape(field)
         }
-        put(UInt8(ascii: "\""))
+    }
+
+    /// Appends `text` escaped for the inside of a JSON string.
+    static func appendEscaped(_ text: String, to bytes: inout [UInt8]) {
+        var writer = JSONArrayWriter(capacity: text.utf8.count + 16)
+        var text = text
+        text.withUTF8 { writer.escape($0) }
+        bytes.append(contentsOf: UnsafeBufferPointer(start: writer.buffer, count: writer.count))
     }
 
     private mutating func key(_ key: StaticString) {
