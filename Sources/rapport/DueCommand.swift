@@ -61,19 +61,21 @@ struct DueCommand: ParsableCommand {
 /// from the digests' follow-up text: no item is built.
 enum DueItemJSON {
     static func writeAndExit(_ slots: [DueSlot], digests: [AccountDigest], today: Day) -> Never {
-        let accounts = AccountParts(digests)
-        JSONArrayWriter.writeAndExit(count: slots.count, renderingIn: byAccount(slots, accounts: digests.count)) { i, o in
+        JSONArrayWriter.writeAndExit(count: slots.count) { i, o in
             let slot = slots[i]
             // Read through the buffer: binding a digest to a local would copy it (counting
             // references to its strings and arrays) for every item.
             digests.withUnsafeBufferPointer { all in
                 all[slot.account].dueEntries.withFields(of: slot.item) { keyPart, title, owner, why in
                     o.literal(",\n{\"key\":\"")
-                    accounts.withParts(of: slot.account) { key, account in
-                        o.literal(key)
-                        o.fieldText(keyPart)
-                        o.literal(account)
-                    }
+                    o.escaped(all[slot.account].id.rawValue)
+                    o.literal("/")
+                    o.fieldText(keyPart)
+                    o.literal("\",\"account\":\"")
+                    o.escaped(all[slot.account].name)
+                    o.literal("\",\"accountID\":\"")
+                    o.escaped(all[slot.account].id.rawValue)
+                    o.literal("\",\"title\":\"")
                     o.fieldText(title)
                     o.literal("\",\"source\":\"")
                     var source = all[slot.account].dueEntries[slot.item].source.rawValue
@@ -103,53 +105,7 @@ enum DueItemJSON {
         }
     }
 
-    /// What every item of an account shares, escaped once for all its items: the key's
-    /// start (`<id>/`) and the text from the key's end to the title's start (the
-    /// account's name and id).
-    private struct AccountParts: Sendable {
-        private var bytes: [UInt8] = []
-        /// Per account: where its key part starts, where its account part starts.
-        private var starts: [(key: Int, account: Int)] = []
-
-        init(_ digests: [AccountDigest]) {
-            starts.reserveCapacity(digests.count + 1)
-            digests.withUnsafeBufferPointer { all in
-                for i in all.indices {
-                    starts.append((bytes.count, 0))
-                    JSONArrayWriter.appendEscaped(all[i].id.rawValue + "/", to: &bytes)
-                    starts[starts.count - 1].account = bytes.count
-                    bytes += Array("\",\"account\":\"".utf8)
-                    JSONArrayWriter.appendEscaped(all[i].name, to: &bytes)
-                    bytes += Array("\",\"accountID\":\"".utf8)
-                    JSONArrayWriter.appendEscaped(all[i].id.rawValue, to: &bytes)
-                    bytes += Array("\",\"title\":\"".utf8)
-                }
-            }
-            starts.append((bytes.count, bytes.count))
-        }
-
-        func withParts(of account: Int, _ body: (_ key: UnsafeBufferPointer<UInt8>, _ account: UnsafeBufferPointer<UInt8>) -> Void) {
-            let (start, next) = (starts[account], starts[account + 1])
-            bytes.withUnsafeBufferPointer { all in
-                body(UnsafeBufferPointer(rebasing: all[start.key..<start.account]),
-                     UnsafeBufferPointer(rebasing: all[start.account..<next.key]))
-            }
-        }
-    }
     private static let bands: [StaticString] = ["overdue", "today", "this-week", "later"]
-
-    /// The slots' positions grouped by account (a counting sort), for rendering.
-    static func byAccount(_ slots: [DueSlot], accounts: Int) -> [Int] {
-        var starts = [Int](repeating: 0, count: accounts + 1)
-        for slot in slots { starts[slot.account + 1] += 1 }
-        for a in 0..<accounts { starts[a + 1] += starts[a] }
-        var order = [Int](repeating: 0, count: slots.count)
-        for (i, slot) in slots.enumerated() {
-            order[starts[slot.account]] = i
-            starts[slot.account] += 1
-        }
-        return order
-    }
 }
 
 /// The due list as text, grouped like the screen.

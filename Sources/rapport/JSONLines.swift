@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import RapportCore
 #if canImport(Glibc)
 import Glibc
@@ -7,8 +8,7 @@ import Glibc
 /// Writes the JSON arrays of `accounts --json` and `due --json` by hand: one object per
 /// line, keys in a fixed order, every key always present. JSONEncoder on Linux needs
 /// most of a second for ten thousand objects; this renders the due list's 20 MB in
-/// chunks on every core, each into its own buffer, and hands the objects to the
-/// kernel in order without copying them again.
+/// chunks on every core while the chunks already rendered are written.
 struct JSONArrayWriter: ~Copyable {
     private var buffer: UnsafeMutablePointer<UInt8>
     private var capacity: Int
@@ -27,35 +27,32 @@ struct JSONArrayWriter: ~Copyable {
     /// and freeing ten thousand digests one by one on the way out would cost a tenth
     /// of the command's time for nothing.
     ///
-    /// Objects are rendered in `order` (a permutation of `0..<count`) and written in
-    /// position order: rendering the due list account by account reads each account's
-    /// follow-up text from memory once instead of once per item, in urgency order.
-    static func writeAndExit(count: Int, renderingIn order: [Int]? = nil,
-                             _ render: @Sendable (Int, inout JSONArrayWriter) -> Void) -> Never {
-        let order = order ?? Array(0..<count)
+    /// The objects are rendered a thousand at a time on every core, in order, and this
+    /// thread writes each thousand as soon as it and those before it are ready: the
+    /// writing overlaps the rendering, and a written chunk's memory is reused.
+    static func writeAndExit(count: Int, _ render: @escaping @Sendable (Int, inout JSONArrayWriter) -> Void) -> Never {
         let chunk = 1024
-        let parts = Parallel.map((count + chunk - 1) / chunk) { c -> Rendered in
-            var writer = JSONArrayWriter()
-            var ends: [Int] = []
-            for k in c * chunk..<min(count, (c + 1) * chunk) {
-                render(order[k], &writer)
-                ends.append(writer.count)
-            }
-            return writer.rendered(ends: ends)
-        }
-        var objects = [UnsafeRawBufferPointer](repeating: UnsafeRawBufferPointer(start: nil, count: 0), count: count)
-        for (c, part) in parts.enumerated() {
-            var start = 0
-            for (j, end) in part.ends.enumerated() {
-                objects[order[c * chunk + j]] = UnsafeRawBufferPointer(rebasing: part.bytes[start..<end])
-                start = end
+        let chunks = (count + chunk - 1) / chunk
+        let ready = (0..<chunks).map { _ in DispatchSemaphore(value: 0) }
+        let rendered = Mutex([Rendered?](repeating: nil, count: chunks))
+        DispatchQueue.global(qos: .userInitiated).async {
+            DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                var writer = JSONArrayWriter(capacity: 1 << 20)
+                for i in c * chunk..<min(count, (c + 1) * chunk) { render(i, &writer) }
+                let part = writer.rendered()
+                rendered.withLock { $0[c] = part }
+                ready[c].signal()
             }
         }
-        // Each object starts with ",\n"; the first one's belongs to no neighbour.
-        if count > 0 { objects[0] = UnsafeRawBufferPointer(rebasing: objects[0].dropFirst(2)) }
         do {
             try StandardOutput.write(count == 0 ? "[]\n" : "[\n")
-            try StandardOutput.write(objects)
+            for c in 0..<chunks {
+                ready[c].wait()
+                let part = rendered.withLock { $0[c].take()! }
+                // Each object starts with ",\n"; the first one's belongs to no neighbour.
+                try StandardOutput.write(UnsafeRawBufferPointer(rebasing: part.bytes[(c == 0 ? 2 : 0)...]))
+                part.bytes.deallocate()
+            }
             if count > 0 { try StandardOutput.write("\n]\n") }
         } catch {
             FileHandle.standardError.write(Data("Error: cannot write the output (\(error.reason)); it is incomplete.\n".utf8))
@@ -64,16 +61,14 @@ struct JSONArrayWriter: ~Copyable {
         exit(0)
     }
 
-    /// A chunk's bytes and where each of its objects ends, handed from the core that
-    /// rendered them to the one that writes them; never freed, as the process ends
-    /// once they are written.
+    /// A chunk's bytes, handed from the core that rendered them to the thread that
+    /// writes and then frees them.
     private struct Rendered: @unchecked Sendable {
-        let bytes: UnsafeRawBufferPointer
-        let ends: [Int]
+        let bytes: UnsafeMutableRawBufferPointer
     }
 
-    private consuming func rendered(ends: [Int]) -> Rendered {
-        let result = Rendered(bytes: UnsafeRawBufferPointer(start: buffer, count: count), ends: ends)
+    private consuming func rendered() -> Rendered {
+        let result = Rendered(bytes: UnsafeMutableRawBufferPointer(start: buffer, count: count))
         discard self
         return result
     }
@@ -146,12 +141,10 @@ struct JSONArrayWriter: ~Copyable {
         }
     }
 
-    /// Appends `text` escaped for the inside of a JSON string.
-    static func appendEscaped(_ text: String, to bytes: inout [UInt8]) {
-        var writer = JSONArrayWriter(capacity: text.utf8.count + 16)
+    /// Text as the inside of a JSON string.
+    mutating func escaped(_ text: String) {
         var text = text
-        text.withUTF8 { writer.escape($0) }
-        bytes.append(contentsOf: UnsafeBufferPointer(start: writer.buffer, count: writer.count))
+        text.withUTF8 { escape($0) }
     }
 
     private mutating func key(_ key: StaticString) {
@@ -259,28 +252,6 @@ enum StandardOutput {
             if n < 0 && errno == EINTR { continue }
             guard n > 0 else { throw failure(n) }
             offset += n
-        }
-    }
-
-    /// Many buffers in order, a thousand to a system call (`writev`); a call the
-    /// kernel cuts short is finished buffer by buffer.
-    static func write(_ buffers: [UnsafeRawBufferPointer]) throws(Failure) {
-        var vectors = buffers.map { iovec(iov_base: UnsafeMutableRawPointer(mutating: $0.baseAddress), iov_len: $0.count) }
-        var next = 0
-        while next < vectors.count {
-            let batch = min(vectors.count - next, 1024)  // IOV_MAX on Linux
-            let wanted = buffers[next..<next + batch].reduce(0) { $0 + $1.count }
-            let n = vectors.withUnsafeMutableBufferPointer { Glibc.writev(STDOUT_FILENO, $0.baseAddress! + next, Int32(batch)) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 || wanted == 0 else { throw failure(n) }
-            if n < wanted {
-                var skip = n
-                for buffer in buffers[next..<next + batch] {
-                    try write(UnsafeRawBufferPointer(rebasing: buffer[min(skip, buffer.count)...]))
-                    skip = max(0, skip - buffer.count)
-                }
-            }
-            next += batch
         }
     }
 
