@@ -20,7 +20,17 @@ public enum Parallel {
         let chunks = (items.count + chunk - 1) / chunk
         return map(chunks) { c in
             items[c * chunk..<min(items.count, (c + 1) * chunk)].map(transform)
-        }.flatMap { $0 }
+        }.joinedWithoutGrowing()
+    }
+}
+
+extension Array {
+    /// The parts one after another, in an array made the right size at once.
+    public func joinedWithoutGrowing<T>() -> [T] where Element == [T] {
+        var joined: [T] = []
+        joined.reserveCapacity(reduce(0) { $0 + $1.count })
+        for part in self { joined += part }
+        return joined
     }
 }
 

@@ -69,17 +69,25 @@ enum POSIXFile {
         }
         defer { close(fd) }
         var info = stat()
-        var bytes = [UInt8](repeating: 0, count: fstat(fd, &info) == 0 ? max(Int(info.st_size), 0) + 1 : 64 * 1024)
-        var count = 0
+        var capacity = fstat(fd, &info) == 0 ? max(Int(info.st_size), 0) + 1 : 64 * 1024
+        var readError: Int32 = 0
         while true {
-            if count == bytes.count { bytes += [UInt8](repeating: 0, count: bytes.count) }
-            let n = bytes.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress! + count, $0.count - count) }
-            if n < 0 { if errno == EINTR { continue }; throw failure(path, "cannot read") }
-            if n == 0 { break }
-            count += n
+            // Read into room that is not filled first: zeroing it cost as much as the read.
+            let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                count = 0
+                while count < buffer.count {
+                    let n = systemRead(fd, buffer.baseAddress! + count, buffer.count - count)
+                    if n < 0 { if errno == EINTR { continue }; readError = errno; return }
+                    if n == 0 { return }
+                    count += n
+                }
+            }
+            if readError != 0 { errno = readError; throw failure(path, "cannot read") }
+            // Room left over means the whole file is in; a file that grew is read again, with more room.
+            if bytes.count < capacity { return bytes }
+            capacity *= 2
+            guard lseek(fd, 0, SEEK_SET) == 0 else { throw failure(path, "cannot read") }
         }
-        bytes.removeLast(bytes.count - count)
-        return bytes
     }
 
     /// Removes a file durably; a missing file is not an error.

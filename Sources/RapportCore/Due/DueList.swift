@@ -59,12 +59,14 @@ public enum DueList {
         var slots = Parallel.map((digests.count + chunk - 1) / chunk) { c in
             var part: [DueSlot] = []
             digests.withUnsafeBufferPointer { all in
-                for position in c * chunk..<min(all.count, (c + 1) * chunk) {
+                let accounts = c * chunk..<min(all.count, (c + 1) * chunk)
+                part.reserveCapacity(accounts.reduce(0) { $0 + all[$1].dueEntries.count })
+                for position in accounts {
                     appendSlots(of: all[position], at: position, on: today, into: &part) { isWithin(withinDays, $0, on: today) }
                 }
             }
             return part
-        }.flatMap { $0 }
+        }.joinedWithoutGrowing()
         sortByUrgency(&slots, in: digests, today: today)
         return slots
     }
