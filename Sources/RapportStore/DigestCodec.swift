@@ -176,8 +176,11 @@ enum DigestCodec {
         /// to name a record of the line's source, so every entry turns back into an item.
         func followUp(_ line: Range<Int>) throws(Malformed) -> DueEntry {
             var start = line.lowerBound + 2
+            // Each number ends at a tab a few bytes on: found while its digits are read.
             func number() throws(Malformed) -> Int? {
-                guard let end = find(FieldText.tab, in: start..<line.upperBound) else { throw Malformed() }
+                var end = start
+                while end < line.upperBound && bytes[end] != FieldText.tab { end += 1 }
+                guard end < line.upperBound else { throw Malformed() }
                 defer { start = end + 1 }
                 return try integer(start..<end)
             }

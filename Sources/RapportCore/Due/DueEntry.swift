@@ -31,12 +31,13 @@ public struct DueEntry: Hashable, Sendable {
 
         /// The ends in `text` (an entry's four fields); nil when it has fewer than four.
         public init?(in text: UnsafeBufferPointer<UInt8>) {
+            guard let base = text.baseAddress else { return nil }
             var i = 0
             func nextTab() -> UInt32? {
-                while i < text.count && text[i] != FieldText.tab { i += 1 }
-                guard i < text.count else { return nil }
-                defer { i += 1 }
-                return UInt32(i)
+                guard i < text.count, let hit = memchr(base + i, Int32(FieldText.tab), text.count - i) else { return nil }
+                let tab = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                i = tab + 1
+                return UInt32(tab)
             }
             guard let keyPart = nextTab(), let title = nextTab(), let owner = nextTab() else { return nil }
             (self.keyPart, self.title, self.owner) = (keyPart, title, owner)

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Where a follow-up comes from.
 public enum DueSource: String, Choice {
     case plan
@@ -93,22 +97,21 @@ public enum DueRef: Hashable, Sendable {
     public static func isKeyPart(_ bytes: UnsafeBufferPointer<UInt8>, of source: DueSource) -> Bool {
         var prefix = source.keyPrefix
         return prefix.withUTF8 { prefix in
-            var part = 0
-            var start = 0
+            // The prefix and its slash, then segments of a record id's bytes (a reading's
+            // last one a month), one pass over the bytes.
+            guard bytes.count >= prefix.count, memcmp(bytes.baseAddress!, prefix.baseAddress!, prefix.count) == 0 else { return false }
+            if bytes.count == prefix.count { return source.keyPartCount == 1 }
+            guard bytes[prefix.count] == UInt8(ascii: "/") else { return false }
+            var part = 1
+            var start = prefix.count + 1
             while true {
-                let end = bytes[start...].firstIndex(of: UInt8(ascii: "/")) ?? bytes.endIndex
+                var end = start
+                while end < bytes.count && bytes[end] != UInt8(ascii: "/") { end += 1 }
                 let segment = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                let valid: Bool
-                if part == 0 {
-                    valid = segment.count == prefix.count && segment.elementsEqual(prefix)
-                } else if source == .reading && part == 2 {
-                    valid = YearMonth(isoUTF8: segment) != nil
-                } else {
-                    valid = RecordID.isSafe(utf8: segment)
-                }
+                let valid = source == .reading && part == 2 ? YearMonth(isoUTF8: segment) != nil : RecordID.isSafe(utf8: segment)
                 guard valid else { return false }
                 part += 1
-                if end == bytes.endIndex { return part == source.keyPartCount }
+                if end == bytes.count { return part == source.keyPartCount }
                 start = end + 1
             }
         }
