@@ -61,6 +61,10 @@ struct DueCommand: ParsableCommand {
 /// from the digests' follow-up text: no item is built.
 enum DueItemJSON {
     static func writeAndExit(_ slots: [DueSlot], digests: [AccountDigest], today: Day) -> Never {
+        // Every account's name and id, and every due day, written once rather than per item.
+        let ids = JSONPieces(count: digests.count) { a, o in digests.withUnsafeBufferPointer { o.escaped($0[a].id.rawValue) } }
+        let names = JSONPieces(count: digests.count) { a, o in digests.withUnsafeBufferPointer { o.escaped($0[a].name) } }
+        let days = Days(slots)
         JSONArrayWriter.writeAndExit(count: slots.count) { i, o in
             let slot = slots[i]
             // Read through the buffer: binding a digest to a local would copy it (counting
@@ -68,20 +72,20 @@ enum DueItemJSON {
             digests.withUnsafeBufferPointer { all in
                 all[slot.account].dueEntries.withFields(of: slot.item) { keyPart, title, owner, why in
                     o.literal(",\n{\"key\":\"")
-                    o.escaped(all[slot.account].id.rawValue)
+                    ids.write(slot.account, to: &o)
                     o.literal("/")
                     o.fieldText(keyPart)
                     o.literal("\",\"account\":\"")
-                    o.escaped(all[slot.account].name)
+                    names.write(slot.account, to: &o)
                     o.literal("\",\"accountID\":\"")
-                    o.escaped(all[slot.account].id.rawValue)
+                    ids.write(slot.account, to: &o)
                     o.literal("\",\"title\":\"")
                     o.fieldText(title)
                     o.literal("\",\"source\":\"")
                     var source = all[slot.account].dueEntries[slot.item].source.rawValue
                     source.withUTF8 { o.literal($0) }
                     o.literal("\",\"due\":\"")
-                    slot.due.withISO { o.literal($0) }
+                    days.write(slot.due, to: &o)
                     o.literal("\",\"daysOverdue\":")
                     o.number(max(0, slot.due.days(until: today)))
                     o.literal(",\"urgency\":")
@@ -95,7 +99,7 @@ enum DueItemJSON {
                     o.literal("\",\"snoozedUntil\":")
                     if slot.snoozed {
                         o.literal("\"")
-                        slot.due.withISO { o.literal($0) }
+                        days.write(slot.due, to: &o)
                         o.literal("\"}")
                     } else {
                         o.literal("null}")
@@ -106,6 +110,25 @@ enum DueItemJSON {
     }
 
     private static let bands: [StaticString] = ["overdue", "today", "this-week", "later"]
+
+    /// The slots' due days as ISO text, made once for every day from the first to the
+    /// last (when that span is a few years, as it is); otherwise each time.
+    private struct Days: Sendable {
+        let first: Day
+        let pieces: JSONPieces?
+
+        init(_ slots: [DueSlot]) {
+            let (low, high) = slots.reduce((Int.max, Int.min)) { (min($0.0, $1.due.ordinal), max($0.1, $1.due.ordinal)) }
+            first = Day(ordinal: low)
+            let span = high - low + 1
+            pieces = slots.isEmpty || span > 20_000 ? nil
+                : JSONPieces(count: span) { [first] k, o in first.adding(days: k).withISO { o.literal($0) } }
+        }
+
+        func write(_ day: Day, to writer: inout JSONArrayWriter) {
+            if let pieces { pieces.write(first.days(until: day), to: &writer) } else { day.withISO { writer.literal($0) } }
+        }
+    }
 }
 
 /// The due list as text, grouped like the screen.
