@@ -25,21 +25,24 @@ public enum DueList {
     /// One account's slots with snoozes and urgency applied, unordered.
     public static func slots(of digest: AccountDigest, at position: Int, on today: Day) -> [DueSlot] {
         var result: [DueSlot] = []
-        appendSlots(of: digest, at: position, on: today, into: &result) { _ in true }
+        withUnsafePointer(to: digest) { appendSlots(of: $0, at: position, on: today, into: &result) { _ in true } }
         return result
     }
 
-    /// `slots(of:at:on:)` appended to `result`, those `included` only.
-    private static func appendSlots(of digest: borrowing AccountDigest, at position: Int, on today: Day,
+    /// `slots(of:at:on:)` appended to `result`, those `included` only. The digest is
+    /// read where it is: a copy would count references to its strings and arrays.
+    private static func appendSlots(of digest: UnsafePointer<AccountDigest>, at position: Int, on today: Day,
                                     into result: inout [DueSlot], where included: (DueSlot) -> Bool) {
-        let basis = UrgencyBasis(tier: digest.tier, value: digest.annualValue, status: digest.status, today: today)
-        let snoozes = digest.snoozes.isEmpty ? [:] : snoozesByKeyPart(copy digest)
-        digest.dueEntries.entries.withUnsafeBufferPointer { entries in
+        let basis = UrgencyBasis(tier: digest.pointee.tier, value: digest.pointee.annualValue, status: digest.pointee.status,
+                                 today: today)
+        let snoozes = digest.pointee.snoozes.isEmpty ? [:] : snoozesByKeyPart(digest.pointee)
+        digest.pointee.dueEntries.entries.withUnsafeBufferPointer { entries in
             for i in entries.indices {
                 let entry = entries[i]
                 var due = entry.neverDone ? max(entry.due, today) : entry.due
                 var snoozed = false
-                if !snoozes.isEmpty, let snooze = snoozes[FieldText.unescape(digest.dueEntries.fields(of: i).keyPart)], snooze.until > due {
+                if !snoozes.isEmpty, let snooze = snoozes[FieldText.unescape(digest.pointee.dueEntries.fields(of: i).keyPart)],
+                   snooze.until > due {
                     due = snooze.until
                     snoozed = true
                 }
@@ -62,7 +65,7 @@ public enum DueList {
                 let accounts = c * chunk..<min(all.count, (c + 1) * chunk)
                 part.reserveCapacity(accounts.reduce(0) { $0 + all[$1].dueEntries.count })
                 for position in accounts {
-                    appendSlots(of: all[position], at: position, on: today, into: &part) { isWithin(withinDays, $0, on: today) }
+                    appendSlots(of: all.baseAddress! + position, at: position, on: today, into: &part) { isWithin(withinDays, $0, on: today) }
                 }
             }
             return part
