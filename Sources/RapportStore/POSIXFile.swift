@@ -105,21 +105,26 @@ enum POSIXFile {
         return FileStamp(info)
     }
 
-    /// The regular files of a directory with their stamps (one `readdir` pass and a
-    /// `stat` per entry).
-    static func scan(_ directory: String) throws(StoreError) -> [(name: String, stamp: FileStamp)] {
+    /// The regular files of a directory that `accept` takes (it sees each name's bytes
+    /// and makes what the caller keeps of it), with their stamps: one `readdir` pass
+    /// and a `stat` for each file taken, without building a string for every name.
+    static func scan<Name>(_ directory: String, accepting accept: (UnsafeBufferPointer<UInt8>) -> Name?)
+        throws(StoreError) -> [(name: Name, stamp: FileStamp)] {
         guard let dir = opendir(directory) else { throw failure(directory, "cannot list") }
         defer { closedir(dir) }
         let fd = dirfd(dir)
-        var result: [(name: String, stamp: FileStamp)] = []
+        var result: [(name: Name, stamp: FileStamp)] = []
         while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { cName in
+                    let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(cName).assumingMemoryBound(to: UInt8.self),
+                                                    count: strlen(cName))
+                    guard let name = accept(bytes) else { return }
+                    var info = stat()
+                    guard fstatat(fd, cName, &info, 0) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return }
+                    result.append((name, FileStamp(info)))
+                }
             }
-            if name == "." || name == ".." { continue }
-            var info = stat()
-            guard fstatat(fd, name, &info, 0) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
-            result.append((name, FileStamp(info)))
         }
         return result
     }

@@ -231,10 +231,12 @@ public struct FileStore: Sendable {
     /// The account files with their stamps, grouped by the index shard that holds them.
     private func accountFilesByShard() throws(StoreError) -> [[(id: RecordID, stamp: FileStamp)]] {
         var byShard = [[(id: RecordID, stamp: FileStamp)]](repeating: [], count: SummaryIndex.shardCount)
-        for file in try POSIXFile.scan(accountsDirectory) where file.name.hasSuffix(".json") && !file.name.hasPrefix(".") {
-            guard let id = RecordID(rawValue: String(file.name.dropLast(5))) else { continue }
-            byShard[SummaryIndex.shard(of: id)].append((id, file.stamp))
+        let suffix = Array(".json".utf8)
+        let files = try POSIXFile.scan(accountsDirectory) { name -> RecordID? in
+            guard name.count > suffix.count, name[0] != UInt8(ascii: "."), name.suffix(suffix.count).elementsEqual(suffix) else { return nil }
+            return RecordID(rawValue: String(decoding: name.dropLast(suffix.count), as: UTF8.self))
         }
+        for file in files { byShard[SummaryIndex.shard(of: file.name)].append((file.name, file.stamp)) }
         return byShard
     }
 

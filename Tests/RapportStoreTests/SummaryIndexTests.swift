@@ -96,6 +96,18 @@ import RapportResources
         #expect(snapshot.refreshed == 1 && digests == fromFiles(t))
     }
 
+    @Test func filesThatAreNotAccountsAreLeftOut() throws {
+        let t = try demoStore()
+        let directory = t.root + "/accounts/"
+        let copy = try Data(contentsOf: URL(fileURLWithPath: t.store.path(of: t.store.loadAll().accounts[0].account.id)))
+        for name in [".acc-hidden01.json", "acc-notes.txt", "Acc-Upper.json", ".json", "acc-backup.json~"] {
+            try copy.write(to: URL(fileURLWithPath: directory + name))
+        }
+        try FileManager.default.createDirectory(atPath: directory + "acc-folder.json", withIntermediateDirectories: false)
+        let (digests, snapshot) = fromIndex(t)
+        #expect(digests.count == 27 && digests == fromFiles(t) && snapshot.problems.isEmpty)
+    }
+
     @Test func aCorruptOrMissingIndexIsRebuiltSilently() throws {
         let t = try demoStore()
         let expected = fromFiles(t)
