@@ -30,7 +30,8 @@ struct JSONArrayWriter: ~Copyable {
     /// The objects are rendered a thousand at a time on every core, in order, and this
     /// thread writes each thousand as soon as it and those before it are ready: the
     /// writing overlaps the rendering, and a written chunk's memory is reused.
-    static func writeAndExit(count: Int, _ render: @escaping @Sendable (Int, inout JSONArrayWriter) -> Void) -> Never {
+    static func writeAndExit(count: Int, preparing prepare: (@Sendable (Range<Int>) -> Void)? = nil,
+                             _ render: @escaping @Sendable (Int, inout JSONArrayWriter) -> Void) -> Never {
         let chunk = 1024
         let chunks = (count + chunk - 1) / chunk
         let ready = (0..<chunks).map { _ in DispatchSemaphore(value: 0) }
@@ -38,7 +39,9 @@ struct JSONArrayWriter: ~Copyable {
         DispatchQueue.global(qos: .userInitiated).async {
             DispatchQueue.concurrentPerform(iterations: chunks) { c in
                 var writer = JSONArrayWriter(capacity: 1 << 20)
-                for i in c * chunk..<min(count, (c + 1) * chunk) { render(i, &writer) }
+                let objects = c * chunk..<min(count, (c + 1) * chunk)
+                prepare?(objects)
+                for i in objects { render(i, &writer) }
                 let part = writer.rendered()
                 rendered.withLock { $0[c] = part }
                 ready[c].signal()

@@ -103,6 +103,19 @@ public struct DueEntries: RandomAccessCollection, Equatable, Sendable {
         }
     }
 
+    /// The first bytes of entry `i`'s fields combined: reading them brings the entry and
+    /// its text into the processor's cache ahead of writing it out.
+    public func firstBytes(of i: Int) -> UInt8 {
+        let bounds = fieldBounds(of: i)
+        // An entry's text holds at least its three tabs; a field empty at its end starts at the end.
+        let last = entries[i].text.upperBound - 1
+        return text.withUnsafeBufferPointer { buffer in
+            let base = buffer.baseAddress! - text.startIndex
+            return base[bounds.keyPart.lowerBound] ^ base[bounds.title.lowerBound] ^ base[bounds.owner.lowerBound]
+                ^ base[Swift.min(bounds.why.lowerBound, last)]
+        }
+    }
+
     /// Whether entry `i`'s title sorts before entry `j`'s (byte by byte, as escaped).
     public func titlePrecedes(_ i: Int, _ j: Int) -> Bool {
         let (x, y) = (fieldBounds(of: i).title, fieldBounds(of: j).title)
