@@ -3,9 +3,11 @@ import TUIKit
 
 /// The accounts table: every account with its vital facts and warning flags.
 enum AccountsScreen {
-    /// The accounts shown, after filters and sort. Positions are sorted, not rows:
-    /// summaries are kept in name order, so a position breaks ties by name for free.
-    static func visible(_ state: AppState) -> [AccountSummary] {
+    /// Where the accounts shown sit in `state.summaries`, after filters and sort: the
+    /// table draws only a page of them, so the rows are not copied on every keystroke.
+    /// Positions are sorted, not rows: summaries are kept in name order, so a position
+    /// breaks ties by name for free.
+    static func visiblePositions(_ state: AppState) -> [Int] {
         let list = state.list
         let rows = state.summaries
         let query = list.filter.text.lowercased().trimmingCharacters(in: .whitespaces)
@@ -32,17 +34,17 @@ enum AccountsScreen {
         case .tier:
             shown = shown.map { (Tier.allCases.firstIndex(of: rows[$0].tier)!, -rows[$0].annualValue, $0) }.sorted { $0 < $1 }.map(\.2)
         }
-        return shown.map { rows[$0] }
+        return shown
     }
 
     static func selected(_ state: AppState) -> AccountSummary? {
-        let rows = visible(state)
-        return rows.indices.contains(state.list.table.selection) ? rows[state.list.table.selection] : nil
+        let shown = visiblePositions(state)
+        return shown.indices.contains(state.list.table.selection) ? state.summaries[shown[state.list.table.selection]] : nil
     }
 
     static func handle(_ state: inout AppState, _ key: Key) -> [Effect] {
         guard let command = Keymaps.accounts.command(for: key) else { return [] }
-        let count = visible(state).count
+        let count = visiblePositions(state).count
         switch command {
         case .move:
             _ = state.list.table.handle(key, count: count, pageSize: state.height - 6)
@@ -91,7 +93,7 @@ enum AccountsScreen {
     static func handleFilterKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         let current = state
         ListFilter.handle(key, filter: &state.list.filter, filtering: &state.list.filtering, table: &state.list.table,
-                          count: { visible(current).count }, pageSize: state.height - 6)
+                          count: { visiblePositions(current).count }, pageSize: state.height - 6)
         return []
     }
 
@@ -128,9 +130,10 @@ enum AccountsScreen {
     }
 
     static func render(_ state: inout AppState, into canvas: inout Canvas, body: Rect) {
-        let rows = visible(state)
+        let shown = visiblePositions(state)
+        let rows = state.summaries
         let wide = canvas.width >= 100
-        var header = "Accounts  \(rows.count) of \(state.digests.count)"
+        var header = "Accounts  \(shown.count) of \(state.digests.count)"
         var filters: [String] = []
         if let t = state.list.tier { filters.append("tier \(t.rawValue)") }
         if let s = state.list.status { filters.append(s.label) }
@@ -139,7 +142,7 @@ enum AccountsScreen {
         header += " · by \(state.list.sort.rawValue)"
         canvas.put(header, x: 0, y: body.y, style: .title)
         let rest = ListFilter.render(state.list.filter, filtering: state.list.filtering, into: &canvas, rect: body.splitTop(1).1)
-        if rows.isEmpty {
+        if shown.isEmpty {
             let text = state.digests.isEmpty ? "No accounts yet. Press a to add one." : "No account matches. Esc or x clears the filters."
             canvas.put(text, x: 2, y: rest.y + 1, style: .dim)
             return
@@ -147,7 +150,7 @@ enum AccountsScreen {
         let columns = columns(width: canvas.width)
         let flagWidth = TableView.widths(columns, total: canvas.width).last ?? 8
         let makeRow = { (i: Int) -> TableRow in
-            let s = rows[i]
+            let s = rows[shown[i]]
             var cells = [s.name, tierShort(s.tier), wide ? s.owner : firstName(s.owner), s.status.label,
                          wide || s.season != .reconnection ? s.season.rawValue : "reconnect",
                          s.health.map { "\($0)\(arrow(s.healthChange))" } ?? "-",
@@ -162,7 +165,7 @@ enum AccountsScreen {
             if let next = s.nextDue, next <= state.today { styles[wide ? 8 : 7] = next < state.today ? .danger : .warning }
             return TableRow(cells, style: s.status == .lost || s.status == .former ? .dim : .normal, cellStyles: styles)
         }
-        state.list.table.render(columns: columns, count: rows.count, row: makeRow, into: &canvas, rect: rest)
+        state.list.table.render(columns: columns, count: shown.count, row: makeRow, into: &canvas, rect: rest)
     }
 
     /// Flags most serious first; when they do not all fit in `width`, a count comes

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Substring search on UTF-8 bytes: filter-as-you-type runs it over every row on each
 /// keystroke, and Foundation's `contains` is far slower on Linux.
 public enum TextSearch {
@@ -9,16 +13,14 @@ public enum TextSearch {
             needle.withUTF8 { n in
                 guard !n.isEmpty else { return true }
                 guard h.count >= n.count else { return false }
-                let first = n[0]
-                var i = 0
-                let last = h.count - n.count
-                while i <= last {
-                    if h[i] == first {
-                        var j = 1
-                        while j < n.count && h[i + j] == n[j] { j += 1 }
-                        if j == n.count { return true }
-                    }
-                    i += 1
+                // Candidates found with memchr (vectorised), then compared with memcmp.
+                let (base, last) = (h.baseAddress!, h.count - n.count)
+                var start = 0
+                while start <= last {
+                    guard let hit = memchr(base + start, Int32(n[0]), last - start + 1) else { return false }
+                    let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + i, n.baseAddress!, n.count) == 0 { return true }
+                    start = i + 1
                 }
                 return false
             }

@@ -166,14 +166,14 @@ import TUIKit
 
     @Test func theAccountsTableShowsTheNextDueFromTheSameEngine() {
         var state = Fixture.state()
-        let summaries = AccountsScreen.visible(state)
+        let summaries = visibleAccounts(state)
         for summary in summaries {
             let account = state.account(summary.id)!
             #expect(summary.nextDue == DueList.next(for: account, on: Fixture.today, policy: state.policy)?.due)
         }
         state.press([.char("s"), .char("s"), .char("s"), .char("s")])
         #expect(state.list.sort == .nextDue)
-        #expect(AccountsScreen.visible(state).first?.name == "Brightline Energy")
+        #expect(visibleAccounts(state).first?.name == "Brightline Energy")
     }
 
     @Test func aWorksheetActionOpensTheWorksheetAtItsStep() {

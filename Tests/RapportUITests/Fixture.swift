@@ -82,3 +82,8 @@ extension AppState {
         return canvas.text
     }
 }
+
+/// The accounts the table shows, in its order.
+func visibleAccounts(_ state: AppState) -> [AccountSummary] {
+    AccountsScreen.visiblePositions(state).map { state.summaries[$0] }
+}

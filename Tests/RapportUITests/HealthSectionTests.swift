@@ -77,7 +77,7 @@ import TUIKit
         #expect(check.day == Fixture.today && check.version == 1 && check.score == 50)
         #expect(check.answers.map(\.value) == [3, 1] && check.answers[1].comment == "Monthly, but cancelled twice")
         #expect(s.message == Message("Litmus test saved: score 50 (-50)"))
-        #expect(AccountsScreen.visible(s).first { $0.id == north.id }?.flags.contains(.fallingHealth) == true)
+        #expect(visibleAccounts(s).first { $0.id == north.id }?.flags.contains(.fallingHealth) == true)
     }
 
     @Test func aCancelledLitmusTestSavesNothing() {

@@ -160,4 +160,10 @@ import Testing
         #expect(TextSearch.containsFoldingCase("Café Müller", "café m"))
         #expect(TextSearch.containsFoldingCase("anything", ""))
     }
+
+    @Test func findsTextAtEitherEndAfterFalseStarts() {
+        #expect(TextSearch.contains("aaab", "aab") && TextSearch.contains("abc", "abc") && TextSearch.contains("xabc", "bc"))
+        #expect(TextSearch.contains("müller", "ül") && TextSearch.contains("x", ""))
+        #expect(!TextSearch.contains("aaa", "aaaa") && !TextSearch.contains("abab", "abb") && !TextSearch.contains("", "a"))
+    }
 }
