@@ -16,7 +16,12 @@ enum POSIXFile {
     /// A crash at any instant leaves either the old file or the new one. With
     /// `durable: false` (for caches that are checked on read) the fsyncs are skipped:
     /// the rename is still atomic for other processes.
-    static func writeAtomically(_ data: Data, to path: String, mode: mode_t = 0o600, durable: Bool = true) throws(StoreError) {
+    ///
+    /// `whileFlushing`, given the new file's stamp, runs on another thread while the
+    /// file and its directory are flushed (time spent waiting on the device, not the
+    /// processor); it has finished when this returns, whether or not the write succeeded.
+    static func writeAtomically(_ data: Data, to path: String, mode: mode_t = 0o600, durable: Bool = true,
+                                whileFlushing: (@Sendable (FileStamp) -> Void)? = nil) throws(StoreError) {
         let directory = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         let temp = "\(directory)/.\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
@@ -34,6 +39,14 @@ enum POSIXFile {
             return true
         }
         guard written else { let e = failure(temp, "cannot write"); close(fd); throw e }
+        let alongside = DispatchGroup()
+        defer { alongside.wait() }
+        var info = stat()
+        if let whileFlushing, fstat(fd, &info) == 0 {
+            // Renaming keeps the file's size and modification time: this is its stamp at `path`.
+            let stamp = FileStamp(info)
+            DispatchQueue.global(qos: .userInitiated).async(group: alongside) { whileFlushing(stamp) }
+        }
         if durable { guard fdatasync(fd) == 0 else { let e = failure(temp, "cannot flush to disk"); close(fd); throw e } }
         guard close(fd) == 0 else { throw failure(temp, "cannot close") }
         guard rename(temp, path) == 0 else { throw failure(path, "cannot replace") }

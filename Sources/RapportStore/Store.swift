@@ -415,13 +415,14 @@ public struct FileStore: Sendable {
         }
     }
 
-    /// Writes the account file, then its index entry (both under the lock held by the
-    /// caller). An index that cannot be written is only slower next time, never wrong.
+    /// Writes the account file and its index entry (both under the lock held by the
+    /// caller); the entry is made while the file is flushed to disk. An index that cannot
+    /// be written, or that names a file the write then failed to put in place, is only
+    /// slower next time, never wrong: the next read finds its stamp stale.
     private func write(_ account: Account) throws -> LoadedAccount {
         let data = try RapportJSON.encode(AccountDocument(schema: migrator.current, account: account))
-        let path = path(of: account.id)
-        try POSIXFile.writeAtomically(data, to: path)
-        if let stamp = POSIXFile.stamp(path) {
+        let (index, policy) = (self.index, self.policy)
+        try POSIXFile.writeAtomically(data, to: path(of: account.id)) { stamp in
             try? index.update(account.id, with: DigestCodec.Entry(stamp: stamp, digest: AccountDigest(account, policy: policy)))
         }
         return LoadedAccount(account: account, revision: Revision(data))
