@@ -13,9 +13,14 @@ public struct AccountDigest: Equatable, Sendable, Identifiable {
     public var market: String
     public var annualValue: Int
     public var lifetimeValue: Int
-    public var tags: [String]
+    /// The tags and the current contacts' names as the index keeps them (each list's
+    /// elements escaped with `FieldText` and joined by U+001F, the two lists by a tab):
+    /// read into strings only when asked for, as lists and the accounts table do and the
+    /// due list never does. The index reader sets it to its own bytes.
+    public var listText: ArraySlice<UInt8>
+    public var tags: [String] { FieldText.list(listText, at: 0) }
     /// Names of current contacts, for filtering.
-    public var contactNames: [String]
+    public var contactNames: [String] { FieldText.list(listText, at: 1) }
     public var lastTouch: Day?
     public var health: Int?
     public var healthChange: Int?
@@ -36,7 +41,11 @@ public struct AccountDigest: Equatable, Sendable, Identifiable {
                 outOfTouchFrom: Day?, openConcerns: Int, followUps: [FollowUp], snoozes: [Snooze]) {
         self.id = id; self.name = name; self.owner = owner; self.tier = tier; self.status = status
         self.season = season; self.market = market; self.annualValue = annualValue; self.lifetimeValue = lifetimeValue
-        self.tags = tags; self.contactNames = contactNames; self.lastTouch = lastTouch; self.health = health
+        var lists: [UInt8] = []
+        FieldText.appendList(tags, to: &lists)
+        lists.append(FieldText.tab)
+        FieldText.appendList(contactNames, to: &lists)
+        self.listText = lists[...]; self.lastTouch = lastTouch; self.health = health
         self.healthChange = healthChange; self.fixedFlags = fixedFlags; self.lateConcernFrom = lateConcernFrom
         self.outOfTouchFrom = outOfTouchFrom; self.openConcerns = openConcerns
         self.snoozes = snoozes

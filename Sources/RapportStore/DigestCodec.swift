@@ -32,13 +32,8 @@ enum DigestCodec {
             out.append(FieldText.tab)
             FieldText.escape(field, into: &out)
         }
-        for list in [d.tags, d.contactNames] {
-            out.append(FieldText.tab)
-            for (i, element) in list.enumerated() {
-                if i > 0 { out.append(FieldText.listSeparator) }
-                FieldText.escape(element, into: &out)
-            }
-        }
+        out.append(FieldText.tab)
+        out.append(contentsOf: d.listText)  // tags, a tab, contact names: the line's fields 12 and 13
         for field in [day(d.lastTouch), d.health.map(String.init) ?? "", d.healthChange.map(String.init) ?? "",
                       d.fixedFlags.map(\.rawValue).joined(separator: ","), day(d.lateConcernFrom), day(d.outOfTouchFrom),
                       String(d.openConcerns)] {
@@ -101,6 +96,8 @@ enum DigestCodec {
                     finish()
                     shard.split(line, into: &fields)
                     entries.append(try shard.account(fields))
+                    // Tags and contact names stay bytes until asked for.
+                    entries[entries.count - 1].digest.listText = bytes[(bytes.startIndex + fields[12].lowerBound)..<(bytes.startIndex + fields[13].upperBound)]
                 case UInt8(ascii: "F"):
                     guard !entries.isEmpty, entries[entries.count - 1].digest.snoozes.isEmpty else { throw Malformed() }
                     followUps.append(try shard.followUp(line))
@@ -161,7 +158,7 @@ enum DigestCodec {
             }
             let digest = AccountDigest(
                 id: id, name: text(f[4]), owner: text(f[5]), tier: tier, status: status, season: season, market: text(f[9]),
-                annualValue: try number(10), lifetimeValue: try number(11), tags: list(f[12]), contactNames: list(f[13]),
+                annualValue: try number(10), lifetimeValue: try number(11), tags: [], contactNames: [],
                 lastTouch: try day(14), health: try integer(f[15]), healthChange: try integer(f[16]), fixedFlags: flags,
                 lateConcernFrom: try day(18), outOfTouchFrom: try day(19), openConcerns: try number(20),
                 followUps: [], snoozes: [])
@@ -226,18 +223,6 @@ enum DigestCodec {
             return T.allCases.first { choice in
                 var raw = choice.rawValue
                 return raw.withUTF8 { $0.count == given.count && (given.isEmpty || memcmp($0.baseAddress!, given.baseAddress!, given.count) == 0) }
-            }
-        }
-
-        func list(_ range: Range<Int>) -> [String] {
-            guard !range.isEmpty else { return [] }
-            var result: [String] = []
-            var start = range.lowerBound
-            while true {
-                let end = find(FieldText.listSeparator, in: start..<range.upperBound) ?? range.upperBound
-                result.append(text(start..<end))
-                guard end < range.upperBound else { return result }
-                start = end + 1
             }
         }
     }

@@ -148,6 +148,7 @@ import RapportResources
         try t.store.create(a)
         let digest = try #require(t.store.loadDigests().digests.first)
         #expect(digest == AccountDigest(a, policy: t.store.policy))
+        #expect(digest.tags == a.tags && digest.contactNames == a.currentContacts.map(\.name) && !digest.contactNames.isEmpty)
         #expect(digest.snoozes == a.snoozes && DueList.items(for: [digest], on: t.today).first { $0.source == .touchFollowUp }?.snooze == a.snoozes[0])
     }
 

@@ -73,6 +73,35 @@ public enum FieldText {
         return out
     }
 
+    /// Appends a list: its elements escaped, joined by the list separator.
+    public static func appendList(_ elements: [String], to bytes: inout [UInt8]) {
+        for (i, element) in elements.enumerated() {
+            if i > 0 { bytes.append(listSeparator) }
+            escape(element, into: &bytes)
+        }
+    }
+
+    /// The list in tab-separated field `field` of `text` (an empty field: no elements).
+    public static func list(_ text: ArraySlice<UInt8>, at field: Int) -> [String] {
+        text.withUnsafeBufferPointer { bytes in
+            var start = 0
+            for _ in 0..<field {
+                while start < bytes.count && bytes[start] != tab { start += 1 }
+                start += 1
+            }
+            guard start < bytes.count, bytes[start] != tab else { return [] }
+            var result: [String] = []
+            var i = start
+            while true {
+                var end = i
+                while end < bytes.count && bytes[end] != tab && bytes[end] != listSeparator { end += 1 }
+                result.append(unescape(UnsafeBufferPointer(rebasing: bytes[i..<end])))
+                guard end < bytes.count, bytes[end] == listSeparator else { return result }
+                i = end + 1
+            }
+        }
+    }
+
     /// Whether an escaped field equals `lowercased` (escaped the same way), ignoring the
     /// case of ASCII letters in the field (escapes are lower-case letters either way).
     public static func equalFoldingCase(_ field: ArraySlice<UInt8>, _ lowercased: [UInt8]) -> Bool {
