@@ -139,11 +139,13 @@ struct JSONArrayWriter: ~Copyable {
     /// A follow-up's text field as its digest keeps it (escaped with `FieldText`), as
     /// the inside of a JSON string.
     mutating func fieldText(_ field: UnsafeBufferPointer<UInt8>) {
-        // A backslash (the index's escape) sends the field the slow way, like any byte JSON escapes.
-        if Self.needsEscaping(field) && field.contains(FieldText.backslash) {
+        // Checked once: most fields are copied as they are. A backslash (the index's
+        // escape) sends the field the slow way, like any byte JSON escapes.
+        guard Self.needsEscaping(field) else { return put(field) }
+        if field.contains(FieldText.backslash) {
             FieldText.unescapedBytes(ArraySlice(field)).withUnsafeBufferPointer { escape($0) }
         } else {
-            escape(field)
+            escapeEach(field)
         }
     }
 
@@ -170,6 +172,11 @@ struct JSONArrayWriter: ~Copyable {
     /// Text inside a literal; copied whole unless something in it needs escaping.
     private mutating func escape(_ utf8: UnsafeBufferPointer<UInt8>) {
         guard Self.needsEscaping(utf8) else { return put(utf8) }
+        escapeEach(utf8)
+    }
+
+    /// `escape` byte by byte, for text known to need it.
+    private mutating func escapeEach(_ utf8: UnsafeBufferPointer<UInt8>) {
         for b in utf8 {
             switch b {
             case UInt8(ascii: "\""): put("\\\"")
