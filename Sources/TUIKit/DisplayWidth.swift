@@ -13,12 +13,24 @@ public enum DisplayWidth {
     }
 
     /// Cells a string occupies.
-    public static func of(_ text: some StringProtocol) -> Int { text.reduce(0) { $0 + of($1) } }
+    public static func of(_ text: some StringProtocol) -> Int {
+        isPrintableASCII(text) ? text.utf8.count : text.reduce(0) { $0 + of($1) }
+    }
+
+    /// Whether every byte is a printable ASCII character (one cell each): most table
+    /// cells, which then skip breaking the text into characters, the slow part of a
+    /// redraw.
+    static func isPrintableASCII(_ text: some StringProtocol) -> Bool {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+    }
 
     /// The longest prefix of `text` fitting in `width` cells, ending in `…` when cut.
     /// Never splits a character: a wide character that would straddle the edge is dropped.
     public static func truncate(_ text: String, to width: Int) -> String {
         guard width > 0 else { return "" }
+        if isPrintableASCII(text) {
+            return text.utf8.count <= width ? text : String(decoding: text.utf8.prefix(width - 1), as: UTF8.self) + "…"
+        }
         if of(text) <= width { return text }
         var out = "", used = 0
         for ch in text {

@@ -15,6 +15,10 @@ import Testing
         #expect(DisplayWidth.truncate("short", to: 10) == "short")
         #expect(DisplayWidth.truncate("日本語テキスト", to: 6) == "日本…")
         #expect(DisplayWidth.truncate("日本語テキスト", to: 5) == "日本…")
+        #expect(DisplayWidth.truncate("abc", to: 3) == "abc" && DisplayWidth.truncate("abcd", to: 3) == "ab…")
+        #expect(DisplayWidth.truncate("abc", to: 1) == "…" && DisplayWidth.truncate("abc", to: 0) == "")
+        // A control character takes no cell, so the text still fits.
+        #expect(DisplayWidth.of("a\tbc") == 3 && DisplayWidth.truncate("a\tbc", to: 3) == "a\tbc")
         #expect(DisplayWidth.fit("ab", to: 4) == "ab  ")
         #expect(DisplayWidth.fit("ab", to: 4, alignRight: true) == "  ab")
     }
