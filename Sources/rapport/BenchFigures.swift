@@ -32,7 +32,7 @@ struct BenchFigures {
         for command in [["accounts", "--json"], ["due", "--json"]] {
             var times: [Double] = []
             for _ in 0..<runs {
-                let (ms, _, kb) = try BenchProcess.run(binary, command + ["--store", root])
+                let (ms, _, kb) = try BenchProcess.run(binary, command + ["--store", root], keepingOutput: false)
                 times.append(ms)
                 peak = max(peak, kb)
             }
@@ -124,8 +124,9 @@ enum BenchProcess {
         return path
     }
 
-    /// Runs `binary args`; returns wall milliseconds, standard output and the child's peak kB.
-    static func run(_ binary: String, _ args: [String]) throws -> (Double, String, Int) {
+    /// Runs `binary args`; returns wall milliseconds, standard output (read only when
+    /// `keepingOutput`: the due list's is 18 MB) and the child's peak kB.
+    static func run(_ binary: String, _ args: [String], keepingOutput: Bool = true) throws -> (Double, String, Int) {
         let out = NSTemporaryDirectory() + "rapport-bench-out-\(getpid())"
         defer { unlink(out) }
         var actions = posix_spawn_file_actions_t()
@@ -147,6 +148,7 @@ enum BenchProcess {
         while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
         let ms = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
         guard status == 0 else { throw InputError("'rapport \(args.joined(separator: " "))' failed with status \(status)") }
+        guard keepingOutput else { return (ms, "", Int(usage.ru_maxrss)) }
         let output = (FileManager.default.contents(atPath: out)).map { String(decoding: $0, as: UTF8.self) } ?? ""
         return (ms, output.trimmingCharacters(in: .whitespacesAndNewlines), Int(usage.ru_maxrss))
     }
