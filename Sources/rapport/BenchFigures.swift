@@ -76,6 +76,8 @@ struct BenchFigures {
         // Saving one touchpoint: read under the lock, append, write with fsync, index entry.
         // Then the app takes the saved account in: its row and follow-ups, not every list.
         var saves: [Double] = [], takeIns: [Double] = []
+        sync()  // the commands' output files above are not still being written back
+
         for i in 0..<runs {
             let id = digests[(i * 104_729) % digests.count].id
             var saved: Account?
