@@ -10,12 +10,16 @@ public struct Revision: Hashable, Sendable, CustomStringConvertible {
     public let value: UInt64
 
     init(_ data: Data) {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 // FNV-1a 64
-        for byte in data {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01B3
+        // Through the bytes' buffer: iterating `Data` itself took a third of a millisecond
+        // for one account file, twice on every save.
+        value = data.withUnsafeBytes { bytes in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325 // FNV-1a 64
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash &*= 0x0000_0100_0000_01B3
+            }
+            return hash
         }
-        value = hash
     }
 
     public var description: String { String(value, radix: 16) }
