@@ -21,10 +21,21 @@ public struct Day: Hashable, Comparable, Sendable {
 
     /// Parses the strict ISO form `YYYY-MM-DD`.
     public init?(iso text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        // YYYY-MM-DD read as bytes: account files hold dozens of days each.
+        var text = text
+        guard let (y, m, d) = text.withUTF8({ utf8 -> (Int, Int, Int)? in
+            guard utf8.count == 10, utf8[4] == UInt8(ascii: "-"), utf8[7] == UInt8(ascii: "-") else { return nil }
+            func number(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for i in range {
+                    guard utf8[i] >= UInt8(ascii: "0") && utf8[i] <= UInt8(ascii: "9") else { return nil }
+                    value = value * 10 + Int(utf8[i] - UInt8(ascii: "0"))
+                }
+                return value
+            }
+            guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+            return (y, m, d)
+        }) else { return nil }
         self.init(year: y, month: m, day: d)
     }
 

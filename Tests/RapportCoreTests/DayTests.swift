@@ -17,6 +17,10 @@ import Testing
         #expect(Day(iso: "2026-13-01") == nil)
         #expect(Day(iso: "2026-1-01") == nil)
         #expect(Day(iso: "tomorrow") == nil)
+        for bad in ["2026-11-2", "2026-11-222", "2026/11/22", "２０２６-11-22", "0000-01-01", "2026-11-2a", "-026-11-22", ""] {
+            #expect(Day(iso: bad) == nil, "\(bad)")
+        }
+        #expect(Day(iso: "9999-12-31")?.iso == "9999-12-31" && Day(iso: "0001-01-01")?.iso == "0001-01-01")
     }
 
     @Test func addingMonthsClampsToMonthEnd() throws {
