@@ -82,7 +82,9 @@ enum DigestCodec {
                 guard let last = entries.indices.last else { return }
                 let text = followUps.isEmpty ? bytes[bytes.startIndex..<bytes.startIndex]
                     : bytes[followUps[0].text.lowerBound..<followUps[followUps.count - 1].text.upperBound]
-                entries[last].digest.dueEntries = DueEntries(followUps, text: text)
+                // An exact-size copy: handing over the scratch array would leave every account
+                // with its spare capacity (memory touched for nothing) and the next one a new buffer.
+                entries[last].digest.dueEntries = DueEntries(followUps.withUnsafeBufferPointer { Array($0) }, text: text)
                 followUps.removeAll(keepingCapacity: true)
             }
             var lineStart = 0
