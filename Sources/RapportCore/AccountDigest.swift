@@ -19,6 +19,7 @@ public struct AccountDigest: Equatable, Sendable, Identifiable {
     /// due list never does. The index reader sets it to its own bytes.
     public var listText: ArraySlice<UInt8>
     public var tags: [String] { FieldText.list(listText, at: 0) }
+    private static let noLists: ArraySlice<UInt8> = [FieldText.tab]
     /// Names of current contacts, for filtering.
     public var contactNames: [String] { FieldText.list(listText, at: 1) }
     public var lastTouch: Day?
@@ -41,11 +42,16 @@ public struct AccountDigest: Equatable, Sendable, Identifiable {
                 outOfTouchFrom: Day?, openConcerns: Int, followUps: [FollowUp], snoozes: [Snooze]) {
         self.id = id; self.name = name; self.owner = owner; self.tier = tier; self.status = status
         self.season = season; self.market = market; self.annualValue = annualValue; self.lifetimeValue = lifetimeValue
-        var lists: [UInt8] = []
-        FieldText.appendList(tags, to: &lists)
-        lists.append(FieldText.tab)
-        FieldText.appendList(contactNames, to: &lists)
-        self.listText = lists[...]; self.lastTouch = lastTouch; self.health = health
+        if tags.isEmpty && contactNames.isEmpty {
+            listText = Self.noLists  // shared: the index reader sets its own bytes right after
+        } else {
+            var lists: [UInt8] = []
+            FieldText.appendList(tags, to: &lists)
+            lists.append(FieldText.tab)
+            FieldText.appendList(contactNames, to: &lists)
+            listText = lists[...]
+        }
+        self.lastTouch = lastTouch; self.health = health
         self.healthChange = healthChange; self.fixedFlags = fixedFlags; self.lateConcernFrom = lateConcernFrom
         self.outOfTouchFrom = outOfTouchFrom; self.openConcerns = openConcerns
         self.snoozes = snoozes
