@@ -176,22 +176,13 @@ enum DigestCodec {
         /// to name a record of the line's source, so every entry turns back into an item.
         func followUp(_ line: Range<Int>) throws(Malformed) -> DueEntry {
             var start = line.lowerBound + 2
-            // Each number is read up to the tab that ends it, in one pass (as `integer` reads it).
+            // Each number ends at a tab a few bytes on.
             func number() throws(Malformed) -> Int? {
-                var i = start
-                let negative = i < line.upperBound && bytes[i] == UInt8(ascii: "-")
-                if negative { i += 1 }
-                var value = 0
-                let first = i
-                while i < line.upperBound && bytes[i] != FieldText.tab {
-                    let b = bytes[i]
-                    guard b >= 0x30 && b <= 0x39, value < Int.max / 10 - 10 else { throw Malformed() }
-                    value = value * 10 + Int(b - 0x30)
-                    i += 1
-                }
-                guard i < line.upperBound, !(negative && i == first) else { throw Malformed() }
-                start = i + 1
-                return i == first ? nil : negative ? -value : value
+                var end = start
+                while end < line.upperBound && bytes[end] != FieldText.tab { end += 1 }
+                guard end < line.upperBound else { throw Malformed() }
+                defer { start = end + 1 }
+                return try integer(start..<end)
             }
             let (due, redFrom, neverDone, severity, sourceIndex) = (try number(), try number(), try number(), try number(),
                                                                     try number())
