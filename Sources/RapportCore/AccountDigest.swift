@@ -16,10 +16,9 @@ public struct AccountDigest: Equatable, Sendable, Identifiable {
     /// The tags and the current contacts' names as the index keeps them (each list's
     /// elements escaped with `FieldText` and joined by U+001F, the two lists by a tab):
     /// read into strings only when asked for, as lists and the accounts table do and the
-    /// due list never does. The index reader sets it to its own bytes.
-    public var listText: ArraySlice<UInt8>
+    /// due list never does. Read from the index, a slice of the shard's bytes.
+    public let listText: ArraySlice<UInt8>
     public var tags: [String] { FieldText.list(listText, at: 0) }
-    private static let noLists: ArraySlice<UInt8> = [FieldText.tab]
     /// Names of current contacts, for filtering.
     public var contactNames: [String] { FieldText.list(listText, at: 1) }
     public var lastTouch: Day?
@@ -37,21 +36,12 @@ public struct AccountDigest: Equatable, Sendable, Identifiable {
     public var snoozes: [Snooze]
 
     public init(id: RecordID, name: String, owner: String, tier: Tier, status: AccountStatus, season: Season,
-                market: String, annualValue: Int, lifetimeValue: Int, tags: [String], contactNames: [String],
+                market: String, annualValue: Int, lifetimeValue: Int, listText: ArraySlice<UInt8>,
                 lastTouch: Day?, health: Int?, healthChange: Int?, fixedFlags: [WarningFlag], lateConcernFrom: Day?,
                 outOfTouchFrom: Day?, openConcerns: Int, followUps: [FollowUp], snoozes: [Snooze]) {
         self.id = id; self.name = name; self.owner = owner; self.tier = tier; self.status = status
         self.season = season; self.market = market; self.annualValue = annualValue; self.lifetimeValue = lifetimeValue
-        if tags.isEmpty && contactNames.isEmpty {
-            listText = Self.noLists  // shared: the index reader sets its own bytes right after
-        } else {
-            var lists: [UInt8] = []
-            FieldText.appendList(tags, to: &lists)
-            lists.append(FieldText.tab)
-            FieldText.appendList(contactNames, to: &lists)
-            listText = lists[...]
-        }
-        self.lastTouch = lastTouch; self.health = health
+        self.listText = listText; self.lastTouch = lastTouch; self.health = health
         self.healthChange = healthChange; self.fixedFlags = fixedFlags; self.lateConcernFrom = lateConcernFrom
         self.outOfTouchFrom = outOfTouchFrom; self.openConcerns = openConcerns
         self.snoozes = snoozes
@@ -65,8 +55,8 @@ public struct AccountDigest: Equatable, Sendable, Identifiable {
         if current.count <= 1 { fixed.insert(.singleThreaded) }
         if let change = a.healthChange, change < 0 { fixed.insert(.fallingHealth) }
         self.init(id: a.id, name: a.name, owner: a.owner, tier: a.tier, status: a.status, season: a.season,
-                  market: a.market, annualValue: a.annualValue, lifetimeValue: a.lifetimeValue, tags: a.tags,
-                  contactNames: current.map(\.name), lastTouch: a.lastTouch, health: a.health, healthChange: a.healthChange,
+                  market: a.market, annualValue: a.annualValue, lifetimeValue: a.lifetimeValue,
+                  listText: FieldText.lists([a.tags, current.map(\.name)]), lastTouch: a.lastTouch, health: a.health, healthChange: a.healthChange,
                   fixedFlags: WarningFlag.allCases.filter(fixed.contains),
                   lateConcernFrom: a.concerns.filter { $0.status.isOpen && $0.respondedOn == nil }
                       .compactMap { $0.respondBy?.adding(days: 1) }.min(),

@@ -73,7 +73,7 @@ enum DigestCodec {
     /// the shard's bytes a million times over.
     static func decode(_ bytes: ArraySlice<UInt8>) throws -> [Entry] {
         try bytes.withUnsafeBufferPointer { buffer throws(Malformed) -> [Entry] in
-            let shard = ShardText(bytes: buffer, offset: bytes.startIndex)
+            let shard = ShardText(bytes: buffer, source: bytes)
             var entries: [Entry] = []
             entries.reserveCapacity(64)
             var followUps: [DueEntry] = []
@@ -98,8 +98,6 @@ enum DigestCodec {
                     finish()
                     shard.split(line, into: &fields)
                     entries.append(try shard.account(fields))
-                    // Tags and contact names stay bytes until asked for.
-                    entries[entries.count - 1].digest.listText = bytes[(bytes.startIndex + fields[12].lowerBound)..<(bytes.startIndex + fields[13].upperBound)]
                 case UInt8(ascii: "F"):
                     guard !entries.isEmpty, entries[entries.count - 1].digest.snoozes.isEmpty else { throw Malformed() }
                     followUps.append(try shard.followUp(line))
@@ -116,11 +114,16 @@ enum DigestCodec {
         }
     }
 
-    /// A shard's bytes, read by position; `offset` turns a position into an index of
-    /// the array slice the bytes came from (where follow-up text ranges point).
+    /// A shard's bytes, read by position, and the array slice they are the buffer of:
+    /// what digests keep (follow-up text, tags and contact names) is sliced from it.
     private struct ShardText {
         let bytes: UnsafeBufferPointer<UInt8>
-        let offset: Int
+        let source: ArraySlice<UInt8>
+
+        /// The source's indices for a range of positions.
+        func indices(_ range: Range<Int>) -> Range<Int> {
+            (source.startIndex + range.lowerBound)..<(source.startIndex + range.upperBound)
+        }
 
         func field(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[range]) }
 
@@ -160,7 +163,9 @@ enum DigestCodec {
             }
             let digest = AccountDigest(
                 id: id, name: text(f[4]), owner: text(f[5]), tier: tier, status: status, season: season, market: text(f[9]),
-                annualValue: try number(10), lifetimeValue: try number(11), tags: [], contactNames: [],
+                annualValue: try number(10), lifetimeValue: try number(11),
+                // Tags and contact names stay bytes until asked for.
+                listText: source[indices(f[12].lowerBound..<f[13].upperBound)],
                 lastTouch: try day(14), health: try integer(f[15]), healthChange: try integer(f[16]), fixedFlags: flags,
                 lateConcernFrom: try day(18), outOfTouchFrom: try day(19), openConcerns: try number(20),
                 followUps: [], snoozes: [])
@@ -194,7 +199,7 @@ enum DigestCodec {
             }
             return DueEntry(due: Day(ordinal: due), redFrom: redFrom.map(Day.init(ordinal:)), neverDone: neverDone == 1,
                             severity: severity.map { Severity.allCases[$0 - 1] }, source: DueSource.allCases[sourceIndex],
-                            text: (offset + start)..<(offset + line.upperBound), fieldEnds: ends)
+                            text: indices(start..<line.upperBound), fieldEnds: ends)
         }
 
         /// A decimal integer (optionally negative); nil for an empty field.

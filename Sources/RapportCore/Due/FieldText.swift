@@ -73,12 +73,18 @@ public enum FieldText {
         return out
     }
 
-    /// Appends a list: its elements escaped, joined by the list separator.
-    public static func appendList(_ elements: [String], to bytes: inout [UInt8]) {
-        for (i, element) in elements.enumerated() {
-            if i > 0 { bytes.append(listSeparator) }
-            escape(element, into: &bytes)
+    /// Lists as tab-separated fields, each list's elements escaped and joined by the
+    /// list separator (what `list(_:at:)` reads back).
+    public static func lists(_ lists: [[String]]) -> ArraySlice<UInt8> {
+        var bytes: [UInt8] = []
+        for (n, elements) in lists.enumerated() {
+            if n > 0 { bytes.append(tab) }
+            for (i, element) in elements.enumerated() {
+                if i > 0 { bytes.append(listSeparator) }
+                escape(element, into: &bytes)
+            }
         }
+        return bytes[...]
     }
 
     /// The list in tab-separated field `field` of `text` (an empty field: no elements).
