@@ -141,6 +141,15 @@ public struct FileStore: Sendable {
     /// The path of an account's file; ids are validated, so it never leaves the store.
     public func path(of id: RecordID) -> String { "\(accountsDirectory)/\(id.rawValue).json" }
 
+    /// The account a file in the accounts directory holds, by its name (UTF-8):
+    /// `<id>.json`, not hidden; nil for any other file.
+    static func accountID(fileName name: some BidirectionalCollection<UInt8>) -> RecordID? {
+        let suffix = ".json".utf8
+        guard name.count > suffix.count, name.first != UInt8(ascii: "."), name.suffix(suffix.count).elementsEqual(suffix)
+        else { return nil }
+        return RecordID(rawValue: String(decoding: name.dropLast(suffix.count), as: UTF8.self))
+    }
+
     /// Names in the accounts directory, split into account ids and files that are not
     /// account files (temporary leftovers, stray files).
     func listAccountFiles() throws -> (ids: [RecordID], strays: [String]) {
@@ -152,7 +161,7 @@ public struct FileStore: Sendable {
         }
         var ids: [RecordID] = [], strays: [String] = []
         for name in names.sorted() {
-            if name.hasSuffix(".json"), !name.hasPrefix("."), let id = RecordID(rawValue: String(name.dropLast(5))) {
+            if let id = Self.accountID(fileName: name.utf8) {
                 ids.append(id)
             } else {
                 strays.append(name)
@@ -231,11 +240,7 @@ public struct FileStore: Sendable {
     /// The account files with their stamps, grouped by the index shard that holds them.
     private func accountFilesByShard() throws(StoreError) -> [[(id: RecordID, stamp: FileStamp)]] {
         var byShard = [[(id: RecordID, stamp: FileStamp)]](repeating: [], count: SummaryIndex.shardCount)
-        let suffix = Array(".json".utf8)
-        let files = try POSIXFile.scan(accountsDirectory) { name -> RecordID? in
-            guard name.count > suffix.count, name[0] != UInt8(ascii: "."), name.suffix(suffix.count).elementsEqual(suffix) else { return nil }
-            return RecordID(rawValue: String(decoding: name.dropLast(suffix.count), as: UTF8.self))
-        }
+        let files = try POSIXFile.scan(accountsDirectory) { Self.accountID(fileName: $0) }
         for file in files { byShard[SummaryIndex.shard(of: file.name)].append((file.name, file.stamp)) }
         return byShard
     }
