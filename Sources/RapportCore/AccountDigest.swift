@@ -129,43 +129,26 @@ public struct NameOrder: Comparable, Sendable {
     /// The positions of `digests` in name order: every key in one buffer, sorted by
     /// position (a key per digest, each its own array, took longer to make than to sort).
     static func positions(_ digests: [AccountDigest]) -> [Int] {
-        // Keys are made on every core, a thousand at a time.
-        let chunk = 1024
-        let parts = Parallel.map((digests.count + chunk - 1) / chunk) { c in
+        let keys = PackedBytes(count: digests.count) { range in
             var keys: [UInt8] = [], ends: [Int] = []
-            keys.reserveCapacity(chunk * 48)
+            keys.reserveCapacity(range.count * 48)
             digests.withUnsafeBufferPointer { all in
-                for i in c * chunk..<min(all.count, (c + 1) * chunk) {
+                for i in range {
                     appendKey(name: all[i].name, id: all[i].id, to: &keys)
                     ends.append(keys.count)
                 }
             }
-            return (keys: keys, ends: ends)
-        }
-        var keys: [UInt8] = []
-        var starts: [Int] = [0]
-        starts.reserveCapacity(digests.count + 1)
-        for part in parts {
-            let offset = keys.count
-            keys += part.keys
-            starts += part.ends.map { $0 + offset }
+            return (keys, ends)
         }
         var positions = Array(digests.indices)
-        keys.withUnsafeBufferPointer { keys in
-            // Each key's first eight bytes as a number (zeros after a shorter key):
-            // most comparisons end there, without a call to memcmp.
-            let heads = (0..<digests.count).map { i in
-                keys[starts[i]..<min(starts[i] + 8, starts[i + 1])].enumerated().reduce(UInt64(0)) { head, byte in
-                    head | UInt64(byte.element) << (56 - 8 * byte.offset)
-                }
-            }
-            starts.withUnsafeBufferPointer { starts in
+        keys.bytes.withUnsafeBufferPointer { bytes in
+            keys.starts.withUnsafeBufferPointer { starts in
+                func key(_ i: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[starts[i]..<starts[i + 1]]) }
+                // Each key's first eight bytes as a number (zeros after a shorter key):
+                // most comparisons end there, without a call to memcmp.
+                let heads = positions.map { i in key(i).prefix(8).enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (56 - 8 * $1.offset) } }
                 heads.withUnsafeBufferPointer { heads in
-                    positions.sort { a, b in
-                        if heads[a] != heads[b] { return heads[a] < heads[b] }
-                        return precedes(UnsafeBufferPointer(rebasing: keys[starts[a]..<starts[a + 1]]),
-                                        UnsafeBufferPointer(rebasing: keys[starts[b]..<starts[b + 1]]))
-                    }
+                    positions.sort { a, b in heads[a] != heads[b] ? heads[a] < heads[b] : precedes(key(a), key(b)) }
                 }
             }
         }

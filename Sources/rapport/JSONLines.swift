@@ -276,33 +276,23 @@ enum StandardOutput {
 /// Pieces of JSON text that many objects share (an account's escaped name, a day),
 /// written once on every core into one buffer and copied into each object from there.
 struct JSONPieces: Sendable {
-    private let bytes: [UInt8]
-    /// Piece `i` ends at `ends[i + 1]` and starts where piece `i - 1` ends.
-    private let ends: [Int]
+    private let pieces: PackedBytes
 
     /// `count` pieces, piece `i` written by `make(i, &writer)`.
     init(count: Int, _ make: @Sendable (Int, inout JSONArrayWriter) -> Void) {
-        let chunk = 1024
-        let parts = Parallel.map((count + chunk - 1) / chunk) { c in
+        pieces = PackedBytes(count: count) { range in
             var writer = JSONArrayWriter(capacity: 1 << 16)
             var ends: [Int] = []
-            for i in c * chunk..<min(count, (c + 1) * chunk) {
+            for i in range {
                 make(i, &writer)
                 ends.append(writer.written.count)
             }
-            return (bytes: Array(writer.written), ends: ends)
+            return (Array(writer.written), ends)
         }
-        var bytes: [UInt8] = [], ends = [0]
-        for part in parts {
-            let offset = bytes.count
-            bytes += part.bytes
-            ends += part.ends.map { $0 + offset }
-        }
-        (self.bytes, self.ends) = (bytes, ends)
     }
 
     /// Copies piece `i` into `writer`.
     func write(_ i: Int, to writer: inout JSONArrayWriter) {
-        bytes.withUnsafeBufferPointer { writer.literal(UnsafeBufferPointer(rebasing: $0[ends[i]..<ends[i + 1]])) }
+        pieces.withPiece(i) { writer.literal($0) }
     }
 }
