@@ -44,10 +44,10 @@ enum AccountsScreen {
 
     static func handle(_ state: inout AppState, _ key: Key) -> [Effect] {
         guard let command = Keymaps.accounts.command(for: key) else { return [] }
-        let count = visiblePositions(state).count
         switch command {
         case .move:
-            _ = state.list.table.handle(key, count: count, pageSize: state.height - 6)
+            // Only moving needs the rows shown (filtering them reads every account).
+            _ = state.list.table.handle(key, count: visiblePositions(state).count, pageSize: state.height - 6)
         case .open:
             if let s = selected(state) { return open(&state, s.id) }
         case .filter:
