@@ -95,12 +95,18 @@ public struct DueEntries: RandomAccessCollection, Equatable, Sendable {
     public func withFields(of i: Int, _ body: (_ keyPart: UnsafeBufferPointer<UInt8>, _ title: UnsafeBufferPointer<UInt8>,
                                                _ owner: UnsafeBufferPointer<UInt8>, _ why: UnsafeBufferPointer<UInt8>) -> Void) {
         let bounds = fieldBounds(of: i)
-        text.withUnsafeBufferPointer { buffer in
-            func field(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
-                UnsafeBufferPointer(rebasing: buffer[(range.lowerBound - text.startIndex)..<(range.upperBound - text.startIndex)])
-            }
+        withText { text in
+            func field(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: text + range.lowerBound, count: range.count) }
             body(field(bounds.keyPart), field(bounds.title), field(bounds.owner), field(bounds.why))
         }
+    }
+
+    /// The text's bytes, addressed by the text's own indices (those entries' ranges use),
+    /// for reading a few of them without a slice, which counts a reference to the bytes.
+    /// Only while there are entries: their text is never empty.
+    @usableFromInline
+    func withText<R>(_ body: (_ byIndex: UnsafePointer<UInt8>) -> R) -> R {
+        text.withUnsafeBufferPointer { body($0.baseAddress! - text.startIndex) }
     }
 
     /// The first bytes of entry `i`'s fields combined: reading them brings the entry and
@@ -109,19 +115,17 @@ public struct DueEntries: RandomAccessCollection, Equatable, Sendable {
         let bounds = fieldBounds(of: i)
         // An entry's text holds at least its three tabs; a field empty at its end starts at the end.
         let last = entries[i].text.upperBound - 1
-        return text.withUnsafeBufferPointer { buffer in
-            let base = buffer.baseAddress! - text.startIndex
-            return base[bounds.keyPart.lowerBound] ^ base[bounds.title.lowerBound] ^ base[bounds.owner.lowerBound]
-                ^ base[Swift.min(bounds.why.lowerBound, last)]
+        return withText { text in
+            text[bounds.keyPart.lowerBound] ^ text[bounds.title.lowerBound] ^ text[bounds.owner.lowerBound]
+                ^ text[Swift.min(bounds.why.lowerBound, last)]
         }
     }
 
     /// Whether entry `i`'s title sorts before entry `j`'s (byte by byte, as escaped).
     public func titlePrecedes(_ i: Int, _ j: Int) -> Bool {
         let (x, y) = (fieldBounds(of: i).title, fieldBounds(of: j).title)
-        return text.withUnsafeBufferPointer { buffer in
-            let base = buffer.baseAddress! - text.startIndex
-            let common = memcmp(base + x.lowerBound, base + y.lowerBound, Swift.min(x.count, y.count))
+        return withText { text in
+            let common = memcmp(text + x.lowerBound, text + y.lowerBound, Swift.min(x.count, y.count))
             return common != 0 ? common < 0 : x.count < y.count
         }
     }
