@@ -23,6 +23,7 @@ public struct PackedBytes: Sendable {
     }
 
     /// Piece `i`'s bytes.
+    @inlinable
     public func withPiece<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[starts[i]..<starts[i + 1]])) }
     }

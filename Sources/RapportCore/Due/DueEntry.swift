@@ -104,7 +104,7 @@ public struct DueEntries: RandomAccessCollection, Equatable, Sendable {
     /// The text's bytes, addressed by the text's own indices (those entries' ranges use),
     /// for reading a few of them without a slice, which counts a reference to the bytes.
     /// Only while there are entries: their text is never empty.
-    @usableFromInline
+    @inlinable
     func withText<R>(_ body: (_ byIndex: UnsafePointer<UInt8>) -> R) -> R {
         text.withUnsafeBufferPointer { body($0.baseAddress! - text.startIndex) }
     }
