@@ -181,13 +181,12 @@ enum DigestCodec {
         /// to name a record of the line's source, so every entry turns back into an item.
         func followUp(_ line: Range<Int>) throws(Malformed) -> DueEntry {
             var start = line.lowerBound + 2
-            // Each number ends at a tab a few bytes on.
+            // Each number ends at a tab, found as its digits are read.
             func number() throws(Malformed) -> Int? {
-                var end = start
-                while end < line.upperBound && bytes[end] != FieldText.tab { end += 1 }
+                let (value, end) = try integer(upToTabIn: start..<line.upperBound)
                 guard end < line.upperBound else { throw Malformed() }
-                defer { start = end + 1 }
-                return try integer(start..<end)
+                start = end + 1
+                return value
             }
             let (due, redFrom, neverDone, severity, sourceIndex) = (try number(), try number(), try number(), try number(),
                                                                     try number())
@@ -204,15 +203,32 @@ enum DigestCodec {
 
         /// A decimal integer (optionally negative); nil for an empty field.
         func integer(_ range: Range<Int>) throws(Malformed) -> Int? {
-            guard !range.isEmpty else { return nil }
-            let negative = bytes[range.lowerBound] == UInt8(ascii: "-") && range.count > 1
+            let (value, end) = try integer(upToTabIn: range)
+            guard end == range.upperBound else { throw Malformed() }
+            return value
+        }
+
+        /// The decimal integer (optionally negative) at the start of `range`, read up to
+        /// the first tab or the range's end, and where it stopped; nil when there are no
+        /// digits. One pass: a follow-up line's five numbers are read this way, a hundred
+        /// thousand lines at every start.
+        func integer(upToTabIn range: Range<Int>) throws(Malformed) -> (Int?, end: Int) {
+            var i = range.lowerBound
+            let negative = i < range.upperBound && bytes[i] == UInt8(ascii: "-")
+            if negative { i += 1 }
+            let first = i
             var value = 0
-            for i in (negative ? range.lowerBound + 1 : range.lowerBound)..<range.upperBound {
+            while i < range.upperBound && bytes[i] != FieldText.tab {
                 let b = bytes[i]
                 guard b >= 0x30 && b <= 0x39, value < Int.max / 10 - 10 else { throw Malformed() }
                 value = value * 10 + Int(b - 0x30)
+                i += 1
             }
-            return negative ? -value : value
+            guard i > first else {
+                if negative { throw Malformed() }
+                return (nil, i)
+            }
+            return (negative ? -value : value, i)
         }
 
         /// The case whose raw value the bytes spell.
