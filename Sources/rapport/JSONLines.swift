@@ -16,8 +16,11 @@ struct JSONArrayWriter: ~Copyable {
     private var firstKey = true
 
     init(capacity: Int = 1 << 16) {
-        self.capacity = capacity
-        buffer = .allocate(capacity: capacity)
+        self.init(start: .allocate(capacity: capacity), capacity: capacity)
+    }
+
+    private init(start: UnsafeMutablePointer<UInt8>, capacity: Int) {
+        (buffer, self.capacity) = (start, capacity)
     }
 
     deinit { buffer.deallocate() }
@@ -29,20 +32,28 @@ struct JSONArrayWriter: ~Copyable {
     ///
     /// The objects are rendered a thousand at a time on every core, in order, and this
     /// thread writes each thousand as soon as it and those before it are ready: the
-    /// writing overlaps the rendering, and a written chunk's memory is reused.
+    /// writing overlaps the rendering. A few buffers take turns: chunk `c` renders into
+    /// the one chunk `c - buffers` was written from, once that is written. So the output
+    /// holds a few megabytes of memory however slowly it is read (`| less`), where each
+    /// chunk had its own buffer until the process ended.
     static func writeAndExit(count: Int, preparing prepare: (@Sendable (Range<Int>) -> Void)? = nil,
                              _ render: @escaping @Sendable (Int, inout JSONArrayWriter) -> Void) -> Never {
-        let chunk = 1024
+        let chunk = 1024, buffers = 4
         let chunks = (count + chunk - 1) / chunk
         let ready = (0..<chunks).map { _ in DispatchSemaphore(value: 0) }
-        let rendered = Mutex([Rendered?](repeating: nil, count: chunks))
+        let written = (0..<chunks).map { _ in DispatchSemaphore(value: 0) }
+        let rendered = Mutex([Buffer?](repeating: nil, count: chunks))
+        let spare = Mutex([Buffer?](repeating: nil, count: buffers))
         DispatchQueue.global(qos: .userInitiated).async {
+            // Chunks start in order: the one waited for here, and every one before it,
+            // has started and finishes without waiting on a later one.
             DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                var writer = JSONArrayWriter(capacity: 1 << 20)
+                if c >= buffers { written[c - buffers].wait() }
+                var writer = JSONArrayWriter(reusing: spare.withLock { $0[c % buffers].take() })
                 let objects = c * chunk..<min(count, (c + 1) * chunk)
                 prepare?(objects)
                 for i in objects { render(i, &writer) }
-                let part = writer.rendered()
+                let part = writer.handedOver()
                 rendered.withLock { $0[c] = part }
                 ready[c].signal()
             }
@@ -53,8 +64,9 @@ struct JSONArrayWriter: ~Copyable {
                 ready[c].wait()
                 let part = rendered.withLock { $0[c].take()! }
                 // Each object starts with ",\n"; the first one's belongs to no neighbour.
-                try StandardOutput.write(UnsafeRawBufferPointer(rebasing: part.bytes[(c == 0 ? 2 : 0)...]))
-                part.bytes.deallocate()
+                try StandardOutput.write(UnsafeRawBufferPointer(rebasing: part.written[(c == 0 ? 2 : 0)...]))
+                spare.withLock { $0[c % buffers] = part }
+                written[c].signal()
             }
             if count > 0 { try StandardOutput.write("\n]\n") }
         } catch {
@@ -64,14 +76,23 @@ struct JSONArrayWriter: ~Copyable {
         exit(0)
     }
 
-    /// A chunk's bytes, handed from the core that rendered them to the thread that
-    /// writes and then frees them.
-    private struct Rendered: @unchecked Sendable {
-        let bytes: UnsafeMutableRawBufferPointer
+    /// A chunk's buffer, handed from the core that rendered into it to the thread that
+    /// writes it, and back for a later chunk.
+    private struct Buffer: @unchecked Sendable {
+        let start: UnsafeMutablePointer<UInt8>
+        let capacity: Int
+        let count: Int
+
+        var written: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: start, count: count) }
     }
 
-    private consuming func rendered() -> Rendered {
-        let result = Rendered(bytes: UnsafeMutableRawBufferPointer(start: buffer, count: count))
+    /// A writer into `buffer`, from its start, or into a fresh megabyte.
+    private init(reusing buffer: Buffer?) {
+        if let buffer { self.init(start: buffer.start, capacity: buffer.capacity) } else { self.init(capacity: 1 << 20) }
+    }
+
+    private consuming func handedOver() -> Buffer {
+        let result = Buffer(start: buffer, capacity: capacity, count: count)
         discard self
         return result
     }
@@ -194,21 +215,23 @@ struct JSONArrayWriter: ~Copyable {
         }
     }
 
-    /// Whether any byte is a quote, a backslash or a control character, eight bytes at a
-    /// time (the due list's text is 20 MB): a word has a byte below `n` exactly when
-    /// `(w - n·0x01…) & ~w & 0x80…` is not zero, and a byte equal to `c` when `w ^ c·0x01…`
-    /// has a byte below 1.
+    /// Whether any byte is a quote, a backslash or a control character, sixteen bytes
+    /// at a time (the due list's text is 20 MB).
     static func needsEscaping(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = utf8.baseAddress else { return false }
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        func hasByteBelow(_ n: UInt64, _ w: UInt64) -> Bool { (w &- ones &* n) & ~w & highs != 0 }
         let raw = UnsafeRawPointer(base)
-        var i = 0
-        while i + 8 <= utf8.count {
-            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            if hasByteBelow(0x20, w) || hasByteBelow(1, w ^ (ones &* 0x22)) || hasByteBelow(1, w ^ (ones &* 0x5C)) { return true }
-            i += 8
+        let control = SIMD16<UInt8>(repeating: 0x20), quote = SIMD16<UInt8>(repeating: 0x22),
+            backslash = SIMD16<UInt8>(repeating: 0x5C)
+        func escaped(at offset: Int) -> Bool {
+            let v = raw.loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt8>.self)
+            return any((v .< control) .| (v .== quote) .| (v .== backslash))
         }
+        guard utf8.count < 16 else {
+            // The last sixteen bytes as one block, overlapping the one before.
+            for offset in stride(from: 0, to: utf8.count - 16, by: 16) where escaped(at: offset) { return true }
+            return escaped(at: utf8.count - 16)
+        }
+        var i = 0
         while i < utf8.count {
             if base[i] < 0x20 || base[i] == 0x22 || base[i] == 0x5C { return true }
             i += 1

@@ -42,12 +42,13 @@ import RapportCore
     }
 
     @Test func aLargeListIsWrittenInUrgencyOrderWithEachItemWhole() throws {
-        // Thousands of items: rendered in chunks, account by account, written in order.
+        // Thousands of items: rendered a thousand at a time on every core into a few
+        // buffers that take turns, written in order.
         let cli = CLIHarness()
-        #expect(try cli.run("demo", "--accounts", "300", "--seed", "3").status == 0)
-        let rows = try json(cli, "--within", "400")
-        #expect(rows.count > 2048, "more than two chunks of a thousand")
-        let text = try cli.run("due", "--within", "400").out
+        #expect(try cli.run("demo", "--accounts", "600", "--seed", "3").status == 0)
+        let rows = try json(cli, "--within", "1000")
+        #expect(rows.count > 5 * 1024, "more chunks than buffers: each buffer is written from more than once")
+        let text = try cli.run("due", "--within", "1000").out
         #expect(text.hasSuffix("\(rows.count) items, \(rows.filter { $0["band"] as? String == "overdue" }.count) overdue\n"))
         let order = rows.map { (urgency: $0["urgency"] as? Int ?? 0, due: $0["due"] as? String ?? "",
                                 name: ($0["account"] as? String ?? "").lowercased()) }
