@@ -255,9 +255,10 @@ public struct FileStore: Sendable {
         var rewrite: [RecordID: DigestCodec.Entry]?
     }
 
-    private func check(stored: [DigestCodec.Entry]?, files: [(id: RecordID, stamp: FileStamp)]) -> CheckedShard {
+    private func check(stored: consuming [DigestCodec.Entry]?, files: [(id: RecordID, stamp: FileStamp)]) -> CheckedShard {
         var result = CheckedShard()
-        var stored = stored ?? []
+        // Taken over, not copied: the entries are moved out below.
+        var stored = (consume stored) ?? []
         var position = [RecordID: Int](minimumCapacity: stored.count)
         for k in stored.indices { position[stored[k].digest.id] = k }
         // Stamps apart from their entries: reading an entry's through the array would copy the entry.
