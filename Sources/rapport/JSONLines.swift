@@ -140,7 +140,7 @@ struct JSONArrayWriter: ~Copyable {
     // MARK: Objects written piece by piece (the due list's items)
 
     /// JSON text as it is: punctuation, keys, text escaped beforehand.
-    mutating func literal(_ text: StaticString) { put(text) }
+    @inline(__always) mutating func literal(_ text: StaticString) { put(text) }
 
     mutating func literal(_ bytes: UnsafeBufferPointer<UInt8>) { put(bytes) }
 
