@@ -17,7 +17,7 @@ public struct AccountDigest: Equatable, Sendable, Identifiable {
     /// elements escaped with `FieldText` and joined by U+001F, the two lists by a tab):
     /// read into strings only when asked for, as lists and the accounts table do and the
     /// due list never does. Read from the index, a slice of the shard's bytes.
-    public let listText: ArraySlice<UInt8>
+    public let listText: SharedBytes
     public var tags: [String] { FieldText.list(listText, at: 0) }
     /// Names of current contacts, for filtering.
     public var contactNames: [String] { FieldText.list(listText, at: 1) }
@@ -32,11 +32,11 @@ public struct AccountDigest: Equatable, Sendable, Identifiable {
     public var outOfTouchFrom: Day?
     public var openConcerns: Int
     /// Every follow-up, before snoozes and urgency (see `DueEntry`).
-    public var dueEntries = DueEntries()
+    public var dueEntries: DueEntries
     public var snoozes: [Snooze]
 
     public init(id: RecordID, name: String, owner: String, tier: Tier, status: AccountStatus, season: Season,
-                market: String, annualValue: Int, lifetimeValue: Int, listText: ArraySlice<UInt8>,
+                market: String, annualValue: Int, lifetimeValue: Int, listText: SharedBytes,
                 lastTouch: Day?, health: Int?, healthChange: Int?, fixedFlags: [WarningFlag], lateConcernFrom: Day?,
                 outOfTouchFrom: Day?, openConcerns: Int, followUps: [FollowUp], snoozes: [Snooze]) {
         self.id = id; self.name = name; self.owner = owner; self.tier = tier; self.status = status
@@ -44,8 +44,7 @@ public struct AccountDigest: Equatable, Sendable, Identifiable {
         self.listText = listText; self.lastTouch = lastTouch; self.health = health
         self.healthChange = healthChange; self.fixedFlags = fixedFlags; self.lateConcernFrom = lateConcernFrom
         self.outOfTouchFrom = outOfTouchFrom; self.openConcerns = openConcerns
-        self.snoozes = snoozes
-        for f in followUps { dueEntries.append(f) }
+        self.snoozes = snoozes; dueEntries = DueEntries(followUps)
     }
 
     public init(_ a: Account, policy: DuePolicy) {

@@ -68,25 +68,21 @@ enum DigestCodec {
     // MARK: Decoding
 
     /// Parses a shard's entries (after its header line); throws on anything malformed.
-    /// Follow-up text stays in `bytes`: each digest keeps a slice of it. Read through
-    /// one buffer by position: a slice per line and field would count references to
-    /// the shard's bytes a million times over.
-    static func decode(_ bytes: ArraySlice<UInt8>) throws -> [Entry] {
+    /// Follow-up text stays in `bytes`: each digest keeps a slice of it, and the entries
+    /// of all the shard's follow-ups are in one buffer. Read through one buffer by
+    /// position: a slice per line and field would count references to the shard's
+    /// bytes a million times over.
+    static func decode(_ bytes: SharedBytes) throws -> [Entry] {
         try bytes.withUnsafeBufferPointer { buffer throws(Malformed) -> [Entry] in
             let shard = ShardText(bytes: buffer, source: bytes)
             var entries: [Entry] = []
             entries.reserveCapacity(64)
             var followUps: [DueEntry] = []
+            followUps.reserveCapacity(1024)
+            // Each entry's follow-ups: where they start in `followUps`.
+            var firstFollowUp: [Int] = []
+            firstFollowUp.reserveCapacity(64)
             var fields: [Range<Int>] = []
-            func finish() {
-                guard let last = entries.indices.last else { return }
-                let text = followUps.isEmpty ? bytes[bytes.startIndex..<bytes.startIndex]
-                    : bytes[followUps[0].text.lowerBound..<followUps[followUps.count - 1].text.upperBound]
-                // An exact-size copy: handing over the scratch array would leave every account
-                // with its spare capacity (memory touched for nothing) and the next one a new buffer.
-                entries[last].digest.dueEntries = DueEntries(followUps.withUnsafeBufferPointer { Array($0) }, text: text)
-                followUps.removeAll(keepingCapacity: true)
-            }
             var lineStart = 0
             while lineStart < buffer.count {
                 let lineEnd = shard.find(FieldText.newline, in: lineStart..<buffer.count) ?? buffer.count
@@ -95,9 +91,9 @@ enum DigestCodec {
                 guard line.count >= 2, buffer[line.lowerBound + 1] == FieldText.tab else { throw Malformed() }
                 switch buffer[line.lowerBound] {
                 case UInt8(ascii: "A"):
-                    finish()
                     shard.split(line, into: &fields)
                     entries.append(try shard.account(fields))
+                    firstFollowUp.append(followUps.count)
                 case UInt8(ascii: "F"):
                     guard !entries.isEmpty, entries[entries.count - 1].digest.snoozes.isEmpty else { throw Malformed() }
                     followUps.append(try shard.followUp(line))
@@ -109,7 +105,13 @@ enum DigestCodec {
                     throw Malformed()
                 }
             }
-            finish()
+            let storage = FixedBuffer(followUps)
+            for k in entries.indices {
+                let range = firstFollowUp[k]..<(k + 1 < entries.count ? firstFollowUp[k + 1] : followUps.count)
+                let text = range.isEmpty ? bytes[bytes.startIndex..<bytes.startIndex]
+                    : bytes[followUps[range.lowerBound].text.lowerBound..<followUps[range.upperBound - 1].text.upperBound]
+                entries[k].digest.dueEntries = DueEntries(storage, range, text: text)
+            }
             return entries
         }
     }
@@ -118,7 +120,7 @@ enum DigestCodec {
     /// what digests keep (follow-up text, tags and contact names) is sliced from it.
     private struct ShardText {
         let bytes: UnsafeBufferPointer<UInt8>
-        let source: ArraySlice<UInt8>
+        let source: SharedBytes
 
         /// The source's indices for a range of positions.
         func indices(_ range: Range<Int>) -> Range<Int> {

@@ -6,6 +6,7 @@ import Darwin
 private let systemRead = Darwin.read
 #endif
 import Foundation
+import RapportCore
 
 /// Low-level file operations with the durability the store promises.
 enum POSIXFile {
@@ -72,9 +73,16 @@ enum POSIXFile {
         try readBytes(path).map { Data($0) }
     }
 
-    /// A whole file's bytes, read straight into an array sized from the file (index
-    /// shards are read this way, 256 at every start); nil when it does not exist.
+    /// A whole file's bytes as an array; nil when it does not exist.
     static func readBytes(_ path: String) throws(StoreError) -> [UInt8]? {
+        try readShared(path).map { Array($0) }
+    }
+
+    /// A whole file's bytes in memory of their own, sized from the file, which digests
+    /// keep slices of (index shards are read this way, 256 at every start); nil when it
+    /// does not exist. Read into room that is not filled first: zeroing it cost as much
+    /// as the read.
+    static func readShared(_ path: String) throws(StoreError) -> SharedBytes? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 {
             if errno == ENOENT { return nil }
@@ -82,24 +90,26 @@ enum POSIXFile {
         }
         defer { close(fd) }
         var info = stat()
-        var capacity = fstat(fd, &info) == 0 ? max(Int(info.st_size), 0) + 1 : 64 * 1024
-        var readError: Int32 = 0
+        // Room for one byte more than the file holds: a read that fills it means the file grew.
+        var memory = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: fstat(fd, &info) == 0 ? max(Int(info.st_size), 0) + 1 : 64 * 1024)
+        var count = 0
         while true {
-            // Read into room that is not filled first: zeroing it cost as much as the read.
-            let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
-                count = 0
-                while count < buffer.count {
-                    let n = systemRead(fd, buffer.baseAddress! + count, buffer.count - count)
-                    if n < 0 { if errno == EINTR { continue }; readError = errno; return }
-                    if n == 0 { return }
-                    count += n
-                }
+            if count == memory.count {
+                let larger = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: memory.count * 2)
+                larger.baseAddress!.update(from: memory.baseAddress!, count: count)
+                memory.deallocate()
+                memory = larger
             }
-            if readError != 0 { errno = readError; throw failure(path, "cannot read") }
-            // Room left over means the whole file is in; a file that grew is read again, with more room.
-            if bytes.count < capacity { return bytes }
-            capacity *= 2
-            guard lseek(fd, 0, SEEK_SET) == 0 else { throw failure(path, "cannot read") }
+            let n = systemRead(fd, memory.baseAddress! + count, memory.count - count)
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 {
+                let readError = errno
+                memory.deallocate()
+                errno = readError
+                throw failure(path, "cannot read")
+            }
+            if n == 0 { return SharedBytes(FixedBuffer(adopting: memory, count: count)) }
+            count += n
         }
     }
 

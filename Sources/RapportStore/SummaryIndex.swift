@@ -37,7 +37,7 @@ struct SummaryIndex {
 
     /// A shard's entries as its file lists them; nil when missing, corrupt or stale.
     func read(shard n: Int) -> [DigestCodec.Entry]? {
-        guard let bytes = try? POSIXFile.readBytes(path(ofShard: n)) else { return nil }
+        guard let bytes = try? POSIXFile.readShared(path(ofShard: n)) else { return nil }
         let expected = Array(header.utf8)
         guard bytes.count >= expected.count, bytes[0..<expected.count].elementsEqual(expected) else { return nil }
         return try? DigestCodec.decode(bytes[expected.count...])

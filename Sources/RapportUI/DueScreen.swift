@@ -14,8 +14,9 @@ enum DueScreen {
         guard me != nil || !query.isEmpty else { return state.dueSlots }
         let digests = state.digests
         let plain = !query.utf8.contains(FieldText.backslash)
-        func matches(_ field: ArraySlice<UInt8>) -> Bool {
-            TextSearch.containsFoldingCase(plain ? field : FieldText.unescapedBytes(field)[...], query)
+        func matches(_ field: SharedBytes) -> Bool {
+            plain ? field.withUnsafeBufferPointer { TextSearch.containsFoldingCase($0, query) }
+                : FieldText.unescapedBytes(field).withUnsafeBufferPointer { TextSearch.containsFoldingCase($0, query) }
         }
         return state.dueSlots.filter { slot in
             let digest = digests[slot.account]

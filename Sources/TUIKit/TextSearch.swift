@@ -35,11 +35,7 @@ public enum TextSearch {
     }
 
     /// The same over UTF-8 bytes (a follow-up's text as its digest keeps it).
-    public static func containsFoldingCase(_ haystack: ArraySlice<UInt8>, _ needle: String) -> Bool {
-        haystack.withUnsafeBufferPointer { containsFoldingCase($0, needle) }
-    }
-
-    private static func containsFoldingCase(_ h: UnsafeBufferPointer<UInt8>, _ needle: String) -> Bool {
+    public static func containsFoldingCase(_ h: UnsafeBufferPointer<UInt8>, _ needle: String) -> Bool {
         var needle = needle
         return needle.withUTF8 { n in
             guard !n.isEmpty else { return true }

@@ -65,54 +65,54 @@ enum DueItemJSON {
         let ids = JSONPieces(count: digests.count) { a, o in digests.withUnsafeBufferPointer { o.escaped($0[a].id.rawValue) } }
         let names = JSONPieces(count: digests.count) { a, o in digests.withUnsafeBufferPointer { o.escaped($0[a].name) } }
         let days = Days(slots)
-        JSONArrayWriter.writeAndExit(count: slots.count, preparing: { items in
-            // The items are scattered through memory in urgency order: each one's entry and
-            // text are read here first, in a loop whose reads overlap, so writing them waits
-            // on memory once per chunk rather than once per item.
-            var sink: UInt8 = 0
-            digests.withUnsafeBufferPointer { all in
-                for i in items { sink ^= all[slots[i].account].dueEntries.firstBytes(of: slots[i].item) }
-            }
-            keep(sink)
-        }) { i, o in
-            let slot = slots[i]
-            // Read through the buffer: binding a digest to a local would copy it (counting
-            // references to its strings and arrays) for every item.
-            digests.withUnsafeBufferPointer { all in
-                all[slot.account].dueEntries.withFields(of: slot.item) { keyPart, title, owner, why in
-                    o.literal(",\n{\"key\":\"")
-                    ids.write(slot.account, to: &o)
-                    o.literal("/")
-                    o.fieldText(keyPart)
-                    o.literal("\",\"account\":\"")
-                    names.write(slot.account, to: &o)
-                    o.literal("\",\"accountID\":\"")
-                    ids.write(slot.account, to: &o)
-                    o.literal("\",\"title\":\"")
-                    o.fieldText(title)
-                    o.literal("\",\"source\":\"")
-                    var source = all[slot.account].dueEntries[slot.item].source.rawValue
-                    source.withUTF8 { o.literal($0) }
-                    o.literal("\",\"due\":\"")
+        // Each account's follow-ups as pointers, taken once: reading them through the
+        // digests would count references for every item. `digests` holds their memory,
+        // and is kept until the process ends.
+        let views = digests.map(\.dueEntries.unsafeView)
+        return withExtendedLifetime(digests) {
+            JSONArrayWriter.writeAndExit(count: slots.count, preparing: { items in
+                // The items are scattered through memory in urgency order: each one's entry and
+                // text are read here first, in a loop whose reads overlap, so writing them waits
+                // on memory once per chunk rather than once per item.
+                var sink: UInt8 = 0
+                for i in items { sink ^= views[slots[i].account].firstBytes(of: slots[i].item) }
+                keep(sink)
+            }) { i, o in
+                let slot = slots[i]
+                let entries = views[slot.account]
+                let (keyPart, title, owner, why) = entries.fields(of: slot.item)
+                o.literal(",\n{\"key\":\"")
+                ids.write(slot.account, to: &o)
+                o.literal("/")
+                o.fieldText(keyPart)
+                o.literal("\",\"account\":\"")
+                names.write(slot.account, to: &o)
+                o.literal("\",\"accountID\":\"")
+                ids.write(slot.account, to: &o)
+                o.literal("\",\"title\":\"")
+                o.fieldText(title)
+                o.literal("\",\"source\":\"")
+                var source = entries[slot.item].source.rawValue
+                source.withUTF8 { o.literal($0) }
+                o.literal("\",\"due\":\"")
+                days.write(slot.due, to: &o)
+                o.literal("\",\"daysOverdue\":")
+                o.number(max(0, slot.due.days(until: today)))
+                o.literal(",\"urgency\":")
+                o.number(slot.score)
+                o.literal(",\"owner\":\"")
+                o.fieldText(owner)
+                o.literal("\",\"why\":\"")
+                o.fieldText(why)
+                o.literal("\",\"band\":\"")
+                o.literal(bands[slot.band(on: today).rawValue])
+                o.literal("\",\"snoozedUntil\":")
+                if slot.snoozed {
+                    o.literal("\"")
                     days.write(slot.due, to: &o)
-                    o.literal("\",\"daysOverdue\":")
-                    o.number(max(0, slot.due.days(until: today)))
-                    o.literal(",\"urgency\":")
-                    o.number(slot.score)
-                    o.literal(",\"owner\":\"")
-                    o.fieldText(owner)
-                    o.literal("\",\"why\":\"")
-                    o.fieldText(why)
-                    o.literal("\",\"band\":\"")
-                    o.literal(bands[slot.band(on: today).rawValue])
-                    o.literal("\",\"snoozedUntil\":")
-                    if slot.snoozed {
-                        o.literal("\"")
-                        days.write(slot.due, to: &o)
-                        o.literal("\"}")
-                    } else {
-                        o.literal("null}")
-                    }
+                    o.literal("\"}")
+                } else {
+                    o.literal("null}")
                 }
             }
         }

@@ -195,18 +195,23 @@ import Testing
 
     @Test func followUpEntriesCompareByTheirTextWhereverItIsKept() throws {
         let item = try #require(everySource().followUps(policy: policy).first)
-        var own = DueEntries()
-        own.append(item)
-        // The same entry with its text inside a larger buffer (as the index keeps it).
-        let buffer = Array("F\t1\t2\t".utf8) + Array(own.text) + Array("\n".utf8)
+        let own = DueEntries([item])
+        // The same entry with its text inside a larger buffer, after another entry in a
+        // buffer of entries (as the index keeps a shard's).
+        let buffer = SharedBytes(Array("F\t1\t2\t".utf8) + Array(own.text) + Array("\n".utf8))
         var shifted = own[0]
         shifted.text = 6..<(6 + own.text.count)
-        #expect(DueEntries([shifted], text: buffer[6..<(6 + own.text.count)]) == own)
+        let entries = FixedBuffer([DueEntries([item]).first!, shifted])
+        let read = DueEntries(entries, 1..<2, text: buffer[6..<(6 + own.text.count)])
+        #expect(read == own)
         var retitled = item
         retitled.title += "!"
-        var other = DueEntries()
-        other.append(retitled)
-        #expect(other != own)
+        #expect(DueEntries([retitled]) != own)
+        // Adding to entries read from the index leaves the shared memory as it was.
+        var grown = read
+        grown.append(retitled)
+        #expect(grown.count == 2 && grown.text(of: 0) == own.text(of: 0) && grown.text(of: 1) == DueEntries([retitled]).text)
+        #expect(read == own && entries.count == 2)
     }
 
     @Test func ownersCompareIgnoringCase() {

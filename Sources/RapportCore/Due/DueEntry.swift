@@ -46,105 +46,147 @@ public struct DueEntry: Hashable, Sendable {
 }
 
 /// An account's follow-ups as its digest keeps them: the entries and the escaped text
-/// their ranges point into. Read from the index the text is a slice of the shard's
-/// bytes; built from an account, bytes of its own. Equal when the entries and their
-/// text are, wherever the text is kept.
+/// their ranges point into. Read from the index, both are in memory shared by a shard's
+/// accounts (one buffer of entries, and the shard's bytes); built from an account, in
+/// memory of their own. Equal when the entries and their text are, wherever they are kept.
 public struct DueEntries: RandomAccessCollection, Equatable, Sendable {
-    public private(set) var entries: [DueEntry] = []
-    public private(set) var text: ArraySlice<UInt8> = []
+    private var storage: FixedBuffer<DueEntry>?
+    private var first = 0
+    public private(set) var count = 0
+    /// The text the entries' ranges index into.
+    public private(set) var text = SharedBytes()
 
     public init() {}
 
-    /// Entries whose text ranges index into `text` (how the index reads them).
-    public init(_ entries: [DueEntry], text: ArraySlice<UInt8>) {
-        self.entries = entries
-        self.text = text
+    /// Entries `range` of `storage`, whose text ranges index into `text` (how the index
+    /// reads a shard: one buffer of entries for all its accounts).
+    public init(_ storage: FixedBuffer<DueEntry>, _ range: Range<Int>, text: SharedBytes) {
+        precondition(range.upperBound <= storage.count)
+        (self.storage, first, count, self.text) = (storage, range.lowerBound, range.count, text)
+    }
+
+    /// The follow-ups' entries, with text of their own.
+    public init(_ followUps: [FollowUp]) {
+        guard !followUps.isEmpty else { self.init(); return }
+        var entries: [DueEntry] = [], bytes: [UInt8] = []
+        for f in followUps { Self.add(f, to: &entries, &bytes) }
+        self.init(entries, bytes)
+    }
+
+    private init(_ entries: [DueEntry], _ bytes: [UInt8]) {
+        self.init(FixedBuffer(entries), 0..<entries.count, text: SharedBytes(bytes))
     }
 
     public var startIndex: Int { 0 }
-    public var endIndex: Int { entries.count }
-    @inlinable public subscript(i: Int) -> DueEntry { entries[i] }
+    public var endIndex: Int { count }
 
-    /// Adds a follow-up (built from an account).
+    public subscript(i: Int) -> DueEntry {
+        precondition(i >= 0 && i < count, "index out of range")
+        return storage!.start[first + i]
+    }
+
+    /// Adds a follow-up: the entries and text are copied into new memory (the index's
+    /// are shared, and never changed).
     public mutating func append(_ f: FollowUp) {
+        var entries: [DueEntry] = [], bytes: [UInt8] = []
+        for i in indices {
+            var entry = self[i]
+            entry.text = bytes.count..<(bytes.count + entry.text.count)
+            bytes.append(contentsOf: text(of: i))
+            entries.append(entry)
+        }
+        Self.add(f, to: &entries, &bytes)
+        self = DueEntries(entries, bytes)
+    }
+
+    private static func add(_ f: FollowUp, to entries: inout [DueEntry], _ text: inout [UInt8]) {
         var bytes: [UInt8] = []
         for (i, field) in [f.ref.keyPart, f.title, f.owner, f.why].enumerated() {
             if i > 0 { bytes.append(FieldText.tab) }
             FieldText.escape(field, into: &bytes)
         }
-        let start = text.endIndex
+        let start = text.count
         text.append(contentsOf: bytes)
         // Escaped fields hold no tab: the three tabs written above are found.
         let ends = bytes.withUnsafeBufferPointer { DueEntry.FieldEnds(in: $0)! }
         entries.append(DueEntry(due: f.due, redFrom: f.redFrom, neverDone: f.neverDone, severity: f.severity,
-                                source: f.source, text: start..<text.endIndex, fieldEnds: ends))
+                                source: f.source, text: start..<text.count, fieldEnds: ends))
     }
 
     /// The escaped text of entry `i` (all four fields, tab-separated).
-    public func text(of i: Int) -> ArraySlice<UInt8> { text[entries[i].text] }
+    public func text(of i: Int) -> SharedBytes { text[self[i].text] }
 
     /// The four escaped fields of entry `i` (a missing one is empty).
-    public func fields(of i: Int) -> (keyPart: ArraySlice<UInt8>, title: ArraySlice<UInt8>, owner: ArraySlice<UInt8>, why: ArraySlice<UInt8>) {
-        let bounds = fieldBounds(of: i)
+    public func fields(of i: Int) -> (keyPart: SharedBytes, title: SharedBytes, owner: SharedBytes, why: SharedBytes) {
+        let bounds = self[i].fieldBounds
         return (text[bounds.keyPart], text[bounds.title], text[bounds.owner], text[bounds.why])
     }
 
-    /// `fields(of:)` as buffers into the text, for code that writes a hundred thousand
-    /// of them (each slice would count a reference to the text).
-    @inlinable
-    public func withFields(of i: Int, _ body: (_ keyPart: UnsafeBufferPointer<UInt8>, _ title: UnsafeBufferPointer<UInt8>,
-                                               _ owner: UnsafeBufferPointer<UInt8>, _ why: UnsafeBufferPointer<UInt8>) -> Void) {
-        let bounds = fieldBounds(of: i)
-        withText { text in
-            func field(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: text + range.lowerBound, count: range.count) }
-            body(field(bounds.keyPart), field(bounds.title), field(bounds.owner), field(bounds.why))
+    /// The entries and their text through pointers, for loops over a hundred thousand
+    /// items: reading them through this value would count references at every read.
+    /// Valid while this value, or a copy of it, lives.
+    public var unsafeView: View {
+        View(entries: storage.map { $0.start + first }, text: text.unsafeOrigin)
+    }
+
+    /// `unsafeView` for the duration of `body`.
+    public func withView<R>(_ body: (View) -> R) -> R {
+        defer { withExtendedLifetime(self) {} }
+        return body(unsafeView)
+    }
+
+    /// Entries and their text as pointers (see `unsafeView`); nil when there are none.
+    public struct View: @unchecked Sendable {
+        // Sendable: the memory it points to never changes.
+        public let entries: UnsafePointer<DueEntry>?
+        /// The text's owner's first byte: entries' text ranges count from it.
+        public let text: UnsafePointer<UInt8>?
+
+        @inlinable public subscript(i: Int) -> DueEntry { entries![i] }
+
+        /// Entry `i`'s four escaped fields.
+        @inlinable
+        public func fields(of i: Int) -> (keyPart: UnsafeBufferPointer<UInt8>, title: UnsafeBufferPointer<UInt8>,
+                                          owner: UnsafeBufferPointer<UInt8>, why: UnsafeBufferPointer<UInt8>) {
+            let bounds = self[i].fieldBounds
+            func field(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: text! + range.lowerBound, count: range.count) }
+            return (field(bounds.keyPart), field(bounds.title), field(bounds.owner), field(bounds.why))
         }
-    }
 
-    /// The text's bytes, addressed by the text's own indices (those entries' ranges use),
-    /// for reading a few of them without a slice, which counts a reference to the bytes.
-    /// Only while there are entries: their text is never empty.
-    @inlinable
-    func withText<R>(_ body: (_ byIndex: UnsafePointer<UInt8>) -> R) -> R {
-        text.withUnsafeBufferPointer { body($0.baseAddress! - text.startIndex) }
-    }
-
-    /// The first bytes of entry `i`'s fields combined: reading them brings the entry and
-    /// its text into the processor's cache ahead of writing it out.
-    public func firstBytes(of i: Int) -> UInt8 {
-        let bounds = fieldBounds(of: i)
-        // An entry's text holds at least its three tabs; a field empty at its end starts at the end.
-        let last = entries[i].text.upperBound - 1
-        return withText { text in
-            text[bounds.keyPart.lowerBound] ^ text[bounds.title.lowerBound] ^ text[bounds.owner.lowerBound]
-                ^ text[Swift.min(bounds.why.lowerBound, last)]
+        /// The first bytes of entry `i`'s fields combined: reading them brings the entry and
+        /// its text into the processor's cache ahead of writing it out.
+        public func firstBytes(of i: Int) -> UInt8 {
+            let entry = self[i], bounds = entry.fieldBounds
+            // An entry's text holds at least its three tabs; a field empty at its end starts at the end.
+            let last = entry.text.upperBound - 1
+            return text![bounds.keyPart.lowerBound] ^ text![bounds.title.lowerBound] ^ text![bounds.owner.lowerBound]
+                ^ text![Swift.min(bounds.why.lowerBound, last)]
         }
-    }
 
-    /// Whether entry `i`'s title sorts before entry `j`'s (byte by byte, as escaped).
-    public func titlePrecedes(_ i: Int, _ j: Int) -> Bool {
-        let (x, y) = (fieldBounds(of: i).title, fieldBounds(of: j).title)
-        return withText { text in
-            let common = memcmp(text + x.lowerBound, text + y.lowerBound, Swift.min(x.count, y.count))
+        /// Whether entry `i`'s title sorts before entry `j`'s (byte by byte, as escaped).
+        public func titlePrecedes(_ i: Int, _ j: Int) -> Bool {
+            let (x, y) = (self[i].fieldBounds.title, self[j].fieldBounds.title)
+            let common = memcmp(text! + x.lowerBound, text! + y.lowerBound, Swift.min(x.count, y.count))
             return common != 0 ? common < 0 : x.count < y.count
         }
-    }
-
-    /// Where entry `i`'s four fields sit in `text`.
-    @usableFromInline
-    func fieldBounds(of i: Int) -> (keyPart: Range<Int>, title: Range<Int>, owner: Range<Int>, why: Range<Int>) {
-        let (range, ends) = (entries[i].text, entries[i].fieldEnds)
-        let (key, title, owner) = (range.lowerBound + Int(ends.keyPart), range.lowerBound + Int(ends.title),
-                                   range.lowerBound + Int(ends.owner))
-        return (range.lowerBound..<key, key + 1..<title, title + 1..<owner, owner + 1..<range.upperBound)
     }
 
     public static func == (a: DueEntries, b: DueEntries) -> Bool {
         a.count == b.count && a.indices.allSatisfy { i in
             var (x, y) = (a[i], b[i])
             (x.text, y.text) = (0..<0, 0..<0)
-            return x == y && a.text(of: i).elementsEqual(b.text(of: i))
+            return x == y && a.text(of: i) == b.text(of: i)
         }
+    }
+}
+
+extension DueEntry {
+    /// Where the entry's four fields sit, in the indices of the text its range is in.
+    @inlinable
+    public var fieldBounds: (keyPart: Range<Int>, title: Range<Int>, owner: Range<Int>, why: Range<Int>) {
+        let (key, title, owner) = (text.lowerBound + Int(fieldEnds.keyPart), text.lowerBound + Int(fieldEnds.title),
+                                   text.lowerBound + Int(fieldEnds.owner))
+        return (text.lowerBound..<key, key + 1..<title, title + 1..<owner, owner + 1..<text.upperBound)
     }
 }
 

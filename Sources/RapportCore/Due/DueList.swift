@@ -36,8 +36,8 @@ public enum DueList {
         let basis = UrgencyBasis(tier: digest.pointee.tier, value: digest.pointee.annualValue, status: digest.pointee.status,
                                  today: today)
         let snoozes = digest.pointee.snoozes.isEmpty ? [:] : snoozesByKeyPart(digest.pointee)
-        digest.pointee.dueEntries.entries.withUnsafeBufferPointer { entries in
-            for i in entries.indices {
+        digest.pointee.dueEntries.withView { entries in
+            for i in 0..<digest.pointee.dueEntries.count {
                 let entry = entries[i]
                 var due = entry.neverDone ? max(entry.due, today) : entry.due
                 var snoozed = false
@@ -125,7 +125,7 @@ public enum DueList {
         if a.score != b.score { return a.score > b.score }
         if a.due != b.due { return a.due < b.due }
         if a.account != b.account { return a.account < b.account }
-        return digests.withUnsafeBufferPointer { $0[a.account].dueEntries.titlePrecedes(a.item, b.item) }
+        return digests.withUnsafeBufferPointer { $0[a.account].dueEntries.withView { $0.titlePrecedes(a.item, b.item) } }
     }
 
     /// A list in urgency order after one account's digest moved from position `old`

@@ -37,7 +37,7 @@ public enum FieldText {
     }
 
     /// The text an escaped field stands for.
-    public static func unescape(_ bytes: ArraySlice<UInt8>) -> String {
+    public static func unescape(_ bytes: SharedBytes) -> String {
         bytes.withUnsafeBufferPointer(unescape)
     }
 
@@ -46,11 +46,11 @@ public enum FieldText {
         guard let base = bytes.baseAddress, memchr(base, Int32(backslash), bytes.count) != nil else {
             return String(decoding: bytes, as: UTF8.self)
         }
-        return String(decoding: unescapedBytes(ArraySlice(bytes)), as: UTF8.self)
+        return String(decoding: unescapedBytes(bytes), as: UTF8.self)
     }
 
     /// The bytes an escaped field stands for.
-    public static func unescapedBytes(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+    public static func unescapedBytes(_ bytes: some Collection<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var escaped = false
@@ -75,7 +75,7 @@ public enum FieldText {
 
     /// Lists as tab-separated fields, each list's elements escaped and joined by the
     /// list separator (what `list(_:at:)` reads back).
-    public static func lists(_ lists: [[String]]) -> ArraySlice<UInt8> {
+    public static func lists(_ lists: [[String]]) -> SharedBytes {
         var bytes: [UInt8] = []
         for (n, elements) in lists.enumerated() {
             if n > 0 { bytes.append(tab) }
@@ -84,11 +84,11 @@ public enum FieldText {
                 escape(element, into: &bytes)
             }
         }
-        return bytes[...]
+        return SharedBytes(bytes)
     }
 
     /// The list in tab-separated field `field` of `text` (an empty field: no elements).
-    public static func list(_ text: ArraySlice<UInt8>, at field: Int) -> [String] {
+    public static func list(_ text: SharedBytes, at field: Int) -> [String] {
         text.withUnsafeBufferPointer { bytes in
             var start = 0
             for _ in 0..<field {
@@ -110,7 +110,7 @@ public enum FieldText {
 
     /// Whether an escaped field equals `lowercased` (escaped the same way), ignoring the
     /// case of ASCII letters in the field (escapes are lower-case letters either way).
-    public static func equalFoldingCase(_ field: ArraySlice<UInt8>, _ lowercased: [UInt8]) -> Bool {
+    public static func equalFoldingCase(_ field: some Collection<UInt8>, _ lowercased: [UInt8]) -> Bool {
         guard field.count == lowercased.count else { return false }
         return zip(field, lowercased).allSatisfy { ($0 >= 65 && $0 <= 90 ? $0 + 32 : $0) == $1 }
     }
