@@ -1,4 +1,6 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What lists, flags and the due list need from an account, none of it depending on
 /// the day it was computed: the store keeps digests in its index so the accounts table

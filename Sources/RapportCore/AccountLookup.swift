@@ -5,7 +5,7 @@ public enum Lookup {
     /// candidates when the query is ambiguous, or says nothing matched.
     public static func find<T>(_ query: String, in candidates: [T], kind: String,
                                id: (T) -> RecordID, name: (T) -> String) throws(InputError) -> T {
-        let wanted = query.trimmingCharacters(in: .whitespaces).lowercased()
+        let wanted = query.trimmingSpaces().lowercased()
         guard !wanted.isEmpty else { throw InputError("no \(kind) given; name one by id or name") }
         if let exact = candidates.first(where: { id($0).rawValue == wanted }) { return exact }
         let sameName = candidates.filter { name($0).lowercased() == wanted }
@@ -24,4 +24,3 @@ public enum Lookup {
     }
 }
 
-import Foundation

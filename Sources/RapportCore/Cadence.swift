@@ -1,5 +1,3 @@
-import Foundation
-
 /// How often something recurs: a plan item, a communication rhythm, a check-up.
 ///
 /// The next occurrence always counts from the last time the thing was actually done,
@@ -59,8 +57,8 @@ public enum Cadence: Hashable, Sendable {
 
     /// Accepts the codes above, plus `daily`, `every 10 days`, `10d`, `every 2 weeks`, `2w`.
     public init?(parsing raw: String) {
-        let text = raw.lowercased().trimmingCharacters(in: .whitespaces)
-            .replacingOccurrences(of: " ", with: "-")
+        let text = raw.lowercased().trimmingSpaces()
+            .replacingText(" ", with: "-")
         switch text {
         case "once": self = .once
         case "weekly": self = .weekly

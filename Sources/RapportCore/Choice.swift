@@ -1,5 +1,3 @@
-import Foundation
-
 /// A fixed set of named values stored by a short code (`at-risk`, `in-person`).
 ///
 /// One protocol gives every enum the same parsing (case-insensitive code or label),
@@ -10,14 +8,14 @@ public protocol Choice: CaseIterable, Codable, Hashable, Sendable, RawRepresenta
 }
 
 extension Choice {
-    public var label: String { rawValue.replacingOccurrences(of: "-", with: " ") }
+    public var label: String { rawValue.replacingText("-", with: " ") }
 
     /// Matches a code or label, ignoring case, spaces versus dashes.
     public init?(parsing text: String) {
-        let wanted = text.lowercased().trimmingCharacters(in: .whitespaces)
-            .replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: "_", with: "-")
+        let wanted = text.lowercased().trimmingSpaces()
+            .replacingText(" ", with: "-").replacingText("_", with: "-")
         guard let found = Self.allCases.first(where: {
-            $0.rawValue == wanted || $0.label.lowercased().replacingOccurrences(of: " ", with: "-") == wanted
+            $0.rawValue == wanted || $0.label.lowercased().replacingText(" ", with: "-") == wanted
         }) else { return nil }
         self = found
     }

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A calendar day (year, month, day) with no time of day and no time zone.
 ///
@@ -39,10 +43,15 @@ public struct Day: Hashable, Comparable, Sendable {
         self.init(year: y, month: m, day: d)
     }
 
-    /// The day an instant falls on in the given time zone.
-    public init(_ date: Date, in timeZone: TimeZone = .current) {
-        let seconds = date.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: date))
-        self.ordinal = Int((seconds / 86_400).rounded(.down))
+    /// The day it is now in the machine's time zone (`TZ`, or the system's setting).
+    public static func today() -> Day {
+        var now = time(nil)
+        var local = tm()
+        guard localtime_r(&now, &local) != nil,
+              let day = Day(year: Int(local.tm_year) + 1900, month: Int(local.tm_mon) + 1, day: Int(local.tm_mday)) else {
+            return Day(ordinal: now / 86_400)
+        }
+        return day
     }
 
     public var year: Int { civil.year }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Turns what a user types into a `Day`: `2026-12-01`, `today`, `tomorrow`,
 /// `yesterday`, `+3d`, `+2w`, `+1m`, `-3d`, or a weekday name (`fri`, `friday`).
 ///
@@ -21,7 +19,7 @@ public struct DayParser: Sendable {
 
     /// The day `text` means, or an error naming what was wrong and what is accepted.
     public func parse(_ text: String, direction: Direction = .future) throws(InputError) -> Day {
-        let word = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let word = text.trimmingSpaces().lowercased()
         switch word {
         case "today": return today
         case "tomorrow": return today.adding(days: 1)

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A stretch of litmus scores from one question-set version: a trend line never runs
 /// across versions, so a change of questions shows as a break.
 public struct LitmusSegment: Equatable, Sendable {
@@ -80,7 +78,7 @@ extension Measure {
     public mutating func redefine(name: String, unit: String, direction: MeasureDirection, reason: String, on day: Day) throws {
         guard name != self.name || unit != self.unit || direction != self.direction else { return }
         if !readings.isEmpty {
-            guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+            guard !reason.trimmingSpaces().isEmpty else {
                 throw InputError("\(self.name) has readings: say why its definition changes (the old one is kept)")
             }
             definitionHistory.append(MeasureDefinitionChange(day: day, previousName: self.name, previousUnit: self.unit,

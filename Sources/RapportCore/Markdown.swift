@@ -1,10 +1,8 @@
-import Foundation
-
 /// Small pieces the Markdown exports (plan, worksheet) share.
 enum Markdown {
     /// A paragraph of user text, or an italic note that it is still empty.
     static func text(_ s: String) -> String {
-        let trimmed = s.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = s.trimmingWhitespace()
         return trimmed.isEmpty ? "_not written yet_" : trimmed
     }
 
@@ -19,7 +17,7 @@ enum Markdown {
 
     /// A table cell: pipes escaped, no line breaks, "-" when empty.
     static func cell(_ s: String) -> String {
-        s.isEmpty ? "-" : s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        s.isEmpty ? "-" : s.replacingText("|", with: "\\|").replacingText("\n", with: " ")
     }
 }
 

@@ -1,13 +1,11 @@
-import Foundation
-
 /// Reading and writing account values (whole currency units).
 public enum Money {
     /// Accepts `1200000`, `1,200,000`, `1.2M`, `350k`, `€350k`, `EUR 350k`.
     public static func parse(_ raw: String) throws(InputError) -> Int {
-        var text = raw.trimmingCharacters(in: .whitespaces).lowercased()
+        var text = raw.trimmingSpaces().lowercased()
         text = String(text.drop(while: { !$0.isNumber && $0 != "." && $0 != "-" }))
-            .replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "_", with: "")
-            .replacingOccurrences(of: " ", with: "")
+            .replacingText(",", with: "").replacingText("_", with: "")
+            .replacingText(" ", with: "")
         var factor = 1.0
         if text.hasSuffix("k") { factor = 1_000; text.removeLast() }
         else if text.hasSuffix("m") { factor = 1_000_000; text.removeLast() }
@@ -23,7 +21,7 @@ public enum Money {
     public static func short(_ amount: Int, currency: String) -> String {
         let symbol = self.symbol(currency)
         let value = Double(amount)
-        if amount >= 1_000_000 { return symbol + trimmed(String(format: "%.2f", value / 1_000_000)) + "M" }
+        if amount >= 1_000_000 { return symbol + trimmed((value / 1_000_000).fixed(places: 2)) + "M" }
         if amount >= 10_000 { return symbol + "\(Int((value / 1_000).rounded()))k" }
         return symbol + grouped(amount)
     }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The relationship plan as a Markdown document to share with the customer or team.
 public enum PlanDocument {
     public static func markdown(_ account: Account, today: Day) -> String {

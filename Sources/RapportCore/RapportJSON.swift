@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+
 
 /// The one JSON form Rapport writes: pretty-printed with sorted keys, so files are
 /// readable, diff cleanly and merge well in git.
@@ -35,8 +36,7 @@ public enum RapportJSON {
             return "\(path(context.codingPath)): value is null"
         case .dataCorrupted(let context):
             if context.codingPath.isEmpty {
-                let underlying = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-                return "not valid JSON" + (underlying.map { " (\($0))" } ?? "")
+                return "not valid JSON"
             }
             return "\(path(context.codingPath)): \(context.debugDescription)"
         @unknown default:

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A problem found in an account's data: what is wrong and where.
 public struct ValidationIssue: Hashable, Sendable, CustomStringConvertible {
     /// Where in the account, e.g. `touchpoints[tp-abc]`.
@@ -19,7 +17,7 @@ extension Account {
         func check(_ condition: Bool, _ location: String, _ message: String) {
             if !condition { issues.append(ValidationIssue(location, message)) }
         }
-        check(!name.trimmingCharacters(in: .whitespaces).isEmpty, "name", "the account has no name")
+        check(!name.trimmingSpaces().isEmpty, "name", "the account has no name")
         check(annualValue >= 0, "annualValue", "is negative (\(annualValue))")
         check(lifetimeValue >= 0, "lifetimeValue", "is negative (\(lifetimeValue))")
         if let days = checkupIntervalDays { check(days > 0, "checkupIntervalDays", "must be at least 1 (is \(days))") }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A 7-step root-cause worksheet: Define, Explore, Solution, Implications (root cause),
 /// then Decision, Action, Evaluation (execution), with the execution frame:
 /// the one thing that matters most, who is accountable, and how often people talk.
@@ -155,7 +153,7 @@ extension Worksheet {
         func grade(_ filled: Int, of total: Int) -> StepProgress {
             filled == 0 ? .empty : (filled >= total ? .complete : .inProgress)
         }
-        func has(_ s: String) -> Bool { !s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        func has(_ s: String) -> Bool { !s.trimmingWhitespace().isEmpty }
         switch step {
         case .define:
             return grade([define.problem, define.dataWeHave, define.dataMissing].filter(has).count, of: 3)

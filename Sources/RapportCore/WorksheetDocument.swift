@@ -1,5 +1,3 @@
-import Foundation
-
 /// A root-cause worksheet as a Markdown document to share with the customer or team.
 public enum WorksheetDocument {
     public static func markdown(_ w: Worksheet, in account: Account) -> String {

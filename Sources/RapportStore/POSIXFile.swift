@@ -1,3 +1,4 @@
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 private let systemRead = Glibc.read
@@ -5,7 +6,7 @@ private let systemRead = Glibc.read
 import Darwin
 private let systemRead = Darwin.read
 #endif
-import Foundation
+import Dispatch
 import RapportCore
 
 /// Low-level file operations with the durability the store promises.
@@ -23,8 +24,7 @@ enum POSIXFile {
     /// processor); it has finished when this returns, whether or not the write succeeded.
     static func writeAtomically(_ data: Data, to path: String, mode: mode_t = 0o600, durable: Bool = true,
                                 whileFlushing: (@Sendable (FileStamp) -> Void)? = nil) throws(StoreError) {
-        let directory = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
+        let (directory, name) = split(path)
         let temp = "\(directory)/.\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard fd >= 0 else { throw failure(temp, "cannot create temporary file") }
@@ -116,7 +116,13 @@ enum POSIXFile {
     /// Removes a file durably; a missing file is not an error.
     static func remove(_ path: String) throws(StoreError) {
         if unlink(path) != 0 && errno != ENOENT { throw failure(path, "cannot delete") }
-        try syncDirectory((path as NSString).deletingLastPathComponent)
+        try syncDirectory(split(path).directory)
+    }
+
+    /// A path's directory and last component ("/a/b" is "/a" and "b"; "b" is "." and "b").
+    static func split(_ path: String) -> (directory: String, name: String) {
+        guard let slash = path.lastIndex(of: "/") else { return (".", path) }
+        return (slash == path.startIndex ? "/" : String(path[..<slash]), String(path[path.index(after: slash)...]))
     }
 
     static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+
 
 /// The version of an account file as it was loaded: a hash of its bytes.
 ///

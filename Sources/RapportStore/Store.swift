@@ -1,5 +1,8 @@
-import Foundation
+import FoundationEssentials
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 import RapportCore
 
 /// An account as read from its file, with the revision a later save must match.

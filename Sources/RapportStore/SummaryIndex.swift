@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import RapportCore
 
 /// The store's summary index: every account's digest with the size and modification

@@ -10,7 +10,7 @@ enum AccountsScreen {
     static func visiblePositions(_ state: AppState) -> [Int] {
         let list = state.list
         let rows = state.summaries
-        let query = list.filter.text.lowercased().trimmingCharacters(in: .whitespaces)
+        let query = list.filter.text.lowercased().trimmingSpaces()
         var shown: [Int] = []
         shown.reserveCapacity(rows.count)
         // The text test first: it reads only the prepared lower-case text.
@@ -216,4 +216,3 @@ enum WelcomeScreen {
     }
 }
 
-import Foundation

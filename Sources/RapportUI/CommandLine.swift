@@ -5,9 +5,9 @@ enum CommandLine {
     static let help = "commands: :q quit · :account NAME opens an account · :due · :accounts · :help"
 
     static func run(_ text: String, state: inout AppState) -> [Effect] {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces()
         let word = trimmed.split(separator: " ", maxSplits: 1).first.map(String.init) ?? ""
-        let rest = trimmed.dropFirst(word.count).trimmingCharacters(in: .whitespaces)
+        let rest = trimmed.dropFirst(word.count).trimmingSpaces()
         switch word.lowercased() {
         case "": return []
         case "q", "quit", "q!", "wq", "x":
@@ -33,4 +33,3 @@ enum CommandLine {
     }
 }
 
-import Foundation

@@ -10,7 +10,7 @@ enum DueScreen {
     /// query with a backslash in it.
     static func items(_ state: AppState) -> [DueSlot] {
         let me = state.due.mine && !state.me.isEmpty ? Array(state.me.lowercased().utf8) : nil
-        let query = state.due.filter.text.lowercased().trimmingCharacters(in: .whitespaces)
+        let query = state.due.filter.text.lowercased().trimmingSpaces()
         guard me != nil || !query.isEmpty else { return state.dueSlots }
         let digests = state.digests
         let plain = !query.utf8.contains(FieldText.backslash)

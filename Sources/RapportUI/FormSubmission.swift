@@ -15,7 +15,7 @@ enum FormSubmission {
             failed = true
         }
 
-        func text(_ key: String) -> String { form[key]?.value.trimmingCharacters(in: .whitespacesAndNewlines) ?? "" }
+        func text(_ key: String) -> String { form[key]?.value.trimmingWhitespace() ?? "" }
 
         mutating func required(_ key: String, _ what: String) -> String {
             let value = text(key)
@@ -166,7 +166,7 @@ enum FormSubmission {
             facts.annualValue = r.amount("value"); facts.lifetimeValue = r.amount("lifetime")
             facts.market = r.text("market")
             facts.customerSince = r.day("since", .past)
-            facts.tags = r.text("tags").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            facts.tags = r.text("tags").split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
             if let id = existingID { return [.mutate(id, [.updateFacts(facts)], message: "Saved \(name)")] }
             var account = Account(name: name, season: facts.season, createdOn: state.today)
             facts.apply(to: &account, today: state.today)
@@ -200,7 +200,7 @@ enum FormSubmission {
             if item.ref.needs == .value {
                 let raw = r.required("value", "The value")
                 if !raw.isEmpty {
-                    if let value = Double(raw.replacingOccurrences(of: ",", with: ".")) { done.value = value }
+                    if let value = Double(raw.replacingText(",", with: ".")) { done.value = value }
                     else { r.fail("value", "'\(raw)' is not a number") }
                 }
             }
@@ -268,4 +268,3 @@ enum FormSubmission {
     }
 }
 
-import Foundation

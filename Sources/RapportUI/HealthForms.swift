@@ -95,7 +95,7 @@ enum HealthForms {
             if month == nil { r.fail("month", "'\(monthText)' is not a month; expected YYYY-MM, e.g. \(YearMonth(state.today).iso)") }
             if let month, month > YearMonth(state.today) { r.fail("month", "\(month.iso) has not started yet") }
             let raw = r.required("value", "The value")
-            let value = Double(raw.replacingOccurrences(of: ",", with: "."))
+            let value = Double(raw.replacingText(",", with: "."))
             if value == nil && !raw.isEmpty { r.fail("value", "'\(raw)' is not a number") }
             guard let month, let value else { return [] }
             m.record(value, month: month, note: r.text("note"))
@@ -129,12 +129,12 @@ enum HealthForms {
         case .addGoal(let id, let setID), .editGoal(let id, let setID, _):
             guard var e = state.account(id)?.expectations.first(where: { $0.id == setID }) else { return [] }
             let text = r.required("text", "The goal")
-            let raw = r.text("probability").replacingOccurrences(of: "%", with: "")
+            let raw = r.text("probability").replacingText("%", with: "")
             let probability = Int(raw)
             if probability.map({ !(0...100).contains($0) }) ?? true { r.fail("probability", "give the chance of success as 0–100, not '\(raw)'") }
-            let barriers = r.text("barriers").split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.map { line in
+            let barriers = r.text("barriers").split(separator: "\n").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }.map { line in
                 line.lowercased().hasSuffix("(theirs)")
-                    ? Barrier(text: String(line.dropLast(8)).trimmingCharacters(in: .whitespaces), underOurControl: false)
+                    ? Barrier(text: String(line.dropLast(8)).trimmingSpaces(), underOurControl: false)
                     : Barrier(text: line, underOurControl: true)
             }
             var goal = Goal(text: text, probability: probability ?? 0, barriers: barriers)

@@ -49,7 +49,7 @@ enum HealthSection {
         let last = YearMonth(state.today).adding(months: -1)
         let rows = a.measures.map { m -> TableRow in
             let latest = m.latest
-            let value = latest.map { "\(Measure.format($0.reading.value)) \(m.unit)".trimmingCharacters(in: .whitespaces) } ?? "-"
+            let value = latest.map { "\(Measure.format($0.reading.value)) \(m.unit)".trimmingSpaces() } ?? "-"
             let change = latest?.change.map { ($0 >= 0 ? "+" : "") + Measure.format($0) } ?? "-"
             let good = latest?.change.map { m.direction == .higherIsBetter ? $0 >= 0 : $0 <= 0 }
             let missing = m.isSatisfaction ? "" : (m.readings.contains { $0.month == last } ? "" : "\(last.name) missing")

@@ -17,7 +17,7 @@ enum LitmusRunner {
         let count = run.set.questions.count
         if var field = run.comment {
             switch key {
-            case .enter: run.comments[run.index] = field.text.trimmingCharacters(in: .whitespaces); run.comment = nil
+            case .enter: run.comments[run.index] = field.text.trimmingSpaces(); run.comment = nil
             case .escape: run.comment = nil
             default: field.handle(key); run.comment = field
             }

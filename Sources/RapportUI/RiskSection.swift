@@ -52,7 +52,7 @@ enum RiskSection {
         }
         y += max(0, height)
         if y < rect.maxY, !risk.ourResponse.isEmpty {
-            canvas.put("We will: " + risk.ourResponse.replacingOccurrences(of: "\n", with: " "), x: rect.x, y: y, style: .good, limit: rect.width)
+            canvas.put("We will: " + risk.ourResponse.replacingText("\n", with: " "), x: rect.x, y: y, style: .good, limit: rect.width)
         }
     }
 }
@@ -90,7 +90,7 @@ enum ExpectationsSection {
         canvas.put(blank.isEmpty ? "Checklist complete" : "Still blank (w): " + blank.joined(separator: ", "), x: 0, y: y,
                    style: blank.isEmpty ? .good : .warning, limit: rect.width)
         y += 1
-        canvas.put("If we miss: " + (e.ifWeMiss.isEmpty ? "not agreed yet" : e.ifWeMiss.replacingOccurrences(of: "\n", with: " ")), x: 0, y: y,
+        canvas.put("If we miss: " + (e.ifWeMiss.isEmpty ? "not agreed yet" : e.ifWeMiss.replacingText("\n", with: " ")), x: 0, y: y,
                    style: e.ifWeMiss.isEmpty ? .warning : .normal, limit: rect.width)
         y += 2
         let rows = e.goals.map { g -> TableRow in

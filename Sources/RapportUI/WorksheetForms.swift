@@ -131,7 +131,7 @@ enum WorksheetForms {
             return (w, "Evaluation saved" + (w.evaluation.outcome == nil ? "" : "; C closes the worksheet"))
         case .frame:
             w.focus = r.text("focus")
-            w.accountable = r.text("accountable").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            w.accountable = r.text("accountable").split(separator: ",").map { $0.trimmingSpaces() }
                 .filter { !$0.isEmpty }.map { name in w.accountable.first { $0.name == name } ?? Accountable(name: name) }
             let cadenceText = r.text("cadence")
             if cadenceText.isEmpty {

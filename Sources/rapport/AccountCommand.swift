@@ -46,7 +46,7 @@ struct AddAccountCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(global)
-        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = name.trimmingWhitespace()
         guard !trimmed.isEmpty else { throw InputError("the account name is empty") }
         let account = Account(
             name: trimmed, owner: owner ?? context.userName, tier: try parseChoice(tier, "--tier"),
@@ -64,4 +64,3 @@ struct AddAccountCommand: ParsableCommand {
     }
 }
 
-import Foundation

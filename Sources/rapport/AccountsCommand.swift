@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import RapportCore
 import RapportStore
 
@@ -63,7 +62,7 @@ struct TextTable {
         let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
         return rows.map { row in
             row.enumerated().map { index, cell in
-                index == row.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+                index == row.count - 1 ? cell : cell.padded(to: widths[index])
             }.joined(separator: "  ").trimmingTrailingSpaces() + "\n"
         }.joined()
     }

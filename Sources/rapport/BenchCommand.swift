@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import Dispatch
+import FoundationEssentials
 import RapportCore
 import RapportStore
 import RapportUI
@@ -30,16 +31,16 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         let binary = try BenchProcess.selfPath()
-        let today = Day(Date())
+        let today = Day.today()
         for count in accounts {
-            let root = NSTemporaryDirectory() + "rapport-bench-\(count)-\(getpid())"
+            let root = System.temporaryDirectory + "rapport-bench-\(count)-\(getpid())"
             defer { try? FileManager.default.removeItem(atPath: root) }
             let started = Date()
             try DemoData.createSyntheticStore(at: root, accounts: count, seed: 2026, today: today)
             // The new store's hundreds of megabytes go to disk now, not during the
             // figures (a save's flush would wait behind them).
             sync()
-            print("\(count) accounts (store built in \(String(format: "%.1f", Date().timeIntervalSince(started))) s, \(BenchFigures.megabytes(of: root)) MB on disk)")
+            print("\(count) accounts (store built in \(Date().timeIntervalSince(started).fixed(places: 1)) s, \(BenchFigures.megabytes(of: root)) MB on disk)")
             try BenchFigures(root: root, binary: binary, runs: runs, today: today).printAll()
             print("")
         }
@@ -64,6 +65,6 @@ struct BenchProbeCommand: ParsableCommand {
         render(&state, into: &canvas)
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
         guard canvas.text.contains("Accounts  \(snapshot.digests.count) of") else { throw InputError("the first frame is not the accounts table") }
-        print(String(format: "%.2f %d", elapsed, BenchProcess.peakKilobytes()))
+        print("\(elapsed.fixed(places: 2)) \(BenchProcess.peakKilobytes())")
     }
 }

@@ -1,4 +1,5 @@
-import Foundation
+import Dispatch
+import FoundationEssentials
 import RapportCore
 import RapportStore
 import RapportUI
@@ -95,7 +96,7 @@ struct BenchFigures {
     }
 
     func line(_ what: String, _ value: Double, _ unit: String) {
-        print("  \(what): \(String(format: "%.1f", value)) \(unit)")
+        print("  \(what): \(value.fixed(places: 1)) \(unit)")
     }
 
     func median(_ values: [Double]) -> Double {
@@ -129,7 +130,7 @@ enum BenchProcess {
     /// Runs `binary args`; returns wall milliseconds, standard output (read only when
     /// `keepingOutput`: the due list's is 18 MB) and the child's peak kB.
     static func run(_ binary: String, _ args: [String], keepingOutput: Bool = true) throws -> (Double, String, Int) {
-        let out = NSTemporaryDirectory() + "rapport-bench-out-\(getpid())"
+        let out = System.temporaryDirectory + "rapport-bench-out-\(getpid())"
         defer { unlink(out) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -152,7 +153,7 @@ enum BenchProcess {
         guard status == 0 else { throw InputError("'rapport \(args.joined(separator: " "))' failed with status \(status)") }
         guard keepingOutput else { return (ms, "", Int(usage.ru_maxrss)) }
         let output = (FileManager.default.contents(atPath: out)).map { String(decoding: $0, as: UTF8.self) } ?? ""
-        return (ms, output.trimmingCharacters(in: .whitespacesAndNewlines), Int(usage.ru_maxrss))
+        return (ms, output.trimmingWhitespace(), Int(usage.ru_maxrss))
     }
 
     /// This process's peak resident memory in kB.

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import RapportCore
 import RapportStore
 
@@ -25,7 +25,7 @@ struct CommandContext {
             }
             today = day
         } else {
-            today = Day(Date())
+            today = Day.today()
         }
     }
 
@@ -49,7 +49,7 @@ struct CommandContext {
         guard !problems.isEmpty else { return }
         var text = "warning: \(problems.count) file\(problems.count == 1 ? "" : "s") could not be read and \(problems.count == 1 ? "was" : "were") skipped (run 'rapport check'):\n"
         for problem in problems { text += "  \(problem)\n" }
-        FileHandle.standardError.write(Data(text.utf8))
+        System.writeError(text)
     }
 }
 

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import RapportCore
 import RapportStore
 
@@ -50,7 +49,7 @@ struct DueCommand: ParsableCommand {
         }
         let items = slots.map { DueList.followUp($0, in: digests, on: context.today) }
         if ics {
-            FileHandle.standardOutput.write(Data(ICalendar.document(items, today: context.today).utf8))
+            System.writeOutput(ICalendar.document(items, today: context.today).utf8)
         } else {
             print(DueReport.text(items, today: context.today, explain: explain), terminator: "")
         }

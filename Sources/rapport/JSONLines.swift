@@ -1,4 +1,4 @@
-import Foundation
+import Dispatch
 import Synchronization
 import RapportCore
 #if canImport(Glibc)
@@ -70,7 +70,7 @@ struct JSONArrayWriter: ~Copyable {
             }
             if count > 0 { try StandardOutput.write("\n]\n") }
         } catch {
-            FileHandle.standardError.write(Data("Error: cannot write the output (\(error.reason)); it is incomplete.\n".utf8))
+            System.writeError("Error: cannot write the output (\(error.reason)); it is incomplete.\n")
             exit(1)
         }
         exit(0)

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import RapportCore
 import RapportStore
 
@@ -46,7 +46,7 @@ struct LitmusHistoryCommand: ParsableCommand {
         for answer in last.answers {
             let text = questions.first { $0.id == answer.questionID }?.text ?? answer.questionID
             let value = LitmusQuestionSet.scale[min(max(answer.value, 0), LitmusQuestionSet.maxAnswer)]
-            print("  \(value.padding(toLength: 7, withPad: " ", startingAt: 0)) \(text)" + (answer.comment.isEmpty ? "" : " — \(answer.comment)"))
+            print("  \(value.padded(to: 7)) \(text)" + (answer.comment.isEmpty ? "" : " — \(answer.comment)"))
         }
     }
 }
@@ -64,7 +64,7 @@ struct LitmusQuestionsCommand: ParsableCommand {
         let context = try CommandContext(global)
         let set = try DemoData.currentLitmus(try context.openStore().readStoreFile(), today: context.today)
         if json {
-            FileHandle.standardOutput.write(try RapportJSON.encode(LitmusQuestionFile(note: set.note, questions: set.questions)))
+            System.writeOutput(try RapportJSON.encode(LitmusQuestionFile(note: set.note, questions: set.questions)))
             return
         }
         print("Version \(set.version), since \(set.introducedOn.iso)" + (set.note.isEmpty ? "" : ": \(set.note)"))

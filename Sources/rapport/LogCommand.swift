@@ -31,7 +31,7 @@ struct LogCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(global)
-        let text = summary.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = summary.trimmingWhitespace()
         guard !text.isEmpty else { throw InputError("the summary is empty; say in a line what happened") }
         let kind: TouchKind = try parseChoice(self.kind, "--kind")
         let sentiment: Sentiment = try parseChoice(self.sentiment, "--sentiment")
@@ -91,7 +91,7 @@ struct ConcernCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(global)
-        let text = summary.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = summary.trimmingWhitespace()
         guard !text.isEmpty else { throw InputError("the concern is empty; say in a line what the customer raised") }
         let severity: Severity = try parseChoice(self.severity, "--severity")
         let raised = try on.map { try context.dayParser.parse($0, direction: .past) } ?? context.today
@@ -110,4 +110,3 @@ struct ConcernCommand: ParsableCommand {
     }
 }
 
-import Foundation

@@ -1,6 +1,9 @@
 import ArgumentParser
 import CursesBackend
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import RapportCore
 import RapportStore
 import RapportUI
@@ -128,9 +131,9 @@ final class AppRunner {
             case .export(let fileName, let text):
                 let path = FileManager.default.currentDirectoryPath + "/" + fileName
                 do {
-                    try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+                    try System.write(text, to: path, atomically: true)
                 } catch {
-                    return .failed("Could not write \(path): \(error.localizedDescription)")
+                    return .failed("Could not write \(path): \(error)")
                 }
                 return .exported(path: path)
             case .redraw:
@@ -160,20 +163,15 @@ final class AppRunner {
         guard let editor = [env["VISUAL"], env["EDITOR"]].compactMap({ $0 }).first(where: { !$0.isEmpty }) else {
             return .edited(field: field, text: nil, error: "No editor: set $VISUAL or $EDITOR (e.g. export EDITOR=nano)")
         }
-        let path = NSTemporaryDirectory() + "rapport-\(getpid())-\(field).txt"
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let path = System.temporaryDirectory + "rapport-\(getpid())-\(field).txt"
+        defer { unlink(path) }
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            try System.write(text, to: path, atomically: false)
         } catch {
-            return .edited(field: field, text: nil, error: "cannot write a temporary file for the editor: \(error.localizedDescription)")
+            return .edited(field: field, text: nil, error: "cannot write a temporary file for the editor: \(error)")
         }
         let status: Int32 = terminal?.suspend {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            process.arguments = ["-c", "\(editor) \"$1\"", "rapport-editor", path]
-            do { try process.run() } catch { return Int32(127) }
-            process.waitUntilExit()
-            return process.terminationStatus
+            System.runShell("\(editor) \"$1\"", name: "rapport-editor", arguments: [path])
         } ?? 127
         if status == 127 || status == 126 {
             return .edited(field: field, text: nil, error: "The editor '\(editor)' could not be run; set $VISUAL or $EDITOR to an installed editor")

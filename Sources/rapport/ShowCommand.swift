@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import RapportCore
 import RapportStore
 
@@ -21,7 +20,7 @@ struct ShowCommand: ParsableCommand {
         let store = try context.openStore()
         let found = try context.findAccount(account, in: store).account
         if json {
-            FileHandle.standardOutput.write(try RapportJSON.encode(found))
+            System.writeOutput(try RapportJSON.encode(found))
         } else {
             let currency = try store.readStoreFile().settings.currency
             print(AccountReport(account: found, today: context.today, currency: currency).text, terminator: "")
@@ -62,7 +61,7 @@ struct AccountReport {
         let touches = a.touchpoints.sorted { $0.day > $1.day }
         out += section("Recent touchpoints (\(touches.count) in all)", touches.prefix(10).map { t in
             let who = t.contactIDs.compactMap { a.contact($0)?.name }.joined(separator: ", ")
-            var line = "\(t.day)  \(t.kind.label.padding(toLength: 15, withPad: " ", startingAt: 0)) \(t.summary)"
+            var line = "\(t.day)  \(t.kind.label.padded(to: 15)) \(t.summary)"
             if !who.isEmpty { line += " (with \(who))" }
             if t.sentiment != .neutral { line += " [\(t.sentiment.rawValue)]" }
             if let f = t.followUp, t.followUpDoneOn == nil { line += " → follow up \(f)" }

@@ -6,6 +6,8 @@ final class CLIHarness {
     let root = NSTemporaryDirectory() + "rapport-cli-\(UUID().uuidString)"
     var store: String { root + "/store" }
     let today = "2026-11-22"
+    /// Set for the commands run after: added to their environment, or replacing it.
+    var environment: [String: String] = [:]
 
     deinit { try? FileManager.default.removeItem(atPath: root) }
 
@@ -29,6 +31,7 @@ final class CLIHarness {
         env["RAPPORT_STORE"] = store
         env["RAPPORT_TODAY"] = today
         env["RAPPORT_OWNER"] = "Maya Lindqvist"
+        env.merge(environment) { $1 }
         return try Subprocess(binary.path, args, environment: env)
     }
 

@@ -58,6 +58,21 @@ import RapportCore
         #expect(rows.allSatisfy { row in (row["key"] as? String)?.hasPrefix((row["accountID"] as? String ?? "?") + "/") == true })
     }
 
+    @Test func todayIsTheDayWhereTheMachineIs() throws {
+        // Unpinned, the day comes from the clock and the time zone (TZ): twenty-six hours
+        // apart, the same item is overdue by more days in the east.
+        let cli = try demo()
+        func overdue(_ zone: String) throws -> [String: Int] {
+            cli.environment = ["RAPPORT_TODAY": "", "TZ": zone]
+            return Dictionary(uniqueKeysWithValues: try json(cli).compactMap { row in
+                (row["key"] as? String).flatMap { key in (row["daysOverdue"] as? Int).map { (key, $0) } }
+            })
+        }
+        let west = try overdue("WEST+12"), east = try overdue("EAST-14")
+        let key = try #require(west.first { $0.value > 0 }?.key)
+        #expect(try #require(east[key]) - west[key]! >= 1)
+    }
+
     @Test func jsonThatCannotBeWrittenIsAnErrorNotASilentSuccess() throws {
         let cli = try demo()
         for command in ["due", "accounts"] {

@@ -1,3 +1,5 @@
+import FoundationEssentials
+
 extension Account {
     /// Every follow-up this account has, whatever its date, before snoozes and
     /// urgency. Nothing here depends on the day it is computed, so the store's index

@@ -31,7 +31,7 @@ public enum ICalendar {
     }
 
     /// `20261122`.
-    static func compact(_ day: Day) -> String { day.iso.replacingOccurrences(of: "-", with: "") }
+    static func compact(_ day: Day) -> String { day.iso.replacingText("-", with: "") }
 
     /// TEXT escaping: backslash, semicolon, comma and newlines.
     static func escape(_ text: String) -> String {
