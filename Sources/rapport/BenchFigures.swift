@@ -113,7 +113,8 @@ struct BenchFigures {
     static func megabytes(of directory: String) -> Int {
         let files = (try? FileManager.default.subpathsOfDirectory(atPath: directory)) ?? []
         let bytes = files.reduce(0) { sum, name in
-            sum + ((try? FileManager.default.attributesOfItem(atPath: directory + "/" + name)[.size] as? Int) ?? 0)
+            var info = stat()
+            return sum + (lstat(directory + "/" + name, &info) == 0 ? Int(info.st_size) : 0)
         }
         return bytes / 1_048_576
     }

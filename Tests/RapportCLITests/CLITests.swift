@@ -27,6 +27,23 @@ import RapportCore
         #expect(try cli.run("check").status == 0)
     }
 
+    @Test func benchPrintsEveryFigureWithItsUnit() throws {
+        let result = try CLIHarness().run("bench", "--accounts", "60", "--runs", "1")
+        #expect(result.status == 0, "\(result.err)")
+        let lines = result.out.split(separator: "\n").map(String.init)
+        let size = try #require(lines.first)
+        #expect(size.hasPrefix("60 accounts (store built in ") && !size.contains(" 0 MB on disk"), "a store of 60 accounts takes a megabyte or more")
+        let figures = ["open to first frame (in process)": "ms", "open to first frame (process start to exit)": "ms",
+                       "rapport accounts --json process time": "ms", "rapport due --json process time": "ms",
+                       "filter per keystroke": "ms", "open one account": "ms", "save one touchpoint": "ms",
+                       "app takes in a save (lists and redraw)": "ms", "peak memory (largest of the app and command processes)": "MB"]
+        for (figure, unit) in figures {
+            let line = try #require(lines.first { $0.hasPrefix("  \(figure): ") }, "\(figure) is printed")
+            let value = line.dropFirst(figure.count + 4).split(separator: " ")
+            #expect(value.count == 2 && Double(value[0]).map { $0 > 0 } == true && value[1] == unit[...], "\(line)")
+        }
+    }
+
     @Test func demoRefusesToOverwriteAStore() throws {
         let cli = CLIHarness()
         try cli.run("init")
