@@ -95,7 +95,14 @@ public enum DueList {
         while start < sorted.count {
             var end = start + 1
             while end < sorted.count && keys[end] >> 24 == keys[start] >> 24 && sorted[end].account == sorted[start].account { end += 1 }
-            if end - start > 1 { sorted[start..<end].sort { ordered($0, $1, in: digests) } }
+            if end - start > 1 {
+                // One account's slots with the same score and day: in title order.
+                digests.withUnsafeBufferPointer { all in
+                    all[sorted[start].account].dueEntries.withView { entries in
+                        sorted[start..<end].sort { entries.titlePrecedes($0.item, $1.item) }
+                    }
+                }
+            }
             start = end
         }
         slots = sorted
