@@ -45,8 +45,12 @@ public struct RecordID: Hashable, Comparable, Sendable, Codable, RawRepresentabl
     /// The same check on UTF-8 bytes (the index checks references without strings).
     public static func isSafe<Bytes: Collection<UInt8>>(utf8: Bytes) -> Bool {
         guard (1...64).contains(utf8.count), utf8.first != UInt8(ascii: "-") else { return false }
-        return utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
+        return utf8.allSatisfy(isIDByte)
     }
+
+    /// Whether a byte may be in an id: a lower-case ASCII letter, a digit or a hyphen.
+    @inline(__always)
+    public static func isIDByte(_ b: UInt8) -> Bool { b &- 97 < 26 || b &- 48 < 10 || b == 45 }
 
     public static func < (lhs: RecordID, rhs: RecordID) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -13,11 +13,13 @@ public struct YearMonth: Hashable, Comparable, Sendable {
     private init(index: Int) { self.index = index }
 
     /// Parses `YYYY-MM`.
-    public init?(iso text: String) { self.init(isoUTF8: Array(text.utf8)) }
+    public init?(iso text: String) {
+        guard let month = Array(text.utf8).withUnsafeBufferPointer({ YearMonth(isoUTF8: $0) }) else { return nil }
+        self = month
+    }
 
     /// Parses `YYYY-MM` from UTF-8 bytes (how the index checks a reading's month).
-    public init?<Bytes: Collection<UInt8>>(isoUTF8 bytes: Bytes) {
-        let b = Array(bytes)
+    public init?(isoUTF8 b: UnsafeBufferPointer<UInt8>) {
         func digit(_ i: Int) -> Int? { b[i] >= 0x30 && b[i] <= 0x39 ? Int(b[i] - 0x30) : nil }
         guard b.count == 7, b[4] == UInt8(ascii: "-"), let y0 = digit(0), let y1 = digit(1), let y2 = digit(2),
               let y3 = digit(3), let m0 = digit(5), let m1 = digit(6) else { return nil }

@@ -229,7 +229,10 @@ import Testing
                 #expect(Array(item.ref.keyPart.utf8).withUnsafeBufferPointer { DueRef.isKeyPart($0, of: source) } == (source == item.source))
             }
         }
-        for bad in ["plan", "plan/", "plan/Upper", "plan/-x", "plan/a/b", "reading/ms-x/2026-13", "action/ws-1", "litmus/x", ""] {
+        let long = "plan/" + String(repeating: "a", count: 65)
+        for bad in ["plan", "plan/", "plan/Upper", "plan/-x", "plan/a/b", "reading/ms-x/2026-13", "action/ws-1", "litmus/x", "",
+                    "plan/a b", "plan/a\tb", "action/ws-1//ac-2", "action/ws-1/", "reading/ms-x/2026-1", "reading/ms-x/2026-12x",
+                    "reading/ms-x", long, "keep-in-touch/con-é"] {
             #expect(DueSource.allCases.allSatisfy { source in !Array(bad.utf8).withUnsafeBufferPointer { DueRef.isKeyPart($0, of: source) } }, "\(bad)")
         }
     }

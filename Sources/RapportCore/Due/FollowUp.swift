@@ -62,7 +62,7 @@ public enum DueRef: Hashable, Sendable {
     /// The part of the item's stable key after the account id (also how the index
     /// stores the reference; `init?(keyPart:)` reads it back).
     public var keyPart: String {
-        let prefix = source.keyPrefix
+        let prefix = source.keyPrefix.description
         switch self {
         case .planItem(let id), .evaluation(let id), .concern(let id), .contact(let id), .touchFollowUp(let id),
              .riskReview(let id):
@@ -75,7 +75,7 @@ public enum DueRef: Hashable, Sendable {
 
     public init?(keyPart: String) {
         let parts = keyPart.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        guard let source = DueSource.allCases.first(where: { $0.keyPrefix == parts[0] }), parts.count == source.keyPartCount else { return nil }
+        guard let source = DueSource.allCases.first(where: { $0.keyPrefix.description == parts[0] }), parts.count == source.keyPartCount else { return nil }
         func id(_ i: Int) -> RecordID? { RecordID(rawValue: parts[i]) }
         switch source {
         case .plan: guard let a = id(1) else { return nil }; self = .planItem(a)
@@ -95,32 +95,31 @@ public enum DueRef: Hashable, Sendable {
     /// `init?(keyPart:)` accepts, checked without building strings (the index checks
     /// every follow-up line it reads this way).
     public static func isKeyPart(_ bytes: UnsafeBufferPointer<UInt8>, of source: DueSource) -> Bool {
-        var prefix = source.keyPrefix
-        return prefix.withUTF8 { prefix in
-            // The prefix and its slash, then segments of a record id's bytes (a reading's
-            // last one a month), one pass over the bytes.
-            guard bytes.count >= prefix.count, memcmp(bytes.baseAddress!, prefix.baseAddress!, prefix.count) == 0 else { return false }
-            if bytes.count == prefix.count { return source.keyPartCount == 1 }
-            guard bytes[prefix.count] == UInt8(ascii: "/") else { return false }
-            var part = 1
-            var start = prefix.count + 1
-            while true {
-                var end = start
-                while end < bytes.count && bytes[end] != UInt8(ascii: "/") { end += 1 }
-                let segment = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                let valid = source == .reading && part == 2 ? YearMonth(isoUTF8: segment) != nil : RecordID.isSafe(utf8: segment)
-                guard valid else { return false }
-                part += 1
-                if end == bytes.count { return part == source.keyPartCount }
-                start = end + 1
+        // The prefix and its slash, then segments of a record id's bytes (a reading's last
+        // one a month), in one pass over the bytes, each byte checked as it is passed.
+        let prefix = source.keyPrefix, count = prefix.utf8CodeUnitCount, slash = UInt8(ascii: "/")
+        guard let base = bytes.baseAddress, bytes.count >= count, memcmp(base, prefix.utf8Start, count) == 0 else { return false }
+        if bytes.count == count { return source.keyPartCount == 1 }
+        guard bytes[count] == slash else { return false }
+        var part = 1, i = count + 1
+        while true {
+            let start = i
+            while i < bytes.count, RecordID.isIDByte(bytes[i]) { i += 1 }
+            guard (1...64).contains(i - start), bytes[start] != UInt8(ascii: "-") else { return false }
+            if source == .reading && part == 2 {
+                guard YearMonth(isoUTF8: UnsafeBufferPointer(rebasing: bytes[start..<i])) != nil else { return false }
             }
+            part += 1
+            if i == bytes.count { return part == source.keyPartCount }
+            guard bytes[i] == slash else { return false }
+            i += 1
         }
     }
 }
 
 extension DueSource {
     /// The first part of a reference's key part.
-    var keyPrefix: String {
+    var keyPrefix: StaticString {
         switch self {
         case .plan: return "plan"
         case .action: return "action"
