@@ -88,6 +88,27 @@ import RapportCore
         #expect(try cli.account("atlas").concerns.count == 1)
     }
 
+    @Test func theEditorsTextFillsTheFieldAndIsSaved() throws {
+        // $EDITOR runs on a temporary file; what it leaves there is the field's text.
+        let editor = NSTemporaryDirectory() + "rapport-editor-\(UUID().uuidString).sh"
+        try "#!/bin/sh\nprintf 'Written in the editor\\n' > \"$1\"\n".write(toFile: editor, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: editor) }
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: editor)
+        let (cli, tmux) = try startDemo(extra: ["EDITOR": editor, "VISUAL": ""])
+        try tmux.waitFor("Accounts  27 of 27")
+        try tmux.keys("c")
+        try tmux.waitFor("Record a concern")
+        try tmux.type("Invoices arrive late")
+        try tmux.keys("Tab", "Tab", "Tab", "Tab", "C-o")
+        try tmux.waitFor("Written in the editor")
+        try tmux.keys("Enter")
+        try tmux.waitFor("Accounts  27 of 27")
+        try tmux.keys("Q")
+        try tmux.waitFor("EXITED 0")
+        let concern = try #require(try cli.account("atlas").concerns.first { $0.summary == "Invoices arrive late" })
+        #expect(concern.detail == "Written in the editor", "the editor's trailing newline is dropped")
+    }
+
     @Test func theDueListMarksTheMostUrgentItemDone() throws {
         let cli = CLIHarness()
         try cli.run("demo")
