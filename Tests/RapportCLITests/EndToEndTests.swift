@@ -12,10 +12,11 @@ import RapportCore
     }
 
     /// A demo store and the app running on it in tmux.
-    func startDemo(width: Int = 100, height: Int = 30, extra: [String: String] = [:]) throws -> (CLIHarness, Tmux) {
+    func startDemo(width: Int = 100, height: Int = 30, extra: [String: String] = [:], directory: String? = nil) throws -> (CLIHarness, Tmux) {
         let cli = CLIHarness()
         try cli.run("demo")
-        return (cli, try Tmux(CLIHarness.binary.path, environment: environment(cli, extra: extra), width: width, height: height))
+        return (cli, try Tmux(CLIHarness.binary.path, environment: environment(cli, extra: extra), width: width, height: height,
+                              directory: directory))
     }
 
     @Test func browseFilterOpenLogAndQuit() throws {
@@ -107,6 +108,31 @@ import RapportCore
         try tmux.waitFor("EXITED 0")
         let concern = try #require(try cli.account("atlas").concerns.first { $0.summary == "Invoices arrive late" })
         #expect(concern.detail == "Written in the editor", "the editor's trailing newline is dropped")
+    }
+
+    @Test func aPlanIsExportedIntoTheWorkingDirectory() throws {
+        let directory = NSTemporaryDirectory() + "rapport-export-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let (cli, tmux) = try startDemo(width: 160, directory: directory)
+        try tmux.openAccount("north")
+        try tmux.keys("6")
+        try tmux.waitFor("Plan")
+        try tmux.keys("X")
+        let path = directory + "/northwind-logistics-plan.md"
+        try tmux.waitFor("Wrote \(path)")
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains("Northwind Logistics"))
+        // A file that cannot be written (a directory has its name): the message names the
+        // file and the reason, and nothing is left behind.
+        try FileManager.default.removeItem(atPath: path)
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
+        try tmux.keys("X")
+        try tmux.waitFor("Could not write \(path): Is a directory")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["northwind-logistics-plan.md"])
+        try tmux.keys("Q")
+        try tmux.waitFor("EXITED 0")
+        #expect(try cli.run("check").status == 0)
     }
 
     @Test func theDueListMarksTheMostUrgentItemDone() throws {

@@ -10,12 +10,14 @@ final class Tmux {
         var description: String { "timed out waiting for '\(wanted)'; the screen was:\n\(screen)" }
     }
 
-    /// Starts `command` in a detached session of the given size. The command is followed
-    /// by `echo EXITED` so a test can see the app end and inspect the terminal after it.
-    init(_ command: String, environment: [String: String], width: Int = 100, height: Int = 30) throws {
+    /// Starts `command` in a detached session of the given size, in `directory` (by
+    /// default the tests' own). The command is followed by `echo EXITED` so a test can see
+    /// the app end and inspect the terminal after it.
+    init(_ command: String, environment: [String: String], width: Int = 100, height: Int = 30, directory: String? = nil) throws {
         let env = environment.map { "\($0.key)='\($0.value)'" }.sorted().joined(separator: " ")
         let script = "env \(env) \(command); echo EXITED $?; sleep 30"
-        try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)", script])
+        try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)"]
+                 + (directory.map { ["-c", $0] } ?? []) + [script])
     }
 
     deinit { _ = try? tmux(["kill-server"]) }
