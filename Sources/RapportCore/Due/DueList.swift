@@ -29,10 +29,11 @@ public enum DueList {
         return result
     }
 
-    /// `slots(of:at:on:)` appended to `result`, those `included` only. The digest is
-    /// read where it is: a copy would count references to its strings and arrays.
+    /// `slots(of:at:on:)` appended to `result`, those due on a day `included` only (only
+    /// those are scored). The digest is read where it is: a copy would count references
+    /// to its strings and arrays.
     private static func appendSlots(of digest: UnsafePointer<AccountDigest>, at position: Int, on today: Day,
-                                    into result: inout [DueSlot], where included: (DueSlot) -> Bool) {
+                                    into result: inout [DueSlot], where included: (Day) -> Bool) {
         let basis = UrgencyBasis(tier: digest.pointee.tier, value: digest.pointee.annualValue, status: digest.pointee.status,
                                  today: today)
         let snoozes = digest.pointee.snoozes.isEmpty ? [:] : snoozesByKeyPart(digest.pointee)
@@ -46,9 +47,9 @@ public enum DueList {
                     due = snooze.until
                     snoozed = true
                 }
+                guard included(due) else { continue }
                 let score = Urgency.score(due: due, source: entry.source, severity: entry.severity, redFrom: entry.redFrom, basis)
-                let slot = DueSlot(account: position, item: i, score: score, due: due, snoozed: snoozed)
-                if included(slot) { result.append(slot) }
+                result.append(DueSlot(account: position, item: i, score: score, due: due, snoozed: snoozed))
             }
         }
     }
@@ -110,7 +111,12 @@ public enum DueList {
 
     /// Whether a slot is due within `days` of `today` (overdue ones always are; nil: no limit).
     public static func isWithin(_ days: Int?, _ slot: DueSlot, on today: Day) -> Bool {
-        days.map { today.days(until: slot.due) <= $0 } ?? true
+        isWithin(days, slot.due, on: today)
+    }
+
+    /// The same for a due day.
+    public static func isWithin(_ days: Int?, _ due: Day, on today: Day) -> Bool {
+        days.map { today.days(until: due) <= $0 } ?? true
     }
 
     /// Slots due within `withinDays` of `today` (overdue ones always included), for
