@@ -24,6 +24,35 @@ public enum Parallel {
     }
 }
 
+extension Parallel {
+    /// An array of `count` elements, element `i` made by `element(i)`, a half on each of
+    /// two cores: written in place, without parts to join.
+    public static func array<T: Sendable>(count: Int, _ element: @Sendable (Int) -> T) -> [T] {
+        [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            inTwo(buffer, at: count / 2) { part, offset in
+                for i in part.indices { (part.baseAddress! + i).initialize(to: element(offset + i)) }
+            }
+            initialized = count
+        }
+    }
+
+    /// `body` on the two parts of `buffer` split at `middle`, at once, each part one
+    /// task's only; `body` is given a part and where it starts in `buffer`.
+    public static func inTwo<T>(_ buffer: UnsafeMutableBufferPointer<T>, at middle: Int,
+                                _ body: @Sendable (UnsafeMutableBufferPointer<T>, _ offset: Int) -> Void) {
+        let shared = SharedBuffer(buffer: buffer)
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            let part = half == 0 ? 0..<middle : middle..<shared.buffer.count
+            body(UnsafeMutableBufferPointer(rebasing: shared.buffer[part]), part.lowerBound)
+        }
+    }
+
+    /// A buffer whose two parts are written by two tasks at once, each its own.
+    private struct SharedBuffer<T>: @unchecked Sendable {
+        let buffer: UnsafeMutableBufferPointer<T>
+    }
+}
+
 extension Array {
     /// The parts one after another, in an array made the right size at once.
     public func joinedWithoutGrowing<T>() -> [T] where Element == [T] {

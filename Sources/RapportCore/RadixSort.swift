@@ -35,4 +35,17 @@ public enum RadixSort {
             shift += width
         }
     }
+
+    /// Two sorted arrays of distinct keys as one sorted array.
+    public static func merged(_ a: [UInt64], _ b: [UInt64]) -> [UInt64] {
+        var result: [UInt64] = []
+        result.reserveCapacity(a.count + b.count)
+        var (i, j) = (0, 0)
+        while i < a.count && j < b.count {
+            if a[i] < b[j] { result.append(a[i]); i += 1 } else { result.append(b[j]); j += 1 }
+        }
+        result += a[i...]
+        result += b[j...]
+        return result
+    }
 }
