@@ -49,7 +49,7 @@ struct DueCommand: ParsableCommand {
         }
         let items = slots.map { DueList.followUp($0, in: digests, on: context.today) }
         if ics {
-            System.writeOutput(ICalendar.document(items, today: context.today).utf8)
+            try System.writeOutput(ICalendar.document(items, today: context.today).utf8)
         } else {
             print(DueReport.text(items, today: context.today, explain: explain), terminator: "")
         }

@@ -59,18 +59,18 @@ struct JSONArrayWriter: ~Copyable {
             }
         }
         do {
-            try StandardOutput.write(count == 0 ? "[]\n" : "[\n")
+            try System.writeOutput(count == 0 ? "[]\n" : "[\n")
             for c in 0..<chunks {
                 ready[c].wait()
                 let part = rendered.withLock { $0[c].take()! }
                 // Each object starts with ",\n"; the first one's belongs to no neighbour.
-                try StandardOutput.write(UnsafeRawBufferPointer(rebasing: part.written[(c == 0 ? 2 : 0)...]))
+                try System.writeOutput(UnsafeRawBufferPointer(rebasing: part.written[(c == 0 ? 2 : 0)...]))
                 spare.withLock { $0[c % buffers] = part }
                 written[c].signal()
             }
-            if count > 0 { try StandardOutput.write("\n]\n") }
+            if count > 0 { try System.writeOutput("\n]\n") }
         } catch {
-            System.writeError("Error: cannot write the output (\(error.reason)); it is incomplete.\n")
+            System.writeError("Error: \(error)\n")
             exit(1)
         }
         exit(0)
@@ -267,32 +267,6 @@ struct JSONArrayWriter: ~Copyable {
         larger.update(from: buffer, count: count)
         buffer.deallocate()
         buffer = larger
-    }
-}
-
-/// Standard output for large outputs: the bytes as they are, without a copy into `Data`.
-enum StandardOutput {
-    /// Output the system would not take (a full disk, say), with its reason.
-    struct Failure: Error {
-        let reason: String
-    }
-
-    static func write(_ text: StaticString) throws(Failure) {
-        try write(UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-    }
-
-    static func write(_ buffer: UnsafeRawBufferPointer) throws(Failure) {
-        var offset = 0
-        while offset < buffer.count {
-            let n = Glibc.write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { throw failure(n) }
-            offset += n
-        }
-    }
-
-    private static func failure(_ result: Int) -> Failure {
-        Failure(reason: result < 0 ? String(cString: strerror(errno)) : "nothing was written")
     }
 }
 

@@ -64,7 +64,7 @@ struct LitmusQuestionsCommand: ParsableCommand {
         let context = try CommandContext(global)
         let set = try DemoData.currentLitmus(try context.openStore().readStoreFile(), today: context.today)
         if json {
-            System.writeOutput(try RapportJSON.encode(LitmusQuestionFile(note: set.note, questions: set.questions)))
+            try System.writeOutput(try RapportJSON.encode(LitmusQuestionFile(note: set.note, questions: set.questions)))
             return
         }
         print("Version \(set.version), since \(set.introducedOn.iso)" + (set.note.isEmpty ? "" : ": \(set.note)"))

@@ -18,4 +18,15 @@ struct Rapport: ParsableCommand {
         ],
         defaultSubcommand: OpenCommand.self
     )
+
+    /// Runs the command, then checks that its printed output got through: a command
+    /// whose output was cut short (a full disk) fails rather than ending in success.
+    static func main() {
+        main(nil)
+        do {
+            try System.finishOutput()
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

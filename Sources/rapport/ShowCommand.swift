@@ -20,7 +20,7 @@ struct ShowCommand: ParsableCommand {
         let store = try context.openStore()
         let found = try context.findAccount(account, in: store).account
         if json {
-            System.writeOutput(try RapportJSON.encode(found))
+            try System.writeOutput(try RapportJSON.encode(found))
         } else {
             let currency = try store.readStoreFile().settings.currency
             print(AccountReport(account: found, today: context.today, currency: currency).text, terminator: "")

@@ -1,5 +1,6 @@
 #if canImport(Glibc)
-import Glibc
+// @preconcurrency: `stdout`, C's buffer behind `print`, is read once, after the command.
+@preconcurrency import Glibc
 #endif
 
 /// What the commands need from the operating system beyond FoundationEssentials:
@@ -12,26 +13,59 @@ enum System {
         let description: String
     }
 
+    /// Output that did not all reach its destination (a full disk, say), with the reason.
+    struct OutputFailure: Error, CustomStringConvertible {
+        let reason: String
+        var description: String { "cannot write the output (\(reason)); it is incomplete" }
+    }
+
     /// Text on standard error, after anything already printed to standard output.
     static func writeError(_ text: String) {
         fflush(nil)  // what `print` holds in its buffer goes first
-        _ = writeAll(STDERR_FILENO, text.utf8)
+        var text = text
+        _ = text.withUTF8 { writeAll(STDERR_FILENO, UnsafeRawBufferPointer($0)) }
     }
 
     /// Bytes on standard output, after anything already printed there.
-    static func writeOutput(_ bytes: some Sequence<UInt8>) {
-        fflush(nil)
-        _ = writeAll(STDOUT_FILENO, bytes)
+    static func writeOutput(_ bytes: some Sequence<UInt8>) throws(OutputFailure) {
+        guard Array(bytes).withUnsafeBytes(writeOutputReached) else { throw outputFailure() }
+    }
+
+    static func writeOutput(_ text: StaticString) throws(OutputFailure) {
+        try writeOutput(UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// The bytes as they are, without a copy (the due list's 18 MB are written so).
+    static func writeOutput(_ bytes: UnsafeRawBufferPointer) throws(OutputFailure) {
+        guard writeOutputReached(bytes) else { throw outputFailure() }
+    }
+
+    private static func writeOutputReached(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        fflush(nil)  // what `print` holds in its buffer goes first
+        return writeAll(STDOUT_FILENO, bytes)
+    }
+
+    /// Sends on what `print` still holds and checks that all of it got through: `print`
+    /// drops output it cannot write without a word, and a command would end in success
+    /// with its output cut short.
+    static func finishOutput() throws(OutputFailure) {
+        guard fflush(stdout) == 0, ferror(stdout) == 0 else { throw outputFailure() }
+    }
+
+    private static func outputFailure() -> OutputFailure {
+        OutputFailure(reason: errno == 0 ? "nothing was written" : String(cString: strerror(errno)))
     }
 
     /// Writes all of `bytes` to `fd`; false (with `errno` set) when the file takes no more.
-    private static func writeAll(_ fd: Int32, _ bytes: some Sequence<UInt8>) -> Bool {
-        let bytes = Array(bytes)
+    private static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
         var offset = 0
         while offset < bytes.count {
-            let n = bytes.withUnsafeBufferPointer { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
             if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { return false }
+            guard n > 0 else {
+                if n == 0 { errno = 0 }
+                return false
+            }
             offset += n
         }
         return true
@@ -49,7 +83,8 @@ enum System {
         let target = atomically ? path + ".\(getpid()).tmp" : path
         let fd = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw reason() }
-        guard writeAll(fd, text.utf8) else {
+        var text = text
+        guard text.withUTF8({ writeAll(fd, UnsafeRawBufferPointer($0)) }) else {
             let failure = reason()
             close(fd)
             if atomically { unlink(target) }

@@ -82,6 +82,13 @@ import RapportCore
             #expect(full.status == 1, "\(command)")
             #expect(full.err.contains("cannot write the output (No space left on device); it is incomplete"), "\(full.err)")
         }
+        // The same for every other output, printed or written whole.
+        for command in ["due", "due --ics", "accounts", "show atlas --json", "litmus questions --json"] {
+            let full = try cli.run(["-c", "\"$0\" \(command) > /dev/full", CLIHarness.binary.path],
+                                   binary: URL(fileURLWithPath: "/bin/sh"))
+            #expect(full.status == 1, "\(command)")
+            #expect(full.err.contains("Error: cannot write the output (No space left on device); it is incomplete"), "\(command): \(full.err)")
+        }
     }
 
     @Test func withinAndOwnerNarrowTheList() throws {
