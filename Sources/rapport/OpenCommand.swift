@@ -131,7 +131,7 @@ final class AppRunner {
             case .export(let fileName, let text):
                 let path = FileManager.default.currentDirectoryPath + "/" + fileName
                 do {
-                    try System.write(text, to: path, atomically: true)
+                    try System.write(text, to: path)
                 } catch {
                     return .failed("Could not write \(path): \(error)")
                 }
@@ -166,7 +166,7 @@ final class AppRunner {
         let path = System.temporaryDirectory + "rapport-\(getpid())-\(field).txt"
         defer { unlink(path) }
         do {
-            try System.write(text, to: path, atomically: false)
+            try System.createPrivate(text, at: path)
         } catch {
             return .edited(field: field, text: nil, error: "cannot write a temporary file for the editor: \(error)")
         }

@@ -77,22 +77,36 @@ enum System {
         return directory.hasSuffix("/") ? directory : directory + "/"
     }
 
-    /// Writes `text` to `path`; `atomically`, through a temporary file renamed into place,
-    /// so a reader never sees half of it.
-    static func write(_ text: String, to path: String, atomically: Bool) throws(Failure) {
-        let target = atomically ? path + ".\(getpid()).tmp" : path
-        let fd = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw reason() }
-        var text = text
-        guard text.withUTF8({ writeAll(fd, UnsafeRawBufferPointer($0)) }) else {
+    /// Writes `text` to `path` through a temporary file renamed into place, so a reader
+    /// never sees half of it.
+    static func write(_ text: String, to path: String) throws(Failure) {
+        let temp = path + ".\(getpid()).tmp"
+        try create(temp, holding: text, flags: O_TRUNC, mode: 0o644)
+        guard rename(temp, path) == 0 else {
             let failure = reason()
-            close(fd)
-            if atomically { unlink(target) }
+            unlink(temp)
             throw failure
         }
-        guard close(fd) == 0, !atomically || rename(target, path) == 0 else {
-            let failure = reason()
-            if atomically { unlink(target) }
+    }
+
+    /// A new file at `path` holding `text` that only this user can read (the editor's
+    /// copy of a field: notes on a customer, in a shared temporary directory). What was
+    /// at `path` is removed first, and anything put there meanwhile is refused, not
+    /// written through.
+    static func createPrivate(_ text: String, at path: String) throws(Failure) {
+        unlink(path)
+        try create(path, holding: text, flags: O_EXCL, mode: 0o600)
+    }
+
+    private static func create(_ path: String, holding text: String, flags: Int32, mode: mode_t) throws(Failure) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | flags, mode)
+        guard fd >= 0 else { throw reason() }
+        var text = text
+        let written = text.withUTF8 { writeAll(fd, UnsafeRawBufferPointer($0)) }
+        let failure = written ? nil : reason()
+        guard close(fd) == 0, written else {
+            let failure = failure ?? reason()
+            unlink(path)
             throw failure
         }
     }

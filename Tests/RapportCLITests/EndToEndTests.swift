@@ -89,12 +89,18 @@ import RapportCore
         #expect(try cli.account("atlas").concerns.count == 1)
     }
 
+    /// An executable script standing in for $EDITOR: `body` runs with the file as `$1`.
+    func editorScript(_ body: String) throws -> String {
+        let editor = NSTemporaryDirectory() + "rapport-editor-\(UUID().uuidString).sh"
+        try "#!/bin/sh\n\(body)\n".write(toFile: editor, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: editor)
+        return editor
+    }
+
     @Test func theEditorsTextFillsTheFieldAndIsSaved() throws {
         // $EDITOR runs on a temporary file; what it leaves there is the field's text.
-        let editor = NSTemporaryDirectory() + "rapport-editor-\(UUID().uuidString).sh"
-        try "#!/bin/sh\nprintf 'Written in the editor\\n' > \"$1\"\n".write(toFile: editor, atomically: true, encoding: .utf8)
+        let editor = try editorScript("printf 'Written in the editor\\n' > \"$1\"")
         defer { try? FileManager.default.removeItem(atPath: editor) }
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: editor)
         let (cli, tmux) = try startDemo(extra: ["EDITOR": editor, "VISUAL": ""])
         try tmux.waitFor("Accounts  27 of 27")
         try tmux.keys("c")
@@ -108,6 +114,21 @@ import RapportCore
         try tmux.waitFor("EXITED 0")
         let concern = try #require(try cli.account("atlas").concerns.first { $0.summary == "Invoices arrive late" })
         #expect(concern.detail == "Written in the editor", "the editor's trailing newline is dropped")
+    }
+
+    @Test func theEditorsCopyOfAFieldIsPrivate() throws {
+        // Notes on a customer, in a shared temporary directory: readable by this user only.
+        let editor = try editorScript("printf 'Mode %s\\n' \"$(stat -c %a \"$1\")\" > \"$1\"")
+        defer { try? FileManager.default.removeItem(atPath: editor) }
+        let (cli, tmux) = try startDemo(extra: ["EDITOR": editor, "VISUAL": ""])
+        try tmux.waitFor("Accounts  27 of 27")
+        try tmux.keys("c")
+        try tmux.waitFor("Record a concern")
+        try tmux.keys("Tab", "Tab", "Tab", "Tab", "C-o")
+        try tmux.waitFor("Mode 600")
+        try tmux.keys("Escape", "Q")
+        try tmux.waitFor("EXITED 0")
+        #expect(try cli.run("check").status == 0)
     }
 
     @Test func aPlanIsExportedIntoTheWorkingDirectory() throws {
