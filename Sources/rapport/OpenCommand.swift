@@ -133,7 +133,7 @@ final class AppRunner {
                 do {
                     try System.write(text, to: path)
                 } catch {
-                    return .failed("Could not write \(path): \(error)")
+                    return .failed("Could not write \(path): \(error); nothing was exported (start rapport in a folder you can write to)")
                 }
                 return .exported(path: path)
             case .redraw:
