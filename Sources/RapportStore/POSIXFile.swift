@@ -70,7 +70,7 @@ enum POSIXFile {
 
     /// The whole file, or nil when it does not exist.
     static func read(_ path: String) throws(StoreError) -> Data? {
-        try readBytes(path).map { Data($0) }
+        try readShared(path).map { Data($0) }
     }
 
     /// A whole file's bytes as an array; nil when it does not exist.

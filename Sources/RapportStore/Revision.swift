@@ -1,6 +1,5 @@
 import FoundationEssentials
 
-
 /// The version of an account file as it was loaded: a hash of its bytes.
 ///
 /// Saving compares the file's current revision with the one the change was based

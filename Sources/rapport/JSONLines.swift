@@ -164,7 +164,7 @@ struct JSONArrayWriter: ~Copyable {
         // escape) sends the field the slow way, like any byte JSON escapes.
         guard Self.needsEscaping(field) else { return put(field) }
         if field.contains(FieldText.backslash) {
-            FieldText.unescapedBytes(ArraySlice(field)).withUnsafeBufferPointer { escape($0) }
+            FieldText.unescapedBytes(field).withUnsafeBufferPointer { escape($0) }
         } else {
             escapeEach(field)
         }
