@@ -77,16 +77,23 @@ import RapportCore
 
     @Test func aMissingEditorIsAMessageNotACrash() throws {
         let (cli, tmux) = try startDemo(extra: ["EDITOR": "no-such-editor-xyz", "VISUAL": ""])
-        try tmux.waitFor("Accounts  27 of 27")
-        try tmux.keys("c")
-        try tmux.waitFor("Record a concern")
-        try tmux.keys("Tab", "Tab", "Tab", "Tab", "C-o")
+        try editNewConcernsDetail(tmux)
         try tmux.waitFor("The editor 'no-such-editor-xyz' could not be run")
         try tmux.keys("Escape", "Q")
         try tmux.waitFor("EXITED 0")
         // The cancelled concern was not saved; the store is intact.
         #expect(try cli.run("check").status == 0)
         #expect(try cli.account("atlas").concerns.count == 1)
+    }
+
+    /// From the start of the demo app: records a concern titled `summary` on the first
+    /// account and opens its detail field in $EDITOR.
+    func editNewConcernsDetail(_ tmux: Tmux, summary: String = "") throws {
+        try tmux.waitFor("Accounts  27 of 27")
+        try tmux.keys("c")
+        try tmux.waitFor("Record a concern")
+        if !summary.isEmpty { try tmux.type(summary) }
+        try tmux.keys("Tab", "Tab", "Tab", "Tab", "C-o")
     }
 
     /// An executable script standing in for $EDITOR: `body` runs with the file as `$1`.
@@ -102,11 +109,7 @@ import RapportCore
         let editor = try editorScript("printf 'Written in the editor\\n' > \"$1\"")
         defer { try? FileManager.default.removeItem(atPath: editor) }
         let (cli, tmux) = try startDemo(extra: ["EDITOR": editor, "VISUAL": ""])
-        try tmux.waitFor("Accounts  27 of 27")
-        try tmux.keys("c")
-        try tmux.waitFor("Record a concern")
-        try tmux.type("Invoices arrive late")
-        try tmux.keys("Tab", "Tab", "Tab", "Tab", "C-o")
+        try editNewConcernsDetail(tmux, summary: "Invoices arrive late")
         try tmux.waitFor("Written in the editor")
         try tmux.keys("Enter")
         try tmux.waitFor("Accounts  27 of 27")
@@ -121,10 +124,7 @@ import RapportCore
         let editor = try editorScript("printf 'Mode %s\\n' \"$(stat -c %a \"$1\")\" > \"$1\"")
         defer { try? FileManager.default.removeItem(atPath: editor) }
         let (cli, tmux) = try startDemo(extra: ["EDITOR": editor, "VISUAL": ""])
-        try tmux.waitFor("Accounts  27 of 27")
-        try tmux.keys("c")
-        try tmux.waitFor("Record a concern")
-        try tmux.keys("Tab", "Tab", "Tab", "Tab", "C-o")
+        try editNewConcernsDetail(tmux)
         try tmux.waitFor("Mode 600")
         try tmux.keys("Escape", "Q")
         try tmux.waitFor("EXITED 0")
