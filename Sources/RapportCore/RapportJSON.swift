@@ -12,8 +12,10 @@ public enum RapportJSON {
 
     public static func decoder() -> JSONDecoder { JSONDecoder() }
 
-    /// Encodes `value` and ends the text with a newline.
+    /// Encodes `value` and ends the text with a newline. `JSONTextEncoder` writes it;
+    /// `JSONEncoder` writes what that refuses and reports what cannot be encoded.
     public static func encode<T: Encodable>(_ value: T) throws -> Data {
+        if let data = try? JSONTextEncoder.encode(value) { return data }
         var data = try encoder().encode(value)
         data.append(0x0A)
         return data

@@ -162,7 +162,7 @@ struct JSONArrayWriter: ~Copyable {
     mutating func fieldText(_ field: UnsafeBufferPointer<UInt8>) {
         // Checked once: most fields are copied as they are. A backslash (the index's
         // escape) sends the field the slow way, like any byte JSON escapes.
-        guard Self.needsEscaping(field) else { return put(field) }
+        guard JSONEscaping.isNeeded(in: field) else { return put(field) }
         if field.contains(FieldText.backslash) {
             FieldText.unescapedBytes(field).withUnsafeBufferPointer { escape($0) }
         } else {
@@ -192,7 +192,7 @@ struct JSONArrayWriter: ~Copyable {
 
     /// Text inside a literal; copied whole unless something in it needs escaping.
     private mutating func escape(_ utf8: UnsafeBufferPointer<UInt8>) {
-        guard Self.needsEscaping(utf8) else { return put(utf8) }
+        guard JSONEscaping.isNeeded(in: utf8) else { return put(utf8) }
         escapeEach(utf8)
     }
 
@@ -213,30 +213,6 @@ struct JSONArrayWriter: ~Copyable {
             default: put(b)
             }
         }
-    }
-
-    /// Whether any byte is a quote, a backslash or a control character, sixteen bytes
-    /// at a time (the due list's text is 20 MB).
-    static func needsEscaping(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = utf8.baseAddress else { return false }
-        let raw = UnsafeRawPointer(base)
-        let control = SIMD16<UInt8>(repeating: 0x20), quote = SIMD16<UInt8>(repeating: 0x22),
-            backslash = SIMD16<UInt8>(repeating: 0x5C)
-        func escaped(at offset: Int) -> Bool {
-            let v = raw.loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt8>.self)
-            return any((v .< control) .| (v .== quote) .| (v .== backslash))
-        }
-        guard utf8.count < 16 else {
-            // The last sixteen bytes as one block, overlapping the one before.
-            for offset in stride(from: 0, to: utf8.count - 16, by: 16) where escaped(at: offset) { return true }
-            return escaped(at: utf8.count - 16)
-        }
-        var i = 0
-        while i < utf8.count {
-            if base[i] < 0x20 || base[i] == 0x22 || base[i] == 0x5C { return true }
-            i += 1
-        }
-        return false
     }
 
     /// Keys and punctuation: a few bytes each, copied here rather than by a call to memmove.

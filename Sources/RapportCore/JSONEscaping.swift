@@ -1,0 +1,26 @@
+/// Which text a JSON string must escape.
+public enum JSONEscaping {
+    /// Whether any byte is a quote, a backslash or a control character, sixteen bytes
+    /// at a time (the due list's text is 20 MB, an account's 27 KB).
+    public static func isNeeded(in utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = utf8.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        let control = SIMD16<UInt8>(repeating: 0x20), quote = SIMD16<UInt8>(repeating: 0x22),
+            backslash = SIMD16<UInt8>(repeating: 0x5C)
+        func escaped(at offset: Int) -> Bool {
+            let v = raw.loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt8>.self)
+            return any((v .< control) .| (v .== quote) .| (v .== backslash))
+        }
+        guard utf8.count < 16 else {
+            // The last sixteen bytes as one block, overlapping the one before.
+            for offset in stride(from: 0, to: utf8.count - 16, by: 16) where escaped(at: offset) { return true }
+            return escaped(at: utf8.count - 16)
+        }
+        var i = 0
+        while i < utf8.count {
+            if base[i] < 0x20 || base[i] == 0x22 || base[i] == 0x5C { return true }
+            i += 1
+        }
+        return false
+    }
+}
