@@ -12,6 +12,13 @@ public enum RapportJSON {
 
     public static func decoder() -> JSONDecoder { JSONDecoder() }
 
+    /// Decodes a `T` from JSON text. `JSONTextDecoder` reads it; `JSONDecoder` reads what
+    /// that refuses, and its error says what is wrong with text that is not a `T`.
+    public static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
+        if let value = try? JSONTextDecoder.decode(type, from: data) { return value }
+        return try decoder().decode(type, from: data)
+    }
+
     /// Encodes `value` and ends the text with a newline. `JSONTextEncoder` writes it;
     /// `JSONEncoder` writes what that refuses and reports what cannot be encoded.
     public static func encode<T: Encodable>(_ value: T) throws -> Data {

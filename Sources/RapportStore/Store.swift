@@ -104,7 +104,7 @@ public struct FileStore: Sendable {
     public func readStoreFile() throws -> StoreFile {
         guard let data = try POSIXFile.read(storeFilePath) else { throw StoreError.notFound(path: root) }
         do {
-            return try RapportJSON.decoder().decode(StoreFile.self, from: data)
+            return try RapportJSON.decode(StoreFile.self, from: data)
         } catch {
             throw StoreError.unreadable(path: storeFilePath, reason: RapportJSON.describe(error))
         }
@@ -320,24 +320,23 @@ public struct FileStore: Sendable {
     }
 
     private func decodeAccount(_ data: Data, path: String) throws -> Account {
-        let decoder = RapportJSON.decoder()
         let firstError: Error
         do {
-            let document = try decoder.decode(AccountDocument.self, from: data)
+            let document = try RapportJSON.decode(AccountDocument.self, from: data)
             if document.schema == migrator.current { return document.account }
             firstError = StoreError.unreadable(path: path, reason: "schema \(document.schema)")
         } catch {
             firstError = error
         }
         // Not the current schema (or not decodable as it): migrate if it is older.
-        guard var json = try? decoder.decode(JSONValue.self, from: data) else {
+        guard var json = try? RapportJSON.decode(JSONValue.self, from: data) else {
             throw StoreError.unreadable(path: path, reason: RapportJSON.describe(firstError))
         }
         do {
             guard try migrator.migrate(&json) else {
                 throw StoreError.unreadable(path: path, reason: RapportJSON.describe(firstError))
             }
-            return try decoder.decode(AccountDocument.self, from: try RapportJSON.encode(json)).account
+            return try RapportJSON.decode(AccountDocument.self, from: try RapportJSON.encode(json)).account
         } catch Migrator.Failure.tooNew(let version) {
             throw StoreError.unreadable(path: path, reason: "written by a newer Rapport (schema \(version); this one reads up to \(migrator.current))")
         } catch Migrator.Failure.noVersion {

@@ -84,7 +84,7 @@ enum DemoData {
 
     private static func decode<T: Decodable>(_ type: T.Type, _ bytes: [UInt8], _ name: String) throws -> T {
         do {
-            return try JSONDecoder().decode(type, from: Data(bytes))
+            return try RapportJSON.decode(type, from: Data(bytes))
         } catch {
             throw InputError("bundled resource \(name) is damaged: \(RapportJSON.describe(error))")
         }

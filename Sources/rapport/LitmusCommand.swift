@@ -88,7 +88,7 @@ struct LitmusNewVersionCommand: ParsableCommand {
         let context = try CommandContext(global)
         guard let data = FileManager.default.contents(atPath: file) else { throw InputError("cannot read \(file)") }
         let parsed: LitmusQuestionFile
-        do { parsed = try RapportJSON.decoder().decode(LitmusQuestionFile.self, from: data) }
+        do { parsed = try RapportJSON.decode(LitmusQuestionFile.self, from: data) }
         catch { throw InputError("\(file) is not a question file: \(RapportJSON.describe(error))") }
         guard !parsed.questions.isEmpty else { throw InputError("\(file) has no questions") }
         let ids = parsed.questions.map(\.id)

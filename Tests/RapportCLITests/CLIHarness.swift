@@ -53,6 +53,6 @@ final class CLIHarness {
     /// `rapport show ACCOUNT --json`, decoded.
     func account(_ name: String) throws -> Account {
         let result = try run("show", name, "--json")
-        return try RapportJSON.decoder().decode(Account.self, from: Data(result.out.utf8))
+        return try RapportJSON.decode(Account.self, from: Data(result.out.utf8))
     }
 }

@@ -57,7 +57,7 @@ import RapportCore
         let cli = CLIHarness()
         try cli.run("demo")
         let json = try cli.run("accounts", "--json").out
-        let summaries = try RapportJSON.decoder().decode([AccountSummary].self, from: Data(json.utf8))
+        let summaries = try RapportJSON.decode([AccountSummary].self, from: Data(json.utf8))
         #expect(summaries.contains { $0.flags.contains(.noSeniorContact) })
         #expect(summaries.contains { !$0.flags.contains(.noSeniorContact) })
         #expect(summaries.contains { $0.flags.contains(.fallingHealth) })

@@ -43,7 +43,7 @@ import Testing
         let day = try #require(Day(iso: "2026-03-05"))
         let data = try RapportJSON.encoder().encode([day])
         #expect(String(decoding: data, as: UTF8.self).contains("\"2026-03-05\""))
-        #expect(try RapportJSON.decoder().decode([Day].self, from: data) == [day])
+        #expect(try RapportJSON.decode([Day].self, from: data) == [day])
     }
 
     @Test func yearMonthRoundTrips() throws {
@@ -79,7 +79,7 @@ import Testing
     @Test func encodesAsCode() throws {
         let data = try RapportJSON.encoder().encode([Cadence.everyDays(60), .monthly])
         #expect(String(decoding: data, as: UTF8.self).contains("\"every-60-days\""))
-        #expect(try RapportJSON.decoder().decode([Cadence].self, from: data) == [.everyDays(60), .monthly])
+        #expect(try RapportJSON.decode([Cadence].self, from: data) == [.everyDays(60), .monthly])
     }
 
     @Test func planItemRestartsFromLastCompletion() {

@@ -6,7 +6,7 @@ import RapportResources
 /// The bundled playbook as a template for new plans.
 @Suite struct PlaybookTests {
     let today = Day(iso: "2026-11-22")!
-    let playbook = try! RapportJSON.decoder().decode(Playbook.self, from: Data(BundledData.playbook))
+    let playbook = try! RapportJSON.decode(Playbook.self, from: Data(BundledData.playbook))
 
     func account(_ contacts: [Contact]) -> Account {
         Account(name: "Acme", owner: "Maya", createdOn: today, contacts: contacts)

@@ -20,10 +20,9 @@ import RapportResources
     }
 
     @Test func theDueListRanksAsTheFullComparisonDoes() throws {
-        let decoder = RapportJSON.decoder()
         let portfolio = SyntheticPortfolio(
-            seed: 3, today: today, playbook: try decoder.decode(Playbook.self, from: Data(BundledData.playbook)),
-            questions: try decoder.decode(LitmusQuestionFile.self, from: Data(BundledData.litmusQuestionsV1))
+            seed: 3, today: today, playbook: try RapportJSON.decode(Playbook.self, from: Data(BundledData.playbook)),
+            questions: try RapportJSON.decode(LitmusQuestionFile.self, from: Data(BundledData.litmusQuestionsV1))
                 .questionSet(version: 1, introducedOn: today.adding(years: -3)))
         var digests = (0..<300).map { AccountDigest(portfolio.account($0), policy: DuePolicy()) }
         // One item too far out to pack into the fast sort's key: the list is still whole and in order.

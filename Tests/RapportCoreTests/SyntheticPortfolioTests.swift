@@ -7,10 +7,9 @@ import RapportResources
     let today = Day(iso: "2026-11-22")!
 
     func portfolio(seed: UInt64) throws -> SyntheticPortfolio {
-        let decoder = RapportJSON.decoder()
         return SyntheticPortfolio(
-            seed: seed, today: today, playbook: try decoder.decode(Playbook.self, from: Data(BundledData.playbook)),
-            questions: try decoder.decode(LitmusQuestionFile.self, from: Data(BundledData.litmusQuestionsV1))
+            seed: seed, today: today, playbook: try RapportJSON.decode(Playbook.self, from: Data(BundledData.playbook)),
+            questions: try RapportJSON.decode(LitmusQuestionFile.self, from: Data(BundledData.litmusQuestionsV1))
                 .questionSet(version: 1, introducedOn: today.adding(years: -3)))
     }
 

@@ -9,11 +9,10 @@ import RapportResources
     /// A store holding the demo portfolio (every kind of record and follow-up).
     func demoStore() throws -> TempStore {
         let t = try TempStore()
-        let decoder = RapportJSON.decoder()
         let builder = DemoBuilder(
-            portfolio: try decoder.decode(DemoPortfolio.self, from: Data(BundledData.demoPortfolio)),
-            playbook: try decoder.decode(Playbook.self, from: Data(BundledData.playbook)),
-            questions: try decoder.decode(LitmusQuestionFile.self, from: Data(BundledData.litmusQuestionsV1))
+            portfolio: try RapportJSON.decode(DemoPortfolio.self, from: Data(BundledData.demoPortfolio)),
+            playbook: try RapportJSON.decode(Playbook.self, from: Data(BundledData.playbook)),
+            questions: try RapportJSON.decode(LitmusQuestionFile.self, from: Data(BundledData.litmusQuestionsV1))
                 .questionSet(version: 1, introducedOn: t.today.adding(years: -3)),
             today: t.today)
         for account in builder.build() { try t.store.create(account) }
@@ -51,10 +50,9 @@ import RapportResources
 
     @Test func savesSpliceOneEntryAndKeepTheShardsOtherEntries() throws {
         let t = try TempStore()
-        let decoder = RapportJSON.decoder()
         let portfolio = SyntheticPortfolio(
-            seed: 5, today: t.today, playbook: try decoder.decode(Playbook.self, from: Data(BundledData.playbook)),
-            questions: try decoder.decode(LitmusQuestionFile.self, from: Data(BundledData.litmusQuestionsV1))
+            seed: 5, today: t.today, playbook: try RapportJSON.decode(Playbook.self, from: Data(BundledData.playbook)),
+            questions: try RapportJSON.decode(LitmusQuestionFile.self, from: Data(BundledData.litmusQuestionsV1))
                 .questionSet(version: 1, introducedOn: t.today.adding(years: -3)))
         try t.store.bulkCreate(count: 600) { portfolio.account($0) }
         #expect(fromIndex(t).snapshot.refreshed == 0)

@@ -45,7 +45,7 @@ enum Fixture {
 
     /// The bundled playbook, as the app loads it.
     static var playbook: Playbook {
-        try! RapportJSON.decoder().decode(Playbook.self, from: Data(BundledData.playbook))
+        try! RapportJSON.decode(Playbook.self, from: Data(BundledData.playbook))
     }
 }
 

@@ -1,0 +1,228 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reads JSON text into `JSONNode`s, refusing anything that is not strict JSON.
+struct JSONParser {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var position = 0
+    var nodes: [JSONNode] = []
+    /// The key nodes of the objects being read, innermost last.
+    private var keyStack: [Int] = []
+
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+        nodes.reserveCapacity(bytes.count / 16)
+    }
+
+    /// `JSONDecoder`'s limit on nesting.
+    static let maximumDepth = 512
+
+    mutating func skipWhitespace() {
+        while position < bytes.count {
+            switch bytes[position] {
+            case 0x20:
+                // Indentation: eight spaces at a time where there are eight.
+                let eight = position + 8 <= bytes.count
+                    && UnsafeRawPointer(bytes.baseAddress! + position).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020
+                position += eight ? 8 : 1
+            case 0x0A, 0x0D, 0x09: position += 1
+            default: return
+            }
+        }
+    }
+
+    private func refuse() -> JSONTextDecoder.Refused { JSONTextDecoder.Refused() }
+
+    mutating func value(depth: Int) throws {
+        skipWhitespace()
+        guard position < bytes.count, depth < Self.maximumDepth else { throw refuse() }
+        switch bytes[position] {
+        case UInt8(ascii: "{"): try container(depth: depth, isObject: true)
+        case UInt8(ascii: "["): try container(depth: depth, isObject: false)
+        case UInt8(ascii: "\""): try string()
+        case UInt8(ascii: "t"): try literal("true", .true)
+        case UInt8(ascii: "f"): try literal("false", .false)
+        case UInt8(ascii: "n"): try literal("null", .null)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try number()
+        default: throw refuse()
+        }
+    }
+
+    private mutating func literal(_ word: StaticString, _ kind: JSONNode.Kind) throws {
+        let count = word.utf8CodeUnitCount
+        guard position + count <= bytes.count,
+              memcmp(bytes.baseAddress! + position, word.utf8Start, count) == 0 else { throw refuse() }
+        nodes.append(JSONNode(kind: kind, first: Int32(position), second: Int32(position + count)))
+        position += count
+    }
+
+    private mutating func container(depth: Int, isObject: Bool) throws {
+        let index = nodes.count
+        nodes.append(JSONNode(kind: isObject ? .object : .array, first: 0, second: 0))
+        position += 1
+        skipWhitespace()
+        let close = UInt8(ascii: isObject ? "}" : "]")
+        var count: Int32 = 0
+        let firstKey = keyStack.count
+        defer { keyStack.removeSubrange(firstKey...) }
+        var sorted = true
+        if position < bytes.count, bytes[position] == close {
+            position += 1
+        } else {
+            while true {
+                if isObject {
+                    skipWhitespace()
+                    guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw refuse() }
+                    try string()
+                    let key = nodes.count - 1
+                    // Keys are compared as bytes, so an escaped one is left to JSONDecoder.
+                    guard nodes[key].kind == .string else { throw refuse() }
+                    if keyStack.count > firstKey, sorted { sorted = precedes(keyStack[keyStack.count - 1], key) }
+                    keyStack.append(key)
+                    skipWhitespace()
+                    guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw refuse() }
+                    position += 1
+                }
+                try value(depth: depth + 1)
+                count += 1
+                skipWhitespace()
+                guard position < bytes.count else { throw refuse() }
+                if bytes[position] == UInt8(ascii: ",") {
+                    position += 1
+                } else if bytes[position] == close {
+                    position += 1
+                    break
+                } else {
+                    throw refuse()
+                }
+            }
+        }
+        // Keys Rapport writes are in order, so none repeats; others are checked pairwise.
+        if !sorted {
+            let keys = keyStack[firstKey...]
+            for (i, a) in zip(keys.indices, keys) {
+                for b in keys[(i + 1)...] where !precedes(a, b) && !precedes(b, a) { throw refuse() }
+            }
+        }
+        nodes[index].first = count
+        nodes[index].second = Int32(nodes.count)
+    }
+
+    /// Whether the string at node `a` sorts before the one at `b`, byte by byte.
+    private func precedes(_ a: Int, _ b: Int) -> Bool {
+        let (x, y) = (nodes[a], nodes[b])
+        let (xCount, yCount) = (Int(x.second - x.first), Int(y.second - y.first))
+        let order = memcmp(bytes.baseAddress! + Int(x.first), bytes.baseAddress! + Int(y.first), min(xCount, yCount))
+        return order < 0 || (order == 0 && xCount < yCount)
+    }
+
+    private mutating func string() throws {
+        position += 1
+        let start = position
+        var escaped = false
+        skipPlainText()
+        while true {
+            guard position < bytes.count else { throw refuse() }
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") { break }
+            if byte < 0x20 { throw refuse() }
+            if byte == UInt8(ascii: "\\") {
+                escaped = true
+                position += 1
+            }
+            position += 1
+        }
+        nodes.append(JSONNode(kind: escaped ? .escapedString : .string, first: Int32(start), second: Int32(position)))
+        position += 1
+    }
+
+    /// Moves to the first byte that ends or escapes a string, or that no string may
+    /// hold (a control character), eight bytes at a time.
+    private mutating func skipPlainText() {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        while position + 8 <= bytes.count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + position).loadUnaligned(as: UInt64.self))
+            // A byte's high bit is set where it is 0x22, 0x5C or below 0x20 (exact for
+            // the first such byte; bytes of 0x80 and up are masked out).
+            func zeroBytes(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+            let found = (zeroBytes(word ^ (ones &* 0x22)) | zeroBytes(word ^ (ones &* 0x5C)) | ((word &- ones &* 0x20) & ~word & highs))
+            if found != 0 {
+                position += found.trailingZeroBitCount / 8
+                return
+            }
+            position += 8
+        }
+    }
+
+    private mutating func number() throws {
+        let start = position
+        func digits() -> Int {
+            let from = position
+            while position < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position]) { position += 1 }
+            return position - from
+        }
+        if bytes[position] == UInt8(ascii: "-") { position += 1 }
+        let leading = position
+        guard digits() > 0, bytes[leading] != UInt8(ascii: "0") || position == leading + 1 else { throw refuse() }
+        var kind = JSONNode.Kind.integer
+        if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
+            position += 1
+            guard digits() > 0 else { throw refuse() }
+            kind = .number
+        }
+        if position < bytes.count, bytes[position] | 0x20 == UInt8(ascii: "e") {
+            position += 1
+            if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") { position += 1 }
+            guard digits() > 0 else { throw refuse() }
+            kind = .number
+        }
+        nodes.append(JSONNode(kind: kind, first: Int32(start), second: Int32(position)))
+    }
+
+    /// A string's bytes with its escapes replaced; nil for a bad escape or a lone surrogate.
+    static func unescaped(_ text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        var result: [UInt8] = []
+        result.reserveCapacity(text.count)
+        var i = 0
+        func hex4(_ at: Int) -> UInt32? {
+            guard at + 4 <= text.count else { return nil }
+            var value: UInt32 = 0
+            for byte in text[at..<(at + 4)] {
+                guard let digit = Character(UnicodeScalar(byte)).hexDigitValue else { return nil }
+                value = value << 4 | UInt32(digit)
+            }
+            return value
+        }
+        while i < text.count {
+            let byte = text[i]
+            guard byte == UInt8(ascii: "\\") else { result.append(byte); i += 1; continue }
+            guard i + 1 < text.count else { return nil }
+            switch text[i + 1] {
+            case UInt8(ascii: "\""): result.append(0x22)
+            case UInt8(ascii: "\\"): result.append(0x5C)
+            case UInt8(ascii: "/"): result.append(0x2F)
+            case UInt8(ascii: "b"): result.append(0x08)
+            case UInt8(ascii: "f"): result.append(0x0C)
+            case UInt8(ascii: "n"): result.append(0x0A)
+            case UInt8(ascii: "r"): result.append(0x0D)
+            case UInt8(ascii: "t"): result.append(0x09)
+            case UInt8(ascii: "u"):
+                guard var code = hex4(i + 2) else { return nil }
+                if (0xD800..<0xDC00).contains(code) {
+                    guard i + 7 < text.count, text[i + 6] == UInt8(ascii: "\\"), text[i + 7] == UInt8(ascii: "u"),
+                          let low = hex4(i + 8), (0xDC00..<0xE000).contains(low) else { return nil }
+                    code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                    i += 6
+                }
+                guard let scalar = Unicode.Scalar(code) else { return nil }
+                result.append(contentsOf: UTF8.encode(scalar)!)
+                i += 6
+                continue
+            default: return nil
+            }
+            i += 2
+        }
+        return result
+    }
+}
