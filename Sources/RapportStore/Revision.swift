@@ -10,13 +10,20 @@ public struct Revision: Hashable, Sendable, CustomStringConvertible {
     public let value: UInt64
 
     init(_ data: Data) {
-        // Through the bytes' buffer: iterating `Data` itself took a third of a millisecond
-        // for one account file, twice on every save.
+        // FNV-1a's steps over eight bytes at a time, then the rest one by one: a byte at
+        // a time took 40 µs for an account file, twice on every save.
         value = data.withUnsafeBytes { bytes in
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325 // FNV-1a 64
-            for byte in bytes {
-                hash ^= UInt64(byte)
-                hash &*= 0x0000_0100_0000_01B3
+            let prime: UInt64 = 0x0000_0100_0000_01B3
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count)
+            var i = 0
+            while i + 8 <= bytes.count {
+                hash = (hash ^ bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* prime
+                hash ^= hash >> 29
+                i += 8
+            }
+            while i < bytes.count {
+                hash = (hash ^ UInt64(bytes[i])) &* prime
+                i += 1
             }
             return hash
         }
