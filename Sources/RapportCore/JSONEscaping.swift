@@ -2,6 +2,7 @@
 public enum JSONEscaping {
     /// Whether any byte is a quote, a backslash or a control character, sixteen bytes
     /// at a time (the due list's text is 20 MB, an account's 27 KB).
+    @inlinable
     public static func isNeeded(in utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = utf8.baseAddress else { return false }
         let raw = UnsafeRawPointer(base)
