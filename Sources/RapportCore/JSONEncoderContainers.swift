@@ -139,8 +139,9 @@ struct JSONNull: JSONScalar {
     func write(to output: JSONOutput) { output.write("null") }
 }
 
-/// A coding key for an array position or a super encoder; an index's text is made only
-/// when asked for (an error's path), not for every element.
+/// A coding key the coders make: an array position, or a member named by text (a super
+/// encoder's, or one on a decoding error's path). A position's text is made only when
+/// asked for, not for every element.
 struct IndexKey: CodingKey {
     let intValue: Int?
     private let name: String?
