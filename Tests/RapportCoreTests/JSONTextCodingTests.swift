@@ -51,7 +51,7 @@ import RapportResources
     let sample = Sample(
         strings: ["", "plain", "quote \" backslash \\ slash /", String((0..<32).map { Character(Unicode.Scalar(UInt8($0))) }),
                   "Café, 経営, 😀, e\u{301}, \u{2028}\u{7F}", String(repeating: "long text without escapes ", count: 9)],
-        doubles: [0, 0.1, 3, -0.0, 1e20, 1e-7, 123_456_789.125, 2.5e300, 5e-324, -42.75],
+        doubles: [0, 0.1, 3, -0.0, 1e20, 1e-7, 123_456_789.125, 2.5e300, .leastNonzeroMagnitude, -42.75],
         integers: [Int.min, -1, 0, 7, Int.max], widths: [Int8.min, Int8.max], large: UInt64.max,
         flags: [true, false], missing: nil, present: 3, nothing: [],
         keyed: ["b": 1, "a": 2, "ab": 3, "": 4, "Z": 5, "é": 6, "abcdefghij": 7, "abcdefghi": 8, "abcdefghik": 9, "abcdefgh": 10],
