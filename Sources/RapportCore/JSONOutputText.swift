@@ -3,9 +3,7 @@ import FoundationEssentials
 /// The text `JSONOutput` writes: punctuation, indentation, strings and numbers as
 /// `JSONEncoder` writes them.
 extension JSONOutput {
-    func write(_ text: StaticString) {
-        bytes.append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-    }
+    func write(_ text: StaticString) { bytes.append(text) }
 
     func indent(_ depth: Int) {
         var left = 2 * depth
@@ -24,59 +22,14 @@ extension JSONOutput {
         text.withUTF8 { write(escaping: $0) }
     }
 
-    /// UTF-8 text as a JSON string: quoted, with quotes, backslashes and control
-    /// characters escaped (the common ones by letter, others as `\u00XX`).
+    /// UTF-8 text as a JSON string: quoted and escaped.
     func write(escaping utf8: UnsafeBufferPointer<UInt8>) {
         bytes.append(UInt8(ascii: "\""))
-        guard JSONEscaping.isNeeded(in: utf8) else {
-            bytes.append(utf8)
-            bytes.append(UInt8(ascii: "\""))
-            return
-        }
-        var mark = 0
-        var i = 0
-        while i < utf8.count {
-            let byte = utf8[i]
-            i += 1
-            guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-            bytes.append(UnsafeBufferPointer(rebasing: utf8[mark..<(i - 1)]))
-            mark = i
-            switch byte {
-            case 0x22: write("\\\"")
-            case 0x5C: write("\\\\")
-            case 0x08: write("\\b")
-            case 0x0C: write("\\f")
-            case 0x0A: write("\\n")
-            case 0x0D: write("\\r")
-            case 0x09: write("\\t")
-            default:
-                let hex: StaticString = "0123456789abcdef"
-                write("\\u00")
-                bytes.append(hex.utf8Start[Int(byte >> 4)])
-                bytes.append(hex.utf8Start[Int(byte & 0xF)])
-            }
-        }
-        bytes.append(UnsafeBufferPointer(rebasing: utf8[mark...]))
+        bytes.append(jsonEscaped: utf8)
         bytes.append(UInt8(ascii: "\""))
     }
 
-    func write(integer: some FixedWidthInteger) {
-        if integer == 0 { bytes.append(UInt8(ascii: "0")); return }
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 24 digits, enough for 64 bits
-        var count = 0
-        var rest = integer.magnitude
-        withUnsafeMutableBytes(of: &digits) { raw in
-            let buffer = raw.bindMemory(to: UInt8.self)
-            while rest != 0 {
-                let (quotient, digit) = rest.quotientAndRemainder(dividingBy: 10)
-                count += 1
-                buffer[24 - count] = UInt8(ascii: "0") + UInt8(digit)
-                rest = quotient
-            }
-            if integer < 0 { bytes.append(UInt8(ascii: "-")) }
-            bytes.append(UnsafeBufferPointer(rebasing: buffer[(24 - count)...]))
-        }
-    }
+    func write(integer: some FixedWidthInteger) { bytes.append(decimal: integer) }
 
     /// A finite number as `JSONEncoder` writes it: its shortest description, without ".0".
     func write<F: BinaryFloatingPoint & CustomStringConvertible>(float: F) throws {

@@ -68,11 +68,6 @@ final class JSONOutput {
         ends.reserveCapacity(64)
     }
 
-    deinit {
-        bytes.free()
-        scratch.free()
-    }
-
     // MARK: Values
 
     /// Writes `value` at `depth`; false if it wrote nothing (the top level's error).

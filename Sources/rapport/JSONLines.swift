@@ -10,20 +10,12 @@ import Glibc
 /// most of a second for ten thousand objects; this renders the due list's 20 MB in
 /// chunks on every core while the chunks already rendered are written.
 struct JSONArrayWriter: ~Copyable {
-    private var buffer: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
-    private var count = 0
+    private var bytes: GrowingBytes
     private var firstKey = true
 
     init(capacity: Int = 1 << 16) {
-        self.init(start: .allocate(capacity: capacity), capacity: capacity)
+        bytes = GrowingBytes(capacity: capacity)
     }
-
-    private init(start: UnsafeMutablePointer<UInt8>, capacity: Int) {
-        (buffer, self.capacity) = (start, capacity)
-    }
-
-    deinit { buffer.deallocate() }
 
     /// Writes the array of `count` objects, object `i` written by `render(i, &writer)`,
     /// to standard output and ends the process: the JSON is the command's last word,
@@ -88,13 +80,12 @@ struct JSONArrayWriter: ~Copyable {
 
     /// A writer into `buffer`, from its start, or into a fresh megabyte.
     private init(reusing buffer: Buffer?) {
-        if let buffer { self.init(start: buffer.start, capacity: buffer.capacity) } else { self.init(capacity: 1 << 20) }
+        bytes = buffer.map { GrowingBytes(reusing: $0.start, capacity: $0.capacity) } ?? GrowingBytes(capacity: 1 << 20)
     }
 
     private consuming func handedOver() -> Buffer {
-        let result = Buffer(start: buffer, capacity: capacity, count: count)
-        discard self
-        return result
+        let memory = bytes.release()
+        return Buffer(start: memory.start, capacity: memory.capacity, count: memory.count)
     }
 
     mutating func beginObject() {
@@ -135,7 +126,7 @@ struct JSONArrayWriter: ~Copyable {
     }
 
     /// What has been written so far.
-    var written: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: buffer, count: count) }
+    var written: UnsafeBufferPointer<UInt8> { bytes.buffer }
 
     // MARK: Objects written piece by piece (the due list's items)
 
@@ -144,18 +135,7 @@ struct JSONArrayWriter: ~Copyable {
 
     mutating func literal(_ bytes: UnsafeBufferPointer<UInt8>) { put(bytes) }
 
-    mutating func number(_ value: Int) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { digits in
-            var rest = value.magnitude, start = digits.count
-            repeat {
-                start -= 1
-                digits[start] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-            } while rest > 0
-            if value < 0 { put(UInt8(ascii: "-")) }
-            put(UnsafeBufferPointer(rebasing: digits[start...]))
-        }
-    }
+    mutating func number(_ value: Int) { bytes.append(decimal: value) }
 
     /// A follow-up's text field as its digest keeps it (escaped with `FieldText`), as
     /// the inside of a JSON string.
@@ -164,16 +144,16 @@ struct JSONArrayWriter: ~Copyable {
         // escape) sends the field the slow way, like any byte JSON escapes.
         guard JSONEscaping.isNeeded(in: field) else { return put(field) }
         if field.contains(FieldText.backslash) {
-            FieldText.unescapedBytes(field).withUnsafeBufferPointer { escape($0) }
+            FieldText.unescapedBytes(field).withUnsafeBufferPointer { bytes.append(jsonEscaped: $0) }
         } else {
-            escapeEach(field)
+            bytes.append(jsonEscaped: field)
         }
     }
 
     /// Text as the inside of a JSON string.
     mutating func escaped(_ text: String) {
         var text = text
-        text.withUTF8 { escape($0) }
+        text.withUTF8 { bytes.append(jsonEscaped: $0) }
     }
 
     private mutating func key(_ key: StaticString) {
@@ -186,64 +166,13 @@ struct JSONArrayWriter: ~Copyable {
     /// A JSON string literal: quotes, backslashes and control characters escaped.
     private mutating func quote(_ utf8: UnsafeBufferPointer<UInt8>) {
         put(UInt8(ascii: "\""))
-        escape(utf8)
+        bytes.append(jsonEscaped: utf8)
         put(UInt8(ascii: "\""))
     }
 
-    /// Text inside a literal; copied whole unless something in it needs escaping.
-    private mutating func escape(_ utf8: UnsafeBufferPointer<UInt8>) {
-        guard JSONEscaping.isNeeded(in: utf8) else { return put(utf8) }
-        escapeEach(utf8)
-    }
-
-    /// `escape` byte by byte, for text known to need it.
-    private mutating func escapeEach(_ utf8: UnsafeBufferPointer<UInt8>) {
-        for b in utf8 {
-            switch b {
-            case UInt8(ascii: "\""): put("\\\"")
-            case UInt8(ascii: "\\"): put("\\\\")
-            case 0x0A: put("\\n")
-            case 0x0D: put("\\r")
-            case 0x09: put("\\t")
-            case 0..<0x20:
-                let hex: StaticString = "0123456789abcdef"
-                put("\\u00")
-                put(hex.utf8Start[Int(b >> 4)])
-                put(hex.utf8Start[Int(b & 0xF)])
-            default: put(b)
-            }
-        }
-    }
-
-    /// Keys and punctuation: a few bytes each, copied here rather than by a call to memmove.
-    @inline(__always)
-    private mutating func put(_ text: StaticString) {
-        let count = text.utf8CodeUnitCount
-        if self.count + count > capacity { grow(to: self.count + count) }
-        for i in 0..<count { buffer[self.count + i] = text.utf8Start[i] }
-        self.count += count
-    }
-
-    private mutating func put(_ byte: UInt8) {
-        if count == capacity { grow(to: count + 1) }
-        buffer[count] = byte
-        count += 1
-    }
-
-    private mutating func put(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard let base = bytes.baseAddress else { return }
-        if count + bytes.count > capacity { grow(to: count + bytes.count) }
-        (buffer + count).update(from: base, count: bytes.count)
-        count += bytes.count
-    }
-
-    private mutating func grow(to needed: Int) {
-        while capacity < needed { capacity *= 2 }
-        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        larger.update(from: buffer, count: count)
-        buffer.deallocate()
-        buffer = larger
-    }
+    @inline(__always) private mutating func put(_ text: StaticString) { bytes.append(text) }
+    @inline(__always) private mutating func put(_ byte: UInt8) { bytes.append(byte) }
+    private mutating func put(_ buffer: UnsafeBufferPointer<UInt8>) { bytes.append(buffer) }
 }
 
 /// Pieces of JSON text that many objects share (an account's escaped name, a day),
