@@ -133,23 +133,12 @@ enum BenchProcess {
     static func run(_ binary: String, _ args: [String], keepingOutput: Bool = true) throws -> (Double, String, Int) {
         let out = System.temporaryDirectory + "rapport-bench-out-\(getpid())"
         defer { unlink(out) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv: [UnsafeMutablePointer<CChar>?] = ([binary] + args).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
         var env = ProcessInfo.processInfo.environment
         env["RAPPORT_STORE"] = nil
-        let envp: [UnsafeMutablePointer<CChar>?] = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { envp.forEach { free($0) } }
         let start = DispatchTime.now()
-        var pid: pid_t = 0
-        guard posix_spawn(&pid, binary, &actions, nil, argv, envp) == 0 else { throw InputError("cannot run \(binary)") }
-        var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
+        guard let (status, usage) = System.run(binary, args, environment: env, outputFile: out, quiet: true) else {
+            throw InputError("cannot run \(binary)")
+        }
         let ms = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
         guard status == 0 else { throw InputError("'rapport \(args.joined(separator: " "))' failed with status \(status)") }
         guard keepingOutput else { return (ms, "", Int(usage.ru_maxrss)) }

@@ -171,7 +171,7 @@ final class AppRunner {
             return .edited(field: field, text: nil, error: "cannot write a temporary file for the editor: \(error)")
         }
         let status: Int32 = terminal?.suspend {
-            System.runShell("\(editor) \"$1\"", name: "rapport-editor", arguments: [path])
+            System.run("/bin/sh", ["-c", "\(editor) \"$1\"", "rapport-editor", path])?.status ?? 127
         } ?? 127
         if status == 127 || status == 126 {
             return .edited(field: field, text: nil, error: "The editor '\(editor)' could not be run; set $VISUAL or $EDITOR to an installed editor")

@@ -4,7 +4,7 @@
 #endif
 
 /// What the commands need from the operating system beyond FoundationEssentials:
-/// standard error, temporary files, writing a file, running the editor. Written on
+/// standard error, temporary files, writing a file, running a program. Written on
 /// the C library so that Foundation (and ICU) never load: they were a third of the
 /// start of every command.
 enum System {
@@ -111,19 +111,30 @@ enum System {
         }
     }
 
-    /// Runs `/bin/sh -c script name arguments…` on this terminal and waits for it: its
-    /// exit status, 127 when it could not be started.
-    static func runShell(_ script: String, name: String, arguments: [String]) -> Int32 {
-        let argv: [UnsafeMutablePointer<CChar>?] = (["/bin/sh", "-c", script, name] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+    /// Runs `program` with `arguments` and waits for it: its exit status (128 plus the
+    /// signal, as shells report it, when one ended it) and what it used; nil when it could
+    /// not be started. It writes to this process's standard output and error unless
+    /// `outputFile` (created for it) or `quiet` (error to /dev/null) say otherwise, and
+    /// gets `environment` in place of this process's when it is given.
+    static func run(_ program: String, _ arguments: [String], environment: [String: String]? = nil,
+                    outputFile: String? = nil, quiet: Bool = false) -> (status: Int32, usage: rusage)? {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        if let outputFile { posix_spawn_file_actions_addopen(&actions, 1, outputFile, O_WRONLY | O_CREAT | O_TRUNC, 0o600) }
+        if quiet { posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0) }
+        let argv: [UnsafeMutablePointer<CChar>?] = ([program] + arguments).map { strdup($0) } + [nil]
+        let envp: [UnsafeMutablePointer<CChar>?]? = environment.map { $0.map { strdup("\($0.key)=\($0.value)") } + [nil] }
+        defer { (argv + (envp ?? [])).forEach { free($0) } }
         var pid: pid_t = 0
-        guard posix_spawn(&pid, "/bin/sh", nil, nil, argv, environ) == 0 else { return 127 }
+        let started = envp.map { posix_spawn(&pid, program, &actions, nil, argv, $0) } ?? posix_spawn(&pid, program, &actions, nil, argv, environ)
+        guard started == 0 else { return nil }
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 {
-            guard errno == EINTR else { return 127 }
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) == -1 {
+            guard errno == EINTR else { return nil }
         }
-        // Exited normally: its exit code; killed by a signal: 128 plus the signal, as shells report it.
-        return status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+        return (status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F), usage)
     }
 
     private static func reason() -> Failure { Failure(description: String(cString: strerror(errno))) }
