@@ -147,7 +147,7 @@ public struct NameOrder: Comparable, Sendable {
                 func key(_ i: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[starts[i]..<starts[i + 1]]) }
                 // Each key's first eight bytes as a number (zeros after a shorter key):
                 // most comparisons end there, without a call to memcmp.
-                let heads = positions.map { i in key(i).prefix(8).enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (56 - 8 * $1.offset) } }
+                let heads = positions.map { UInt64(leadingBytes: key($0)) }
                 heads.withUnsafeBufferPointer { heads in
                     positions.sort { a, b in heads[a] != heads[b] ? heads[a] < heads[b] : precedes(key(a), key(b)) }
                 }

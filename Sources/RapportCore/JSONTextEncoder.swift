@@ -53,8 +53,8 @@ final class JSONOutput {
     @exclusivity(unchecked) private(set) var frames: [Frame] = []
     /// The keys of open objects' members, each frame's from its `firstMember`.
     @exclusivity(unchecked) private var keys: [String] = []
-    /// Each key's first eight bytes as a big-endian number, to order keys by integer
-    /// comparison (comparing the strings was a tenth of the encoding time).
+    /// Each key's `UInt64(leadingBytes:)`, to order keys by integer comparison
+    /// (comparing the strings was a tenth of the encoding time).
     @exclusivity(unchecked) private var keyPrefixes: [UInt64] = []
     /// Where each open object member's value ends.
     @exclusivity(unchecked) private var ends: [Int] = []
@@ -255,10 +255,6 @@ final class JSONOutput {
 
     private static func prefix(of key: String) -> UInt64 {
         var key = key
-        return key.withUTF8 { utf8 in
-            var prefix: UInt64 = 0
-            for i in 0..<8 { prefix = prefix << 8 | UInt64(i < utf8.count ? utf8[i] : 0) }
-            return prefix
-        }
+        return key.withUTF8 { UInt64(leadingBytes: $0) }
     }
 }
