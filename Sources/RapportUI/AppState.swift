@@ -132,7 +132,7 @@ public struct AppState: Equatable, Sendable {
         let summary = AccountSummary(digest, today: today, next: own.min { DueList.ordered($0, $1, in: digests) })
         summaries.insert(summary, at: low); searchTexts.insert(Self.searchText(summary), at: low)
         rankedDue = rankedDue.map {
-            DueList.replacing(account: old, movedTo: low, with: own.filter { DueList.isWithin(due.horizon, $0, on: today) },
+            DueList.replacing(account: old, movedTo: low, with: own.filter { DueList.isWithin(due.horizon, $0.due, on: today) },
                               in: $0, digests: digests)
         }
     }

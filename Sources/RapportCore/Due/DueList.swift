@@ -129,12 +129,7 @@ public enum DueList {
         slots = sorted
     }
 
-    /// Whether a slot is due within `days` of `today` (overdue ones always are; nil: no limit).
-    public static func isWithin(_ days: Int?, _ slot: DueSlot, on today: Day) -> Bool {
-        isWithin(days, slot.due, on: today)
-    }
-
-    /// The same for a due day.
+    /// Whether a day is within `days` of `today` (overdue ones always are; nil: no limit).
     public static func isWithin(_ days: Int?, _ due: Day, on today: Day) -> Bool {
         days.map { today.days(until: due) <= $0 } ?? true
     }
