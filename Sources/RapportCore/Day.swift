@@ -28,19 +28,22 @@ public struct Day: Hashable, Comparable, Sendable {
         // YYYY-MM-DD read as bytes: account files hold dozens of days each.
         var text = text
         guard let (y, m, d) = text.withUTF8({ utf8 -> (Int, Int, Int)? in
-            guard utf8.count == 10, utf8[4] == UInt8(ascii: "-"), utf8[7] == UInt8(ascii: "-") else { return nil }
-            func number(_ range: Range<Int>) -> Int? {
-                var value = 0
-                for i in range {
-                    guard utf8[i] >= UInt8(ascii: "0") && utf8[i] <= UInt8(ascii: "9") else { return nil }
-                    value = value * 10 + Int(utf8[i] - UInt8(ascii: "0"))
-                }
-                return value
-            }
-            guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+            guard utf8.count == 10, utf8[4] == UInt8(ascii: "-"), utf8[7] == UInt8(ascii: "-"),
+                  let y = Day.digits(utf8, 0..<4), let m = Day.digits(utf8, 5..<7), let d = Day.digits(utf8, 8..<10) else { return nil }
             return (y, m, d)
         }) else { return nil }
         self.init(year: y, month: m, day: d)
+    }
+
+    /// The number a run of ASCII digits spells (a date's year, month or day); nil when a
+    /// byte in `range` is not a digit.
+    static func digits(_ utf8: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        var value = 0
+        for i in range {
+            guard utf8[i] >= UInt8(ascii: "0") && utf8[i] <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int(utf8[i] - UInt8(ascii: "0"))
+        }
+        return value
     }
 
     /// The day it is now in the machine's time zone (`TZ`, or the system's setting).

@@ -1,6 +1,5 @@
 import FoundationEssentials
 
-
 /// The one JSON form Rapport writes: pretty-printed with sorted keys, so files are
 /// readable, diff cleanly and merge well in git.
 public enum RapportJSON {

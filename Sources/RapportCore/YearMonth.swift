@@ -14,16 +14,15 @@ public struct YearMonth: Hashable, Comparable, Sendable {
 
     /// Parses `YYYY-MM`.
     public init?(iso text: String) {
-        guard let month = Array(text.utf8).withUnsafeBufferPointer({ YearMonth(isoUTF8: $0) }) else { return nil }
+        var text = text
+        guard let month = text.withUTF8({ YearMonth(isoUTF8: $0) }) else { return nil }
         self = month
     }
 
     /// Parses `YYYY-MM` from UTF-8 bytes (how the index checks a reading's month).
     public init?(isoUTF8 b: UnsafeBufferPointer<UInt8>) {
-        func digit(_ i: Int) -> Int? { b[i] >= 0x30 && b[i] <= 0x39 ? Int(b[i] - 0x30) : nil }
-        guard b.count == 7, b[4] == UInt8(ascii: "-"), let y0 = digit(0), let y1 = digit(1), let y2 = digit(2),
-              let y3 = digit(3), let m0 = digit(5), let m1 = digit(6) else { return nil }
-        self.init(year: y0 * 1000 + y1 * 100 + y2 * 10 + y3, month: m0 * 10 + m1)
+        guard b.count == 7, b[4] == UInt8(ascii: "-"), let year = Day.digits(b, 0..<4), let month = Day.digits(b, 5..<7) else { return nil }
+        self.init(year: year, month: month)
     }
 
     public var year: Int { index / 12 }
