@@ -26,7 +26,8 @@ public func render(_ state: inout AppState, into canvas: inout Canvas) {
         }
     }
     if let message = state.message {
-        canvas.put(message.text, x: 0, y: messageLine.y, style: message.isError ? .danger : .accent)
+        canvas.put(DisplayWidth.elidingMiddle(message.text, to: canvas.width), x: 0, y: messageLine.y,
+                   style: message.isError ? .danger : .accent)
     }
     Chrome.footer(footerHints(state), into: &canvas, y: footer.y)
     switch state.overlay {

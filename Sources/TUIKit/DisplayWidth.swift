@@ -42,6 +42,29 @@ public enum DisplayWidth {
         return out + "…"
     }
 
+    /// `text` in `width` cells with its middle replaced by `…` when it is wider: a third
+    /// of the room for the beginning, which says what happened, and the rest for the end,
+    /// often what matters most (a file's name at the end of its path, what to do next).
+    /// Never splits a character.
+    public static func elidingMiddle(_ text: String, to width: Int) -> String {
+        guard of(text) > width else { return text }
+        guard width > 1 else { return truncate(text, to: width) }
+        let characters = Array(text)
+        var (head, used) = ("", 0)
+        for ch in characters {
+            guard used + of(ch) <= (width - 1) / 3 else { break }
+            head.append(ch)
+            used += of(ch)
+        }
+        var tail: [Character] = []
+        for ch in characters.reversed() {
+            guard used + of(ch) <= width - 1 else { break }
+            tail.append(ch)
+            used += of(ch)
+        }
+        return head + "…" + String(tail.reversed())
+    }
+
     /// `text` truncated or padded with spaces to exactly `width` cells.
     public static func fit(_ text: String, to width: Int, alignRight: Bool = false) -> String {
         let cut = truncate(text, to: width)

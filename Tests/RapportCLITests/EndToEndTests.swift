@@ -135,7 +135,7 @@ import RapportCore
         let directory = NSTemporaryDirectory() + "rapport-export-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let (cli, tmux) = try startDemo(width: 160, directory: directory)
+        let (cli, tmux) = try startDemo(width: 200, directory: directory)  // wide enough for the whole failure message
         try tmux.openAccount("north")
         try tmux.keys("6")
         try tmux.waitFor("Plan")

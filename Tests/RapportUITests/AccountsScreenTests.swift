@@ -140,6 +140,13 @@ import TUIKit
         #expect(state.overlay == nil)
     }
 
+    @Test func aLongMessageShowsItsBeginningAndItsEnd() {
+        var state = Fixture.state(width: 60)
+        _ = update(&state, .exported(path: "/home/ana/clients/2026/quarterly/northwind-logistics-plan.md"))
+        let lines = state.screen().split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[lines.count - 2] == "Wrote /home/ana/cli…26/quarterly/northwind-logistics-plan.md")
+    }
+
     @Test func welcomeOffersDemoOrEmpty() {
         var state = AppState(today: Fixture.today, currency: "EUR", storePath: "/tmp/none", width: 80, height: 24, accounts: [], storeExists: false)
         #expect(state.screen().contains("There is no store at /tmp/none yet."))

@@ -10,6 +10,14 @@ import Testing
         #expect(DisplayWidth.of("Zoë") == 3)
     }
 
+    @Test func longTextKeepsItsBothEndsAroundAnEllipsis() {
+        #expect(DisplayWidth.elidingMiddle("Wrote /home/ana/clients/2026/northwind-logistics-plan.md", to: 44)
+                == "Wrote /home/an…6/northwind-logistics-plan.md")
+        #expect(DisplayWidth.elidingMiddle("Wrote plan.md", to: 40) == "Wrote plan.md")
+        #expect(DisplayWidth.elidingMiddle("日本語テキストです", to: 7) == "日…です")
+        #expect(DisplayWidth.elidingMiddle("abcdef", to: 1) == "…" && DisplayWidth.elidingMiddle("abcdef", to: 0) == "")
+    }
+
     @Test func truncatesWithAnEllipsisNeverMidCharacter() {
         #expect(DisplayWidth.truncate("Northwind Logistics", to: 10) == "Northwind…")
         #expect(DisplayWidth.truncate("short", to: 10) == "short")
