@@ -5,10 +5,10 @@ let package = Package(
     name: "Rapport",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "rapport", targets: ["rapport"]),
+        .executable(name: "rapport", targets: ["rapport"])
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
     ],
     targets: [
         // Pure domain: Codable models, calendar days, cadences, validation, demo builder.
@@ -21,7 +21,7 @@ let package = Package(
             resources: [
                 .embedInCode("demo/portfolio.json"),
                 .embedInCode("litmus/questions-v1.json"),
-                .embedInCode("playbook/relationship-for-life.json"),
+                .embedInCode("playbook/relationship-for-life.json")
             ]
         ),
         // The file store: layout, atomic writes, locking, migrations.
@@ -38,15 +38,16 @@ let package = Package(
             name: "rapport",
             dependencies: [
                 "RapportCore", "RapportStore", "RapportResources", "RapportUI", "CursesBackend",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser")
             ],
             // A release build carries the Swift runtime and libraries inside it: loading and
             // linking a dozen shared libraries took a third of a short command's time. The
             // two libraries FoundationEssentials is built on are named for the static link,
             // and lld links it (GNU ld warns about FoundationEssentials' use of mktemp).
             linkerSettings: [
-                .unsafeFlags(["-static-stdlib", "-use-ld=lld", "-l_FoundationCollections", "-l_FoundationCShims"],
-                             .when(platforms: [.linux], configuration: .release)),
+                .unsafeFlags(
+                    ["-static-stdlib", "-use-ld=lld", "-l_FoundationCollections", "-l_FoundationCShims"],
+                    .when(platforms: [.linux], configuration: .release))
             ]
         ),
         .testTarget(name: "RapportCoreTests", dependencies: ["RapportCore", "RapportResources"]),
@@ -55,7 +56,7 @@ let package = Package(
         .testTarget(name: "RapportUITests", dependencies: ["RapportUI", "RapportResources"]),
         // Runs the built `rapport` binary (which `swift test` builds with everything else);
         // linking it in would bring its release link flags into the test bundle.
-        .testTarget(name: "RapportCLITests", dependencies: ["RapportCore"]),
+        .testTarget(name: "RapportCLITests", dependencies: ["RapportCore"])
     ],
     swiftLanguageModes: [.v6]
 )

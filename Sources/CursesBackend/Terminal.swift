@@ -51,7 +51,7 @@ public final class Terminal {
             for x in 0..<canvas.width {
                 let cell = canvas[x, y]
                 if !full, let previous, previous[x, y] == cell { continue }
-                if cell.text.isEmpty { continue } // right half of a wide character
+                if cell.text.isEmpty { continue }  // right half of a wide character
                 put(cell, x: x, y: y)
             }
         }
@@ -92,11 +92,15 @@ public final class Terminal {
         scalars.append(0)
         let attrs = attributes[cell.style] ?? 0
         let pair = colors ? Int16(cell.style.rawValue + 1) : 0
-        _ = scalars.withUnsafeBufferPointer { rapport_put_cell(window, Int32(y), Int32(x), $0.baseAddress, attrs, pair) }
+        _ = scalars.withUnsafeBufferPointer {
+            rapport_put_cell(window, Int32(y), Int32(x), $0.baseAddress, attrs, pair)
+        }
     }
 
     private static func makeAttributes(colors: Bool) -> [Style: Int32] {
-        let bold = Int32(rapport_a_bold()), reverse = Int32(rapport_a_reverse()), dim = Int32(rapport_a_dim())
+        let bold = Int32(rapport_a_bold())
+        let reverse = Int32(rapport_a_reverse())
+        let dim = Int32(rapport_a_dim())
         var result: [Style: Int32] = [:]
         for style in Style.allCases {
             if colors {
@@ -129,7 +133,9 @@ public final class Terminal {
 /// Why the terminal could not be used.
 public enum TerminalError: Error, CustomStringConvertible {
     case cannotStart
-    public var description: String { "cannot start the terminal interface (is TERM set, and is this a terminal?)" }
+    public var description: String {
+        "cannot start the terminal interface (is TERM set, and is this a terminal?)"
+    }
 }
 
 /// Turns ncurses key codes into `Key`s.

@@ -34,23 +34,44 @@ public struct Account: Codable, Hashable, Sendable, Identifiable {
     /// Follow-ups the user deferred from the due list.
     public var snoozes: [Snooze]
 
-    public init(id: RecordID = .generate("acc"), name: String, owner: String = "", tier: Tier = .standard,
-                status: AccountStatus = .active, annualValue: Int = 0, lifetimeValue: Int = 0,
-                customerSince: Day? = nil, market: String = "", tags: [String] = [], season: Season = .growth,
-                seasonHistory: [SeasonChange] = [], checkupIntervalDays: Int? = nil, notes: String = "",
-                createdOn: Day, contacts: [Contact] = [], team: [TeamMember] = [], touchpoints: [Touchpoint] = [],
-                concerns: [Concern] = [], litmusChecks: [LitmusCheck] = [], measures: [Measure] = [],
-                risks: [Risk] = [], worksheets: [Worksheet] = [], plan: RelationshipPlan? = nil,
-                expectations: [ExpectationSet] = [], snoozes: [Snooze] = []) {
-        self.id = id; self.name = name; self.owner = owner; self.tier = tier; self.status = status
-        self.annualValue = annualValue; self.lifetimeValue = lifetimeValue; self.customerSince = customerSince
-        self.market = market; self.tags = tags; self.season = season
-        self.seasonHistory = seasonHistory.isEmpty
+    public init(
+        id: RecordID = .generate("acc"), name: String, owner: String = "", tier: Tier = .standard,
+        status: AccountStatus = .active, annualValue: Int = 0, lifetimeValue: Int = 0,
+        customerSince: Day? = nil, market: String = "", tags: [String] = [], season: Season = .growth,
+        seasonHistory: [SeasonChange] = [], checkupIntervalDays: Int? = nil, notes: String = "",
+        createdOn: Day, contacts: [Contact] = [], team: [TeamMember] = [], touchpoints: [Touchpoint] = [],
+        concerns: [Concern] = [], litmusChecks: [LitmusCheck] = [], measures: [Measure] = [],
+        risks: [Risk] = [], worksheets: [Worksheet] = [], plan: RelationshipPlan? = nil,
+        expectations: [ExpectationSet] = [], snoozes: [Snooze] = []
+    ) {
+        self.id = id
+        self.name = name
+        self.owner = owner
+        self.tier = tier
+        self.status = status
+        self.annualValue = annualValue
+        self.lifetimeValue = lifetimeValue
+        self.customerSince = customerSince
+        self.market = market
+        self.tags = tags
+        self.season = season
+        self.seasonHistory =
+            seasonHistory.isEmpty
             ? [SeasonChange(day: createdOn, season: season, reason: "Account created")] : seasonHistory
-        self.checkupIntervalDays = checkupIntervalDays; self.notes = notes; self.createdOn = createdOn
-        self.contacts = contacts; self.team = team; self.touchpoints = touchpoints; self.concerns = concerns
-        self.litmusChecks = litmusChecks; self.measures = measures; self.risks = risks
-        self.worksheets = worksheets; self.plan = plan; self.expectations = expectations; self.snoozes = snoozes
+        self.checkupIntervalDays = checkupIntervalDays
+        self.notes = notes
+        self.createdOn = createdOn
+        self.contacts = contacts
+        self.team = team
+        self.touchpoints = touchpoints
+        self.concerns = concerns
+        self.litmusChecks = litmusChecks
+        self.measures = measures
+        self.risks = risks
+        self.worksheets = worksheets
+        self.plan = plan
+        self.expectations = expectations
+        self.snoozes = snoozes
     }
 
     /// Moves the account to a new season, keeping the history.
@@ -70,7 +91,9 @@ public struct SeasonChange: Codable, Hashable, Sendable {
     public var reason: String
 
     public init(day: Day, season: Season, reason: String = "") {
-        self.day = day; self.season = season; self.reason = reason
+        self.day = day
+        self.season = season
+        self.reason = reason
     }
 }
 
@@ -83,6 +106,9 @@ public struct Snooze: Codable, Hashable, Sendable {
     public var on: Day
 
     public init(itemKey: String, until: Day, reason: String = "", on: Day) {
-        self.itemKey = itemKey; self.until = until; self.reason = reason; self.on = on
+        self.itemKey = itemKey
+        self.until = until
+        self.reason = reason
+        self.on = on
     }
 }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// What lists, flags and the due list need from an account, none of it depending on
@@ -37,16 +37,31 @@ public struct AccountDigest: Equatable, Sendable, Identifiable {
     public var dueEntries: DueEntries
     public var snoozes: [Snooze]
 
-    public init(id: RecordID, name: String, owner: String, tier: Tier, status: AccountStatus, season: Season,
-                market: String, annualValue: Int, lifetimeValue: Int, listText: SharedBytes,
-                lastTouch: Day?, health: Int?, healthChange: Int?, fixedFlags: [WarningFlag], lateConcernFrom: Day?,
-                outOfTouchFrom: Day?, openConcerns: Int, followUps: [FollowUp], snoozes: [Snooze]) {
-        self.id = id; self.name = name; self.owner = owner; self.tier = tier; self.status = status
-        self.season = season; self.market = market; self.annualValue = annualValue; self.lifetimeValue = lifetimeValue
-        self.listText = listText; self.lastTouch = lastTouch; self.health = health
-        self.healthChange = healthChange; self.fixedFlags = fixedFlags; self.lateConcernFrom = lateConcernFrom
-        self.outOfTouchFrom = outOfTouchFrom; self.openConcerns = openConcerns
-        self.snoozes = snoozes; dueEntries = DueEntries(followUps)
+    public init(
+        id: RecordID, name: String, owner: String, tier: Tier, status: AccountStatus, season: Season,
+        market: String, annualValue: Int, lifetimeValue: Int, listText: SharedBytes,
+        lastTouch: Day?, health: Int?, healthChange: Int?, fixedFlags: [WarningFlag], lateConcernFrom: Day?,
+        outOfTouchFrom: Day?, openConcerns: Int, followUps: [FollowUp], snoozes: [Snooze]
+    ) {
+        self.id = id
+        self.name = name
+        self.owner = owner
+        self.tier = tier
+        self.status = status
+        self.season = season
+        self.market = market
+        self.annualValue = annualValue
+        self.lifetimeValue = lifetimeValue
+        self.listText = listText
+        self.lastTouch = lastTouch
+        self.health = health
+        self.healthChange = healthChange
+        self.fixedFlags = fixedFlags
+        self.lateConcernFrom = lateConcernFrom
+        self.outOfTouchFrom = outOfTouchFrom
+        self.openConcerns = openConcerns
+        self.snoozes = snoozes
+        dueEntries = DueEntries(followUps)
     }
 
     public init(_ a: Account, policy: DuePolicy) {
@@ -55,17 +70,21 @@ public struct AccountDigest: Equatable, Sendable, Identifiable {
         if !current.contains(where: { $0.level == .senior }) { fixed.insert(.noSeniorContact) }
         if current.count <= 1 { fixed.insert(.singleThreaded) }
         if let change = a.healthChange, change < 0 { fixed.insert(.fallingHealth) }
-        self.init(id: a.id, name: a.name, owner: a.owner, tier: a.tier, status: a.status, season: a.season,
-                  market: a.market, annualValue: a.annualValue, lifetimeValue: a.lifetimeValue,
-                  listText: FieldText.lists([a.tags, current.map(\.name)]), lastTouch: a.lastTouch, health: a.health, healthChange: a.healthChange,
-                  fixedFlags: WarningFlag.allCases.filter(fixed.contains),
-                  lateConcernFrom: a.concerns.filter { $0.status.isOpen && $0.respondedOn == nil }
-                      .compactMap { $0.respondBy?.adding(days: 1) }.min(),
-                  outOfTouchFrom: current.compactMap { c in
-                      c.keepInTouch.map { (a.lastTouch(with: c.id) ?? a.createdOn).adding(days: $0.maximumDays + 1) }
-                  }.min(),
-                  openConcerns: a.concerns.filter(\.status.isOpen).count,
-                  followUps: a.followUps(policy: policy), snoozes: a.snoozes)
+        self.init(
+            id: a.id, name: a.name, owner: a.owner, tier: a.tier, status: a.status, season: a.season,
+            market: a.market, annualValue: a.annualValue, lifetimeValue: a.lifetimeValue,
+            listText: FieldText.lists([a.tags, current.map(\.name)]), lastTouch: a.lastTouch,
+            health: a.health, healthChange: a.healthChange,
+            fixedFlags: WarningFlag.allCases.filter(fixed.contains),
+            lateConcernFrom: a.concerns.filter { $0.status.isOpen && $0.respondedOn == nil }
+                .compactMap { $0.respondBy?.adding(days: 1) }.min(),
+            outOfTouchFrom: current.compactMap { c in
+                c.keepInTouch.map {
+                    (a.lastTouch(with: c.id) ?? a.createdOn).adding(days: $0.maximumDays + 1)
+                }
+            }.min(),
+            openConcerns: a.concerns.filter(\.status.isOpen).count,
+            followUps: a.followUps(policy: policy), snoozes: a.snoozes)
     }
 
     /// Digests in the order lists show them and the due list breaks ties by: name
@@ -131,7 +150,8 @@ public struct NameOrder: Comparable, Sendable {
     /// position (a key per digest, each its own array, took longer to make than to sort).
     static func positions(_ digests: [AccountDigest]) -> [Int] {
         let keys = PackedBytes(count: digests.count) { range in
-            var keys: [UInt8] = [], ends: [Int] = []
+            var keys: [UInt8] = []
+            var ends: [Int] = []
             keys.reserveCapacity(range.count * 48)
             digests.withUnsafeBufferPointer { all in
                 for i in range {
@@ -144,12 +164,16 @@ public struct NameOrder: Comparable, Sendable {
         var positions = Array(digests.indices)
         keys.bytes.withUnsafeBufferPointer { bytes in
             keys.starts.withUnsafeBufferPointer { starts in
-                func key(_ i: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[starts[i]..<starts[i + 1]]) }
+                func key(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+                    UnsafeBufferPointer(rebasing: bytes[starts[i]..<starts[i + 1]])
+                }
                 // Each key's first eight bytes as a number (zeros after a shorter key):
                 // most comparisons end there, without a call to memcmp.
                 let heads = positions.map { UInt64(leadingBytes: key($0)) }
                 heads.withUnsafeBufferPointer { heads in
-                    positions.sort { a, b in heads[a] != heads[b] ? heads[a] < heads[b] : precedes(key(a), key(b)) }
+                    positions.sort { a, b in
+                        heads[a] != heads[b] ? heads[a] < heads[b] : precedes(key(a), key(b))
+                    }
                 }
             }
         }
@@ -173,7 +197,8 @@ extension AccountDigest {
         let outOfTouch = outOfTouchFrom.map { today >= $0 } ?? false
         guard late || outOfTouch else { return fixedFlags }
         return WarningFlag.allCases.filter { flag in
-            fixedFlags.contains(flag) || (flag == .overdueConcern && late) || (flag == .outOfTouch && outOfTouch)
+            fixedFlags.contains(flag) || (flag == .overdueConcern && late)
+                || (flag == .outOfTouch && outOfTouch)
         }
     }
 }

@@ -58,7 +58,8 @@ extension Account {
     public var healthChange: Int? {
         let history = litmusHistory
         guard let last = history.last,
-              let previous = history.dropLast().last(where: { $0.version == last.version }) else { return nil }
+            let previous = history.dropLast().last(where: { $0.version == last.version })
+        else { return nil }
         return last.score - previous.score
     }
 

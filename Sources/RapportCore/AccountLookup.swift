@@ -3,14 +3,17 @@
 public enum Lookup {
     /// The single match for `query` among `candidates`, or an error that lists the
     /// candidates when the query is ambiguous, or says nothing matched.
-    public static func find<T>(_ query: String, in candidates: [T], kind: String,
-                               id: (T) -> RecordID, name: (T) -> String) throws(InputError) -> T {
+    public static func find<T>(
+        _ query: String, in candidates: [T], kind: String,
+        id: (T) -> RecordID, name: (T) -> String
+    ) throws(InputError) -> T {
         let wanted = query.trimmingSpaces().lowercased()
         guard !wanted.isEmpty else { throw InputError("no \(kind) given; name one by id or name") }
         if let exact = candidates.first(where: { id($0).rawValue == wanted }) { return exact }
         let sameName = candidates.filter { name($0).lowercased() == wanted }
         if sameName.count == 1 { return sameName[0] }
-        let prefixed = sameName.isEmpty ? candidates.filter { name($0).lowercased().hasPrefix(wanted) } : sameName
+        let prefixed =
+            sameName.isEmpty ? candidates.filter { name($0).lowercased().hasPrefix(wanted) } : sameName
         switch prefixed.count {
         case 0:
             throw InputError("no \(kind) matches '\(query)'")
@@ -19,8 +22,9 @@ public enum Lookup {
         default:
             let names = prefixed.prefix(8).map { "\(name($0)) (\(id($0)))" }.joined(separator: ", ")
             let more = prefixed.count > 8 ? ", and \(prefixed.count - 8) more" : ""
-            throw InputError("'\(query)' matches \(prefixed.count) \(kind)s: \(names)\(more); type more of the name or use the id")
+            throw InputError(
+                "'\(query)' matches \(prefixed.count) \(kind)s: \(names)\(more); type more of the name or use the id"
+            )
         }
     }
 }
-

@@ -34,25 +34,46 @@ public struct AccountSummary: Codable, Hashable, Sendable, Identifiable {
 
     /// With the account's most urgent follow-up already known (a slot of `d`'s entries).
     public init(_ d: AccountDigest, today: Day, next: DueSlot?) {
-        id = d.id; name = d.name; owner = d.owner; tier = d.tier
-        status = d.status; season = d.season; market = d.market
-        annualValue = d.annualValue; lifetimeValue = d.lifetimeValue; tags = d.tags
+        id = d.id
+        name = d.name
+        owner = d.owner
+        tier = d.tier
+        status = d.status
+        season = d.season
+        market = d.market
+        annualValue = d.annualValue
+        lifetimeValue = d.lifetimeValue
+        tags = d.tags
         contactNames = d.contactNames
-        lastTouch = d.lastTouch; health = d.health; healthChange = d.healthChange
-        flags = d.flags(on: today); openConcerns = d.openConcerns
-        nextDue = next?.due; nextDueTitle = next.map { FieldText.unescape(d.dueEntries.fields(of: $0.item).title) }
+        lastTouch = d.lastTouch
+        health = d.health
+        healthChange = d.healthChange
+        flags = d.flags(on: today)
+        openConcerns = d.openConcerns
+        nextDue = next?.due
+        nextDueTitle = next.map { FieldText.unescape(d.dueEntries.fields(of: $0.item).title) }
     }
 
     // Every key is always written (null when empty), so scripts can rely on them.
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id); try c.encode(name, forKey: .name); try c.encode(owner, forKey: .owner)
-        try c.encode(tier, forKey: .tier); try c.encode(status, forKey: .status); try c.encode(season, forKey: .season)
-        try c.encode(market, forKey: .market); try c.encode(annualValue, forKey: .annualValue)
-        try c.encode(lifetimeValue, forKey: .lifetimeValue); try c.encode(tags, forKey: .tags)
-        try c.encode(contactNames, forKey: .contactNames); try c.encode(lastTouch, forKey: .lastTouch)
-        try c.encode(health, forKey: .health); try c.encode(healthChange, forKey: .healthChange)
-        try c.encode(flags, forKey: .flags); try c.encode(openConcerns, forKey: .openConcerns)
-        try c.encode(nextDue, forKey: .nextDue); try c.encode(nextDueTitle, forKey: .nextDueTitle)
+        try c.encode(id, forKey: .id)
+        try c.encode(name, forKey: .name)
+        try c.encode(owner, forKey: .owner)
+        try c.encode(tier, forKey: .tier)
+        try c.encode(status, forKey: .status)
+        try c.encode(season, forKey: .season)
+        try c.encode(market, forKey: .market)
+        try c.encode(annualValue, forKey: .annualValue)
+        try c.encode(lifetimeValue, forKey: .lifetimeValue)
+        try c.encode(tags, forKey: .tags)
+        try c.encode(contactNames, forKey: .contactNames)
+        try c.encode(lastTouch, forKey: .lastTouch)
+        try c.encode(health, forKey: .health)
+        try c.encode(healthChange, forKey: .healthChange)
+        try c.encode(flags, forKey: .flags)
+        try c.encode(openConcerns, forKey: .openConcerns)
+        try c.encode(nextDue, forKey: .nextDue)
+        try c.encode(nextDueTitle, forKey: .nextDueTitle)
     }
 }

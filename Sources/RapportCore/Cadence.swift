@@ -81,7 +81,8 @@ public enum Cadence: Hashable, Sendable {
     }
 
     /// What `init(parsing:)` accepts, for error messages.
-    public static let accepted = "once, weekly, monthly, quarterly, yearly, daily, or every N days (e.g. 'every-10-days', '10d', '2w')"
+    public static let accepted =
+        "once, weekly, monthly, quarterly, yearly, daily, or every N days (e.g. 'every-10-days', '10d', '2w')"
 }
 
 extension Cadence: CustomStringConvertible {

@@ -14,9 +14,11 @@ extension Choice {
     public init?(parsing text: String) {
         let wanted = text.lowercased().trimmingSpaces()
             .replacingText(" ", with: "-").replacingText("_", with: "-")
-        guard let found = Self.allCases.first(where: {
-            $0.rawValue == wanted || $0.label.lowercased().replacingText(" ", with: "-") == wanted
-        }) else { return nil }
+        guard
+            let found = Self.allCases.first(where: {
+                $0.rawValue == wanted || $0.label.lowercased().replacingText(" ", with: "-") == wanted
+            })
+        else { return nil }
         self = found
     }
 

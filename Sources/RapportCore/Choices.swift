@@ -2,7 +2,11 @@
 public enum Tier: String, Choice { case key, core, standard }
 
 /// Where an account stands commercially.
-public enum AccountStatus: String, Choice { case active, atRisk = "at-risk", lost, former }
+public enum AccountStatus: String, Choice {
+    case active
+    case atRisk = "at-risk"
+    case lost, former
+}
 
 /// The season a relationship is in; each needs a deliberate approach.
 public enum Season: String, Choice {
@@ -34,20 +38,27 @@ public enum ContactLevel: String, Choice {
 }
 
 /// How a contact prefers to be reached.
-public enum Channel: String, Choice { case phone, email, video, inPerson = "in-person" }
+public enum Channel: String, Choice {
+    case phone, email, video
+    case inPerson = "in-person"
+}
 
 /// How often a contact wants progress reports.
 public enum ReportFrequency: String, Choice { case daily, weekly, monthly, quarterly }
 
 /// A role in our own organisation's team around the customer.
 public enum TeamRole: String, Choice {
-    case accountManager = "account-manager", sales, delivery, support, finance
-    case executiveSponsor = "executive-sponsor", product, other
+    case accountManager = "account-manager"
+    case sales, delivery, support, finance
+    case executiveSponsor = "executive-sponsor"
+    case product, other
 }
 
 /// The kind of a touchpoint with the customer.
 public enum TouchKind: String, Choice {
-    case meeting, call, email, report, meal, siteVisit = "site-visit", review
+    case meeting, call, email, report, meal
+    case siteVisit = "site-visit"
+    case review
     public var label: String {
         switch self {
         case .meal: return "lunch/breakfast"
@@ -70,7 +81,9 @@ public enum Severity: String, Choice {
 
 /// Where a customer concern stands.
 public enum ConcernStatus: String, Choice {
-    case open, inProgress = "in-progress", resolved
+    case open
+    case inProgress = "in-progress"
+    case resolved
     public var isOpen: Bool { self != .resolved }
 }
 
@@ -79,30 +92,44 @@ public enum WorksheetStatus: String, Choice { case open, executing, evaluating, 
 
 /// Where a worksheet action stands.
 public enum ActionStatus: String, Choice {
-    case planned, inProgress = "in-progress", done, dropped
+    case planned
+    case inProgress = "in-progress"
+    case done, dropped
     public var isOpen: Bool { self == .planned || self == .inProgress }
 }
 
 /// Whether a worksheet's chosen solution worked.
-public enum Outcome: String, Choice { case worked, partly, didNotWork = "did-not-work" }
+public enum Outcome: String, Choice {
+    case worked, partly
+    case didNotWork = "did-not-work"
+}
 
 /// Whether a risk is being discussed up front or has happened.
 public enum RiskState: String, Choice { case hypothetical, occurred }
 
 /// What kind of disruption a risk comes from.
 public enum DisruptionKind: String, Choice {
-    case marketDownturn = "market-downturn", keyPeopleLoss = "key-people-loss", legislation
-    case austerity, newEntrant = "new-entrant", actOfGod = "act-of-god", other
+    case marketDownturn = "market-downturn"
+    case keyPeopleLoss = "key-people-loss"
+    case legislation
+    case austerity
+    case newEntrant = "new-entrant"
+    case actOfGod = "act-of-god"
+    case other
 }
 
 /// Whether a higher reading of a measure is good or bad news.
 public enum MeasureDirection: String, Choice {
-    case higherIsBetter = "higher-is-better", lowerIsBetter = "lower-is-better"
+    case higherIsBetter = "higher-is-better"
+    case lowerIsBetter = "lower-is-better"
 }
 
 /// The standard steps of a relationship-for-life plan, plus the user's own.
 public enum PlaybookStep: String, Choice {
-    case seniorLeaders = "senior-leaders", askWhatTheyWant = "ask-what-they-want"
-    case indirectUpdates = "indirect-updates", mainContactMeeting = "main-contact-meeting"
-    case outOfOffice = "out-of-office", custom
+    case seniorLeaders = "senior-leaders"
+    case askWhatTheyWant = "ask-what-they-want"
+    case indirectUpdates = "indirect-updates"
+    case mainContactMeeting = "main-contact-meeting"
+    case outOfOffice = "out-of-office"
+    case custom
 }

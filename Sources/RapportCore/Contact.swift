@@ -15,14 +15,23 @@ public struct Contact: Codable, Hashable, Sendable, Identifiable {
     public var leftOn: Day?
     public var notes: String
 
-    public init(id: RecordID = .generate("con"), name: String, title: String = "", level: ContactLevel = .other,
-                email: String = "", phone: String = "", channel: Channel = .email,
-                reportFrequency: ReportFrequency? = nil, keepInTouch: KeepInTouch? = nil,
-                leftOn: Day? = nil, notes: String = "") {
-        self.id = id; self.name = name; self.title = title; self.level = level
-        self.email = email; self.phone = phone; self.channel = channel
-        self.reportFrequency = reportFrequency; self.keepInTouch = keepInTouch
-        self.leftOn = leftOn; self.notes = notes
+    public init(
+        id: RecordID = .generate("con"), name: String, title: String = "", level: ContactLevel = .other,
+        email: String = "", phone: String = "", channel: Channel = .email,
+        reportFrequency: ReportFrequency? = nil, keepInTouch: KeepInTouch? = nil,
+        leftOn: Day? = nil, notes: String = ""
+    ) {
+        self.id = id
+        self.name = name
+        self.title = title
+        self.level = level
+        self.email = email
+        self.phone = phone
+        self.channel = channel
+        self.reportFrequency = reportFrequency
+        self.keepInTouch = keepInTouch
+        self.leftOn = leftOn
+        self.notes = notes
     }
 
     /// Still at the customer.
@@ -50,6 +59,9 @@ public struct TeamMember: Codable, Hashable, Sendable, Identifiable {
     public var responsibility: String
 
     public init(id: RecordID = .generate("tm"), name: String, role: TeamRole, responsibility: String = "") {
-        self.id = id; self.name = name; self.role = role; self.responsibility = responsibility
+        self.id = id
+        self.name = name
+        self.role = role
+        self.responsibility = responsibility
     }
 }

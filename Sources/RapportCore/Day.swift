@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A calendar day (year, month, day) with no time of day and no time zone.
@@ -19,7 +19,8 @@ public struct Day: Hashable, Comparable, Sendable {
     /// Creates a day from its parts; returns nil for impossible dates such as 2026-02-30.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...12).contains(month), day >= 1, day <= Day.daysIn(month: month, year: year),
-              (1...9999).contains(year) else { return nil }
+            (1...9999).contains(year)
+        else { return nil }
         self.ordinal = Day.ordinal(year: year, month: month, day: day)
     }
 
@@ -27,11 +28,15 @@ public struct Day: Hashable, Comparable, Sendable {
     public init?(iso text: String) {
         // YYYY-MM-DD read as bytes: account files hold dozens of days each.
         var text = text
-        guard let (y, m, d) = text.withUTF8({ utf8 -> (Int, Int, Int)? in
-            guard utf8.count == 10, utf8[4] == UInt8(ascii: "-"), utf8[7] == UInt8(ascii: "-"),
-                  let y = Day.digits(utf8, 0..<4), let m = Day.digits(utf8, 5..<7), let d = Day.digits(utf8, 8..<10) else { return nil }
-            return (y, m, d)
-        }) else { return nil }
+        guard
+            let (y, m, d) = text.withUTF8({ utf8 -> (Int, Int, Int)? in
+                guard utf8.count == 10, utf8[4] == UInt8(ascii: "-"), utf8[7] == UInt8(ascii: "-"),
+                    let y = Day.digits(utf8, 0..<4), let m = Day.digits(utf8, 5..<7),
+                    let d = Day.digits(utf8, 8..<10)
+                else { return nil }
+                return (y, m, d)
+            })
+        else { return nil }
         self.init(year: y, month: m, day: d)
     }
 
@@ -51,7 +56,9 @@ public struct Day: Hashable, Comparable, Sendable {
         var now = time(nil)
         var local = tm()
         guard localtime_r(&now, &local) != nil,
-              let day = Day(year: Int(local.tm_year) + 1900, month: Int(local.tm_mon) + 1, day: Int(local.tm_mday)) else {
+            let day = Day(
+                year: Int(local.tm_year) + 1900, month: Int(local.tm_mon) + 1, day: Int(local.tm_mday))
+        else {
             return Day(ordinal: now / 86_400)
         }
         return day
@@ -71,9 +78,16 @@ public struct Day: Hashable, Comparable, Sendable {
         return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { buffer in
             var end = 0
             func put(_ n: Int, width: Int) {
-                var digits = 1, rest = abs(n) / 10
-                while rest > 0 { digits += 1; rest /= 10 }
-                if n < 0 { buffer[end] = UInt8(ascii: "-"); end += 1 }
+                var digits = 1
+                var rest = abs(n) / 10
+                while rest > 0 {
+                    digits += 1
+                    rest /= 10
+                }
+                if n < 0 {
+                    buffer[end] = UInt8(ascii: "-")
+                    end += 1
+                }
                 let count = max(width, digits)
                 var value = abs(n)
                 for i in (end..<end + count).reversed() {
@@ -83,9 +97,11 @@ public struct Day: Hashable, Comparable, Sendable {
                 end += count
             }
             put(c.year, width: 4)
-            buffer[end] = UInt8(ascii: "-"); end += 1
+            buffer[end] = UInt8(ascii: "-")
+            end += 1
             put(c.month, width: 2)
-            buffer[end] = UInt8(ascii: "-"); end += 1
+            buffer[end] = UInt8(ascii: "-")
+            end += 1
             put(c.day, width: 2)
             return try body(UnsafeBufferPointer(rebasing: buffer[..<end]))
         }
@@ -104,7 +120,8 @@ public struct Day: Hashable, Comparable, Sendable {
     public func adding(months: Int) -> Day {
         let c = civil
         let total = c.year * 12 + (c.month - 1) + months
-        let y = total / 12, m = total % 12 + 1
+        let y = total / 12
+        let m = total % 12 + 1
         let d = min(c.day, Day.daysIn(month: m, year: y))
         return Day(ordinal: Day.ordinal(year: y, month: m, day: d))
     }

@@ -13,9 +13,12 @@ public struct DayParser: Sendable {
     public init(today: Day) { self.today = today }
 
     /// What the parser accepts, for error messages.
-    public static let accepted = "YYYY-MM-DD, today, tomorrow, yesterday, +3d, +2w, +1m, -3d or a weekday name"
+    public static let accepted =
+        "YYYY-MM-DD, today, tomorrow, yesterday, +3d, +2w, +1m, -3d or a weekday name"
 
-    private static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    private static let weekdays = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"
+    ]
 
     /// The day `text` means, or an error naming what was wrong and what is accepted.
     public func parse(_ text: String, direction: Direction = .future) throws(InputError) -> Day {

@@ -11,7 +11,10 @@ public struct DemoBuilder {
     static let historyDays = 270
 
     public init(portfolio: DemoPortfolio, playbook: Playbook, questions: LitmusQuestionSet, today: Day) {
-        self.portfolio = portfolio; self.playbook = playbook; self.questions = questions; self.today = today
+        self.portfolio = portfolio
+        self.playbook = playbook
+        self.questions = questions
+        self.today = today
     }
 
     /// Every demo account.
@@ -26,38 +29,51 @@ public struct DemoBuilder {
         let since = today.adding(years: -p.sinceYears)
         let history = seasonHistory(p, since: since)
         var account = Account(
-            id: .generate("acc", using: &random), name: p.name, owner: p.owner, tier: p.tier, status: p.status,
-            annualValue: p.annualValue, lifetimeValue: p.lifetimeValue, customerSince: since, market: p.market,
+            id: .generate("acc", using: &random), name: p.name, owner: p.owner, tier: p.tier,
+            status: p.status,
+            annualValue: p.annualValue, lifetimeValue: p.lifetimeValue, customerSince: since,
+            market: p.market,
             tags: p.tags, season: p.season, seasonHistory: history, createdOn: since)
         account.contacts = p.contacts.map { c in
-            Contact(id: .generate("con", using: &random), name: c.name, title: c.title, level: c.level,
-                    email: emailAddress(c.name, company: p.name), phone: "", channel: c.channel,
-                    reportFrequency: c.report,
-                    keepInTouch: c.keepInTouch.map { KeepInTouch(idealDays: $0[0], maximumDays: $0[1]) },
-                    leftOn: c.leftDaysAgo.map(ago))
+            Contact(
+                id: .generate("con", using: &random), name: c.name, title: c.title, level: c.level,
+                email: emailAddress(c.name, company: p.name), phone: "", channel: c.channel,
+                reportFrequency: c.report,
+                keepInTouch: c.keepInTouch.map { KeepInTouch(idealDays: $0[0], maximumDays: $0[1]) },
+                leftOn: c.leftDaysAgo.map(ago))
         }
-        account.team = p.team.map { TeamMember(id: .generate("tm", using: &random), name: $0.name, role: $0.role, responsibility: $0.responsibility) }
+        account.team = p.team.map {
+            TeamMember(
+                id: .generate("tm", using: &random), name: $0.name, role: $0.role,
+                responsibility: $0.responsibility)
+        }
         account.touchpoints = touchpoints(p, contacts: account.contacts, since: since, using: &random)
         account.concerns = p.concerns.map { c in
             let raised = ago(c.daysAgo)
-            return Concern(id: .generate("cn", using: &random), raisedOn: raised,
-                           raisedBy: c.raisedBy.flatMap { account.contacts.indices.contains($0) ? account.contacts[$0].id : nil },
-                           summary: c.summary, severity: c.severity, status: c.status,
-                           respondBy: raised.adding(days: c.respondInDays),
-                           respondedOn: c.status == .open ? nil : raised.adding(days: 1),
-                           resolution: c.resolution ?? "",
-                           resolvedOn: c.status == .resolved ? raised.adding(days: c.respondInDays) : nil)
+            return Concern(
+                id: .generate("cn", using: &random), raisedOn: raised,
+                raisedBy: c.raisedBy.flatMap {
+                    account.contacts.indices.contains($0) ? account.contacts[$0].id : nil
+                },
+                summary: c.summary, severity: c.severity, status: c.status,
+                respondBy: raised.adding(days: c.respondInDays),
+                respondedOn: c.status == .open ? nil : raised.adding(days: 1),
+                resolution: c.resolution ?? "",
+                resolvedOn: c.status == .resolved ? raised.adding(days: c.respondInDays) : nil)
         }
         account.litmusChecks = litmusChecks(p, using: &random)
         account.measures = (p.measures ?? []).map { measure($0, using: &random) }
-        if let survey = satisfactionSurvey(p, health: account.health, using: &random) { account.measures.append(survey) }
+        if let survey = satisfactionSurvey(p, health: account.health, using: &random) {
+            account.measures.append(survey)
+        }
         account.risks = (p.risks ?? []).map { r in
-            Risk(id: .generate("rk", using: &random), disruption: r.disruption, kind: r.kind, state: r.state,
-                 identifiedOn: ago(r.daysAgo), occurredOn: r.state == .occurred ? ago(r.daysAgo) : nil,
-                 contact: RiskAtLevel(risk: r.contact[0], likelyResponse: r.contact[1]),
-                 company: RiskAtLevel(risk: r.company[0], likelyResponse: r.company[1]),
-                 market: RiskAtLevel(risk: r.market[0], likelyResponse: r.market[1]),
-                 ourResponse: r.ourResponse, reviewOn: today.adding(days: r.reviewInDays))
+            Risk(
+                id: .generate("rk", using: &random), disruption: r.disruption, kind: r.kind, state: r.state,
+                identifiedOn: ago(r.daysAgo), occurredOn: r.state == .occurred ? ago(r.daysAgo) : nil,
+                contact: RiskAtLevel(risk: r.contact[0], likelyResponse: r.contact[1]),
+                company: RiskAtLevel(risk: r.company[0], likelyResponse: r.company[1]),
+                market: RiskAtLevel(risk: r.market[0], likelyResponse: r.market[1]),
+                ourResponse: r.ourResponse, reviewOn: today.adding(days: r.reviewInDays))
         }
         if let spec = p.worksheet { addWorksheet(spec, to: &account, using: &random) }
         if let spec = p.plan { addPlan(spec, to: &account, using: &random) }
@@ -66,8 +82,12 @@ public struct DemoBuilder {
     }
 
     func seasonHistory(_ p: DemoProfile, since: Day) -> [SeasonChange] {
-        var history = (p.seasonHistory ?? []).map { SeasonChange(day: max(ago($0.daysAgo), since), season: $0.season, reason: $0.reason) }
-        if history.isEmpty { history = [SeasonChange(day: since, season: p.season, reason: "Became a customer")] }
+        var history = (p.seasonHistory ?? []).map {
+            SeasonChange(day: max(ago($0.daysAgo), since), season: $0.season, reason: $0.reason)
+        }
+        if history.isEmpty {
+            history = [SeasonChange(day: since, season: p.season, reason: "Became a customer")]
+        }
         if history.last?.season != p.season {
             history.append(SeasonChange(day: ago(10), season: p.season, reason: "Season reviewed"))
         }
@@ -76,12 +96,19 @@ public struct DemoBuilder {
 
     func emailAddress(_ name: String, company: String) -> String {
         let person = name.lowercased().split(separator: " ").filter { !$0.hasSuffix(".") }
-        let domain = company.lowercased().split(separator: " ").first.map { String($0.filter(\.isLetter)) } ?? "example"
+        let domain =
+            company.lowercased().split(separator: " ").first.map { String($0.filter(\.isLetter)) }
+            ?? "example"
         return "\(person.first ?? "contact").\(person.last ?? "")@\(domain).example"
     }
 
-    func touchpoints(_ p: DemoProfile, contacts: [Contact], since: Day, using random: inout SeededRandom) -> [Touchpoint] {
-        let kinds: [(TouchKind, Int)] = [(.call, 30), (.email, 25), (.meeting, 20), (.report, 10), (.meal, 5), (.siteVisit, 5), (.review, 5)]
+    func touchpoints(_ p: DemoProfile, contacts: [Contact], since: Day, using random: inout SeededRandom)
+        -> [Touchpoint]
+    {
+        let kinds: [(TouchKind, Int)] = [
+            (.call, 30), (.email, 25), (.meeting, 20), (.report, 10), (.meal, 5), (.siteVisit, 5),
+            (.review, 5)
+        ]
         let earliest = max(ago(Self.historyDays), since)
         var result: [Touchpoint] = []
         var day = ago(p.lastTouchDaysAgo)
@@ -90,7 +117,9 @@ public struct DemoBuilder {
             let kind = weighted(kinds, using: &random)
             let present = contacts.filter { $0.leftOn.map { day < $0 } ?? true }
             var with: [RecordID] = []
-            if let main = present.first(where: { $0.level == .main }) ?? present.first { with.append(main.id) }
+            if let main = present.first(where: { $0.level == .main }) ?? present.first {
+                with.append(main.id)
+            }
             // Others take turns, so each contact is reached now and then; a cold
             // relationship has stopped reaching beyond the main contact.
             if present.count > 1, p.mood != "cold", index % 2 == 1 {
@@ -104,9 +133,10 @@ public struct DemoBuilder {
                 let pool = portfolio.genericTopics[kind.rawValue] ?? ["Touched base"]
                 summary = pool[Int(random.next() % UInt64(pool.count))]
             }
-            var touch = Touchpoint(id: .generate("tp", using: &random), day: day, kind: kind, contactIDs: with,
-                                   summary: summary, sentiment: sentiment(p.mood, recent: index < 3, using: &random),
-                                   loggedBy: p.owner)
+            var touch = Touchpoint(
+                id: .generate("tp", using: &random), day: day, kind: kind, contactIDs: with,
+                summary: summary, sentiment: sentiment(p.mood, recent: index < 3, using: &random),
+                loggedBy: p.owner)
             if random.next() % 6 == 0 || index == 0 {
                 let followUp = day.adding(days: 7 + Int(random.next() % 14))
                 touch.followUp = followUp
@@ -122,7 +152,7 @@ public struct DemoBuilder {
     }
 
     func sentiment(_ mood: String, recent: Bool, using random: inout SeededRandom) -> Sentiment {
-        let odds: (Int, Int) // percent positive, percent negative
+        let odds: (Int, Int)  // percent positive, percent negative
         switch mood {
         case "warm": odds = (60, 5)
         case "cooling": odds = recent ? (10, 45) : (45, 10)
@@ -150,8 +180,9 @@ public struct DemoBuilder {
         let count = p.litmus.count
         return p.litmus.enumerated().map { offset, score in
             let day = ago(last + (count - 1 - offset) * interval)
-            return LitmusCheck(id: .generate("lt", using: &random), day: day, version: questions.version,
-                               answers: answers(forScore: score), by: p.owner)
+            return LitmusCheck(
+                id: .generate("lt", using: &random), day: day, version: questions.version,
+                answers: answers(forScore: score), by: p.owner)
         }
     }
 
@@ -170,33 +201,51 @@ public struct DemoBuilder {
     /// is two to eight months old, so some are due again and some are not.
     func satisfactionSurvey(_ p: DemoProfile, health: Int?, using random: inout SeededRandom) -> Measure? {
         guard p.tier != .standard, p.status == .active || p.status == .atRisk,
-              !(p.measures ?? []).contains(where: { $0.isSatisfaction ?? false }) else { return nil }
+            !(p.measures ?? []).contains(where: { $0.isSatisfaction ?? false })
+        else { return nil }
         let latest = YearMonth(today).adding(months: -(2 + Int(random.next() % 7)))
         let base = Double(health ?? 70)
         let readings = (0..<4).map { i in
-            MeasureReading(month: latest.adding(months: -6 * (3 - i)), value: min(100, max(20, base + Double(Int(random.next() % 11) - 5 + (3 - i) * 2))))
+            MeasureReading(
+                month: latest.adding(months: -6 * (3 - i)),
+                value: min(100, max(20, base + Double(Int(random.next() % 11) - 5 + (3 - i) * 2))))
         }
-        return Measure(id: .generate("ms", using: &random), name: "Customer satisfaction (CSAT)", unit: "%",
-                       isSatisfaction: true, createdOn: readings[0].month.firstDay, readings: readings)
+        return Measure(
+            id: .generate("ms", using: &random), name: "Customer satisfaction (CSAT)", unit: "%",
+            isSatisfaction: true, createdOn: readings[0].month.firstDay, readings: readings)
     }
 
     func measure(_ m: DemoProfile.MeasureSpec, using random: inout SeededRandom) -> Measure {
         let lastMonth = YearMonth(today).adding(months: (m.missingLast ?? false) ? -2 : -1)
         let first = lastMonth.adding(months: -(m.values.count - 1))
-        let readings = m.values.enumerated().map { MeasureReading(month: first.adding(months: $0.offset), value: $0.element) }
-        return Measure(id: .generate("ms", using: &random), name: m.name, unit: m.unit, direction: m.direction,
-                       isSatisfaction: m.isSatisfaction ?? false, createdOn: first.firstDay, readings: readings)
+        let readings = m.values.enumerated().map {
+            MeasureReading(month: first.adding(months: $0.offset), value: $0.element)
+        }
+        return Measure(
+            id: .generate("ms", using: &random), name: m.name, unit: m.unit, direction: m.direction,
+            isSatisfaction: m.isSatisfaction ?? false, createdOn: first.firstDay, readings: readings)
     }
 
-    func addWorksheet(_ w: DemoProfile.WorksheetSpec, to account: inout Account, using random: inout SeededRandom) {
-        let concernID = w.concern.flatMap { account.concerns.indices.contains($0) ? account.concerns[$0].id : nil }
-        let options = w.options.map { SolutionOption(id: .generate("op", using: &random), text: $0.text, ups: $0.ups, downs: $0.downs) }
+    func addWorksheet(
+        _ w: DemoProfile.WorksheetSpec, to account: inout Account, using random: inout SeededRandom
+    ) {
+        let concernID = w.concern.flatMap {
+            account.concerns.indices.contains($0) ? account.concerns[$0].id : nil
+        }
+        let options = w.options.map {
+            SolutionOption(id: .generate("op", using: &random), text: $0.text, ups: $0.ups, downs: $0.downs)
+        }
         var sheet = Worksheet(
             id: .generate("ws", using: &random), title: w.title,
             createdOn: account.concerns.first { $0.id == concernID }?.raisedOn.adding(days: 2) ?? ago(20),
             concernID: concernID, status: w.decision == nil ? .open : .executing,
-            define: ProblemDefinition(problem: w.problem, dataWeHave: w.dataWeHave, dataMissing: w.dataMissing),
-            causes: w.causes.enumerated().map { Cause(id: .generate("ca", using: &random), text: $0.element, isLikelyRoot: $0.offset == w.rootCause) },
+            define: ProblemDefinition(
+                problem: w.problem, dataWeHave: w.dataWeHave, dataMissing: w.dataMissing),
+            causes: w.causes.enumerated().map {
+                Cause(
+                    id: .generate("ca", using: &random), text: $0.element,
+                    isLikelyRoot: $0.offset == w.rootCause)
+            },
             options: options,
             evaluation: Evaluation(reviewOn: today.adding(days: w.reviewInDays)),
             focus: w.focus, accountable: w.accountable, communication: w.communication)
@@ -205,8 +254,9 @@ public struct DemoBuilder {
         }
         sheet.actions = w.actions.map { a in
             let due = today.adding(days: a.dueInDays)
-            return WorksheetAction(id: .generate("ac", using: &random), text: a.text, owner: a.owner, due: due,
-                                   measure: a.measure, status: a.status, doneOn: a.status == .done ? due : nil)
+            return WorksheetAction(
+                id: .generate("ac", using: &random), text: a.text, owner: a.owner, due: due,
+                measure: a.measure, status: a.status, doneOn: a.status == .done ? due : nil)
         }
         account.worksheets.append(sheet)
         if let index = account.concerns.firstIndex(where: { $0.id == concernID }) {
@@ -237,18 +287,21 @@ public struct DemoBuilder {
 
     func expectations(_ e: DemoProfile.ExpectationSpec, using random: inout SeededRandom) -> ExpectationSet {
         let goals = (e.goals ?? []).map { g in
-            Goal(id: .generate("gl", using: &random), text: g.text, probability: g.probability,
-                 barriers: g.barriers.compactMap { parts in
-                     guard parts.count == 2, case .text(let text) = parts[0], case .flag(let ours) = parts[1] else { return nil }
-                     return Barrier(text: text, underOurControl: ours)
-                 })
+            Goal(
+                id: .generate("gl", using: &random), text: g.text, probability: g.probability,
+                barriers: g.barriers.compactMap { parts in
+                    guard parts.count == 2, case .text(let text) = parts[0], case .flag(let ours) = parts[1]
+                    else { return nil }
+                    return Barrier(text: text, underOurControl: ours)
+                })
         }
-        return ExpectationSet(id: .generate("ex", using: &random), title: e.title, agreedOn: ago(120),
-                              raveReviews: e.raveReviews ?? "", reportFrequency: e.reportFrequency,
-                              reportChannel: e.reportChannel, inPersonWhen: e.inPersonWhen ?? "",
-                              deliveryDates: e.deliveryDates ?? "", deliveryDatesAgreed: e.deliveryDatesAgreed,
-                              deliverables: e.deliverables ?? "", howWeWork: e.howWeWork ?? "",
-                              weNeedFromThem: e.weNeedFromThem ?? "", responsibilities: e.responsibilities ?? "",
-                              metTheTeam: e.metTheTeam, ifWeMiss: e.ifWeMiss ?? "", goals: goals)
+        return ExpectationSet(
+            id: .generate("ex", using: &random), title: e.title, agreedOn: ago(120),
+            raveReviews: e.raveReviews ?? "", reportFrequency: e.reportFrequency,
+            reportChannel: e.reportChannel, inPersonWhen: e.inPersonWhen ?? "",
+            deliveryDates: e.deliveryDates ?? "", deliveryDatesAgreed: e.deliveryDatesAgreed,
+            deliverables: e.deliverables ?? "", howWeWork: e.howWeWork ?? "",
+            weNeedFromThem: e.weNeedFromThem ?? "", responsibilities: e.responsibilities ?? "",
+            metTheTeam: e.metTheTeam, ifWeMiss: e.ifWeMiss ?? "", goals: goals)
     }
 }

@@ -60,10 +60,15 @@ public struct DemoProfile: Decodable, Sendable {
     }
     /// A barrier is written `["text", underOurControl]`.
     public enum BarrierPart: Decodable, Sendable {
-        case text(String), flag(Bool)
+        case text(String)
+        case flag(Bool)
         public init(from decoder: Decoder) throws {
             let c = try decoder.singleValueContainer()
-            if let b = try? c.decode(Bool.self) { self = .flag(b) } else { self = .text(try c.decode(String.self)) }
+            if let b = try? c.decode(Bool.self) {
+                self = .flag(b)
+            } else {
+                self = .text(try c.decode(String.self))
+            }
         }
     }
     public struct ExpectationSpec: Decodable, Sendable {

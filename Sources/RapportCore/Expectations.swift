@@ -27,20 +27,32 @@ public struct ExpectationSet: Codable, Hashable, Sendable, Identifiable {
     public var ifWeMiss: String
     public var goals: [Goal]
 
-    public init(id: RecordID = .generate("ex"), title: String = "Account-wide", agreedOn: Day? = nil,
-                previousSuppliersHappy: String = "", previousSuppliersUnhappy: String = "", raveReviews: String = "",
-                reportFrequency: ReportFrequency? = nil, reportChannel: Channel? = nil, inPersonWhen: String = "",
-                deliveryDates: String = "", deliveryDatesAgreed: Bool? = nil, deliverables: String = "",
-                howWeWork: String = "", weNeedFromThem: String = "", responsibilities: String = "",
-                metTheTeam: Bool? = nil, ifWeMiss: String = "", goals: [Goal] = []) {
-        self.id = id; self.title = title; self.agreedOn = agreedOn
-        self.previousSuppliersHappy = previousSuppliersHappy; self.previousSuppliersUnhappy = previousSuppliersUnhappy
-        self.raveReviews = raveReviews; self.reportFrequency = reportFrequency; self.reportChannel = reportChannel
-        self.inPersonWhen = inPersonWhen; self.deliveryDates = deliveryDates
-        self.deliveryDatesAgreed = deliveryDatesAgreed; self.deliverables = deliverables
-        self.howWeWork = howWeWork; self.weNeedFromThem = weNeedFromThem
-        self.responsibilities = responsibilities; self.metTheTeam = metTheTeam
-        self.ifWeMiss = ifWeMiss; self.goals = goals
+    public init(
+        id: RecordID = .generate("ex"), title: String = "Account-wide", agreedOn: Day? = nil,
+        previousSuppliersHappy: String = "", previousSuppliersUnhappy: String = "", raveReviews: String = "",
+        reportFrequency: ReportFrequency? = nil, reportChannel: Channel? = nil, inPersonWhen: String = "",
+        deliveryDates: String = "", deliveryDatesAgreed: Bool? = nil, deliverables: String = "",
+        howWeWork: String = "", weNeedFromThem: String = "", responsibilities: String = "",
+        metTheTeam: Bool? = nil, ifWeMiss: String = "", goals: [Goal] = []
+    ) {
+        self.id = id
+        self.title = title
+        self.agreedOn = agreedOn
+        self.previousSuppliersHappy = previousSuppliersHappy
+        self.previousSuppliersUnhappy = previousSuppliersUnhappy
+        self.raveReviews = raveReviews
+        self.reportFrequency = reportFrequency
+        self.reportChannel = reportChannel
+        self.inPersonWhen = inPersonWhen
+        self.deliveryDates = deliveryDates
+        self.deliveryDatesAgreed = deliveryDatesAgreed
+        self.deliverables = deliverables
+        self.howWeWork = howWeWork
+        self.weNeedFromThem = weNeedFromThem
+        self.responsibilities = responsibilities
+        self.metTheTeam = metTheTeam
+        self.ifWeMiss = ifWeMiss
+        self.goals = goals
     }
 }
 
@@ -53,7 +65,10 @@ public struct Goal: Codable, Hashable, Sendable, Identifiable {
     public var barriers: [Barrier]
 
     public init(id: RecordID = .generate("gl"), text: String, probability: Int, barriers: [Barrier] = []) {
-        self.id = id; self.text = text; self.probability = probability; self.barriers = barriers
+        self.id = id
+        self.text = text
+        self.probability = probability
+        self.barriers = barriers
     }
 
     /// A coin toss or worse: say so plainly.
@@ -65,7 +80,10 @@ public struct Barrier: Codable, Hashable, Sendable {
     public var text: String
     public var underOurControl: Bool
 
-    public init(text: String, underOurControl: Bool) { self.text = text; self.underOurControl = underOurControl }
+    public init(text: String, underOurControl: Bool) {
+        self.text = text
+        self.underOurControl = underOurControl
+    }
 }
 
 extension ExpectationSet {

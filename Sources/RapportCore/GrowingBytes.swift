@@ -81,7 +81,8 @@ public struct GrowingBytes: ~Copyable {
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 24 digits, enough for 64 bits
         withUnsafeMutableBytes(of: &digits) { raw in
             let buffer = raw.bindMemory(to: UInt8.self)
-            var rest = value.magnitude, first = buffer.count
+            var rest = value.magnitude
+            var first = buffer.count
             repeat {
                 let (quotient, digit) = rest.quotientAndRemainder(dividingBy: 10)
                 first -= 1

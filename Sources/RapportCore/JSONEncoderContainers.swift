@@ -41,20 +41,34 @@ struct ObjectWriter<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: UInt16, forKey key: Key) throws { try output.put(value, key: key) }
     mutating func encode(_ value: UInt32, forKey key: Key) throws { try output.put(value, key: key) }
     mutating func encode(_ value: UInt64, forKey key: Key) throws { try output.put(value, key: key) }
-    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { try output.encode(value, key: key) }
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+        try output.encode(value, key: key)
+    }
 
     // Skipping nil here, where the default implementations go through a generic call.
-    mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws { if let value { try output.put(value, key: key) } }
-    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws { if let value { try output.put(value, key: key) } }
-    mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws { if let value { try output.put(value, key: key) } }
-    mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws { if let value { try output.encode(value, key: key) } }
+    mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws {
+        if let value { try output.put(value, key: key) }
+    }
+    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws {
+        if let value { try output.put(value, key: key) }
+    }
+    mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws {
+        if let value { try output.put(value, key: key) }
+    }
+    mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
+        if let value { try output.encode(value, key: key) }
+    }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-        ValueEncoder(output: output.deferredMember(key), depth: output.frames.last!.depth + 1).container(keyedBy: type)
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key)
+        -> KeyedEncodingContainer<NestedKey>
+    {
+        ValueEncoder(output: output.deferredMember(key), depth: output.frames.last!.depth + 1).container(
+            keyedBy: type)
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer {
-        ValueEncoder(output: output.deferredMember(key), depth: output.frames.last!.depth + 1).unkeyedContainer()
+        ValueEncoder(output: output.deferredMember(key), depth: output.frames.last!.depth + 1)
+            .unkeyedContainer()
     }
 
     mutating func superEncoder() -> Encoder { superEncoder(IndexKey("super")) }
@@ -92,7 +106,9 @@ struct ArrayWriter: UnkeyedEncodingContainer {
     mutating func encode(_ value: UInt64) throws { try output.put(value, key: nextKey) }
     mutating func encode<T: Encodable>(_ value: T) throws { try output.encode(value, key: nextKey) }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type)
+        -> KeyedEncodingContainer<NestedKey>
+    {
         let depth = output.frames.last!.depth + 1
         return ValueEncoder(output: output.deferredMember(nextKey), depth: depth).container(keyedBy: type)
     }
@@ -131,7 +147,9 @@ struct SingleValueWriter: SingleValueEncodingContainer {
     mutating func encode(_ value: UInt16) throws { try put(value) }
     mutating func encode(_ value: UInt32) throws { try put(value) }
     mutating func encode(_ value: UInt64) throws { try put(value) }
-    mutating func encode<T: Encodable>(_ value: T) throws { try encoder.output.encode(value, depth: encoder.depth) }
+    mutating func encode<T: Encodable>(_ value: T) throws {
+        try encoder.output.encode(value, depth: encoder.depth)
+    }
 }
 
 /// JSON's null, written like the scalars.

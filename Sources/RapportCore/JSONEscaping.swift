@@ -6,15 +6,18 @@ public enum JSONEscaping {
     public static func isNeeded(in utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = utf8.baseAddress else { return false }
         let raw = UnsafeRawPointer(base)
-        let control = SIMD16<UInt8>(repeating: 0x20), quote = SIMD16<UInt8>(repeating: 0x22),
-            backslash = SIMD16<UInt8>(repeating: 0x5C)
+        let control = SIMD16<UInt8>(repeating: 0x20)
+        let quote = SIMD16<UInt8>(repeating: 0x22)
+        let backslash = SIMD16<UInt8>(repeating: 0x5C)
         func escaped(at offset: Int) -> Bool {
             let v = raw.loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt8>.self)
             return any((v .< control) .| (v .== quote) .| (v .== backslash))
         }
         guard utf8.count < 16 else {
             // The last sixteen bytes as one block, overlapping the one before.
-            for offset in stride(from: 0, to: utf8.count - 16, by: 16) where escaped(at: offset) { return true }
+            for offset in stride(from: 0, to: utf8.count - 16, by: 16) where escaped(at: offset) {
+                return true
+            }
             return escaped(at: utf8.count - 16)
         }
         var i = 0

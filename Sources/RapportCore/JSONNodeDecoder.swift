@@ -99,7 +99,8 @@ struct ObjectReader<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     /// The member for `key` unless it is missing or null.
     private func presentValue(_ key: Key) -> NodeDecoder? {
-        guard let member = document.member(key.stringValue, of: node), document.nodes[member].kind != .null else { return nil }
+        guard let member = document.member(key.stringValue, of: node), document.nodes[member].kind != .null
+        else { return nil }
         return NodeDecoder(document: document, node: member)
     }
 
@@ -118,20 +119,34 @@ struct ObjectReader<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try value(key).scalar() }
     func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try value(key).scalar() }
     func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try value(key).scalar() }
-    func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try value(key).decodeValue(type) }
+    func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
+        try value(key).decodeValue(type)
+    }
 
     // One lookup each, where the default implementations look the key up three times.
-    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { try presentValue(key)?.scalar() }
+    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
+        try presentValue(key)?.scalar()
+    }
     func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { try presentValue(key)?.scalar() }
-    func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { try presentValue(key)?.scalar() }
-    func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? { try presentValue(key)?.scalar() }
-    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? { try presentValue(key)?.decodeValue(type) }
+    func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? {
+        try presentValue(key)?.scalar()
+    }
+    func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? {
+        try presentValue(key)?.scalar()
+    }
+    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+        try presentValue(key)?.decodeValue(type)
+    }
 
-    func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
+    func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws
+        -> KeyedDecodingContainer<NestedKey>
+    {
         try value(key).container(keyedBy: type)
     }
 
-    func nestedUnkeyedContainer(forKey key: Key) throws -> UnkeyedDecodingContainer { try value(key).unkeyedContainer() }
+    func nestedUnkeyedContainer(forKey key: Key) throws -> UnkeyedDecodingContainer {
+        try value(key).unkeyedContainer()
+    }
 
     func superDecoder() throws -> Decoder {
         guard let member = document.member("super", of: node) else { throw JSONTextDecoder.Refused() }
@@ -196,11 +211,15 @@ struct ArrayReader: UnkeyedDecodingContainer {
         return value
     }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws
+        -> KeyedDecodingContainer<NestedKey>
+    {
         try take().container(keyedBy: type)
     }
 
-    mutating func nestedUnkeyedContainer() throws -> UnkeyedDecodingContainer { try take().unkeyedContainer() }
+    mutating func nestedUnkeyedContainer() throws -> UnkeyedDecodingContainer {
+        try take().unkeyedContainer()
+    }
 
     mutating func superDecoder() throws -> Decoder { try take() }
 }

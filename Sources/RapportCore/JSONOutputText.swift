@@ -14,7 +14,8 @@ extension JSONOutput {
         }
     }
 
-    private static let spaces: StaticString = "                                                                "
+    private static let spaces: StaticString =
+        "                                                                "
 
     /// A JSON string with the escapes `JSONEncoder` uses.
     func write(string: String) {
@@ -34,7 +35,11 @@ extension JSONOutput {
     /// A finite number as `JSONEncoder` writes it: its shortest description, without ".0".
     func write<F: BinaryFloatingPoint & CustomStringConvertible>(float: F) throws {
         guard float.isFinite else {
-            throw EncodingError.invalidValue(float, .init(codingPath: path, debugDescription: "Unable to encode \(F.self).\(float) directly in JSON."))
+            throw EncodingError.invalidValue(
+                float,
+                .init(
+                    codingPath: path,
+                    debugDescription: "Unable to encode \(F.self).\(float) directly in JSON."))
         }
         var text = float.description
         if text.hasSuffix(".0") { text.removeLast(2) }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Reads JSON text into `JSONNode`s, refusing anything that is not strict JSON.
@@ -23,8 +23,10 @@ struct JSONParser {
             switch bytes[position] {
             case 0x20:
                 // Indentation: eight spaces at a time where there are eight.
-                let eight = position + 8 <= bytes.count
-                    && UnsafeRawPointer(bytes.baseAddress! + position).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020
+                let eight =
+                    position + 8 <= bytes.count
+                    && UnsafeRawPointer(bytes.baseAddress! + position).loadUnaligned(as: UInt64.self)
+                        == 0x2020_2020_2020_2020
                 position += eight ? 8 : 1
             case 0x0A, 0x0D, 0x09: position += 1
             default: return
@@ -52,7 +54,8 @@ struct JSONParser {
     private mutating func literal(_ word: StaticString, _ kind: JSONNode.Kind) throws {
         let count = word.utf8CodeUnitCount
         guard position + count <= bytes.count,
-              memcmp(bytes.baseAddress! + position, word.utf8Start, count) == 0 else { throw refuse() }
+            memcmp(bytes.baseAddress! + position, word.utf8Start, count) == 0
+        else { throw refuse() }
         nodes.append(JSONNode(kind: kind, first: Int32(position), second: Int32(position + count)))
         position += count
     }
@@ -73,12 +76,16 @@ struct JSONParser {
             while true {
                 if isObject {
                     skipWhitespace()
-                    guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw refuse() }
+                    guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
+                        throw refuse()
+                    }
                     try string()
                     let key = nodes.count - 1
                     // Keys are compared as bytes, so an escaped one is left to JSONDecoder.
                     guard nodes[key].kind == .string else { throw refuse() }
-                    if keyStack.count > firstKey, sorted { sorted = precedes(keyStack[keyStack.count - 1], key) }
+                    if keyStack.count > firstKey, sorted {
+                        sorted = precedes(keyStack[keyStack.count - 1], key)
+                    }
                     keyStack.append(key)
                     skipWhitespace()
                     guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw refuse() }
@@ -113,7 +120,8 @@ struct JSONParser {
     private func precedes(_ a: Int, _ b: Int) -> Bool {
         let (x, y) = (nodes[a], nodes[b])
         let (xCount, yCount) = (Int(x.second - x.first), Int(y.second - y.first))
-        let order = memcmp(bytes.baseAddress! + Int(x.first), bytes.baseAddress! + Int(y.first), min(xCount, yCount))
+        let order = memcmp(
+            bytes.baseAddress! + Int(x.first), bytes.baseAddress! + Int(y.first), min(xCount, yCount))
         return order < 0 || (order == 0 && xCount < yCount)
     }
 
@@ -133,20 +141,25 @@ struct JSONParser {
             }
             position += 1
         }
-        nodes.append(JSONNode(kind: escaped ? .escapedString : .string, first: Int32(start), second: Int32(position)))
+        nodes.append(
+            JSONNode(kind: escaped ? .escapedString : .string, first: Int32(start), second: Int32(position)))
         position += 1
     }
 
     /// Moves to the first byte that ends or escapes a string, or that no string may
     /// hold (a control character), eight bytes at a time.
     private mutating func skipPlainText() {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
         while position + 8 <= bytes.count {
-            let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + position).loadUnaligned(as: UInt64.self))
+            let word = UInt64(
+                littleEndian: UnsafeRawPointer(bytes.baseAddress! + position).loadUnaligned(as: UInt64.self))
             // A byte's high bit is set where it is 0x22, 0x5C or below 0x20 (exact for
             // the first such byte; bytes of 0x80 and up are masked out).
             func zeroBytes(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
-            let found = (zeroBytes(word ^ (ones &* 0x22)) | zeroBytes(word ^ (ones &* 0x5C)) | ((word &- ones &* 0x20) & ~word & highs))
+            let found =
+                (zeroBytes(word ^ (ones &* 0x22)) | zeroBytes(word ^ (ones &* 0x5C))
+                    | ((word &- ones &* 0x20) & ~word & highs))
             if found != 0 {
                 position += found.trailingZeroBitCount / 8
                 return
@@ -159,12 +172,16 @@ struct JSONParser {
         let start = position
         func digits() -> Int {
             let from = position
-            while position < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position]) { position += 1 }
+            while position < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position]) {
+                position += 1
+            }
             return position - from
         }
         if bytes[position] == UInt8(ascii: "-") { position += 1 }
         let leading = position
-        guard digits() > 0, bytes[leading] != UInt8(ascii: "0") || position == leading + 1 else { throw refuse() }
+        guard digits() > 0, bytes[leading] != UInt8(ascii: "0") || position == leading + 1 else {
+            throw refuse()
+        }
         var kind = JSONNode.Kind.integer
         if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
             position += 1
@@ -173,7 +190,11 @@ struct JSONParser {
         }
         if position < bytes.count, bytes[position] | 0x20 == UInt8(ascii: "e") {
             position += 1
-            if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") { position += 1 }
+            if position < bytes.count,
+                bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-")
+            {
+                position += 1
+            }
             guard digits() > 0 else { throw refuse() }
             kind = .number
         }
@@ -196,7 +217,11 @@ struct JSONParser {
         }
         while i < text.count {
             let byte = text[i]
-            guard byte == UInt8(ascii: "\\") else { result.append(byte); i += 1; continue }
+            guard byte == UInt8(ascii: "\\") else {
+                result.append(byte)
+                i += 1
+                continue
+            }
             guard i + 1 < text.count else { return nil }
             switch text[i + 1] {
             case UInt8(ascii: "\""): result.append(0x22)
@@ -210,8 +235,10 @@ struct JSONParser {
             case UInt8(ascii: "u"):
                 guard var code = hex4(i + 2) else { return nil }
                 if (0xD800..<0xDC00).contains(code) {
-                    guard i + 7 < text.count, text[i + 6] == UInt8(ascii: "\\"), text[i + 7] == UInt8(ascii: "u"),
-                          let low = hex4(i + 8), (0xDC00..<0xE000).contains(low) else { return nil }
+                    guard i + 7 < text.count, text[i + 6] == UInt8(ascii: "\\"),
+                        text[i + 7] == UInt8(ascii: "u"),
+                        let low = hex4(i + 8), (0xDC00..<0xE000).contains(low)
+                    else { return nil }
                     code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                     i += 6
                 }

@@ -1,6 +1,7 @@
 import FoundationEssentials
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Decodes `Decodable` values from JSON text with less than half the work of
@@ -26,7 +27,9 @@ enum JSONTextDecoder {
             let bytes = raw.bindMemory(to: UInt8.self)
             let document = try JSONIndex(bytes)
             // Decoders hold the index unowned; it must live until decoding ends.
-            return try withExtendedLifetime(document) { try NodeDecoder(document: document, node: 0).decodeValue(type) }
+            return try withExtendedLifetime(document) {
+                try NodeDecoder(document: document, node: 0).decodeValue(type)
+            }
         }
     }
 }
@@ -52,7 +55,9 @@ final class JSONIndex {
     init(_ bytes: UnsafeBufferPointer<UInt8>) throws {
         // Offsets are kept in 32 bits. Valid UTF-8 as a whole, so each string in it is
         // (strings end at ASCII quotes).
-        guard bytes.count < Int32.max, !JSONIndex.hasNonASCII(bytes) || String(validating: bytes, as: UTF8.self) != nil else {
+        guard bytes.count < Int32.max,
+            !JSONIndex.hasNonASCII(bytes) || String(validating: bytes, as: UTF8.self) != nil
+        else {
             throw JSONTextDecoder.Refused()
         }
         var parser = JSONParser(bytes: bytes)
@@ -93,7 +98,10 @@ final class JSONIndex {
             for _ in 0..<nodes[object].first {
                 let keyNode = nodes[at]
                 if keyNode.second - keyNode.first == wanted.count,
-                   wanted.isEmpty || memcmp(bytes.baseAddress! + Int(keyNode.first), wanted.baseAddress!, wanted.count) == 0 {
+                    wanted.isEmpty
+                        || memcmp(bytes.baseAddress! + Int(keyNode.first), wanted.baseAddress!, wanted.count)
+                            == 0
+                {
                     return at + 1
                 }
                 at = next(at + 1)
@@ -130,7 +138,8 @@ final class JSONIndex {
         let slice = UnsafeBufferPointer(rebasing: bytes[Int(n.first)..<Int(n.second)])
         switch n.kind {
         case .string: return String(decoding: slice, as: UTF8.self)
-        case .escapedString: return JSONParser.unescaped(slice).flatMap { String(validating: $0, as: UTF8.self) }
+        case .escapedString:
+            return JSONParser.unescaped(slice).flatMap { String(validating: $0, as: UTF8.self) }
         default: return nil
         }
     }
@@ -139,7 +148,9 @@ final class JSONIndex {
     func double(_ node: Int) -> Double? {
         let n = nodes[node]
         guard n.kind == .integer || n.kind == .number else { return nil }
-        return Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(n.first)..<Int(n.second)]), as: UTF8.self))
+        return Double(
+            String(
+                decoding: UnsafeBufferPointer(rebasing: bytes[Int(n.first)..<Int(n.second)]), as: UTF8.self))
     }
 
     /// The number at `node` as an integer of type `T`, if it is written as one (no
@@ -154,7 +165,9 @@ final class JSONIndex {
         while i < Int(n.second) {
             let digit = T(bytes[i] &- UInt8(ascii: "0"))
             let (times10, overflow1) = value.multipliedReportingOverflow(by: 10)
-            let (next, overflow2) = negative ? times10.subtractingReportingOverflow(digit) : times10.addingReportingOverflow(digit)
+            let (next, overflow2) =
+                negative
+                ? times10.subtractingReportingOverflow(digit) : times10.addingReportingOverflow(digit)
             guard !overflow1, !overflow2 else { return nil }
             value = next
             i += 1

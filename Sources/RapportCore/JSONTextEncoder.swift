@@ -21,7 +21,9 @@ enum JSONTextEncoder {
     static func encode<T: Encodable>(_ value: T) throws -> Data {
         let output = JSONOutput(path: [])
         guard try output.encode(value, depth: 0) else {
-            throw EncodingError.invalidValue(value, .init(codingPath: [], debugDescription: "Top-level \(T.self) did not encode any values."))
+            throw EncodingError.invalidValue(
+                value,
+                .init(codingPath: [], debugDescription: "Top-level \(T.self) did not encode any values."))
         }
         output.write("\n")
         return Data(buffer: output.bytes.buffer)
@@ -212,7 +214,8 @@ final class JSONOutput {
                 bytes.append(output.bytes.buffer)
             } else {
                 let from = member == frame.firstMember ? 0 : ends[member - 1] - frame.start
-                bytes.append(UnsafeBufferPointer(rebasing: scratch.buffer[from..<(ends[member] - frame.start)]))
+                bytes.append(
+                    UnsafeBufferPointer(rebasing: scratch.buffer[from..<(ends[member] - frame.start)]))
             }
         }
         write("\n")

@@ -7,7 +7,9 @@ public struct LitmusQuestion: Codable, Hashable, Sendable, Identifiable {
     public var hint: String
 
     public init(id: String, text: String, hint: String = "") {
-        self.id = id; self.text = text; self.hint = hint
+        self.id = id
+        self.text = text
+        self.hint = hint
     }
 }
 
@@ -22,7 +24,10 @@ public struct LitmusQuestionSet: Codable, Hashable, Sendable {
     public var note: String
 
     public init(version: Int, introducedOn: Day, questions: [LitmusQuestion], note: String = "") {
-        self.version = version; self.introducedOn = introducedOn; self.questions = questions; self.note = note
+        self.version = version
+        self.introducedOn = introducedOn
+        self.questions = questions
+        self.note = note
     }
 
     /// The answer scale, 0 (worst) to 4 (best).
@@ -38,7 +43,9 @@ public struct LitmusAnswer: Codable, Hashable, Sendable {
     public var comment: String
 
     public init(questionID: String, value: Int, comment: String = "") {
-        self.questionID = questionID; self.value = value; self.comment = comment
+        self.questionID = questionID
+        self.value = value
+        self.comment = comment
     }
 }
 
@@ -51,8 +58,14 @@ public struct LitmusCheck: Codable, Hashable, Sendable, Identifiable {
     public var answers: [LitmusAnswer]
     public var by: String
 
-    public init(id: RecordID = .generate("lt"), day: Day, version: Int, answers: [LitmusAnswer], by: String = "") {
-        self.id = id; self.day = day; self.version = version; self.answers = answers; self.by = by
+    public init(
+        id: RecordID = .generate("lt"), day: Day, version: Int, answers: [LitmusAnswer], by: String = ""
+    ) {
+        self.id = id
+        self.day = day
+        self.version = version
+        self.answers = answers
+        self.by = by
     }
 
     /// 0–100: the answers' share of the best possible answers.
@@ -78,12 +91,20 @@ public struct Measure: Codable, Hashable, Sendable, Identifiable {
     public var definitionHistory: [MeasureDefinitionChange]
     public var readings: [MeasureReading]
 
-    public init(id: RecordID = .generate("ms"), name: String, unit: String = "", direction: MeasureDirection = .higherIsBetter,
-                isSatisfaction: Bool = false, createdOn: Day, definitionHistory: [MeasureDefinitionChange] = [],
-                readings: [MeasureReading] = []) {
-        self.id = id; self.name = name; self.unit = unit; self.direction = direction
-        self.isSatisfaction = isSatisfaction; self.createdOn = createdOn
-        self.definitionHistory = definitionHistory; self.readings = readings
+    public init(
+        id: RecordID = .generate("ms"), name: String, unit: String = "",
+        direction: MeasureDirection = .higherIsBetter,
+        isSatisfaction: Bool = false, createdOn: Day, definitionHistory: [MeasureDefinitionChange] = [],
+        readings: [MeasureReading] = []
+    ) {
+        self.id = id
+        self.name = name
+        self.unit = unit
+        self.direction = direction
+        self.isSatisfaction = isSatisfaction
+        self.createdOn = createdOn
+        self.definitionHistory = definitionHistory
+        self.readings = readings
     }
 }
 
@@ -95,9 +116,15 @@ public struct MeasureDefinitionChange: Codable, Hashable, Sendable {
     public var previousDirection: MeasureDirection
     public var reason: String
 
-    public init(day: Day, previousName: String, previousUnit: String, previousDirection: MeasureDirection, reason: String) {
-        self.day = day; self.previousName = previousName; self.previousUnit = previousUnit
-        self.previousDirection = previousDirection; self.reason = reason
+    public init(
+        day: Day, previousName: String, previousUnit: String, previousDirection: MeasureDirection,
+        reason: String
+    ) {
+        self.day = day
+        self.previousName = previousName
+        self.previousUnit = previousUnit
+        self.previousDirection = previousDirection
+        self.reason = reason
     }
 }
 
@@ -108,6 +135,8 @@ public struct MeasureReading: Codable, Hashable, Sendable {
     public var note: String
 
     public init(month: YearMonth, value: Double, note: String = "") {
-        self.month = month; self.value = value; self.note = note
+        self.month = month
+        self.value = value
+        self.note = note
     }
 }

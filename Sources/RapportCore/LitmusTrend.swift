@@ -10,8 +10,11 @@ extension Account {
     public var litmusSegments: [LitmusSegment] {
         var segments: [LitmusSegment] = []
         for check in litmusHistory {
-            if segments.last?.version == check.version { segments[segments.count - 1].checks.append(check) }
-            else { segments.append(LitmusSegment(version: check.version, checks: [check])) }
+            if segments.last?.version == check.version {
+                segments[segments.count - 1].checks.append(check)
+            } else {
+                segments.append(LitmusSegment(version: check.version, checks: [check]))
+            }
         }
         return segments
     }
@@ -31,14 +34,17 @@ public enum Sparkline {
     /// own range); a missing value is a space.
     public static func line(_ values: [Double?], low: Double? = nil, high: Double? = nil) -> String {
         let present = values.compactMap { $0 }
-        guard let minimum = low ?? present.min(), let maximum = high ?? present.max() else { return String(repeating: " ", count: values.count) }
+        guard let minimum = low ?? present.min(), let maximum = high ?? present.max() else {
+            return String(repeating: " ", count: values.count)
+        }
         let span = maximum - minimum
-        return String(values.map { value -> Character in
-            guard let value else { return " " }
-            guard span > 0 else { return blocks[3] }
-            let level = Int(((value - minimum) / span * Double(blocks.count - 1)).rounded())
-            return blocks[min(max(level, 0), blocks.count - 1)]
-        })
+        return String(
+            values.map { value -> Character in
+                guard let value else { return " " }
+                guard span > 0 else { return blocks[3] }
+                let level = Int(((value - minimum) / span * Double(blocks.count - 1)).rounded())
+                return blocks[min(max(level, 0), blocks.count - 1)]
+            })
     }
 
     /// Litmus scores (0–100) per version segment, joined with a visible break.
@@ -75,15 +81,22 @@ extension Measure {
     }
 
     /// Changes the definition; once there are readings the old one is kept with the reason.
-    public mutating func redefine(name: String, unit: String, direction: MeasureDirection, reason: String, on day: Day) throws {
+    public mutating func redefine(
+        name: String, unit: String, direction: MeasureDirection, reason: String, on day: Day
+    ) throws {
         guard name != self.name || unit != self.unit || direction != self.direction else { return }
         if !readings.isEmpty {
             guard !reason.trimmingSpaces().isEmpty else {
-                throw InputError("\(self.name) has readings: say why its definition changes (the old one is kept)")
+                throw InputError(
+                    "\(self.name) has readings: say why its definition changes (the old one is kept)")
             }
-            definitionHistory.append(MeasureDefinitionChange(day: day, previousName: self.name, previousUnit: self.unit,
-                                                             previousDirection: self.direction, reason: reason))
+            definitionHistory.append(
+                MeasureDefinitionChange(
+                    day: day, previousName: self.name, previousUnit: self.unit,
+                    previousDirection: self.direction, reason: reason))
         }
-        self.name = name; self.unit = unit; self.direction = direction
+        self.name = name
+        self.unit = unit
+        self.direction = direction
     }
 }

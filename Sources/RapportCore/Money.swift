@@ -7,8 +7,13 @@ public enum Money {
             .replacingText(",", with: "").replacingText("_", with: "")
             .replacingText(" ", with: "")
         var factor = 1.0
-        if text.hasSuffix("k") { factor = 1_000; text.removeLast() }
-        else if text.hasSuffix("m") { factor = 1_000_000; text.removeLast() }
+        if text.hasSuffix("k") {
+            factor = 1_000
+            text.removeLast()
+        } else if text.hasSuffix("m") {
+            factor = 1_000_000
+            text.removeLast()
+        }
         guard let number = Double(text), number.isFinite else {
             throw InputError("'\(raw)' is not an amount; expected a number such as 1200000, 1.2M or 350k")
         }

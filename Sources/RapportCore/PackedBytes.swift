@@ -10,8 +10,11 @@ public struct PackedBytes: Sendable {
     /// chunk's pieces one after another and where each of them ends.
     public init(count: Int, _ make: @Sendable (Range<Int>) -> (bytes: [UInt8], ends: [Int])) {
         let chunk = 1024
-        let parts = Parallel.map((count + chunk - 1) / chunk) { c in make(c * chunk..<min(count, (c + 1) * chunk)) }
-        var bytes: [UInt8] = [], starts = [0]
+        let parts = Parallel.map((count + chunk - 1) / chunk) { c in
+            make(c * chunk..<min(count, (c + 1) * chunk))
+        }
+        var bytes: [UInt8] = []
+        var starts = [0]
         bytes.reserveCapacity(parts.reduce(0) { $0 + $1.bytes.count })
         starts.reserveCapacity(count + 1)
         for part in parts {

@@ -38,8 +38,10 @@ extension Parallel {
 
     /// `body` on the two parts of `buffer` split at `middle`, at once, each part one
     /// task's only; `body` is given a part and where it starts in `buffer`.
-    public static func inTwo<T>(_ buffer: UnsafeMutableBufferPointer<T>, at middle: Int,
-                                _ body: @Sendable (UnsafeMutableBufferPointer<T>, _ offset: Int) -> Void) {
+    public static func inTwo<T>(
+        _ buffer: UnsafeMutableBufferPointer<T>, at middle: Int,
+        _ body: @Sendable (UnsafeMutableBufferPointer<T>, _ offset: Int) -> Void
+    ) {
         let shared = SharedBuffer(buffer: buffer)
         DispatchQueue.concurrentPerform(iterations: 2) { half in
             let part = half == 0 ? 0..<middle : middle..<shared.buffer.count

@@ -9,8 +9,10 @@ public struct RelationshipPlan: Codable, Hashable, Sendable {
     public var items: [PlanItem]
 
     public init(currentState: String = "", targetState: String = "", createdOn: Day, items: [PlanItem] = []) {
-        self.currentState = currentState; self.targetState = targetState
-        self.createdOn = createdOn; self.items = items
+        self.currentState = currentState
+        self.targetState = targetState
+        self.createdOn = createdOn
+        self.items = items
     }
 }
 
@@ -29,12 +31,21 @@ public struct PlanItem: Codable, Hashable, Sendable, Identifiable {
     public var notes: String
     public var completions: [PlanCompletion]
 
-    public init(id: RecordID = .generate("pi"), title: String, step: PlaybookStep = .custom, owner: String = "",
-                cadence: Cadence, contactIDs: [RecordID] = [], startOn: Day, paused: Bool = false,
-                notes: String = "", completions: [PlanCompletion] = []) {
-        self.id = id; self.title = title; self.step = step; self.owner = owner; self.cadence = cadence
-        self.contactIDs = contactIDs; self.startOn = startOn; self.paused = paused
-        self.notes = notes; self.completions = completions
+    public init(
+        id: RecordID = .generate("pi"), title: String, step: PlaybookStep = .custom, owner: String = "",
+        cadence: Cadence, contactIDs: [RecordID] = [], startOn: Day, paused: Bool = false,
+        notes: String = "", completions: [PlanCompletion] = []
+    ) {
+        self.id = id
+        self.title = title
+        self.step = step
+        self.owner = owner
+        self.cadence = cadence
+        self.contactIDs = contactIDs
+        self.startOn = startOn
+        self.paused = paused
+        self.notes = notes
+        self.completions = completions
     }
 
     /// The last day it was actually done.
@@ -60,6 +71,8 @@ public struct PlanCompletion: Codable, Hashable, Sendable {
     public var touchpointID: RecordID?
 
     public init(day: Day, note: String = "", touchpointID: RecordID? = nil) {
-        self.day = day; self.note = note; self.touchpointID = touchpointID
+        self.day = day
+        self.note = note
+        self.touchpointID = touchpointID
     }
 }

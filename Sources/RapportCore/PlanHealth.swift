@@ -1,6 +1,7 @@
 /// Where a plan item stands on a day.
 public enum PlanItemStatus: String, Sendable {
-    case onTrack = "on track", due, overdue, paused
+    case onTrack = "on track"
+    case due, overdue, paused
 }
 
 /// Something the relationship lacks that the plan should close.
@@ -34,7 +35,9 @@ extension Account {
         let current = currentContacts
         if !current.contains(where: { $0.level == .senior }) { gaps.append(.noSeniorContact) }
         if !current.contains(where: { $0.level == .indirect }) { gaps.append(.noIndirectContacts) }
-        let meets = plan?.items.contains { $0.step == .mainContactMeeting && !$0.paused && $0.cadence != .once } ?? false
+        let meets =
+            plan?.items.contains { $0.step == .mainContactMeeting && !$0.paused && $0.cadence != .once }
+            ?? false
         if !meets { gaps.append(.noRegularMeeting) }
         return gaps
     }
@@ -46,7 +49,8 @@ extension Account {
         guard let plan else { return [] }
         return plan.items.filter { item in
             guard !item.paused, let next = item.nextDue, today.days(until: next) <= 14,
-                  item.step.accepts(touch.kind) else { return false }
+                item.step.accepts(touch.kind)
+            else { return false }
             return item.contactIDs.isEmpty || !Set(item.contactIDs).isDisjoint(with: touch.contactIDs)
         }.sorted { ($0.nextDue ?? today) < ($1.nextDue ?? today) }
     }

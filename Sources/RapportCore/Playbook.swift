@@ -18,17 +18,24 @@ public struct Playbook: Codable, Equatable, Sendable {
     /// current contacts (its main contact, senior leaders or indirect contacts) and
     /// owned by `owner`. A step whose contacts the account lacks is kept, with no
     /// contact: the gap is the point.
-    public func plan(for account: Account, owner: String, startingOn day: Day,
-                     using random: inout some RandomNumberGenerator) -> RelationshipPlan {
-        RelationshipPlan(currentState: currentState, targetState: targetState, createdOn: day,
-                         items: steps.map { item($0, for: account, owner: owner, startingOn: day, using: &random) })
+    public func plan(
+        for account: Account, owner: String, startingOn day: Day,
+        using random: inout some RandomNumberGenerator
+    ) -> RelationshipPlan {
+        RelationshipPlan(
+            currentState: currentState, targetState: targetState, createdOn: day,
+            items: steps.map { item($0, for: account, owner: owner, startingOn: day, using: &random) })
     }
 
     /// One step as a plan item for `account`.
-    public func item(_ step: Step, for account: Account, owner: String, startingOn day: Day,
-                     using random: inout some RandomNumberGenerator) -> PlanItem {
-        PlanItem(id: .generate("pi", using: &random), title: step.title, step: step.step, owner: owner,
-                 cadence: step.cadence, contactIDs: contacts(for: step, in: account), startOn: day, notes: step.notes)
+    public func item(
+        _ step: Step, for account: Account, owner: String, startingOn day: Day,
+        using random: inout some RandomNumberGenerator
+    ) -> PlanItem {
+        PlanItem(
+            id: .generate("pi", using: &random), title: step.title, step: step.step, owner: owner,
+            cadence: step.cadence, contactIDs: contacts(for: step, in: account), startOn: day,
+            notes: step.notes)
     }
 
     /// The account's current contacts a step concerns.
@@ -45,7 +52,10 @@ public struct LitmusQuestionFile: Codable, Sendable {
     public var note: String
     public var questions: [LitmusQuestion]
 
-    public init(note: String, questions: [LitmusQuestion]) { self.note = note; self.questions = questions }
+    public init(note: String, questions: [LitmusQuestion]) {
+        self.note = note
+        self.questions = questions
+    }
 
     /// This file as question-set `version`, introduced on `day`.
     public func questionSet(version: Int, introducedOn day: Day) -> LitmusQuestionSet {

@@ -42,7 +42,13 @@ public enum RadixSort {
         result.reserveCapacity(a.count + b.count)
         var (i, j) = (0, 0)
         while i < a.count && j < b.count {
-            if a[i] < b[j] { result.append(a[i]); i += 1 } else { result.append(b[j]); j += 1 }
+            if a[i] < b[j] {
+                result.append(a[i])
+                i += 1
+            } else {
+                result.append(b[j])
+                j += 1
+            }
         }
         result += a[i...]
         result += b[j...]

@@ -27,7 +27,8 @@ public struct RecordID: Hashable, Comparable, Sendable, Codable, RawRepresentabl
     }
 
     /// A new random id with a kind prefix, e.g. `acc-k3v9x2mq`.
-    public static func generate(_ prefix: String, using random: inout some RandomNumberGenerator) -> RecordID {
+    public static func generate(_ prefix: String, using random: inout some RandomNumberGenerator) -> RecordID
+    {
         let alphabet = Array("abcdefghijkmnpqrstuvwxyz23456789")
         var text = prefix + "-"
         for _ in 0..<8 { text.append(alphabet[Int(random.next() % UInt64(alphabet.count))]) }

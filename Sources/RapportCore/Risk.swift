@@ -16,14 +16,23 @@ public struct Risk: Codable, Hashable, Sendable, Identifiable {
     /// When to look at this risk again.
     public var reviewOn: Day?
 
-    public init(id: RecordID = .generate("rk"), disruption: String, kind: DisruptionKind = .other,
-                state: RiskState = .hypothetical, identifiedOn: Day, occurredOn: Day? = nil,
-                contact: RiskAtLevel = .init(), company: RiskAtLevel = .init(), market: RiskAtLevel = .init(),
-                ourResponse: String = "", reviewOn: Day? = nil) {
-        self.id = id; self.disruption = disruption; self.kind = kind; self.state = state
-        self.identifiedOn = identifiedOn; self.occurredOn = occurredOn
-        self.contact = contact; self.company = company; self.market = market
-        self.ourResponse = ourResponse; self.reviewOn = reviewOn
+    public init(
+        id: RecordID = .generate("rk"), disruption: String, kind: DisruptionKind = .other,
+        state: RiskState = .hypothetical, identifiedOn: Day, occurredOn: Day? = nil,
+        contact: RiskAtLevel = .init(), company: RiskAtLevel = .init(), market: RiskAtLevel = .init(),
+        ourResponse: String = "", reviewOn: Day? = nil
+    ) {
+        self.id = id
+        self.disruption = disruption
+        self.kind = kind
+        self.state = state
+        self.identifiedOn = identifiedOn
+        self.occurredOn = occurredOn
+        self.contact = contact
+        self.company = company
+        self.market = market
+        self.ourResponse = ourResponse
+        self.reviewOn = reviewOn
     }
 }
 
@@ -33,6 +42,7 @@ public struct RiskAtLevel: Codable, Hashable, Sendable {
     public var likelyResponse: String
 
     public init(risk: String = "", likelyResponse: String = "") {
-        self.risk = risk; self.likelyResponse = likelyResponse
+        self.risk = risk
+        self.likelyResponse = likelyResponse
     }
 }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Elements in memory allocated once, never moved or changed, and freed with the last
@@ -72,12 +72,16 @@ public struct SharedBytes: RandomAccessCollection, Equatable, Sendable {
     }
 
     /// The bytes as a buffer, for the duration of `body`.
-    public func withUnsafeBufferPointer<R, E: Error>(_ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
+    public func withUnsafeBufferPointer<R, E: Error>(_ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R)
+        throws(E) -> R
+    {
         defer { withExtendedLifetime(owner) {} }
         return try body(UnsafeBufferPointer(start: owner.map { $0.start + startIndex }, count: count))
     }
 
-    public func withContiguousStorageIfAvailable<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R? {
+    public func withContiguousStorageIfAvailable<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows
+        -> R?
+    {
         try withUnsafeBufferPointer { buffer in try body(buffer) }
     }
 
@@ -86,8 +90,11 @@ public struct SharedBytes: RandomAccessCollection, Equatable, Sendable {
     public var unsafeOrigin: UnsafePointer<UInt8>? { owner?.start }
 
     public static func == (a: SharedBytes, b: SharedBytes) -> Bool {
-        a.count == b.count && a.withUnsafeBufferPointer { x in
-            b.withUnsafeBufferPointer { y in x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 }
-        }
+        a.count == b.count
+            && a.withUnsafeBufferPointer { x in
+                b.withUnsafeBufferPointer { y in
+                    x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0
+                }
+            }
     }
 }

@@ -9,8 +9,13 @@ public struct StoreSettings: Codable, Equatable, Sendable {
     /// How old the latest satisfaction reading may be before measuring again, in days.
     public var satisfactionDays: Int
 
-    public init(currency: String = "EUR", keyCheckupDays: Int = 91, checkupDays: Int = 365, satisfactionDays: Int = 182) {
-        self.currency = currency; self.keyCheckupDays = keyCheckupDays; self.checkupDays = checkupDays
+    public init(
+        currency: String = "EUR", keyCheckupDays: Int = 91, checkupDays: Int = 365,
+        satisfactionDays: Int = 182
+    ) {
+        self.currency = currency
+        self.keyCheckupDays = keyCheckupDays
+        self.checkupDays = checkupDays
         self.satisfactionDays = satisfactionDays
     }
 
@@ -20,6 +25,7 @@ public struct StoreSettings: Codable, Equatable, Sendable {
         currency = try c.decodeIfPresent(String.self, forKey: .currency) ?? defaults.currency
         keyCheckupDays = try c.decodeIfPresent(Int.self, forKey: .keyCheckupDays) ?? defaults.keyCheckupDays
         checkupDays = try c.decodeIfPresent(Int.self, forKey: .checkupDays) ?? defaults.checkupDays
-        satisfactionDays = try c.decodeIfPresent(Int.self, forKey: .satisfactionDays) ?? defaults.satisfactionDays
+        satisfactionDays =
+            try c.decodeIfPresent(Int.self, forKey: .satisfactionDays) ?? defaults.satisfactionDays
     }
 }

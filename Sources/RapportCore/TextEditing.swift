@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The few text operations the app needs from outside the standard library, written
@@ -21,20 +21,24 @@ extension StringProtocol {
     private func trimmingScalars(_ trimmed: (Unicode.Scalar) -> Bool) -> String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !trimmed($0) }),
-              let last = scalars.lastIndex(where: { !trimmed($0) }) else { return "" }
+            let last = scalars.lastIndex(where: { !trimmed($0) })
+        else { return "" }
         return String(String.UnicodeScalarView(scalars[first...last]))
     }
 
     /// The text with every occurrence of `target` replaced, matching UTF-8 bytes (so a
     /// newline inside a CR LF pair is found, as Foundation's search finds it).
     public func replacingText(_ target: String, with replacement: String) -> String {
-        let text = Array(utf8), target = Array(target.utf8)
+        let text = Array(utf8)
+        let target = Array(target.utf8)
         guard !target.isEmpty, text.count >= target.count else { return String(self) }
         var out: [UInt8] = []
         out.reserveCapacity(text.count)
         var i = 0
         while i < text.count {
-            if text[i] == target[0], i + target.count <= text.count, text[i..<(i + target.count)].elementsEqual(target) {
+            if text[i] == target[0], i + target.count <= text.count,
+                text[i..<(i + target.count)].elementsEqual(target)
+            {
                 out.append(contentsOf: replacement.utf8)
                 i += target.count
             } else {
@@ -55,9 +59,13 @@ extension Double {
     /// The number with `places` decimals, rounded as C's `printf("%.*f")` rounds it.
     public func fixed(places: Int) -> String {
         withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer in
-            let written = withVaList([Int32(places), self]) { vsnprintf(buffer.baseAddress!, buffer.count, "%.*f", $0) }
+            let written = withVaList([Int32(places), self]) {
+                vsnprintf(buffer.baseAddress!, buffer.count, "%.*f", $0)
+            }
             guard written >= 0, Int(written) < buffer.count else { return "\(self)" }
-            return String(decoding: UnsafeRawBufferPointer(start: buffer.baseAddress!, count: Int(written)), as: UTF8.self)
+            return String(
+                decoding: UnsafeRawBufferPointer(start: buffer.baseAddress!, count: Int(written)),
+                as: UTF8.self)
         }
     }
 }

@@ -16,12 +16,21 @@ public struct Touchpoint: Codable, Hashable, Sendable, Identifiable {
     /// The plan item this touchpoint completed, if any.
     public var planItemID: RecordID?
 
-    public init(id: RecordID = .generate("tp"), day: Day, kind: TouchKind, contactIDs: [RecordID] = [],
-                summary: String, sentiment: Sentiment = .neutral, followUp: Day? = nil,
-                followUpDoneOn: Day? = nil, loggedBy: String = "", planItemID: RecordID? = nil) {
-        self.id = id; self.day = day; self.kind = kind; self.contactIDs = contactIDs
-        self.summary = summary; self.sentiment = sentiment; self.followUp = followUp
-        self.followUpDoneOn = followUpDoneOn; self.loggedBy = loggedBy; self.planItemID = planItemID
+    public init(
+        id: RecordID = .generate("tp"), day: Day, kind: TouchKind, contactIDs: [RecordID] = [],
+        summary: String, sentiment: Sentiment = .neutral, followUp: Day? = nil,
+        followUpDoneOn: Day? = nil, loggedBy: String = "", planItemID: RecordID? = nil
+    ) {
+        self.id = id
+        self.day = day
+        self.kind = kind
+        self.contactIDs = contactIDs
+        self.summary = summary
+        self.sentiment = sentiment
+        self.followUp = followUp
+        self.followUpDoneOn = followUpDoneOn
+        self.loggedBy = loggedBy
+        self.planItemID = planItemID
     }
 }
 
@@ -45,14 +54,24 @@ public struct Concern: Codable, Hashable, Sendable, Identifiable {
     /// The root-cause worksheet working this concern, if any.
     public var worksheetID: RecordID?
 
-    public init(id: RecordID = .generate("cn"), raisedOn: Day, raisedBy: RecordID? = nil, summary: String,
-                detail: String = "", severity: Severity = .medium, status: ConcernStatus = .open,
-                respondBy: Day? = nil, respondedOn: Day? = nil, resolution: String = "",
-                resolvedOn: Day? = nil, worksheetID: RecordID? = nil) {
-        self.id = id; self.raisedOn = raisedOn; self.raisedBy = raisedBy; self.summary = summary
-        self.detail = detail; self.severity = severity; self.status = status
-        self.respondBy = respondBy; self.respondedOn = respondedOn; self.resolution = resolution
-        self.resolvedOn = resolvedOn; self.worksheetID = worksheetID
+    public init(
+        id: RecordID = .generate("cn"), raisedOn: Day, raisedBy: RecordID? = nil, summary: String,
+        detail: String = "", severity: Severity = .medium, status: ConcernStatus = .open,
+        respondBy: Day? = nil, respondedOn: Day? = nil, resolution: String = "",
+        resolvedOn: Day? = nil, worksheetID: RecordID? = nil
+    ) {
+        self.id = id
+        self.raisedOn = raisedOn
+        self.raisedBy = raisedBy
+        self.summary = summary
+        self.detail = detail
+        self.severity = severity
+        self.status = status
+        self.respondBy = respondBy
+        self.respondedOn = respondedOn
+        self.resolution = resolution
+        self.resolvedOn = resolvedOn
+        self.worksheetID = worksheetID
     }
 
     /// Open and past its respond-by day without a response.

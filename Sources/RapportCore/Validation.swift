@@ -4,7 +4,10 @@ public struct ValidationIssue: Hashable, Sendable, CustomStringConvertible {
     public var location: String
     public var message: String
 
-    public init(_ location: String, _ message: String) { self.location = location; self.message = message }
+    public init(_ location: String, _ message: String) {
+        self.location = location
+        self.message = message
+    }
 
     public var description: String { "\(location): \(message)" }
 }
@@ -20,9 +23,12 @@ extension Account {
         check(!name.trimmingSpaces().isEmpty, "name", "the account has no name")
         check(annualValue >= 0, "annualValue", "is negative (\(annualValue))")
         check(lifetimeValue >= 0, "lifetimeValue", "is negative (\(lifetimeValue))")
-        if let days = checkupIntervalDays { check(days > 0, "checkupIntervalDays", "must be at least 1 (is \(days))") }
-        check(seasonHistory.last?.season == season, "seasonHistory",
-              "the last season in the history is not the current season '\(season.rawValue)'")
+        if let days = checkupIntervalDays {
+            check(days > 0, "checkupIntervalDays", "must be at least 1 (is \(days))")
+        }
+        check(
+            seasonHistory.last?.season == season, "seasonHistory",
+            "the last season in the history is not the current season '\(season.rawValue)'")
 
         var seen = Set<RecordID>()
         func unique(_ id: RecordID, _ location: String) {
@@ -33,8 +39,9 @@ extension Account {
             unique(c.id, "contacts[\(c.id)]")
             check(!c.name.isEmpty, "contacts[\(c.id)]", "contact has no name")
             if let k = c.keepInTouch {
-                check(k.idealDays > 0 && k.maximumDays >= k.idealDays, "contacts[\(c.id)].keepInTouch",
-                      "needs 0 < ideal (\(k.idealDays)) <= maximum (\(k.maximumDays))")
+                check(
+                    k.idealDays > 0 && k.maximumDays >= k.idealDays, "contacts[\(c.id)].keepInTouch",
+                    "needs 0 < ideal (\(k.idealDays)) <= maximum (\(k.maximumDays))")
             }
         }
         for m in team { unique(m.id, "team[\(m.id)]") }
@@ -47,31 +54,42 @@ extension Account {
         let worksheetIDs = Set(worksheets.map(\.id))
         for c in concerns {
             unique(c.id, "concerns[\(c.id)]")
-            if let by = c.raisedBy { check(contactIDs.contains(by), "concerns[\(c.id)]", "raised by unknown contact \(by)") }
-            if let ws = c.worksheetID { check(worksheetIDs.contains(ws), "concerns[\(c.id)]", "links unknown worksheet \(ws)") }
+            if let by = c.raisedBy {
+                check(contactIDs.contains(by), "concerns[\(c.id)]", "raised by unknown contact \(by)")
+            }
+            if let ws = c.worksheetID {
+                check(worksheetIDs.contains(ws), "concerns[\(c.id)]", "links unknown worksheet \(ws)")
+            }
         }
         for l in litmusChecks {
             unique(l.id, "litmusChecks[\(l.id)]")
             for a in l.answers {
-                check((0...LitmusQuestionSet.maxAnswer).contains(a.value), "litmusChecks[\(l.id)]",
-                      "answer to '\(a.questionID)' is \(a.value), outside 0–\(LitmusQuestionSet.maxAnswer)")
+                check(
+                    (0...LitmusQuestionSet.maxAnswer).contains(a.value), "litmusChecks[\(l.id)]",
+                    "answer to '\(a.questionID)' is \(a.value), outside 0–\(LitmusQuestionSet.maxAnswer)")
             }
         }
         for m in measures {
             unique(m.id, "measures[\(m.id)]")
             let months = m.readings.map(\.month)
-            check(Set(months).count == months.count, "measures[\(m.id)]", "has two readings for the same month")
+            check(
+                Set(months).count == months.count, "measures[\(m.id)]", "has two readings for the same month")
         }
         for r in risks { unique(r.id, "risks[\(r.id)]") }
         let concernIDs = Set(concerns.map(\.id))
         for w in worksheets {
             unique(w.id, "worksheets[\(w.id)]")
-            if let cid = w.concernID { check(concernIDs.contains(cid), "worksheets[\(w.id)]", "links unknown concern \(cid)") }
-            if let d = w.decision {
-                check(w.options.contains { $0.id == d.optionID }, "worksheets[\(w.id)].decision",
-                      "chooses option \(d.optionID), which is not among the worksheet's options")
+            if let cid = w.concernID {
+                check(concernIDs.contains(cid), "worksheets[\(w.id)]", "links unknown concern \(cid)")
             }
-            if w.status == .closed { check(w.evaluation.outcome != nil, "worksheets[\(w.id)]", "is closed without an outcome") }
+            if let d = w.decision {
+                check(
+                    w.options.contains { $0.id == d.optionID }, "worksheets[\(w.id)].decision",
+                    "chooses option \(d.optionID), which is not among the worksheet's options")
+            }
+            if w.status == .closed {
+                check(w.evaluation.outcome != nil, "worksheets[\(w.id)]", "is closed without an outcome")
+            }
             for c in w.causes { unique(c.id, "worksheets[\(w.id)].causes[\(c.id)]") }
             for o in w.options { unique(o.id, "worksheets[\(w.id)].options[\(o.id)]") }
             for a in w.actions { unique(a.id, "worksheets[\(w.id)].actions[\(a.id)]") }
@@ -80,15 +98,17 @@ extension Account {
             for item in plan.items {
                 unique(item.id, "plan.items[\(item.id)]")
                 for cid in item.contactIDs where !contactIDs.contains(cid) {
-                    issues.append(ValidationIssue("plan.items[\(item.id)]", "concerns unknown contact \(cid)"))
+                    issues.append(
+                        ValidationIssue("plan.items[\(item.id)]", "concerns unknown contact \(cid)"))
                 }
             }
         }
         for e in expectations {
             unique(e.id, "expectations[\(e.id)]")
             for g in e.goals {
-                check((0...100).contains(g.probability), "expectations[\(e.id)].goals[\(g.id)]",
-                      "probability \(g.probability) is outside 0–100")
+                check(
+                    (0...100).contains(g.probability), "expectations[\(e.id)].goals[\(g.id)]",
+                    "probability \(g.probability) is outside 0–100")
             }
         }
         return issues

@@ -21,15 +21,27 @@ public struct Worksheet: Codable, Hashable, Sendable, Identifiable {
     /// How often the people involved communicate (get connected).
     public var communication: CommunicationRhythm
 
-    public init(id: RecordID = .generate("ws"), title: String, createdOn: Day, concernID: RecordID? = nil,
-                status: WorksheetStatus = .open, define: ProblemDefinition = .init(), causes: [Cause] = [],
-                options: [SolutionOption] = [], decision: Decision? = nil, actions: [WorksheetAction] = [],
-                evaluation: Evaluation = .init(), focus: String = "", accountable: [Accountable] = [],
-                communication: CommunicationRhythm = .init()) {
-        self.id = id; self.title = title; self.createdOn = createdOn; self.concernID = concernID
-        self.status = status; self.define = define; self.causes = causes; self.options = options
-        self.decision = decision; self.actions = actions; self.evaluation = evaluation
-        self.focus = focus; self.accountable = accountable; self.communication = communication
+    public init(
+        id: RecordID = .generate("ws"), title: String, createdOn: Day, concernID: RecordID? = nil,
+        status: WorksheetStatus = .open, define: ProblemDefinition = .init(), causes: [Cause] = [],
+        options: [SolutionOption] = [], decision: Decision? = nil, actions: [WorksheetAction] = [],
+        evaluation: Evaluation = .init(), focus: String = "", accountable: [Accountable] = [],
+        communication: CommunicationRhythm = .init()
+    ) {
+        self.id = id
+        self.title = title
+        self.createdOn = createdOn
+        self.concernID = concernID
+        self.status = status
+        self.define = define
+        self.causes = causes
+        self.options = options
+        self.decision = decision
+        self.actions = actions
+        self.evaluation = evaluation
+        self.focus = focus
+        self.accountable = accountable
+        self.communication = communication
     }
 }
 
@@ -40,7 +52,9 @@ public struct ProblemDefinition: Codable, Hashable, Sendable {
     public var dataMissing: String
 
     public init(problem: String = "", dataWeHave: String = "", dataMissing: String = "") {
-        self.problem = problem; self.dataWeHave = dataWeHave; self.dataMissing = dataMissing
+        self.problem = problem
+        self.dataWeHave = dataWeHave
+        self.dataMissing = dataMissing
     }
 }
 
@@ -51,7 +65,9 @@ public struct Cause: Codable, Hashable, Sendable, Identifiable {
     public var isLikelyRoot: Bool
 
     public init(id: RecordID = .generate("ca"), text: String, isLikelyRoot: Bool = false) {
-        self.id = id; self.text = text; self.isLikelyRoot = isLikelyRoot
+        self.id = id
+        self.text = text
+        self.isLikelyRoot = isLikelyRoot
     }
 }
 
@@ -63,7 +79,10 @@ public struct SolutionOption: Codable, Hashable, Sendable, Identifiable {
     public var downs: String
 
     public init(id: RecordID = .generate("op"), text: String, ups: String = "", downs: String = "") {
-        self.id = id; self.text = text; self.ups = ups; self.downs = downs
+        self.id = id
+        self.text = text
+        self.ups = ups
+        self.downs = downs
     }
 }
 
@@ -74,7 +93,9 @@ public struct Decision: Codable, Hashable, Sendable {
     public var decidedOn: Day?
 
     public init(optionID: RecordID, why: String = "", decidedOn: Day? = nil) {
-        self.optionID = optionID; self.why = why; self.decidedOn = decidedOn
+        self.optionID = optionID
+        self.why = why
+        self.decidedOn = decidedOn
     }
 }
 
@@ -89,10 +110,17 @@ public struct WorksheetAction: Codable, Hashable, Sendable, Identifiable {
     public var status: ActionStatus
     public var doneOn: Day?
 
-    public init(id: RecordID = .generate("ac"), text: String, owner: String = "", due: Day? = nil,
-                measure: String = "", status: ActionStatus = .planned, doneOn: Day? = nil) {
-        self.id = id; self.text = text; self.owner = owner; self.due = due
-        self.measure = measure; self.status = status; self.doneOn = doneOn
+    public init(
+        id: RecordID = .generate("ac"), text: String, owner: String = "", due: Day? = nil,
+        measure: String = "", status: ActionStatus = .planned, doneOn: Day? = nil
+    ) {
+        self.id = id
+        self.text = text
+        self.owner = owner
+        self.due = due
+        self.measure = measure
+        self.status = status
+        self.doneOn = doneOn
     }
 }
 
@@ -103,8 +131,12 @@ public struct Evaluation: Codable, Hashable, Sendable {
     public var learned: String
     public var evaluatedOn: Day?
 
-    public init(reviewOn: Day? = nil, outcome: Outcome? = nil, learned: String = "", evaluatedOn: Day? = nil) {
-        self.reviewOn = reviewOn; self.outcome = outcome; self.learned = learned; self.evaluatedOn = evaluatedOn
+    public init(reviewOn: Day? = nil, outcome: Outcome? = nil, learned: String = "", evaluatedOn: Day? = nil)
+    {
+        self.reviewOn = reviewOn
+        self.outcome = outcome
+        self.learned = learned
+        self.evaluatedOn = evaluatedOn
     }
 }
 
@@ -113,7 +145,10 @@ public struct Accountable: Codable, Hashable, Sendable {
     public var name: String
     public var why: String
 
-    public init(name: String, why: String = "") { self.name = name; self.why = why }
+    public init(name: String, why: String = "") {
+        self.name = name
+        self.why = why
+    }
 }
 
 /// How often the people involved communicate, and how.
@@ -121,12 +156,16 @@ public struct CommunicationRhythm: Codable, Hashable, Sendable {
     public var cadence: Cadence?
     public var how: String
 
-    public init(cadence: Cadence? = nil, how: String = "") { self.cadence = cadence; self.how = how }
+    public init(cadence: Cadence? = nil, how: String = "") {
+        self.cadence = cadence
+        self.how = how
+    }
 }
 
 /// The seven steps, in order, with their phase.
 public enum WorksheetStep: Int, CaseIterable, Sendable {
-    case define = 1, explore, solution, implications, decision, action, evaluation
+    case define = 1
+    case explore, solution, implications, decision, action, evaluation
 
     public var title: String {
         switch self {
@@ -145,7 +184,11 @@ public enum WorksheetStep: Int, CaseIterable, Sendable {
 }
 
 /// How far a step has been filled in.
-public enum StepProgress: String, Sendable { case empty, inProgress = "in-progress", complete }
+public enum StepProgress: String, Sendable {
+    case empty
+    case inProgress = "in-progress"
+    case complete
+}
 
 extension Worksheet {
     /// How far each step is filled in, from the worksheet's content.
@@ -174,7 +217,8 @@ extension Worksheet {
             return planned == actions.count ? .complete : .inProgress
         case .evaluation:
             if evaluation.outcome != nil && has(evaluation.learned) { return .complete }
-            return (evaluation.reviewOn == nil && evaluation.outcome == nil && !has(evaluation.learned)) ? .empty : .inProgress
+            return (evaluation.reviewOn == nil && evaluation.outcome == nil && !has(evaluation.learned))
+                ? .empty : .inProgress
         }
     }
 

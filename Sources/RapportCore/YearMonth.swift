@@ -21,7 +21,9 @@ public struct YearMonth: Hashable, Comparable, Sendable {
 
     /// Parses `YYYY-MM` from UTF-8 bytes (how the index checks a reading's month).
     public init?(isoUTF8 b: UnsafeBufferPointer<UInt8>) {
-        guard b.count == 7, b[4] == UInt8(ascii: "-"), let year = Day.digits(b, 0..<4), let month = Day.digits(b, 5..<7) else { return nil }
+        guard b.count == 7, b[4] == UInt8(ascii: "-"), let year = Day.digits(b, 0..<4),
+            let month = Day.digits(b, 5..<7)
+        else { return nil }
         self.init(year: year, month: month)
     }
 
@@ -35,8 +37,10 @@ public struct YearMonth: Hashable, Comparable, Sendable {
     /// The first day of the month.
     /// The month's English name, e.g. "October".
     public var name: String {
-        ["January", "February", "March", "April", "May", "June", "July", "August",
-         "September", "October", "November", "December"][month - 1]
+        [
+            "January", "February", "March", "April", "May", "June", "July", "August",
+            "September", "October", "November", "December"
+        ][month - 1]
     }
     public var firstDay: Day { Day(year: year, month: month, day: 1)! }
     /// The last day of the month.

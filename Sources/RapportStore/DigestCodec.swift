@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import RapportCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The index's text format: one `A` line per account (its file stamp and digest),
 /// followed by an `F` line per follow-up and an `S` line per snooze. Fields are
@@ -25,24 +26,32 @@ enum DigestCodec {
     static func encode(_ entry: Entry, into out: inout [UInt8]) {
         let d = entry.digest
         out.append(UInt8(ascii: "A"))
-        for field in [d.id.rawValue, String(entry.stamp.size), String(entry.stamp.modifiedNanoseconds), d.name, d.owner,
-                      d.tier.rawValue, d.status.rawValue, d.season.rawValue, d.market, String(d.annualValue),
-                      String(d.lifetimeValue)] {
+        for field in [
+            d.id.rawValue, String(entry.stamp.size), String(entry.stamp.modifiedNanoseconds), d.name, d.owner,
+            d.tier.rawValue, d.status.rawValue, d.season.rawValue, d.market, String(d.annualValue),
+            String(d.lifetimeValue)
+        ] {
             out.append(FieldText.tab)
             FieldText.escape(field, into: &out)
         }
         out.append(FieldText.tab)
         out.append(contentsOf: d.listText)  // tags, a tab, contact names: the line's fields 12 and 13
-        for field in [day(d.lastTouch), d.health.map(String.init) ?? "", d.healthChange.map(String.init) ?? "",
-                      d.fixedFlags.map(\.rawValue).joined(separator: ","), day(d.lateConcernFrom), day(d.outOfTouchFrom),
-                      String(d.openConcerns)] {
+        for field in [
+            day(d.lastTouch), d.health.map(String.init) ?? "", d.healthChange.map(String.init) ?? "",
+            d.fixedFlags.map(\.rawValue).joined(separator: ","), day(d.lateConcernFrom),
+            day(d.outOfTouchFrom),
+            String(d.openConcerns)
+        ] {
             out.append(FieldText.tab)
             FieldText.escape(field, into: &out)
         }
         out.append(FieldText.newline)
         for (i, e) in d.dueEntries.enumerated() {
-            let numbers = [day(e.due), day(e.redFrom), e.neverDone ? "1" : "", e.severity.map { String($0.weight) } ?? "",
-                           String(DueSource.allCases.firstIndex(of: e.source)!)]
+            let numbers = [
+                day(e.due), day(e.redFrom), e.neverDone ? "1" : "",
+                e.severity.map { String($0.weight) } ?? "",
+                String(DueSource.allCases.firstIndex(of: e.source)!)
+            ]
             out.append(UInt8(ascii: "F"))
             for n in numbers {
                 out.append(FieldText.tab)
@@ -94,7 +103,9 @@ enum DigestCodec {
                     entries.append(try shard.account(fields))
                     firstFollowUp.append(followUps.count)
                 case UInt8(ascii: "F"):
-                    guard !entries.isEmpty, entries[entries.count - 1].digest.snoozes.isEmpty else { throw Malformed() }
+                    guard !entries.isEmpty, entries[entries.count - 1].digest.snoozes.isEmpty else {
+                        throw Malformed()
+                    }
                     followUps.append(try shard.followUp(line))
                 case UInt8(ascii: "S"):
                     guard !entries.isEmpty else { throw Malformed() }
@@ -106,9 +117,14 @@ enum DigestCodec {
             }
             let storage = FixedBuffer(followUps)
             for k in entries.indices {
-                let range = firstFollowUp[k]..<(k + 1 < entries.count ? firstFollowUp[k + 1] : followUps.count)
-                let text = range.isEmpty ? bytes[bytes.startIndex..<bytes.startIndex]
-                    : bytes[followUps[range.lowerBound].text.lowerBound..<followUps[range.upperBound - 1].text.upperBound]
+                let range =
+                    firstFollowUp[k]..<(k + 1 < entries.count ? firstFollowUp[k + 1] : followUps.count)
+                let text =
+                    range.isEmpty
+                    ? bytes[bytes.startIndex..<bytes.startIndex]
+                    : bytes[
+                        followUps[range.lowerBound].text
+                            .lowerBound..<followUps[range.upperBound - 1].text.upperBound]
                 entries[k].digest.dueEntries = DueEntries(storage, range, text: text)
             }
             return entries
@@ -126,13 +142,17 @@ enum DigestCodec {
             (source.startIndex + range.lowerBound)..<(source.startIndex + range.upperBound)
         }
 
-        func field(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[range]) }
+        func field(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(rebasing: bytes[range])
+        }
 
         func text(_ range: Range<Int>) -> String { FieldText.unescape(field(range)) }
 
         /// The first position of `byte` in `range` (memchr: lines are found by the hundred thousand).
         func find(_ byte: UInt8, in range: Range<Int>) -> Int? {
-            guard !range.isEmpty, let hit = memchr(bytes.baseAddress! + range.lowerBound, Int32(byte), range.count) else { return nil }
+            guard !range.isEmpty,
+                let hit = memchr(bytes.baseAddress! + range.lowerBound, Int32(byte), range.count)
+            else { return nil }
             return bytes.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
         }
 
@@ -150,10 +170,14 @@ enum DigestCodec {
         /// An `A` line: strings are built for the texts only; numbers and choices are
         /// read from the bytes.
         func account(_ f: [Range<Int>]) throws(Malformed) -> Entry {
-            func number(_ i: Int) throws(Malformed) -> Int { guard let n = try integer(f[i]) else { throw Malformed() }; return n }
+            func number(_ i: Int) throws(Malformed) -> Int {
+                guard let n = try integer(f[i]) else { throw Malformed() }
+                return n
+            }
             func day(_ i: Int) throws(Malformed) -> Day? { try integer(f[i]).map(Day.init(ordinal:)) }
             guard f.count == 21, let id = RecordID(rawValue: text(f[1])), let tier: Tier = choice(f[6]),
-                  let status: AccountStatus = choice(f[7]), let season: Season = choice(f[8]) else { throw Malformed() }
+                let status: AccountStatus = choice(f[7]), let season: Season = choice(f[8])
+            else { throw Malformed() }
             var flags: [WarningFlag] = []
             var start = f[17].lowerBound
             while start < f[17].upperBound {
@@ -163,19 +187,25 @@ enum DigestCodec {
                 start = end + 1
             }
             let digest = AccountDigest(
-                id: id, name: text(f[4]), owner: text(f[5]), tier: tier, status: status, season: season, market: text(f[9]),
+                id: id, name: text(f[4]), owner: text(f[5]), tier: tier, status: status, season: season,
+                market: text(f[9]),
                 annualValue: try number(10), lifetimeValue: try number(11),
                 // Tags and contact names stay bytes until asked for.
                 listText: source[indices(f[12].lowerBound..<f[13].upperBound)],
-                lastTouch: try day(14), health: try integer(f[15]), healthChange: try integer(f[16]), fixedFlags: flags,
+                lastTouch: try day(14), health: try integer(f[15]), healthChange: try integer(f[16]),
+                fixedFlags: flags,
                 lateConcernFrom: try day(18), outOfTouchFrom: try day(19), openConcerns: try number(20),
                 followUps: [], snoozes: [])
-            return Entry(stamp: FileStamp(size: try number(2), modifiedNanoseconds: try number(3)), digest: digest)
+            return Entry(
+                stamp: FileStamp(size: try number(2), modifiedNanoseconds: try number(3)), digest: digest)
         }
 
         func snooze(_ f: [Range<Int>]) throws(Malformed) -> Snooze {
-            guard f.count == 5, let until = try integer(f[2]), let on = try integer(f[4]) else { throw Malformed() }
-            return Snooze(itemKey: text(f[1]), until: Day(ordinal: until), reason: text(f[3]), on: Day(ordinal: on))
+            guard f.count == 5, let until = try integer(f[2]), let on = try integer(f[4]) else {
+                throw Malformed()
+            }
+            return Snooze(
+                itemKey: text(f[1]), until: Day(ordinal: until), reason: text(f[3]), on: Day(ordinal: on))
         }
 
         /// Reads an `F` line's five numbers and finds its text; the key part is checked
@@ -189,17 +219,23 @@ enum DigestCodec {
                 start = end + 1
                 return value
             }
-            let (due, redFrom, neverDone, severity, sourceIndex) = (try number(), try number(), try number(), try number(),
-                                                                    try number())
-            guard let due, let sourceIndex, DueSource.allCases.indices.contains(sourceIndex), neverDone == nil || neverDone == 1,
-                  severity.map({ (1...Severity.allCases.count).contains($0) }) ?? true,
-                  let ends = DueEntry.FieldEnds(in: field(start..<line.upperBound)),
-                  DueRef.isKeyPart(field(start..<start + Int(ends.keyPart)), of: DueSource.allCases[sourceIndex]) else {
+            let (due, redFrom, neverDone, severity, sourceIndex) = (
+                try number(), try number(), try number(), try number(),
+                try number()
+            )
+            guard let due, let sourceIndex, DueSource.allCases.indices.contains(sourceIndex),
+                neverDone == nil || neverDone == 1,
+                severity.map({ (1...Severity.allCases.count).contains($0) }) ?? true,
+                let ends = DueEntry.FieldEnds(in: field(start..<line.upperBound)),
+                DueRef.isKeyPart(
+                    field(start..<start + Int(ends.keyPart)), of: DueSource.allCases[sourceIndex])
+            else {
                 throw Malformed()
             }
-            return DueEntry(due: Day(ordinal: due), redFrom: redFrom.map(Day.init(ordinal:)), neverDone: neverDone == 1,
-                            severity: severity.map { Severity.allCases[$0 - 1] }, source: DueSource.allCases[sourceIndex],
-                            text: indices(start..<line.upperBound), fieldEnds: ends)
+            return DueEntry(
+                due: Day(ordinal: due), redFrom: redFrom.map(Day.init(ordinal:)), neverDone: neverDone == 1,
+                severity: severity.map { Severity.allCases[$0 - 1] }, source: DueSource.allCases[sourceIndex],
+                text: indices(start..<line.upperBound), fieldEnds: ends)
         }
 
         /// A decimal integer (optionally negative); nil for an empty field.
@@ -233,11 +269,15 @@ enum DigestCodec {
         }
 
         /// The case whose raw value the bytes spell.
-        func choice<T: RawRepresentable & CaseIterable>(_ range: Range<Int>) -> T? where T.RawValue == String {
+        func choice<T: RawRepresentable & CaseIterable>(_ range: Range<Int>) -> T?
+        where T.RawValue == String {
             let given = field(range)
             return T.allCases.first { choice in
                 var raw = choice.rawValue
-                return raw.withUTF8 { $0.count == given.count && (given.isEmpty || memcmp($0.baseAddress!, given.baseAddress!, given.count) == 0) }
+                return raw.withUTF8 {
+                    $0.count == given.count
+                        && (given.isEmpty || memcmp($0.baseAddress!, given.baseAddress!, given.count) == 0)
+                }
             }
         }
     }

@@ -1,13 +1,14 @@
-import FoundationEssentials
-#if canImport(Glibc)
-import Glibc
-private let systemRead = Glibc.read
-#elseif canImport(Darwin)
-import Darwin
-private let systemRead = Darwin.read
-#endif
 import Dispatch
+import FoundationEssentials
 import RapportCore
+
+#if canImport(Glibc)
+    import Glibc
+    private let systemRead = Glibc.read
+#elseif canImport(Darwin)
+    import Darwin
+    private let systemRead = Darwin.read
+#endif
 
 /// Low-level file operations with the durability the store promises.
 enum POSIXFile {
@@ -22,8 +23,10 @@ enum POSIXFile {
     /// `whileFlushing`, given the new file's stamp, runs on another thread while the
     /// file and its directory are flushed (time spent waiting on the device, not the
     /// processor); it has finished when this returns, whether or not the write succeeded.
-    static func writeAtomically(_ data: Data, to path: String, mode: mode_t = 0o600, durable: Bool = true,
-                                whileFlushing: (@Sendable (FileStamp) -> Void)? = nil) throws(StoreError) {
+    static func writeAtomically(
+        _ data: Data, to path: String, mode: mode_t = 0o600, durable: Bool = true,
+        whileFlushing: (@Sendable (FileStamp) -> Void)? = nil
+    ) throws(StoreError) {
         let (directory, name) = split(path)
         let temp = "\(directory)/.\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
@@ -34,12 +37,19 @@ enum POSIXFile {
             var offset = 0
             while offset < buffer.count {
                 let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 { if errno == EINTR { continue }; return false }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
                 offset += n
             }
             return true
         }
-        guard written else { let e = failure(temp, "cannot write"); close(fd); throw e }
+        guard written else {
+            let e = failure(temp, "cannot write")
+            close(fd)
+            throw e
+        }
         let alongside = DispatchGroup()
         defer { alongside.wait() }
         var info = stat()
@@ -48,7 +58,13 @@ enum POSIXFile {
             let stamp = FileStamp(info)
             DispatchQueue.global(qos: .userInitiated).async(group: alongside) { whileFlushing(stamp) }
         }
-        if durable { guard fdatasync(fd) == 0 else { let e = failure(temp, "cannot flush to disk"); close(fd); throw e } }
+        if durable {
+            guard fdatasync(fd) == 0 else {
+                let e = failure(temp, "cannot flush to disk")
+                close(fd)
+                throw e
+            }
+        }
         guard close(fd) == 0 else { throw failure(temp, "cannot close") }
         guard rename(temp, path) == 0 else { throw failure(path, "cannot replace") }
         ok = true
@@ -91,7 +107,8 @@ enum POSIXFile {
         defer { close(fd) }
         var info = stat()
         // Room for one byte more than the file holds: a read that fills it means the file grew.
-        var memory = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: fstat(fd, &info) == 0 ? max(Int(info.st_size), 0) + 1 : 64 * 1024)
+        var memory = UnsafeMutableBufferPointer<UInt8>.allocate(
+            capacity: fstat(fd, &info) == 0 ? max(Int(info.st_size), 0) + 1 : 64 * 1024)
         var count = 0
         while true {
             if count == memory.count {
@@ -122,7 +139,9 @@ enum POSIXFile {
     /// A path's directory and last component ("/a/b" is "/a" and "b"; "b" is "." and "b").
     static func split(_ path: String) -> (directory: String, name: String) {
         guard let slash = path.lastIndex(of: "/") else { return (".", path) }
-        return (slash == path.startIndex ? "/" : String(path[..<slash]), String(path[path.index(after: slash)...]))
+        return (
+            slash == path.startIndex ? "/" : String(path[..<slash]), String(path[path.index(after: slash)...])
+        )
     }
 
     static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
@@ -138,7 +157,8 @@ enum POSIXFile {
     /// and makes what the caller keeps of it), with their stamps: one `readdir` pass
     /// and a `stat` for each file taken, without building a string for every name.
     static func scan<Name>(_ directory: String, accepting accept: (UnsafeBufferPointer<UInt8>) -> Name?)
-        throws(StoreError) -> [(name: Name, stamp: FileStamp)] {
+        throws(StoreError) -> [(name: Name, stamp: FileStamp)]
+    {
         guard let dir = opendir(directory) else { throw failure(directory, "cannot list") }
         defer { closedir(dir) }
         let fd = dirfd(dir)
@@ -146,11 +166,14 @@ enum POSIXFile {
         while let entry = readdir(dir) {
             withUnsafePointer(to: entry.pointee.d_name) {
                 $0.withMemoryRebound(to: CChar.self, capacity: 256) { cName in
-                    let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(cName).assumingMemoryBound(to: UInt8.self),
-                                                    count: strlen(cName))
+                    let bytes = UnsafeBufferPointer(
+                        start: UnsafeRawPointer(cName).assumingMemoryBound(to: UInt8.self),
+                        count: strlen(cName))
                     guard let name = accept(bytes) else { return }
                     var info = stat()
-                    guard fstatat(fd, cName, &info, 0) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return }
+                    guard fstatat(fd, cName, &info, 0) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+                        return
+                    }
                     result.append((name, FileStamp(info)))
                 }
             }
@@ -168,7 +191,10 @@ struct FileStamp: Hashable, Sendable {
     var size: Int
     var modifiedNanoseconds: Int
 
-    init(size: Int, modifiedNanoseconds: Int) { self.size = size; self.modifiedNanoseconds = modifiedNanoseconds }
+    init(size: Int, modifiedNanoseconds: Int) {
+        self.size = size
+        self.modifiedNanoseconds = modifiedNanoseconds
+    }
 
     init(_ info: stat) {
         size = Int(info.st_size)

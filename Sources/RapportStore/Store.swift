@@ -1,9 +1,10 @@
 import FoundationEssentials
-import Synchronization
-#if canImport(Glibc)
-import Glibc
-#endif
 import RapportCore
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// An account as read from its file, with the revision a later save must match.
 public struct LoadedAccount: Sendable {
@@ -68,20 +69,25 @@ public struct FileStore: Sendable {
     public static func exists(at root: String) -> Bool { POSIXFile.exists(root + "/store.json") }
 
     /// Creates an empty store; refuses when one already exists there.
-    public static func create(at root: String, today: Day, settings: StoreSettings = StoreSettings(),
-                              litmus: LitmusQuestionSet? = nil, migrator: Migrator = .standard) throws -> FileStore {
+    public static func create(
+        at root: String, today: Day, settings: StoreSettings = StoreSettings(),
+        litmus: LitmusQuestionSet? = nil, migrator: Migrator = .standard
+    ) throws -> FileStore {
         let store = FileStore(root: root, migrator: migrator, policy: DuePolicy(settings))
         if exists(at: root) { throw StoreError.alreadyExists(path: root) }
         try makeDirectories(root)
         try POSIXFile.makeDirectory(store.accountsDirectory)
         // Teams share a store through git; the lock and the index are local.
         if !POSIXFile.exists(root + "/.gitignore") {
-            try POSIXFile.writeAtomically(Data("# Local to each machine (Rapport rebuilds them)\n.lock\nindex/\n*.tmp\n".utf8),
-                                          to: root + "/.gitignore", mode: 0o644)
+            try POSIXFile.writeAtomically(
+                Data("# Local to each machine (Rapport rebuilds them)\n.lock\nindex/\n*.tmp\n".utf8),
+                to: root + "/.gitignore", mode: 0o644)
         }
         try FileLock.withLock(at: store.lockPath) {
             if exists(at: root) { throw StoreError.alreadyExists(path: root) }
-            let file = StoreFile(schema: migrator.current, createdOn: today, settings: settings, litmusSets: litmus.map { [$0] } ?? [])
+            let file = StoreFile(
+                schema: migrator.current, createdOn: today, settings: settings,
+                litmusSets: litmus.map { [$0] } ?? [])
             try POSIXFile.writeAtomically(try RapportJSON.encode(file), to: store.storeFilePath)
         }
         return store
@@ -123,16 +129,21 @@ public struct FileStore: Sendable {
     /// so scores from different versions are never mistaken for one trend). Returns the
     /// new set; refuses a set identical to the current one.
     @discardableResult
-    public func addLitmusVersion(_ questions: [LitmusQuestion], note: String, today: Day,
-                                 fallback: LitmusQuestionSet) throws -> LitmusQuestionSet {
+    public func addLitmusVersion(
+        _ questions: [LitmusQuestion], note: String, today: Day,
+        fallback: LitmusQuestionSet
+    ) throws -> LitmusQuestionSet {
         try FileLock.withLock(at: lockPath) {
             var file = try readStoreFile()
             if file.litmusSets.isEmpty { file.litmusSets = [fallback] }
             let current = file.litmusSets.last!
             guard questions != current.questions else {
-                throw StoreError.io(path: storeFilePath, reason: "the questions are the same as version \(current.version); nothing to add")
+                throw StoreError.io(
+                    path: storeFilePath,
+                    reason: "the questions are the same as version \(current.version); nothing to add")
             }
-            let set = LitmusQuestionSet(version: current.version + 1, introducedOn: today, questions: questions, note: note)
+            let set = LitmusQuestionSet(
+                version: current.version + 1, introducedOn: today, questions: questions, note: note)
             file.litmusSets.append(set)
             try POSIXFile.writeAtomically(try RapportJSON.encode(file), to: storeFilePath)
             return set
@@ -148,7 +159,8 @@ public struct FileStore: Sendable {
     /// `<id>.json`, not hidden; nil for any other file.
     static func accountID(fileName name: some BidirectionalCollection<UInt8>) -> RecordID? {
         let suffix = ".json".utf8
-        guard name.count > suffix.count, name.first != UInt8(ascii: "."), name.suffix(suffix.count).elementsEqual(suffix)
+        guard name.count > suffix.count, name.first != UInt8(ascii: "."),
+            name.suffix(suffix.count).elementsEqual(suffix)
         else { return nil }
         return RecordID(rawValue: String(decoding: name.dropLast(suffix.count), as: UTF8.self))
     }
@@ -162,7 +174,8 @@ public struct FileStore: Sendable {
         } catch {
             throw StoreError.io(path: accountsDirectory, reason: "cannot list the accounts directory")
         }
-        var ids: [RecordID] = [], strays: [String] = []
+        var ids: [RecordID] = []
+        var strays: [String] = []
         for name in names.sorted() {
             if let id = Self.accountID(fileName: name.utf8) {
                 ids.append(id)
@@ -217,9 +230,14 @@ public struct FileStore: Sendable {
         let files: [[(id: RecordID, stamp: FileStamp)]]
         switch listing.withLock({ $0 })! {
         case .success(let list): files = list
-        case .failure(let error): return DigestSnapshot(digests: [], problems: [StoreProblem(path: accountsDirectory, reason: "\(error)")], refreshed: 0)
+        case .failure(let error):
+            return DigestSnapshot(
+                digests: [], problems: [StoreProblem(path: accountsDirectory, reason: "\(error)")],
+                refreshed: 0)
         }
-        var checked = Parallel.map(SummaryIndex.shardCount) { n in check(stored: stored[n + 1].take(), files: files[n]) }
+        var checked = Parallel.map(SummaryIndex.shardCount) { n in
+            check(stored: stored[n + 1].take(), files: files[n])
+        }
         var snapshot = DigestSnapshot(digests: [], problems: [], refreshed: 0)
         snapshot.digests.reserveCapacity(files.reduce(0) { $0 + $1.count })
         for n in checked.indices {
@@ -258,7 +276,9 @@ public struct FileStore: Sendable {
         var rewrite: [RecordID: DigestCodec.Entry]?
     }
 
-    private func check(stored: consuming [DigestCodec.Entry]?, files: [(id: RecordID, stamp: FileStamp)]) -> CheckedShard {
+    private func check(stored: consuming [DigestCodec.Entry]?, files: [(id: RecordID, stamp: FileStamp)])
+        -> CheckedShard
+    {
         var result = CheckedShard()
         // Taken over, not copied: the entries are moved out below.
         var stored = (consume stored) ?? []
@@ -314,7 +334,8 @@ public struct FileStore: Sendable {
         guard let data = try POSIXFile.read(path) else { throw StoreError.noSuchAccount(id: id.rawValue) }
         let account = try decodeAccount(data, path: path)
         guard account.id == id else {
-            throw StoreError.unreadable(path: path, reason: "the file is named for \(id) but holds account \(account.id)")
+            throw StoreError.unreadable(
+                path: path, reason: "the file is named for \(id) but holds account \(account.id)")
         }
         return LoadedAccount(account: account, revision: Revision(data))
     }
@@ -338,9 +359,15 @@ public struct FileStore: Sendable {
             }
             return try RapportJSON.decode(AccountDocument.self, from: try RapportJSON.encode(json)).account
         } catch Migrator.Failure.tooNew(let version) {
-            throw StoreError.unreadable(path: path, reason: "written by a newer Rapport (schema \(version); this one reads up to \(migrator.current))")
+            throw StoreError.unreadable(
+                path: path,
+                reason:
+                    "written by a newer Rapport (schema \(version); this one reads up to \(migrator.current))"
+            )
         } catch Migrator.Failure.noVersion {
-            throw StoreError.unreadable(path: path, reason: "not an account file (no schema version); " + RapportJSON.describe(firstError))
+            throw StoreError.unreadable(
+                path: path,
+                reason: "not an account file (no schema version); " + RapportJSON.describe(firstError))
         } catch let error as StoreError {
             throw error
         } catch {
@@ -355,7 +382,8 @@ public struct FileStore: Sendable {
     public func create(_ account: Account) throws -> LoadedAccount {
         try FileLock.withLock(at: lockPath) {
             if POSIXFile.exists(path(of: account.id)) {
-                throw StoreError.io(path: path(of: account.id), reason: "an account with id \(account.id) already exists")
+                throw StoreError.io(
+                    path: path(of: account.id), reason: "an account with id \(account.id) already exists")
             }
             return try write(account)
         }
@@ -369,14 +397,19 @@ public struct FileStore: Sendable {
             for i in 0..<count {
                 let account = make(i)
                 let path = path(of: account.id)
-                if POSIXFile.exists(path) { throw StoreError.io(path: path, reason: "an account with id \(account.id) already exists") }
+                if POSIXFile.exists(path) {
+                    throw StoreError.io(path: path, reason: "an account with id \(account.id) already exists")
+                }
                 let data = try RapportJSON.encode(AccountDocument(schema: migrator.current, account: account))
                 try POSIXFile.writeAtomically(data, to: path, durable: false)
                 if let stamp = POSIXFile.stamp(path) {
-                    shards[SummaryIndex.shard(of: account.id)][account.id] = DigestCodec.Entry(stamp: stamp, digest: AccountDigest(account, policy: policy))
+                    shards[SummaryIndex.shard(of: account.id)][account.id] = DigestCodec.Entry(
+                        stamp: stamp, digest: AccountDigest(account, policy: policy))
                 }
             }
-            for (n, entries) in shards.enumerated() where !entries.isEmpty { try index.write(shard: n, entries) }
+            for (n, entries) in shards.enumerated() where !entries.isEmpty {
+                try index.write(shard: n, entries)
+            }
             sync()
         }
     }
@@ -395,7 +428,9 @@ public struct FileStore: Sendable {
     /// it back: edits by several processes are applied one after another, none lost.
     /// Nothing is written if `change` throws or leaves the account as it was.
     @discardableResult
-    public func update<T>(_ id: RecordID, _ change: (inout Account) throws -> T) throws -> (result: T, saved: LoadedAccount) {
+    public func update<T>(_ id: RecordID, _ change: (inout Account) throws -> T) throws -> (
+        result: T, saved: LoadedAccount
+    ) {
         try FileLock.withLock(at: lockPath) {
             let current = try load(id)
             var account = current.account
@@ -431,7 +466,9 @@ public struct FileStore: Sendable {
         let data = try RapportJSON.encode(AccountDocument(schema: migrator.current, account: account))
         let (index, policy) = (self.index, self.policy)
         try POSIXFile.writeAtomically(data, to: path(of: account.id)) { stamp in
-            try? index.update(account.id, with: DigestCodec.Entry(stamp: stamp, digest: AccountDigest(account, policy: policy)))
+            try? index.update(
+                account.id,
+                with: DigestCodec.Entry(stamp: stamp, digest: AccountDigest(account, policy: policy)))
         }
         return LoadedAccount(account: account, revision: Revision(data))
     }

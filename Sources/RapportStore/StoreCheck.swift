@@ -12,7 +12,8 @@ extension FileStore {
         }
         do {
             for name in try listAccountFiles().strays {
-                let reason = name.hasSuffix(".tmp")
+                let reason =
+                    name.hasSuffix(".tmp")
                     ? "leftover temporary file from an interrupted write; safe to delete"
                     : "not an account file (account files are named <id>.json)"
                 problems.append(StoreProblem(path: "\(accountsDirectory)/\(name)", reason: reason))

@@ -25,13 +25,15 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .alreadyExists(let path):
             return "a Rapport store already exists at \(path); refusing to overwrite it"
         case .tooNew(let path, let version, let supported):
-            return "the store at \(path) has schema version \(version), but this Rapport reads up to version \(supported); upgrade Rapport"
+            return
+                "the store at \(path) has schema version \(version), but this Rapport reads up to version \(supported); upgrade Rapport"
         case .unreadable(let path, let reason):
             return "cannot read \(path): \(reason) (the file is left as it is; fix or remove it)"
         case .noSuchAccount(let id):
             return "no account with id \(id) in the store"
         case .conflict(let account):
-            return "'\(account)' was changed by someone else since it was loaded; your change was not saved — the account has been reloaded, please redo it"
+            return
+                "'\(account)' was changed by someone else since it was loaded; your change was not saved — the account has been reloaded, please redo it"
         case .locked(let path):
             return "the store at \(path) is locked by another Rapport process; try again in a moment"
         case .io(let path, let reason):

@@ -9,7 +9,10 @@ public struct StoreFile: Codable, Equatable, Sendable {
     public var litmusSets: [LitmusQuestionSet]
 
     public init(schema: Int, createdOn: Day, settings: StoreSettings, litmusSets: [LitmusQuestionSet] = []) {
-        self.schema = schema; self.createdOn = createdOn; self.settings = settings; self.litmusSets = litmusSets
+        self.schema = schema
+        self.createdOn = createdOn
+        self.settings = settings
+        self.litmusSets = litmusSets
     }
 
     public init(from decoder: Decoder) throws {

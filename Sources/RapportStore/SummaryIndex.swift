@@ -39,7 +39,9 @@ struct SummaryIndex {
     func read(shard n: Int) -> [DigestCodec.Entry]? {
         guard let bytes = try? POSIXFile.readShared(path(ofShard: n)) else { return nil }
         let expected = Array(header.utf8)
-        guard bytes.count >= expected.count, bytes[0..<expected.count].elementsEqual(expected) else { return nil }
+        guard bytes.count >= expected.count, bytes[0..<expected.count].elementsEqual(expected) else {
+            return nil
+        }
         return try? DigestCodec.decode(bytes[expected.count...])
     }
 
@@ -60,7 +62,8 @@ struct SummaryIndex {
         if let entry { DigestCodec.encode(entry, into: &replacement) }
         let head = Array(header.utf8)
         guard var bytes = try? POSIXFile.readBytes(path(ofShard: n)), bytes.count >= head.count,
-              bytes.prefix(head.count).elementsEqual(head) else {
+            bytes.prefix(head.count).elementsEqual(head)
+        else {
             try POSIXFile.makeDirectory(directory)
             try POSIXFile.writeAtomically(Data(head + replacement), to: path(ofShard: n), durable: false)
             return
@@ -68,7 +71,8 @@ struct SummaryIndex {
         let marker = Array("\nA\t\(id.rawValue)\t".utf8)
         if let start = Self.find(marker, in: bytes, from: head.count - 1) {
             let blockStart = start + 1
-            let blockEnd = Self.find(Array("\nA\t".utf8), in: bytes, from: blockStart).map { $0 + 1 } ?? bytes.count
+            let blockEnd =
+                Self.find(Array("\nA\t".utf8), in: bytes, from: blockStart).map { $0 + 1 } ?? bytes.count
             bytes.replaceSubrange(blockStart..<blockEnd, with: replacement)
         } else {
             bytes.append(contentsOf: replacement)

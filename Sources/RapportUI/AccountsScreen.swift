@@ -32,14 +32,16 @@ enum AccountsScreen {
         case .nextDue: sort { $0.nextDue?.ordinal ?? Int.max }
         case .flags: sort { -$0.flags.count }
         case .tier:
-            shown = shown.map { (Tier.allCases.firstIndex(of: rows[$0].tier)!, -rows[$0].annualValue, $0) }.sorted { $0 < $1 }.map(\.2)
+            shown = shown.map { (Tier.allCases.firstIndex(of: rows[$0].tier)!, -rows[$0].annualValue, $0) }
+                .sorted { $0 < $1 }.map(\.2)
         }
         return shown
     }
 
     static func selected(_ state: AppState) -> AccountSummary? {
         let shown = visiblePositions(state)
-        return shown.indices.contains(state.list.table.selection) ? state.summaries[shown[state.list.table.selection]] : nil
+        return shown.indices.contains(state.list.table.selection)
+            ? state.summaries[shown[state.list.table.selection]] : nil
     }
 
     static func handle(_ state: inout AppState, _ key: Key) -> [Effect] {
@@ -67,7 +69,9 @@ enum AccountsScreen {
             state.list.owner = cycle(state.list.owner, owners)
             state.list.table.selection = 0
         case .clearFilters:
-            state.list.tier = nil; state.list.status = nil; state.list.owner = nil
+            state.list.tier = nil
+            state.list.status = nil
+            state.list.owner = nil
             state.list.filter = TextField()
         case .add:
             state.overlay = .form(.addAccount, Forms.account(nil, state: state))
@@ -75,8 +79,11 @@ enum AccountsScreen {
             guard let s = selected(state) else { return [] }
             guard let a = state.account(s.id) else { return [.loadAccount(s.id, retry: key)] }
             switch command {
-            case .log: state.overlay = .form(.logTouchpoint(account: a.id), Forms.touchpoint(nil, in: a, state: state))
-            case .concern: state.overlay = .form(.addConcern(account: a.id), Forms.concern(nil, in: a, state: state))
+            case .log:
+                state.overlay = .form(
+                    .logTouchpoint(account: a.id), Forms.touchpoint(nil, in: a, state: state))
+            case .concern:
+                state.overlay = .form(.addConcern(account: a.id), Forms.concern(nil, in: a, state: state))
             case .edit: state.overlay = .form(.editAccount(a.id), Forms.account(a, state: state))
             default: state.overlay = .confirm(.deleteAccount(a.id))
             }
@@ -92,13 +99,16 @@ enum AccountsScreen {
     /// Typing while the filter is open.
     static func handleFilterKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         let current = state
-        ListFilter.handle(key, filter: &state.list.filter, filtering: &state.list.filtering, table: &state.list.table,
-                          count: { visiblePositions(current).count }, pageSize: state.height - 6)
+        ListFilter.handle(
+            key, filter: &state.list.filter, filtering: &state.list.filtering, table: &state.list.table,
+            count: { visiblePositions(current).count }, pageSize: state.height - 6)
         return []
     }
 
     /// Shows an account (loading it first when needed).
-    static func open(_ state: inout AppState, _ id: RecordID, view: AccountViewState = AccountViewState()) -> [Effect] {
+    static func open(_ state: inout AppState, _ id: RecordID, view: AccountViewState = AccountViewState())
+        -> [Effect]
+    {
         state.screen = .account(id)
         state.view = view
         state.message = nil
@@ -114,9 +124,13 @@ enum AccountsScreen {
 
     static func columns(width: Int) -> [Column] {
         let wide = width >= 100
-        var columns = [Column("Account", .fixed(wide ? 20 : 19)), Column("Tier", .fixed(4)), Column("Owner", .fixed(wide ? 14 : 7)),
-                       Column("Status", .fixed(7)), Column("Season", .fixed(wide ? 12 : 10)), Column("Hlth", .fixed(4), alignRight: true),
-                       Column("Last", .fixed(5), alignRight: true), Column("Next", .fixed(5), alignRight: true)]
+        var columns = [
+            Column("Account", .fixed(wide ? 20 : 19)), Column("Tier", .fixed(4)),
+            Column("Owner", .fixed(wide ? 14 : 7)),
+            Column("Status", .fixed(7)), Column("Season", .fixed(wide ? 12 : 10)),
+            Column("Hlth", .fixed(4), alignRight: true),
+            Column("Last", .fixed(5), alignRight: true), Column("Next", .fixed(5), alignRight: true)
+        ]
         if wide { columns.insert(Column("Value", .fixed(6), alignRight: true), at: 3) }
         columns.append(Column("Flags", .flexible(min: 8)))
         return columns
@@ -141,9 +155,12 @@ enum AccountsScreen {
         if !filters.isEmpty { header += " · " + filters.joined(separator: " · ") }
         header += " · by \(state.list.sort.rawValue)"
         canvas.put(header, x: 0, y: body.y, style: .title)
-        let rest = ListFilter.render(state.list.filter, filtering: state.list.filtering, into: &canvas, rect: body.splitTop(1).1)
+        let rest = ListFilter.render(
+            state.list.filter, filtering: state.list.filtering, into: &canvas, rect: body.splitTop(1).1)
         if shown.isEmpty {
-            let text = state.digests.isEmpty ? "No accounts yet. Press a to add one." : "No account matches. Esc or x clears the filters."
+            let text =
+                state.digests.isEmpty
+                ? "No accounts yet. Press a to add one." : "No account matches. Esc or x clears the filters."
             canvas.put(text, x: 2, y: rest.y + 1, style: .dim)
             return
         }
@@ -151,19 +168,24 @@ enum AccountsScreen {
         let flagWidth = TableView.widths(columns, total: canvas.width).last ?? 8
         let makeRow = { (i: Int) -> TableRow in
             let s = rows[shown[i]]
-            var cells = [s.name, tierShort(s.tier), wide ? s.owner : firstName(s.owner), s.status.label,
-                         wide || s.season != .reconnection ? s.season.rawValue : "reconnect",
-                         s.health.map { "\($0)\(arrow(s.healthChange))" } ?? "-",
-                         s.lastTouch.map { "\($0.days(until: state.today))d" } ?? "never",
-                         nextDueText(s.nextDue, state.today), flagText(s.flags, width: flagWidth)]
+            var cells = [
+                s.name, tierShort(s.tier), wide ? s.owner : firstName(s.owner), s.status.label,
+                wide || s.season != .reconnection ? s.season.rawValue : "reconnect",
+                s.health.map { "\($0)\(arrow(s.healthChange))" } ?? "-",
+                s.lastTouch.map { "\($0.days(until: state.today))d" } ?? "never",
+                nextDueText(s.nextDue, state.today), flagText(s.flags, width: flagWidth)
+            ]
             if wide { cells.insert(Money.short(s.annualValue, currency: state.currency), at: 3) }
             var styles: [Int: Style] = [:]
             let flagColumn = cells.count - 1
             if !s.flags.isEmpty { styles[flagColumn] = s.flags.count >= 3 ? .danger : .warning }
             if s.status == .atRisk { styles[wide ? 4 : 3] = .danger }
             if let change = s.healthChange, change < 0 { styles[wide ? 6 : 5] = .danger }
-            if let next = s.nextDue, next <= state.today { styles[wide ? 8 : 7] = next < state.today ? .danger : .warning }
-            return TableRow(cells, style: s.status == .lost || s.status == .former ? .dim : .normal, cellStyles: styles)
+            if let next = s.nextDue, next <= state.today {
+                styles[wide ? 8 : 7] = next < state.today ? .danger : .warning
+            }
+            return TableRow(
+                cells, style: s.status == .lost || s.status == .former ? .dim : .normal, cellStyles: styles)
         }
         state.list.table.render(columns: columns, count: shown.count, row: makeRow, into: &canvas, rect: rest)
     }
@@ -177,7 +199,9 @@ enum AccountsScreen {
     }
 
     /// "Maya" for "Maya Lindqvist": narrow tables show owners by first name.
-    static func firstName(_ name: String) -> String { name.split(separator: " ").first.map(String.init) ?? name }
+    static func firstName(_ name: String) -> String {
+        name.split(separator: " ").first.map(String.init) ?? name
+    }
 
     static func tierShort(_ tier: Tier) -> String { tier == .standard ? "std" : tier.rawValue }
 
@@ -193,7 +217,9 @@ enum WelcomeScreen {
         switch key {
         case .char("d"), .enter: return [.createStore(demo: true)]
         case .char("e"): return [.createStore(demo: false)]
-        case .char("q"), .escape: state.quitting = true; return [.quit]
+        case .char("q"), .escape:
+            state.quitting = true
+            return [.quit]
         default: return []
         }
     }
@@ -209,10 +235,11 @@ enum WelcomeScreen {
             ("", .normal),
             ("d  create the demo portfolio (27 realistic accounts)", .normal),
             ("e  start with an empty store", .normal),
-            ("q  quit", .normal),
+            ("q  quit", .normal)
         ]
         let rect = body.centered(width: min(body.width, 72), height: lines.count)
-        for (i, line) in lines.enumerated() { canvas.put(line.0, x: rect.x, y: rect.y + i, style: line.1, limit: rect.width) }
+        for (i, line) in lines.enumerated() {
+            canvas.put(line.0, x: rect.x, y: rect.y + i, style: line.1, limit: rect.width)
+        }
     }
 }
-

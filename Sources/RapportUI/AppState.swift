@@ -17,7 +17,9 @@ public struct AppState: Equatable, Sendable {
     public private(set) var searchTexts: [String] = []
     /// Every follow-up within the due list's horizon, most urgent first (slots of
     /// `digests`; `DueList.followUp` builds the ones shown).
-    public var dueSlots: [DueSlot] { rankedDue ?? DueList.ranked(for: digests, on: today, withinDays: due.horizon) }
+    public var dueSlots: [DueSlot] {
+        rankedDue ?? DueList.ranked(for: digests, on: today, withinDays: due.horizon)
+    }
     /// The due list, once ranked: not at start-up (the first frame is the accounts
     /// table) but when the due screen first shows, then kept in step with every save.
     private var rankedDue: [DueSlot]?
@@ -44,16 +46,26 @@ public struct AppState: Equatable, Sendable {
     public var quitting = false
 
     /// A state over digests in name order, as the store's index gives them.
-    public init(today: Day, currency: String, storePath: String, width: Int, height: Int,
-                digests: [AccountDigest], problems: [String] = [], storeExists: Bool = true,
-                policy: DuePolicy = DuePolicy(), me: String = "", playbook: Playbook? = nil) {
-        self.today = today; self.currency = currency; self.storePath = storePath
-        self.policy = policy; self.me = me; self.playbook = playbook
-        self.width = width; self.height = height; self.problems = problems
+    public init(
+        today: Day, currency: String, storePath: String, width: Int, height: Int,
+        digests: [AccountDigest], problems: [String] = [], storeExists: Bool = true,
+        policy: DuePolicy = DuePolicy(), me: String = "", playbook: Playbook? = nil
+    ) {
+        self.today = today
+        self.currency = currency
+        self.storePath = storePath
+        self.policy = policy
+        self.me = me
+        self.playbook = playbook
+        self.width = width
+        self.height = height
+        self.problems = problems
         screen = storeExists ? .accounts : .welcome
         setDigests(digests)
         if !problems.isEmpty {
-            message = Message("\(problems.count) file\(problems.count == 1 ? "" : "s") could not be read and \(problems.count == 1 ? "is" : "are") not shown (rapport check names them)", isError: true)
+            message = Message(
+                "\(problems.count) file\(problems.count == 1 ? "" : "s") could not be read and \(problems.count == 1 ? "is" : "are") not shown (rapport check names them)",
+                isError: true)
         }
     }
 
@@ -62,12 +74,16 @@ public struct AppState: Equatable, Sendable {
     public static let minimumHeight = 16
 
     /// A state over full accounts, all of them loaded (tests, a freshly created store).
-    public init(today: Day, currency: String, storePath: String, width: Int, height: Int,
-                accounts: [Account], problems: [String] = [], storeExists: Bool = true,
-                policy: DuePolicy = DuePolicy(), me: String = "", playbook: Playbook? = nil) {
-        self.init(today: today, currency: currency, storePath: storePath, width: width, height: height,
-                  digests: AccountDigest.nameOrdered(accounts.map { AccountDigest($0, policy: policy) }), problems: problems,
-                  storeExists: storeExists, policy: policy, me: me, playbook: playbook)
+    public init(
+        today: Day, currency: String, storePath: String, width: Int, height: Int,
+        accounts: [Account], problems: [String] = [], storeExists: Bool = true,
+        policy: DuePolicy = DuePolicy(), me: String = "", playbook: Playbook? = nil
+    ) {
+        self.init(
+            today: today, currency: currency, storePath: storePath, width: width, height: height,
+            digests: AccountDigest.nameOrdered(accounts.map { AccountDigest($0, policy: policy) }),
+            problems: problems,
+            storeExists: storeExists, policy: policy, me: me, playbook: playbook)
         for account in accounts { loaded[account.id] = account }
     }
 
@@ -79,7 +95,8 @@ public struct AppState: Equatable, Sendable {
     /// Replaces every digest (the store was read again; they come in name order, as
     /// `FileStore.loadDigests` gives them); loaded accounts are dropped.
     public mutating func setDigests(_ digests: [AccountDigest]) {
-        assert(digests.map(\.nameOrder) == digests.map(\.nameOrder).sorted(), "digests must come in name order")
+        assert(
+            digests.map(\.nameOrder) == digests.map(\.nameOrder).sorted(), "digests must come in name order")
         self.digests = digests
         loaded = [:]
         refreshLists()
@@ -115,25 +132,36 @@ public struct AppState: Equatable, Sendable {
     /// costs the same at 30 accounts as at 10,000.
     private mutating func replace(_ id: RecordID, with digest: AccountDigest?) {
         let old = digests.firstIndex { $0.id == id }
-        if let old { digests.remove(at: old); summaries.remove(at: old); searchTexts.remove(at: old) }
+        if let old {
+            digests.remove(at: old)
+            summaries.remove(at: old)
+            searchTexts.remove(at: old)
+        }
         guard let digest else {
-            rankedDue = rankedDue.map { DueList.replacing(account: old, movedTo: nil, with: [], in: $0, digests: digests) }
+            rankedDue = rankedDue.map {
+                DueList.replacing(account: old, movedTo: nil, with: [], in: $0, digests: digests)
+            }
             return
         }
         // Binary search for its place in name order (lower-casing 14 names, not 10,000).
         let key = digest.nameOrder
-        var low = 0, high = digests.count
+        var low = 0
+        var high = digests.count
         while low < high {
             let mid = (low + high) / 2
             if digests[mid].nameOrder < key { low = mid + 1 } else { high = mid }
         }
         digests.insert(digest, at: low)
         let own = DueList.slots(of: digest, at: low, on: today)
-        let summary = AccountSummary(digest, today: today, next: own.min { DueList.ordered($0, $1, in: digests) })
-        summaries.insert(summary, at: low); searchTexts.insert(Self.searchText(summary), at: low)
+        let summary = AccountSummary(
+            digest, today: today, next: own.min { DueList.ordered($0, $1, in: digests) })
+        summaries.insert(summary, at: low)
+        searchTexts.insert(Self.searchText(summary), at: low)
         rankedDue = rankedDue.map {
-            DueList.replacing(account: old, movedTo: low, with: own.filter { DueList.isWithin(due.horizon, $0.due, on: today) },
-                              in: $0, digests: digests)
+            DueList.replacing(
+                account: old, movedTo: low,
+                with: own.filter { DueList.isWithin(due.horizon, $0.due, on: today) },
+                in: $0, digests: digests)
         }
     }
 
@@ -162,7 +190,10 @@ public enum Screen: Equatable, Sendable {
 public struct Message: Equatable, Sendable {
     public var text: String
     public var isError: Bool
-    public init(_ text: String, isError: Bool = false) { self.text = text; self.isError = isError }
+    public init(_ text: String, isError: Bool = false) {
+        self.text = text
+        self.isError = isError
+    }
 }
 
 /// Something drawn over the screen that takes the keys.
@@ -186,7 +217,8 @@ public struct LitmusRun: Equatable, Sendable {
     public var comment: TextField?
 
     public init(account: RecordID, set: LitmusQuestionSet) {
-        self.account = account; self.set = set
+        self.account = account
+        self.set = set
         answers = Array(repeating: nil, count: set.questions.count)
         comments = Array(repeating: "", count: set.questions.count)
     }
@@ -227,7 +259,13 @@ public enum FormPurpose: Equatable, Sendable {
 
 /// Which part of a worksheet a form edits (nil ids: a new entry).
 public enum WorksheetPart: Equatable, Sendable {
-    case define, cause(RecordID?), option(RecordID?), implications(RecordID), decision, action(RecordID?), evaluation, frame
+    case define
+    case cause(RecordID?)
+    case option(RecordID?)
+    case implications(RecordID)
+    case decision
+    case action(RecordID?)
+    case evaluation, frame
 }
 
 /// The worksheet editor's own state.
@@ -255,7 +293,10 @@ public enum Undo: Equatable, Sendable {
 
 /// Sort orders of the accounts table (`s` cycles).
 public enum AccountSort: String, CaseIterable, Sendable {
-    case name, value, health, lastTouch = "last touch", nextDue = "next due", flags, tier
+    case name, value, health
+    case lastTouch = "last touch"
+    case nextDue = "next due"
+    case flags, tier
 }
 
 /// The accounts table's own state.
@@ -272,7 +313,8 @@ public struct AccountListState: Equatable, Sendable {
 
 /// Sections of the account view.
 public enum AccountSection: Int, CaseIterable, Sendable {
-    case overview = 1, contacts, team, timeline, concerns, plan, worksheets, health, risks, expectations
+    case overview = 1
+    case contacts, team, timeline, concerns, plan, worksheets, health, risks, expectations
 
     /// Four letters, for a narrow tab bar.
     public var short: String {
@@ -309,7 +351,8 @@ public struct AccountViewState: Equatable, Sendable {
     /// Where Esc goes back to (the accounts table, or the due list it was opened from).
     public var back: Screen = .accounts
     public init(section: AccountSection = .overview, back: Screen = .accounts) {
-        self.section = section; self.back = back
+        self.section = section
+        self.back = back
     }
 }
 

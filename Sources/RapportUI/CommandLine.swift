@@ -21,7 +21,8 @@ enum CommandLine {
             state.screen = .accounts
         case "account", "a", "open":
             do {
-                let account = try Lookup.find(rest, in: state.digests, kind: "account", id: \.id, name: \.name)
+                let account = try Lookup.find(
+                    rest, in: state.digests, kind: "account", id: \.id, name: \.name)
                 return AccountsScreen.open(&state, account.id)
             } catch {
                 state.message = Message("\(error)", isError: true)
@@ -32,4 +33,3 @@ enum CommandLine {
         return []
     }
 }
-

@@ -15,20 +15,27 @@ enum DueScreen {
         let digests = state.digests
         let plain = !query.utf8.contains(FieldText.backslash)
         func matches(_ field: SharedBytes) -> Bool {
-            plain ? field.withUnsafeBufferPointer { TextSearch.containsFoldingCase($0, query) }
-                : FieldText.unescapedBytes(field).withUnsafeBufferPointer { TextSearch.containsFoldingCase($0, query) }
+            plain
+                ? field.withUnsafeBufferPointer { TextSearch.containsFoldingCase($0, query) }
+                : FieldText.unescapedBytes(field).withUnsafeBufferPointer {
+                    TextSearch.containsFoldingCase($0, query)
+                }
         }
         return state.dueSlots.filter { slot in
             let digest = digests[slot.account]
             let fields = digest.dueEntries.fields(of: slot.item)
             if let me, !FieldText.equalFoldingCase(fields.owner, me) { return false }
-            return query.isEmpty || TextSearch.containsFoldingCase(digest.name, query) || matches(fields.title)
-                || matches(fields.owner) || TextSearch.contains(digest.dueEntries[slot.item].source.label, query)
+            return query.isEmpty || TextSearch.containsFoldingCase(digest.name, query)
+                || matches(fields.title)
+                || matches(fields.owner)
+                || TextSearch.contains(digest.dueEntries[slot.item].source.label, query)
         }
     }
 
     static func selected(_ state: AppState) -> FollowUp? {
-        items(state)[safe: state.due.table.selection].map { DueList.followUp($0, in: state.digests, on: state.today) }
+        items(state)[safe: state.due.table.selection].map {
+            DueList.followUp($0, in: state.digests, on: state.today)
+        }
     }
 
     static func show(_ state: inout AppState) {
@@ -54,7 +61,8 @@ enum DueScreen {
                 if let account = state.account(item.accountID), state.litmus != nil {
                     LitmusRunner.start(&state, account)
                 } else {
-                    state.message = Message("The litmus test is done by answering its questions: press t to run it")
+                    state.message = Message(
+                        "The litmus test is done by answering its questions: press t to run it")
                 }
                 return effects
             } else {
@@ -64,11 +72,13 @@ enum DueScreen {
             if let item = selected(state) { state.overlay = .form(.snoozeFollowUp(item), Forms.snooze(item)) }
         case .mine:
             if state.me.isEmpty {
-                state.message = Message("Set $RAPPORT_OWNER to your name to see only your follow-ups", isError: true)
+                state.message = Message(
+                    "Set $RAPPORT_OWNER to your name to see only your follow-ups", isError: true)
             } else {
                 state.due.mine.toggle()
                 state.due.table.selection = 0
-                state.message = Message(state.due.mine ? "Showing \(state.me)'s follow-ups" : "Showing everyone's follow-ups")
+                state.message = Message(
+                    state.due.mine ? "Showing \(state.me)'s follow-ups" : "Showing everyone's follow-ups")
             }
         case .filter:
             state.due.filtering = true
@@ -81,14 +91,16 @@ enum DueScreen {
     /// Typing while the filter is open.
     static func handleFilterKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         let current = state
-        ListFilter.handle(key, filter: &state.due.filter, filtering: &state.due.filtering, table: &state.due.table,
-                          count: { items(current).count }, pageSize: state.height - 8)
+        ListFilter.handle(
+            key, filter: &state.due.filter, filtering: &state.due.filtering, table: &state.due.table,
+            count: { items(current).count }, pageSize: state.height - 8)
         return []
     }
 
     /// Opens the item's account at the section where it is worked.
     static func open(_ state: inout AppState, _ item: FollowUp) -> [Effect] {
-        let effects = AccountsScreen.open(&state, item.accountID, view: AccountViewState(section: section(for: item.source), back: .due))
+        let effects = AccountsScreen.open(
+            &state, item.accountID, view: AccountViewState(section: section(for: item.source), back: .due))
         // A worksheet's action or review opens the worksheet itself, at that step.
         let worksheet: (id: RecordID, step: WorksheetStep)?
         switch item.ref {
@@ -96,7 +108,9 @@ enum DueScreen {
         case .evaluation(let w): worksheet = (w, .evaluation)
         default: worksheet = nil
         }
-        if let worksheet, let w = state.account(item.accountID)?.worksheets.first(where: { $0.id == worksheet.id }) {
+        if let worksheet,
+            let w = state.account(item.accountID)?.worksheets.first(where: { $0.id == worksheet.id })
+        {
             WorksheetEditor.open(&state, item.accountID, w)
             state.editor = WorksheetEditorState(step: worksheet.step)
         }
@@ -130,11 +144,16 @@ enum DueScreen {
         let today = state.today
         let overdue = items.filter { $0.band(on: today) == .overdue }.count
         let who = state.due.mine ? state.me : "everyone"
-        canvas.put("Follow-ups  \(items.count) · \(overdue) overdue · \(who) · next \(state.due.horizon) days", x: 0, y: body.y, style: .title)
-        let rest = ListFilter.render(state.due.filter, filtering: state.due.filtering, into: &canvas, rect: body.splitTop(1).1)
+        canvas.put(
+            "Follow-ups  \(items.count) · \(overdue) overdue · \(who) · next \(state.due.horizon) days", x: 0,
+            y: body.y, style: .title)
+        let rest = ListFilter.render(
+            state.due.filter, filtering: state.due.filtering, into: &canvas, rect: body.splitTop(1).1)
         guard !items.isEmpty else {
-            canvas.put(state.due.filter.text.isEmpty ? "Nothing due. Well done." : "Nothing matches. Esc clears the filter.",
-                       x: 2, y: rest.y + 1, style: .dim)
+            canvas.put(
+                state.due.filter.text.isEmpty
+                    ? "Nothing due. Well done." : "Nothing matches. Esc clears the filter.",
+                x: 2, y: rest.y + 1, style: .dim)
             return
         }
         let wide = canvas.width >= 100
@@ -174,23 +193,31 @@ enum DueScreen {
             for (c, cell) in cells.enumerated() where c < widths.count {
                 var style: Style = selected ? .selected : .normal
                 if !selected && c == 0 {
-                    style = item.band(on: today) == .overdue ? .danger : (item.band(on: today) == .today ? .warning : .dim)
+                    style =
+                        item.band(on: today) == .overdue
+                        ? .danger : (item.band(on: today) == .today ? .warning : .dim)
                 }
                 if !selected && item.isRed(on: today) && c == 2 { style = .danger }
-                canvas.put(DisplayWidth.fit(cell, to: widths[c], alignRight: c == 0), x: x, y: y, style: style)
+                canvas.put(
+                    DisplayWidth.fit(cell, to: widths[c], alignRight: c == 0), x: x, y: y, style: style)
                 x += widths[c] + 1
             }
         }
     }
 
     static func columns(wide: Bool) -> [Column] {
-        [Column("When", .fixed(9), alignRight: true), Column("Account", .fixed(wide ? 22 : 17)),
-         Column("What", .flexible(min: 16)), Column("Source", .fixed(wide ? 13 : 12)), Column("Owner", .fixed(wide ? 15 : 6))]
+        [
+            Column("When", .fixed(9), alignRight: true), Column("Account", .fixed(wide ? 22 : 17)),
+            Column("What", .flexible(min: 16)), Column("Source", .fixed(wide ? 13 : 12)),
+            Column("Owner", .fixed(wide ? 15 : 6))
+        ]
     }
 
     static func cells(_ item: FollowUp, _ today: Day, wide: Bool) -> [String] {
         let title = item.snooze == nil ? item.title : "snoozed · " + item.title
-        return [when(item, today), item.accountName, title, item.source.label,
-                wide ? item.owner : AccountsScreen.firstName(item.owner)]
+        return [
+            when(item, today), item.accountName, title, item.source.label,
+            wide ? item.owner : AccountsScreen.firstName(item.owner)
+        ]
     }
 }

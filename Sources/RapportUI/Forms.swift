@@ -9,12 +9,16 @@ enum Forms {
     static func codes<T: Choice>(_ type: T.Type) -> [String] { T.allCases.map(\.rawValue) }
 
     static func index<T: Choice>(_ value: T?, _ type: T.Type) -> Int {
-        value.flatMap { T.allCases.firstIndex(of: $0).map { T.allCases.distance(from: T.allCases.startIndex, to: $0) } } ?? 0
+        value.flatMap {
+            T.allCases.firstIndex(of: $0).map { T.allCases.distance(from: T.allCases.startIndex, to: $0) }
+        } ?? 0
     }
 
     /// Contacts to pick from: current ones, main contact first.
     static func contactChoices(_ a: Account) -> [Contact] {
-        a.currentContacts.sorted { ($0.level == .main ? 0 : 1, $0.name) < ($1.level == .main ? 0 : 1, $1.name) }
+        a.currentContacts.sorted {
+            ($0.level == .main ? 0 : 1, $0.name) < ($1.level == .main ? 0 : 1, $1.name)
+        }
     }
 
     /// Log (or edit) a touchpoint. Opens on the summary with kind "call" and the main
@@ -22,15 +26,25 @@ enum Forms {
     static func touchpoint(_ t: Touchpoint?, in a: Account, state: AppState) -> Form {
         let contacts = contactChoices(a)
         let names = contacts.map(\.name) + [nobody]
-        let contactIndex = t.map { t in contacts.firstIndex { t.contactIDs.contains($0.id) } ?? contacts.count } ?? 0
-        return Form(title: t == nil ? "Log a touchpoint · \(a.name)" : "Edit touchpoint · \(a.name)", fields: [
-            FormField("kind", "Kind", .choice(codes(TouchKind.self)), choice: index(t?.kind ?? .call, TouchKind.self)),
-            FormField("with", "With", .choice(names), choice: contactIndex),
-            FormField("summary", "Summary", .text, value: t?.summary ?? "", hint: "what happened, in a line"),
-            FormField("sentiment", "Sentiment", .choice(codes(Sentiment.self)), choice: index(t?.sentiment ?? .neutral, Sentiment.self)),
-            FormField("on", "On", .day, value: t.map { $0.day.iso } ?? "today"),
-            FormField("followUp", "Follow up", .day, value: t?.followUp?.iso ?? "", hint: "optional: +3d, fri, 2026-12-01"),
-        ], focus: 2)
+        let contactIndex =
+            t.map { t in contacts.firstIndex { t.contactIDs.contains($0.id) } ?? contacts.count } ?? 0
+        return Form(
+            title: t == nil ? "Log a touchpoint · \(a.name)" : "Edit touchpoint · \(a.name)",
+            fields: [
+                FormField(
+                    "kind", "Kind", .choice(codes(TouchKind.self)),
+                    choice: index(t?.kind ?? .call, TouchKind.self)),
+                FormField("with", "With", .choice(names), choice: contactIndex),
+                FormField(
+                    "summary", "Summary", .text, value: t?.summary ?? "", hint: "what happened, in a line"),
+                FormField(
+                    "sentiment", "Sentiment", .choice(codes(Sentiment.self)),
+                    choice: index(t?.sentiment ?? .neutral, Sentiment.self)),
+                FormField("on", "On", .day, value: t.map { $0.day.iso } ?? "today"),
+                FormField(
+                    "followUp", "Follow up", .day, value: t?.followUp?.iso ?? "",
+                    hint: "optional: +3d, fri, 2026-12-01")
+            ], focus: 2)
     }
 
     static func concern(_ c: Concern?, in a: Account, state: AppState) -> Form {
@@ -38,57 +52,94 @@ enum Forms {
         let names = contacts.map(\.name) + [nobody]
         let raisedIndex = c.map { c in contacts.firstIndex { $0.id == c.raisedBy } ?? contacts.count } ?? 0
         var fields = [
-            FormField("summary", "Concern", .text, value: c?.summary ?? "", hint: "what they raised, in a line"),
-            FormField("severity", "Severity", .choice(codes(Severity.self)), choice: index(c?.severity ?? .medium, Severity.self)),
+            FormField(
+                "summary", "Concern", .text, value: c?.summary ?? "", hint: "what they raised, in a line"),
+            FormField(
+                "severity", "Severity", .choice(codes(Severity.self)),
+                choice: index(c?.severity ?? .medium, Severity.self)),
             FormField("raisedBy", "Raised by", .choice(names), choice: raisedIndex),
-            FormField("respondBy", "Respond by", .day, value: c?.respondBy?.iso ?? "", hint: "empty: by severity (critical 1d … low 10d)"),
-            FormField("detail", "Detail", .multiline, value: c?.detail ?? ""),
+            FormField(
+                "respondBy", "Respond by", .day, value: c?.respondBy?.iso ?? "",
+                hint: "empty: by severity (critical 1d … low 10d)"),
+            FormField("detail", "Detail", .multiline, value: c?.detail ?? "")
         ]
         if c != nil {
-            fields.append(FormField("status", "Status", .choice(codes(ConcernStatus.self)), choice: index(c?.status, ConcernStatus.self)))
+            fields.append(
+                FormField(
+                    "status", "Status", .choice(codes(ConcernStatus.self)),
+                    choice: index(c?.status, ConcernStatus.self)))
             fields.append(FormField("resolution", "Resolution", .multiline, value: c?.resolution ?? ""))
         }
-        return Form(title: c == nil ? "Record a concern · \(a.name)" : "Edit concern · \(a.name)", fields: fields)
+        return Form(
+            title: c == nil ? "Record a concern · \(a.name)" : "Edit concern · \(a.name)", fields: fields)
     }
 
     static func account(_ a: Account?, state: AppState) -> Form {
-        Form(title: a == nil ? "Add an account" : "Edit \(a!.name)", fields: [
-            FormField("name", "Name", .text, value: a?.name ?? ""),
-            FormField("owner", "Owner", .text, value: a?.owner ?? ""),
-            FormField("tier", "Tier", .choice(codes(Tier.self)), choice: index(a?.tier ?? .standard, Tier.self)),
-            FormField("status", "Status", .choice(codes(AccountStatus.self)), choice: index(a?.status, AccountStatus.self)),
-            FormField("season", "Season", .choice(codes(Season.self)), choice: index(a?.season, Season.self)),
-            FormField("seasonReason", "Season why", .text, hint: "when the season changes: why (kept in its history)"),
-            FormField("value", "Annual value", .number, value: a.map { String($0.annualValue) } ?? "", hint: "e.g. 1.2M or 350k"),
-            FormField("lifetime", "Lifetime value", .number, value: a.map { String($0.lifetimeValue) } ?? ""),
-            FormField("market", "Market", .text, value: a?.market ?? ""),
-            FormField("since", "Customer since", .day, value: a?.customerSince?.iso ?? ""),
-            FormField("tags", "Tags", .text, value: a?.tags.joined(separator: ", ") ?? "", hint: "comma-separated"),
-        ])
+        Form(
+            title: a == nil ? "Add an account" : "Edit \(a!.name)",
+            fields: [
+                FormField("name", "Name", .text, value: a?.name ?? ""),
+                FormField("owner", "Owner", .text, value: a?.owner ?? ""),
+                FormField(
+                    "tier", "Tier", .choice(codes(Tier.self)), choice: index(a?.tier ?? .standard, Tier.self)),
+                FormField(
+                    "status", "Status", .choice(codes(AccountStatus.self)),
+                    choice: index(a?.status, AccountStatus.self)),
+                FormField(
+                    "season", "Season", .choice(codes(Season.self)), choice: index(a?.season, Season.self)),
+                FormField(
+                    "seasonReason", "Season why", .text,
+                    hint: "when the season changes: why (kept in its history)"),
+                FormField(
+                    "value", "Annual value", .number, value: a.map { String($0.annualValue) } ?? "",
+                    hint: "e.g. 1.2M or 350k"),
+                FormField(
+                    "lifetime", "Lifetime value", .number, value: a.map { String($0.lifetimeValue) } ?? ""),
+                FormField("market", "Market", .text, value: a?.market ?? ""),
+                FormField("since", "Customer since", .day, value: a?.customerSince?.iso ?? ""),
+                FormField(
+                    "tags", "Tags", .text, value: a?.tags.joined(separator: ", ") ?? "",
+                    hint: "comma-separated")
+            ])
     }
 
     static func contact(_ c: Contact?) -> Form {
-        Form(title: c == nil ? "Add a contact" : "Edit \(c!.name)", fields: [
-            FormField("name", "Name", .text, value: c?.name ?? ""),
-            FormField("title", "Title", .text, value: c?.title ?? ""),
-            FormField("level", "Level", .choice(codes(ContactLevel.self)), choice: index(c?.level ?? .main, ContactLevel.self)),
-            FormField("channel", "Prefers", .choice(codes(Channel.self)), choice: index(c?.channel, Channel.self)),
-            FormField("reports", "Reports", .choice([notSet] + codes(ReportFrequency.self)),
-                      choice: c?.reportFrequency.map { index($0, ReportFrequency.self) + 1 } ?? 0),
-            FormField("ideal", "Touch every", .number, value: c?.keepInTouch.map { String($0.idealDays) } ?? "", hint: "days (optional)"),
-            FormField("maximum", "At most", .number, value: c?.keepInTouch.map { String($0.maximumDays) } ?? "", hint: "days before it is overdue"),
-            FormField("email", "Email", .text, value: c?.email ?? ""),
-            FormField("phone", "Phone", .text, value: c?.phone ?? ""),
-            FormField("left", "Left on", .day, value: c?.leftOn?.iso ?? "", hint: "when they left the customer"),
-        ])
+        Form(
+            title: c == nil ? "Add a contact" : "Edit \(c!.name)",
+            fields: [
+                FormField("name", "Name", .text, value: c?.name ?? ""),
+                FormField("title", "Title", .text, value: c?.title ?? ""),
+                FormField(
+                    "level", "Level", .choice(codes(ContactLevel.self)),
+                    choice: index(c?.level ?? .main, ContactLevel.self)),
+                FormField(
+                    "channel", "Prefers", .choice(codes(Channel.self)),
+                    choice: index(c?.channel, Channel.self)),
+                FormField(
+                    "reports", "Reports", .choice([notSet] + codes(ReportFrequency.self)),
+                    choice: c?.reportFrequency.map { index($0, ReportFrequency.self) + 1 } ?? 0),
+                FormField(
+                    "ideal", "Touch every", .number, value: c?.keepInTouch.map { String($0.idealDays) } ?? "",
+                    hint: "days (optional)"),
+                FormField(
+                    "maximum", "At most", .number, value: c?.keepInTouch.map { String($0.maximumDays) } ?? "",
+                    hint: "days before it is overdue"),
+                FormField("email", "Email", .text, value: c?.email ?? ""),
+                FormField("phone", "Phone", .text, value: c?.phone ?? ""),
+                FormField(
+                    "left", "Left on", .day, value: c?.leftOn?.iso ?? "", hint: "when they left the customer")
+            ])
     }
 
     static func teamMember(_ m: TeamMember?) -> Form {
-        Form(title: m == nil ? "Add a team member" : "Edit \(m!.name)", fields: [
-            FormField("name", "Name", .text, value: m?.name ?? ""),
-            FormField("role", "Role", .choice(codes(TeamRole.self)), choice: index(m?.role, TeamRole.self)),
-            FormField("responsibility", "Responsible for", .text, value: m?.responsibility ?? ""),
-        ])
+        Form(
+            title: m == nil ? "Add a team member" : "Edit \(m!.name)",
+            fields: [
+                FormField("name", "Name", .text, value: m?.name ?? ""),
+                FormField(
+                    "role", "Role", .choice(codes(TeamRole.self)), choice: index(m?.role, TeamRole.self)),
+                FormField("responsibility", "Responsible for", .text, value: m?.responsibility ?? "")
+            ])
     }
 
     /// Mark a follow-up done: a note (Enter right away is fine), plus the reading or
@@ -105,10 +156,13 @@ enum Forms {
     }
 
     static func snooze(_ item: FollowUp) -> Form {
-        Form(title: "Snooze · \(item.accountName): \(item.title)", fields: [
-            FormField("until", "Until", .day, value: "+1w", hint: "mon, +3d, 2026-12-01"),
-            FormField("reason", "Reason", .text, value: item.snooze?.reason ?? "", hint: "why it can wait"),
-        ])
+        Form(
+            title: "Snooze · \(item.accountName): \(item.title)",
+            fields: [
+                FormField("until", "Until", .day, value: "+1w", hint: "mon, +3d, 2026-12-01"),
+                FormField(
+                    "reason", "Reason", .text, value: item.snooze?.reason ?? "", hint: "why it can wait")
+            ])
     }
 
     static let keep = "keep"
@@ -119,32 +173,52 @@ enum Forms {
     static func playbookReview(_ playbook: Playbook, for a: Account) -> Form {
         var fields = playbook.steps.enumerated().map { i, step -> FormField in
             let names = playbook.contacts(for: step, in: a).compactMap { a.contact($0)?.name }
-            let with = names.isEmpty ? (step.contacts.isEmpty ? "" : " · no \(step.contacts) contact yet") : " · " + names.joined(separator: ", ")
-            return FormField("step\(i)", step.title, .choice(["\(keep) · \(step.cadence.label)\(with)", drop]))
+            let with =
+                names.isEmpty
+                ? (step.contacts.isEmpty ? "" : " · no \(step.contacts) contact yet")
+                : " · " + names.joined(separator: ", ")
+            return FormField(
+                "step\(i)", step.title, .choice(["\(keep) · \(step.cadence.label)\(with)", drop]))
         }
         fields.append(FormField("owner", "Owner", .text, value: a.owner))
         return Form(title: "New plan from the playbook · \(a.name)", fields: fields)
     }
 
     static func planStates(_ plan: RelationshipPlan?) -> Form {
-        Form(title: "The relationship", fields: [
-            FormField("current", "What it is", .multiline, value: plan?.currentState ?? "", hint: "how the relationship stands today"),
-            FormField("target", "Needs to be", .multiline, value: plan?.targetState ?? "", hint: "what it needs to become"),
-        ])
+        Form(
+            title: "The relationship",
+            fields: [
+                FormField(
+                    "current", "What it is", .multiline, value: plan?.currentState ?? "",
+                    hint: "how the relationship stands today"),
+                FormField(
+                    "target", "Needs to be", .multiline, value: plan?.targetState ?? "",
+                    hint: "what it needs to become")
+            ])
     }
 
     static func planItem(_ item: PlanItem?, in a: Account, state: AppState) -> Form {
         let contacts = contactChoices(a)
         let names = contacts.map(\.name) + [nobody]
-        let contactIndex = item.map { item in contacts.firstIndex { item.contactIDs.contains($0.id) } ?? contacts.count } ?? contacts.count
-        return Form(title: item == nil ? "Add a plan item · \(a.name)" : "Edit plan item · \(a.name)", fields: [
-            FormField("title", "What", .text, value: item?.title ?? "", hint: "e.g. Quarterly review with the CFO"),
-            FormField("with", "With", .choice(names), choice: contactIndex),
-            FormField("owner", "Owner", .text, value: item?.owner ?? a.owner),
-            FormField("cadence", "Cadence", .text, value: item?.cadence.code ?? "monthly", hint: "weekly, monthly, quarterly, yearly, once, 45d"),
-            FormField("start", "Starts", .day, value: item?.startOn.iso ?? "today"),
-            FormField("step", "Playbook step", .choice(codes(PlaybookStep.self)), choice: index(item?.step ?? .custom, PlaybookStep.self)),
-            FormField("notes", "Notes", .multiline, value: item?.notes ?? ""),
-        ])
+        let contactIndex =
+            item.map { item in contacts.firstIndex { item.contactIDs.contains($0.id) } ?? contacts.count }
+            ?? contacts.count
+        return Form(
+            title: item == nil ? "Add a plan item · \(a.name)" : "Edit plan item · \(a.name)",
+            fields: [
+                FormField(
+                    "title", "What", .text, value: item?.title ?? "",
+                    hint: "e.g. Quarterly review with the CFO"),
+                FormField("with", "With", .choice(names), choice: contactIndex),
+                FormField("owner", "Owner", .text, value: item?.owner ?? a.owner),
+                FormField(
+                    "cadence", "Cadence", .text, value: item?.cadence.code ?? "monthly",
+                    hint: "weekly, monthly, quarterly, yearly, once, 45d"),
+                FormField("start", "Starts", .day, value: item?.startOn.iso ?? "today"),
+                FormField(
+                    "step", "Playbook step", .choice(codes(PlaybookStep.self)),
+                    choice: index(item?.step ?? .custom, PlaybookStep.self)),
+                FormField("notes", "Notes", .multiline, value: item?.notes ?? "")
+            ])
     }
 }

@@ -10,8 +10,12 @@ enum HealthSection {
         case .litmus:
             LitmusRunner.start(&state, a)
         case .reading:
-            guard let measure else { state.message = Message("Add a measure first (m)"); return [] }
-            state.overlay = .form(.addReading(account: a.id, measure.id), HealthForms.reading(measure, state: state))
+            guard let measure else {
+                state.message = Message("Add a measure first (m)")
+                return []
+            }
+            state.overlay = .form(
+                .addReading(account: a.id, measure.id), HealthForms.reading(measure, state: state))
         case .addMeasure:
             state.overlay = .form(.addMeasure(account: a.id), HealthForms.measure(nil))
         }
@@ -24,25 +28,42 @@ enum HealthSection {
         if let last = a.litmusHistory.last {
             var line = "Litmus \(last.score)"
             if let change = a.healthChange { line += " (\(change >= 0 ? "+" : "")\(change))" }
-            line += " on \(last.day.iso) · questions v\(last.version) · every \(interval) days, next \(last.day.adding(days: interval).iso)"
-            canvas.put(line, x: 0, y: y, style: (a.healthChange ?? 0) < 0 ? .danger : .title, limit: rect.width)
+            line +=
+                " on \(last.day.iso) · questions v\(last.version) · every \(interval) days, next \(last.day.adding(days: interval).iso)"
+            canvas.put(
+                line, x: 0, y: y, style: (a.healthChange ?? 0) < 0 ? .danger : .title, limit: rect.width)
         } else {
-            canvas.put("No litmus test yet: t runs it (every \(interval) days for this account)", x: 0, y: y, style: .warning, limit: rect.width)
+            canvas.put(
+                "No litmus test yet: t runs it (every \(interval) days for this account)", x: 0, y: y,
+                style: .warning, limit: rect.width)
         }
         y += 1
         let segments = a.litmusSegments
         if !segments.isEmpty {
-            let breaks = segments.count > 1 ? "  (│ = new question set: v" + segments.map { String($0.version) }.joined(separator: ", v") + ")" : ""
-            canvas.put("Trend  " + Sparkline.litmus(segments) + breaks, x: 0, y: y, style: .accent, limit: rect.width)
+            let breaks =
+                segments.count > 1
+                ? "  (│ = new question set: v" + segments.map { String($0.version) }.joined(separator: ", v")
+                    + ")" : ""
+            canvas.put(
+                "Trend  " + Sparkline.litmus(segments) + breaks, x: 0, y: y, style: .accent, limit: rect.width
+            )
             y += 1
-            let recent = a.litmusHistory.suffix(4).reversed().map { "\($0.day.iso) \($0.score) v\($0.version)" }
-            canvas.put("Recent " + recent.joined(separator: " · "), x: 0, y: y, style: .dim, limit: rect.width)
+            let recent = a.litmusHistory.suffix(4).reversed().map {
+                "\($0.day.iso) \($0.score) v\($0.version)"
+            }
+            canvas.put(
+                "Recent " + recent.joined(separator: " · "), x: 0, y: y, style: .dim, limit: rect.width)
             y += 1
         }
         if let season = a.seasonHistory.last {
-            let earlier = a.seasonHistory.dropLast().suffix(2).reversed().map { "\($0.season.rawValue) from \($0.day.iso)" }
-            canvas.put("Season \(season.season.rawValue) since \(season.day.iso)" + (season.reason.isEmpty ? "" : " (\(season.reason))")
-                       + (earlier.isEmpty ? "" : " · before: " + earlier.joined(separator: ", ")), x: 0, y: y, style: .normal, limit: rect.width)
+            let earlier = a.seasonHistory.dropLast().suffix(2).reversed().map {
+                "\($0.season.rawValue) from \($0.day.iso)"
+            }
+            canvas.put(
+                "Season \(season.season.rawValue) since \(season.day.iso)"
+                    + (season.reason.isEmpty ? "" : " (\(season.reason))")
+                    + (earlier.isEmpty ? "" : " · before: " + earlier.joined(separator: ", ")), x: 0, y: y,
+                style: .normal, limit: rect.width)
             y += 1
         }
         y += 1
@@ -52,15 +73,25 @@ enum HealthSection {
             let value = latest.map { "\(Measure.format($0.reading.value)) \(m.unit)".trimmingSpaces() } ?? "-"
             let change = latest?.change.map { ($0 >= 0 ? "+" : "") + Measure.format($0) } ?? "-"
             let good = latest?.change.map { m.direction == .higherIsBetter ? $0 >= 0 : $0 <= 0 }
-            let missing = m.isSatisfaction ? "" : (m.readings.contains { $0.month == last } ? "" : "\(last.name) missing")
-            return TableRow([m.name + (m.isSatisfaction ? " ★" : ""), value, change, Sparkline.line(m.values(months: 12, endingAt: last)), missing],
-                            cellStyles: [2: good.map { $0 ? .good : .danger } ?? .dim, 3: .accent, 4: .warning])
+            let missing =
+                m.isSatisfaction
+                ? "" : (m.readings.contains { $0.month == last } ? "" : "\(last.name) missing")
+            return TableRow(
+                [
+                    m.name + (m.isSatisfaction ? " ★" : ""), value, change,
+                    Sparkline.line(m.values(months: 12, endingAt: last)), missing
+                ],
+                cellStyles: [2: good.map { $0 ? .good : .danger } ?? .dim, 3: .accent, 4: .warning])
         }
         let tableRect = Rect(x: rect.x, y: y, width: rect.width, height: rect.maxY - y)
-        AccountScreen.table(&state, rows, [Column("Measure", .flexible(min: 14)), Column("Latest", .fixed(12), alignRight: true),
-                                            Column("Change", .fixed(7), alignRight: true), Column("Last 12 months", .fixed(14)),
-                                            Column("", .fixed(16))],
-                            empty: "No measures tracked. m adds one (usage, consumption, discount requests, satisfaction).",
-                            into: &canvas, rect: tableRect)
+        AccountScreen.table(
+            &state, rows,
+            [
+                Column("Measure", .flexible(min: 14)), Column("Latest", .fixed(12), alignRight: true),
+                Column("Change", .fixed(7), alignRight: true), Column("Last 12 months", .fixed(14)),
+                Column("", .fixed(16))
+            ],
+            empty: "No measures tracked. m adds one (usage, consumption, discount requests, satisfaction).",
+            into: &canvas, rect: tableRect)
     }
 }

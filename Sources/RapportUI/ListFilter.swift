@@ -3,8 +3,10 @@ import TUIKit
 /// The filter-as-you-type line shared by the accounts table and the due list: while
 /// it is open every key edits it; Enter keeps it, Esc clears it, arrows still move.
 enum ListFilter {
-    static func handle(_ key: Key, filter: inout TextField, filtering: inout Bool, table: inout TableView,
-                       count: () -> Int, pageSize: Int) {
+    static func handle(
+        _ key: Key, filter: inout TextField, filtering: inout Bool, table: inout TableView,
+        count: () -> Int, pageSize: Int
+    ) {
         switch key {
         case .escape:
             filter = TextField()

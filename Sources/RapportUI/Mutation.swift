@@ -51,18 +51,32 @@ public enum Mutation: Equatable, Sendable {
         case .updateConcern(let c): replace(c, in: &account.concerns)
         case .removeConcern(let id):
             account.concerns.removeAll { $0.id == id }
-            for i in account.worksheets.indices where account.worksheets[i].concernID == id { account.worksheets[i].concernID = nil }
+            for i in account.worksheets.indices where account.worksheets[i].concernID == id {
+                account.worksheets[i].concernID = nil
+            }
         case .upsertContact(let c):
-            if account.contacts.contains(where: { $0.id == c.id }) { replace(c, in: &account.contacts) } else { account.contacts.append(c) }
+            if account.contacts.contains(where: { $0.id == c.id }) {
+                replace(c, in: &account.contacts)
+            } else {
+                account.contacts.append(c)
+            }
         case .removeContact(let id):
             account.contacts.removeAll { $0.id == id }
             for i in account.touchpoints.indices { account.touchpoints[i].contactIDs.removeAll { $0 == id } }
-            for i in account.concerns.indices where account.concerns[i].raisedBy == id { account.concerns[i].raisedBy = nil }
+            for i in account.concerns.indices where account.concerns[i].raisedBy == id {
+                account.concerns[i].raisedBy = nil
+            }
             if account.plan != nil {
-                for i in account.plan!.items.indices { account.plan!.items[i].contactIDs.removeAll { $0 == id } }
+                for i in account.plan!.items.indices {
+                    account.plan!.items[i].contactIDs.removeAll { $0 == id }
+                }
             }
         case .upsertTeamMember(let m):
-            if account.team.contains(where: { $0.id == m.id }) { replace(m, in: &account.team) } else { account.team.append(m) }
+            if account.team.contains(where: { $0.id == m.id }) {
+                replace(m, in: &account.team)
+            } else {
+                account.team.append(m)
+            }
         case .removeTeamMember(let id): account.team.removeAll { $0.id == id }
         case .updateFacts(let facts): facts.apply(to: &account, today: today)
         case .completeFollowUp(let ref, let done): return try account.complete(ref, done)
@@ -72,38 +86,68 @@ public enum Mutation: Equatable, Sendable {
             account.plan?.targetState = target
         case .upsertPlanItem(let item):
             guard account.plan != nil else { throw InputError("\(account.name) has no plan any more") }
-            if account.plan!.items.contains(where: { $0.id == item.id }) { replace(item, in: &account.plan!.items) } else { account.plan!.items.append(item) }
+            if account.plan!.items.contains(where: { $0.id == item.id }) {
+                replace(item, in: &account.plan!.items)
+            } else {
+                account.plan!.items.append(item)
+            }
         case .removePlanItem(let id):
             account.plan?.items.removeAll { $0.id == id }
         case .movePlanItem(let id, let offset):
-            guard var items = account.plan?.items, let i = items.firstIndex(where: { $0.id == id }) else { return nil }
+            guard var items = account.plan?.items, let i = items.firstIndex(where: { $0.id == id }) else {
+                return nil
+            }
             let j = min(max(0, i + offset), items.count - 1)
             items.insert(items.remove(at: i), at: j)
             account.plan?.items = items
         case .countTouchForPlan(let touch, let item):
             try account.count(touch: touch, asDoneFor: item)
         case .upsertWorksheet(let w):
-            if account.worksheets.contains(where: { $0.id == w.id }) { replace(w, in: &account.worksheets) } else { account.worksheets.append(w) }
-            if let c = account.concerns.firstIndex(where: { $0.id == w.concernID }) { account.concerns[c].worksheetID = w.id }
+            if account.worksheets.contains(where: { $0.id == w.id }) {
+                replace(w, in: &account.worksheets)
+            } else {
+                account.worksheets.append(w)
+            }
+            if let c = account.concerns.firstIndex(where: { $0.id == w.concernID }) {
+                account.concerns[c].worksheetID = w.id
+            }
         case .addLitmusCheck(let check):
             let before = account.health
             account.litmusChecks.append(check)
-            let change = account.healthChange.map { $0 >= 0 ? " (+\($0))" : " (\($0))" } ?? (before == nil ? " (the first)" : " (new question set)")
+            let change =
+                account.healthChange.map { $0 >= 0 ? " (+\($0))" : " (\($0))" }
+                ?? (before == nil ? " (the first)" : " (new question set)")
             return "Litmus test saved: score \(check.score)\(change)"
         case .upsertMeasure(let m):
-            if account.measures.contains(where: { $0.id == m.id }) { replace(m, in: &account.measures) } else { account.measures.append(m) }
+            if account.measures.contains(where: { $0.id == m.id }) {
+                replace(m, in: &account.measures)
+            } else {
+                account.measures.append(m)
+            }
         case .removeMeasure(let id): account.measures.removeAll { $0.id == id }
         case .upsertRisk(let r):
-            if account.risks.contains(where: { $0.id == r.id }) { replace(r, in: &account.risks) } else { account.risks.append(r) }
+            if account.risks.contains(where: { $0.id == r.id }) {
+                replace(r, in: &account.risks)
+            } else {
+                account.risks.append(r)
+            }
         case .removeRisk(let id): account.risks.removeAll { $0.id == id }
         case .upsertExpectations(let e):
-            if account.expectations.contains(where: { $0.id == e.id }) { replace(e, in: &account.expectations) } else { account.expectations.append(e) }
+            if account.expectations.contains(where: { $0.id == e.id }) {
+                replace(e, in: &account.expectations)
+            } else {
+                account.expectations.append(e)
+            }
         case .removeExpectations(let id): account.expectations.removeAll { $0.id == id }
-        case .changeSeason(let season, let reason): account.changeSeason(to: season, on: today, reason: reason)
+        case .changeSeason(let season, let reason):
+            account.changeSeason(to: season, on: today, reason: reason)
         case .removeWorksheet(let id):
             account.worksheets.removeAll { $0.id == id }
-            for i in account.concerns.indices where account.concerns[i].worksheetID == id { account.concerns[i].worksheetID = nil }
-        case .snooze(let item, let until, let reason): try account.snooze(item, until: until, reason: reason, on: today)
+            for i in account.concerns.indices where account.concerns[i].worksheetID == id {
+                account.concerns[i].worksheetID = nil
+            }
+        case .snooze(let item, let until, let reason):
+            try account.snooze(item, until: until, reason: reason, on: today)
         }
         return nil
     }
@@ -129,16 +173,30 @@ public struct AccountFacts: Equatable, Sendable {
     public var seasonReason = ""
 
     public init(_ a: Account) {
-        name = a.name; owner = a.owner; tier = a.tier; status = a.status; season = a.season
-        annualValue = a.annualValue; lifetimeValue = a.lifetimeValue; market = a.market
-        customerSince = a.customerSince; tags = a.tags
+        name = a.name
+        owner = a.owner
+        tier = a.tier
+        status = a.status
+        season = a.season
+        annualValue = a.annualValue
+        lifetimeValue = a.lifetimeValue
+        market = a.market
+        customerSince = a.customerSince
+        tags = a.tags
     }
 
     /// Writes the facts into the account; a new season is recorded in its history.
     public func apply(to a: inout Account, today: Day) {
-        a.name = name; a.owner = owner; a.tier = tier; a.status = status
-        a.annualValue = annualValue; a.lifetimeValue = lifetimeValue; a.market = market
-        a.customerSince = customerSince; a.tags = tags
-        a.changeSeason(to: season, on: today, reason: seasonReason.isEmpty ? "Changed in Rapport" : seasonReason)
+        a.name = name
+        a.owner = owner
+        a.tier = tier
+        a.status = status
+        a.annualValue = annualValue
+        a.lifetimeValue = lifetimeValue
+        a.market = market
+        a.customerSince = customerSince
+        a.tags = tags
+        a.changeSeason(
+            to: season, on: today, reason: seasonReason.isEmpty ? "Changed in Rapport" : seasonReason)
     }
 }

@@ -9,7 +9,8 @@ enum PlanSection {
         switch command {
         case .start:
             guard a.plan == nil else {
-                state.message = Message("\(a.name) already has a plan; a adds items, w edits what it is and needs to be")
+                state.message = Message(
+                    "\(a.name) already has a plan; a adds items, w edits what it is and needs to be")
                 return []
             }
             guard let playbook = state.playbook else {
@@ -21,16 +22,23 @@ enum PlanSection {
             state.overlay = .form(.planStates(account: a.id), Forms.planStates(a.plan))
         case .done:
             guard let item else {
-                state.message = Message(a.plan == nil ? "No plan yet: p starts one from the playbook" : "No item selected: a adds one")
+                state.message = Message(
+                    a.plan == nil
+                        ? "No plan yet: p starts one from the playbook" : "No item selected: a adds one")
                 return []
             }
-            let followUp = FollowUp(accountID: a.id, accountName: a.name, title: item.title, ref: .planItem(item.id),
-                                    due: item.nextDue ?? state.today, owner: item.owner, why: "")
+            let followUp = FollowUp(
+                accountID: a.id, accountName: a.name, title: item.title, ref: .planItem(item.id),
+                due: item.nextDue ?? state.today, owner: item.owner, why: "")
             state.overlay = .form(.completeFollowUp(followUp), Forms.completion(followUp))
         case .pause:
             guard var item else { return [] }
             item.paused.toggle()
-            return [.mutate(a.id, [.upsertPlanItem(item)], message: item.paused ? "Paused: \(item.title)" : "Resumed: \(item.title)")]
+            return [
+                .mutate(
+                    a.id, [.upsertPlanItem(item)],
+                    message: item.paused ? "Paused: \(item.title)" : "Resumed: \(item.title)")
+            ]
         case .moveUp, .moveDown:
             guard let item else { return [] }
             let offset = command == .moveUp ? -1 : 1
@@ -39,7 +47,10 @@ enum PlanSection {
         case .fixGap:
             return fixGap(&state, a)
         case .export:
-            return [.export(fileName: "\(slug(a.name))-plan.md", text: PlanDocument.markdown(a, today: state.today))]
+            return [
+                .export(
+                    fileName: "\(slug(a.name))-plan.md", text: PlanDocument.markdown(a, today: state.today))
+            ]
         }
         return []
     }
@@ -48,14 +59,16 @@ enum PlanSection {
     /// playbook's regular main-contact meeting.
     static func fixGap(_ state: inout AppState, _ a: Account) -> [Effect] {
         guard let gap = a.planGaps.first else {
-            state.message = Message("No gaps: the plan covers senior leaders, indirect contacts and a regular meeting")
+            state.message = Message(
+                "No gaps: the plan covers senior leaders, indirect contacts and a regular meeting")
             return []
         }
         switch gap {
         case .noSeniorContact, .noIndirectContacts:
             var form = Forms.contact(nil)
             if var level = form["level"] {
-                level.choice = Forms.index(gap == .noSeniorContact ? ContactLevel.senior : .indirect, ContactLevel.self)
+                level.choice = Forms.index(
+                    gap == .noSeniorContact ? ContactLevel.senior : .indirect, ContactLevel.self)
                 form["level"] = level
             }
             state.overlay = .form(.addContact(account: a.id), form)
@@ -69,8 +82,11 @@ enum PlanSection {
                 return []
             }
             var random = SystemRandomNumberGenerator()
-            let item = state.playbook!.item(step, for: a, owner: a.owner, startingOn: state.today, using: &random)
-            return [.mutate(a.id, [.upsertPlanItem(item)], message: "Added: \(item.title), \(item.cadence.label)")]
+            let item = state.playbook!.item(
+                step, for: a, owner: a.owner, startingOn: state.today, using: &random)
+            return [
+                .mutate(a.id, [.upsertPlanItem(item)], message: "Added: \(item.title), \(item.cadence.label)")
+            ]
         }
         return []
     }
@@ -90,40 +106,60 @@ enum PlanSection {
                 ("A plan moves the relationship from what it is to what it needs to be, through", .normal),
                 ("recurring items whose cadences drive the due list.", .normal),
                 ("", .normal),
-                ("p  start from the playbook (keep, edit or drop each standard step)", .normal),
+                ("p  start from the playbook (keep, edit or drop each standard step)", .normal)
             ]
             for (i, line) in lines.enumerated() where i < rect.height {
                 canvas.put(line.0, x: rect.x + 2, y: rect.y + i, style: line.1, limit: rect.width - 2)
             }
-            renderGaps(a, into: &canvas, x: rect.x + 2, y: rect.y + lines.count + 1, width: rect.width - 2, limit: rect.maxY)
+            renderGaps(
+                a, into: &canvas, x: rect.x + 2, y: rect.y + lines.count + 1, width: rect.width - 2,
+                limit: rect.maxY)
             return
         }
         var y = rect.y
         canvas.put("What it is:  ", x: 0, y: y, style: .dim)
-        canvas.put(summary(plan.currentState), x: 13, y: y, style: plan.currentState.isEmpty ? .dim : .normal, limit: rect.width - 13)
+        canvas.put(
+            summary(plan.currentState), x: 13, y: y, style: plan.currentState.isEmpty ? .dim : .normal,
+            limit: rect.width - 13)
         y += 1
         canvas.put("Needs to be: ", x: 0, y: y, style: .dim)
-        canvas.put(summary(plan.targetState), x: 13, y: y, style: plan.targetState.isEmpty ? .dim : .normal, limit: rect.width - 13)
+        canvas.put(
+            summary(plan.targetState), x: 13, y: y, style: plan.targetState.isEmpty ? .dim : .normal,
+            limit: rect.width - 13)
         y += 1
         y = renderGaps(a, into: &canvas, x: 0, y: y, width: rect.width, limit: rect.maxY - 2)
         let tableRect = Rect(x: rect.x, y: y, width: rect.width, height: rect.maxY - y)
         let rows = plan.items.map { item -> TableRow in
             let status = item.status(on: state.today)
             let with = item.contactIDs.compactMap { a.contact($0)?.name }.joined(separator: ", ")
-            let style: Style = status == .overdue ? .danger : (status == .due ? .warning : (status == .paused ? .dim : .good))
-            return TableRow([item.title, with.isEmpty ? "-" : with, AccountsScreen.firstName(item.owner), item.cadence.label,
-                             item.lastDone?.iso ?? "never", item.paused ? "-" : (item.nextDue?.iso ?? "done"), status.rawValue],
-                            style: item.paused ? .dim : .normal, cellStyles: [6: style])
+            let style: Style =
+                status == .overdue
+                ? .danger : (status == .due ? .warning : (status == .paused ? .dim : .good))
+            return TableRow(
+                [
+                    item.title, with.isEmpty ? "-" : with, AccountsScreen.firstName(item.owner),
+                    item.cadence.label,
+                    item.lastDone?.iso ?? "never", item.paused ? "-" : (item.nextDue?.iso ?? "done"),
+                    status.rawValue
+                ],
+                style: item.paused ? .dim : .normal, cellStyles: [6: style])
         }
-        AccountScreen.table(&state, rows, [Column("What", .flexible(min: 14)), Column("With", .fixed(12)), Column("Owner", .fixed(6)),
-                                            Column("Cadence", .fixed(9)), Column("Last done", .fixed(10)), Column("Next due", .fixed(10)),
-                                            Column("Status", .fixed(8))],
-                            empty: "No items. a adds one; f adds the regular main-contact meeting.", into: &canvas, rect: tableRect)
+        AccountScreen.table(
+            &state, rows,
+            [
+                Column("What", .flexible(min: 14)), Column("With", .fixed(12)), Column("Owner", .fixed(6)),
+                Column("Cadence", .fixed(9)), Column("Last done", .fixed(10)), Column("Next due", .fixed(10)),
+                Column("Status", .fixed(8))
+            ],
+            empty: "No items. a adds one; f adds the regular main-contact meeting.", into: &canvas,
+            rect: tableRect)
     }
 
     /// The gap lines; returns the next free row.
     @discardableResult
-    static func renderGaps(_ a: Account, into canvas: inout Canvas, x: Int, y: Int, width: Int, limit: Int) -> Int {
+    static func renderGaps(_ a: Account, into canvas: inout Canvas, x: Int, y: Int, width: Int, limit: Int)
+        -> Int
+    {
         var y = y
         let gaps = a.planGaps
         for (i, gap) in gaps.enumerated() where y < limit {

@@ -6,7 +6,8 @@ import TUIKit
 public func render(_ state: inout AppState, into canvas: inout Canvas) {
     canvas.fill(canvas.bounds)
     if canvas.width < AppState.minimumWidth || canvas.height < AppState.minimumHeight {
-        Chrome.tooSmall(minimumWidth: AppState.minimumWidth, minimumHeight: AppState.minimumHeight, into: &canvas)
+        Chrome.tooSmall(
+            minimumWidth: AppState.minimumWidth, minimumHeight: AppState.minimumHeight, into: &canvas)
         return
     }
     let (rest, footer) = canvas.bounds.splitBottom(1)
@@ -17,7 +18,9 @@ public func render(_ state: inout AppState, into canvas: inout Canvas) {
     case .accounts:
         AccountsScreen.render(&state, into: &canvas, body: body)
     case .account(let id):
-        if let account = state.account(id) { AccountScreen.render(&state, account, into: &canvas, body: body) }
+        if let account = state.account(id) {
+            AccountScreen.render(&state, account, into: &canvas, body: body)
+        }
     case .due:
         DueScreen.render(&state, into: &canvas, body: body)
     case .worksheet(let accountID, let id):
@@ -26,8 +29,9 @@ public func render(_ state: inout AppState, into canvas: inout Canvas) {
         }
     }
     if let message = state.message {
-        canvas.put(DisplayWidth.elidingMiddle(message.text, to: canvas.width), x: 0, y: messageLine.y,
-                   style: message.isError ? .danger : .accent)
+        canvas.put(
+            DisplayWidth.elidingMiddle(message.text, to: canvas.width), x: 0, y: messageLine.y,
+            style: message.isError ? .danger : .accent)
     }
     Chrome.footer(footerHints(state), into: &canvas, y: footer.y)
     switch state.overlay {
@@ -49,9 +53,13 @@ public func render(_ state: inout AppState, into canvas: inout Canvas) {
 }
 
 func footerHints(_ state: AppState) -> [(keys: String, label: String)] {
-    if case .form? = state.overlay { return [("Enter", "save"), ("Tab", "next field"), ("←→", "choose"), ("Esc", "cancel")] }
+    if case .form? = state.overlay {
+        return [("Enter", "save"), ("Tab", "next field"), ("←→", "choose"), ("Esc", "cancel")]
+    }
     if case .command? = state.overlay { return [("Enter", "run"), ("Esc", "cancel")] }
-    if case .litmus? = state.overlay { return [("0–4", "answer"), ("c", "comment"), ("←", "back"), ("Esc", "cancel")] }
+    if case .litmus? = state.overlay {
+        return [("0–4", "answer"), ("c", "comment"), ("←", "back"), ("Esc", "cancel")]
+    }
     if (state.list.filtering && state.screen == .accounts) || (state.due.filtering && state.screen == .due) {
         return [("type", "to filter"), ("Enter", "keep"), ("Esc", "clear"), ("↑↓", "move")]
     }
@@ -80,19 +88,32 @@ func helpSections(_ state: AppState) -> [(title: String, lines: [(keys: String, 
     switch state.screen {
     case .account:
         if state.view.section == .plan { sections.append((Keymaps.plan.title, Keymaps.plan.helpLines)) }
-        if state.view.section == .worksheets { sections.append((Keymaps.worksheetList.title, Keymaps.worksheetList.helpLines)) }
-        if state.view.section == .concerns { sections.append((Keymaps.concernList.title, Keymaps.concernList.helpLines)) }
+        if state.view.section == .worksheets {
+            sections.append((Keymaps.worksheetList.title, Keymaps.worksheetList.helpLines))
+        }
+        if state.view.section == .concerns {
+            sections.append((Keymaps.concernList.title, Keymaps.concernList.helpLines))
+        }
         if state.view.section == .health { sections.append((Keymaps.health.title, Keymaps.health.helpLines)) }
         if state.view.section == .risks { sections.append((Keymaps.risks.title, Keymaps.risks.helpLines)) }
-        if state.view.section == .expectations { sections.append((Keymaps.expectations.title, Keymaps.expectations.helpLines)) }
+        if state.view.section == .expectations {
+            sections.append((Keymaps.expectations.title, Keymaps.expectations.helpLines))
+        }
         sections.append((Keymaps.account.title, Keymaps.account.helpLines))
     case .due: sections.append((Keymaps.due.title, Keymaps.due.helpLines))
     case .worksheet: sections.append((Keymaps.worksheet.title, Keymaps.worksheet.helpLines))
     default: sections.append((Keymaps.accounts.title, Keymaps.accounts.helpLines))
     }
     sections.append((Keymaps.global.title, Keymaps.global.helpLines))
-    sections.append(("Forms", [("Tab ↓ / S-Tab ↑", "Next / previous field"), ("← → Space", "Change a choice; a letter jumps"),
-                               ("Enter", "Save"), ("Esc", "Cancel"), ("Ctrl-O", "Edit a long text in $VISUAL/$EDITOR"),
-                               ("Ctrl-A/E/U/K/W", "Start, end, clear to start/end, delete word")]))
+    sections.append(
+        (
+            "Forms",
+            [
+                ("Tab ↓ / S-Tab ↑", "Next / previous field"),
+                ("← → Space", "Change a choice; a letter jumps"),
+                ("Enter", "Save"), ("Esc", "Cancel"), ("Ctrl-O", "Edit a long text in $VISUAL/$EDITOR"),
+                ("Ctrl-A/E/U/K/W", "Start, end, clear to start/end, delete word")
+            ]
+        ))
     return sections
 }

@@ -14,7 +14,11 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.setDigests(digests)
         state.problems = problems
         if case .account(let id) = state.screen {
-            if state.digest(id) == nil { state.screen = .accounts } else { return [.loadAccount(id, retry: nil)] }
+            if state.digest(id) == nil {
+                state.screen = .accounts
+            } else {
+                return [.loadAccount(id, retry: nil)]
+            }
         }
         return []
     case .accountLoaded(let account, let retry):
@@ -43,7 +47,10 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .storeCreated(let accounts):
         for account in accounts { state.store(account) }
         state.screen = .accounts
-        state.message = Message(accounts.isEmpty ? "Empty store created: press a to add your first account" : "Demo portfolio created: \(accounts.count) accounts")
+        state.message = Message(
+            accounts.isEmpty
+                ? "Empty store created: press a to add your first account"
+                : "Demo portfolio created: \(accounts.count) accounts")
         return []
     case .exported(let path):
         state.message = Message("Wrote \(path)")
@@ -62,7 +69,10 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
 private func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     if key == .resize { return [] }
     if state.width < AppState.minimumWidth || state.height < AppState.minimumHeight {
-        if key == .char("Q") { state.quitting = true; return [.quit] }
+        if key == .char("Q") {
+            state.quitting = true
+            return [.quit]
+        }
         return []
     }
     if let overlay = state.overlay { return handleOverlay(&state, overlay, key) }
@@ -75,7 +85,9 @@ private func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         case .commandLine: state.overlay = .command(TextField())
         case .redraw: return [.redraw]
         case .dueList: DueScreen.show(&state)
-        case .quit: state.quitting = true; return [.quit]
+        case .quit:
+            state.quitting = true
+            return [.quit]
         }
         return []
     }
@@ -84,7 +96,8 @@ private func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .accounts: return AccountsScreen.handle(&state, key)
     case .account(let id): return AccountScreen.handle(&state, id, key)
     case .due: return DueScreen.handle(&state, key)
-    case .worksheet(let account, let worksheet): return WorksheetEditor.handle(&state, account, worksheet, key)
+    case .worksheet(let account, let worksheet):
+        return WorksheetEditor.handle(&state, account, worksheet, key)
     }
 }
 
@@ -114,7 +127,10 @@ private func handleOverlay(_ state: inout AppState, _ overlay: Overlay, _ key: K
             state.overlay = nil
             return CommandLine.run(field.text, state: &state)
         default:
-            if key == .backspace && field.text.isEmpty { state.overlay = nil; return [] }
+            if key == .backspace && field.text.isEmpty {
+                state.overlay = nil
+                return []
+            }
             field.handle(key)
             state.overlay = .command(field)
         }

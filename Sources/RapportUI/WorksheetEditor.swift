@@ -24,7 +24,8 @@ enum WorksheetEditor {
         }
     }
 
-    static func handle(_ state: inout AppState, _ accountID: RecordID, _ id: RecordID, _ key: Key) -> [Effect] {
+    static func handle(_ state: inout AppState, _ accountID: RecordID, _ id: RecordID, _ key: Key) -> [Effect]
+    {
         guard let account = state.account(accountID), let w = worksheet(state, accountID, id) else {
             state.screen = .account(accountID)
             return []
@@ -33,19 +34,29 @@ enum WorksheetEditor {
         let step = state.editor.step
         let i = state.editor.table.selection
         func form(_ part: WorksheetPart) {
-            state.overlay = .form(.worksheetPart(account: accountID, worksheet: id, part), WorksheetForms.form(part, w, in: account, state: state))
+            state.overlay = .form(
+                .worksheetPart(account: accountID, worksheet: id, part),
+                WorksheetForms.form(part, w, in: account, state: state))
         }
-        func save(_ changed: Worksheet, _ message: String) -> [Effect] { [.mutate(accountID, [.upsertWorksheet(changed)], message: message)] }
+        func save(_ changed: Worksheet, _ message: String) -> [Effect] {
+            [.mutate(accountID, [.upsertWorksheet(changed)], message: message)]
+        }
         switch command {
         case .move:
             _ = state.editor.table.handle(key, count: rowCount(w, step), pageSize: 8)
         case .nextStep, .previousStep, .step:
             var next = step
-            if case .char(let c) = key, let n = Int(String(c)), let s = WorksheetStep(rawValue: n) { next = s }
-            else if command == .nextStep { next = WorksheetStep(rawValue: min(7, step.rawValue + 1)) ?? step }
-            else if command == .previousStep { next = WorksheetStep(rawValue: max(1, step.rawValue - 1)) ?? step }
+            if case .char(let c) = key, let n = Int(String(c)), let s = WorksheetStep(rawValue: n) {
+                next = s
+            } else if command == .nextStep {
+                next = WorksheetStep(rawValue: min(7, step.rawValue + 1)) ?? step
+            } else if command == .previousStep {
+                next = WorksheetStep(rawValue: max(1, step.rawValue - 1)) ?? step
+            }
             if next.rawValue > step.rawValue && w.progress(of: step) == .empty {
-                state.message = Message("Step \(step.rawValue) · \(step.title) is still empty; the rail shows the gap", isError: true)
+                state.message = Message(
+                    "Step \(step.rawValue) · \(step.title) is still empty; the rail shows the gap",
+                    isError: true)
             } else {
                 state.message = nil
             }
@@ -56,10 +67,17 @@ enum WorksheetEditor {
             case .explore: if let c = w.causes[safe: i] { form(.cause(c.id)) } else { form(.cause(nil)) }
             case .solution: if let o = w.options[safe: i] { form(.option(o.id)) } else { form(.option(nil)) }
             case .implications:
-                guard let o = w.options[safe: i] else { state.message = Message("List the options first (step 3)", isError: true); return [] }
+                guard let o = w.options[safe: i] else {
+                    state.message = Message("List the options first (step 3)", isError: true)
+                    return []
+                }
                 form(.implications(o.id))
             case .decision:
-                guard !w.options.isEmpty else { state.message = Message("A decision picks one of the options: list them in step 3 first", isError: true); return [] }
+                guard !w.options.isEmpty else {
+                    state.message = Message(
+                        "A decision picks one of the options: list them in step 3 first", isError: true)
+                    return []
+                }
                 form(.decision)
             case .action: if let a = w.actions[safe: i] { form(.action(a.id)) } else { form(.action(nil)) }
             case .evaluation: form(.evaluation)
@@ -74,15 +92,20 @@ enum WorksheetEditor {
         case .delete:
             var changed = w
             switch step {
-            case .explore: guard w.causes.indices.contains(i) else { return [] }; changed.causes.remove(at: i)
+            case .explore:
+                guard w.causes.indices.contains(i) else { return [] }
+                changed.causes.remove(at: i)
             case .solution, .implications:
                 guard w.options.indices.contains(i) else { return [] }
                 let removed = changed.options.remove(at: i)
                 if changed.decision?.optionID == removed.id { changed.decision = nil }
-            case .action: guard w.actions.indices.contains(i) else { return [] }; changed.actions.remove(at: i)
+            case .action:
+                guard w.actions.indices.contains(i) else { return [] }
+                changed.actions.remove(at: i)
             default: return []
             }
-            state.undo = .record(account: accountID, .upsertWorksheet(w), what: "the \(step.title.lowercased()) entry")
+            state.undo = .record(
+                account: accountID, .upsertWorksheet(w), what: "the \(step.title.lowercased()) entry")
             state.editor.table.move(-1, count: Int.max)
             return save(changed, "Deleted from \(step.title) (u brings it back)")
         case .undo:
@@ -102,14 +125,17 @@ enum WorksheetEditor {
             let wasRoot = changed.causes[i].isLikelyRoot
             for j in changed.causes.indices { changed.causes[j].isLikelyRoot = false }
             changed.causes[i].isLikelyRoot = !wasRoot
-            return save(changed, wasRoot ? "No cause marked as the root" : "Likely root cause: \(changed.causes[i].text)")
+            return save(
+                changed,
+                wasRoot ? "No cause marked as the root" : "Likely root cause: \(changed.causes[i].text)")
         case .frame:
             form(.frame)
         case .close:
             guard w.evaluation.outcome != nil else {
                 state.editor = WorksheetEditorState(step: .evaluation)
                 form(.evaluation)
-                state.message = Message("Closing needs an outcome: record it in the evaluation", isError: true)
+                state.message = Message(
+                    "Closing needs an outcome: record it in the evaluation", isError: true)
                 return []
             }
             var changed = w
@@ -117,8 +143,11 @@ enum WorksheetEditor {
             if changed.evaluation.evaluatedOn == nil { changed.evaluation.evaluatedOn = state.today }
             return save(changed, "Worksheet closed: \(w.evaluation.outcome!.label)")
         case .export:
-            return [.export(fileName: "\(PlanSection.slug(account.name))-\(PlanSection.slug(w.title)).md",
-                            text: WorksheetDocument.markdown(w, in: account))]
+            return [
+                .export(
+                    fileName: "\(PlanSection.slug(account.name))-\(PlanSection.slug(w.title)).md",
+                    text: WorksheetDocument.markdown(w, in: account))
+            ]
         case .back:
             state.screen = .account(accountID)
             state.view.section = .worksheets
@@ -143,11 +172,15 @@ enum WorksheetEditor {
 
     // MARK: Rendering
 
-    static func render(_ state: inout AppState, _ a: Account, _ w: Worksheet, into canvas: inout Canvas, body: Rect) {
+    static func render(
+        _ state: inout AppState, _ a: Account, _ w: Worksheet, into canvas: inout Canvas, body: Rect
+    ) {
         let step = state.editor.step
         canvas.put("\(a.name) · \(w.title)", x: 0, y: body.y, style: .title, limit: body.width - 24)
         let status = "\(w.status.label) · step \(step.rawValue) of 7"
-        canvas.put(status, x: body.width - DisplayWidth.of(status), y: body.y, style: w.status == .closed ? .dim : .accent)
+        canvas.put(
+            status, x: body.width - DisplayWidth.of(status), y: body.y,
+            style: w.status == .closed ? .dim : .accent)
         let railWidth = 18
         var y = body.y + 2
         for step in WorksheetStep.allCases {
@@ -158,13 +191,17 @@ enum WorksheetEditor {
             let progress = w.progress(of: step)
             let mark = progress == .complete ? "✓" : (progress == .inProgress ? "◐" : "·")
             let text = DisplayWidth.fit(" \(mark) \(step.rawValue) \(step.title)", to: railWidth)
-            let style: Style = step == state.editor.step ? .selected : (progress == .complete ? .good : (progress == .empty ? .dim : .normal))
+            let style: Style =
+                step == state.editor.step
+                ? .selected : (progress == .complete ? .good : (progress == .empty ? .dim : .normal))
             canvas.put(text, x: 0, y: y, style: style)
             y += 1
         }
         let frameY = body.maxY - 1
-        let frame = "Focus: \(w.focus.isEmpty ? "-" : w.focus) · Accountable: \(w.accountable.isEmpty ? "-" : w.accountable.map(\.name).joined(separator: ", ")) · Talk: "
-            + ([w.communication.cadence?.label, w.communication.how.isEmpty ? nil : w.communication.how].compactMap { $0 }.joined(separator: ", ").nonEmpty(or: "-"))
+        let frame =
+            "Focus: \(w.focus.isEmpty ? "-" : w.focus) · Accountable: \(w.accountable.isEmpty ? "-" : w.accountable.map(\.name).joined(separator: ", ")) · Talk: "
+            + ([w.communication.cadence?.label, w.communication.how.isEmpty ? nil : w.communication.how]
+                .compactMap { $0 }.joined(separator: ", ").nonEmpty(or: "-"))
         canvas.put(frame, x: 0, y: frameY, style: .dim, limit: body.width)
 
         let x = railWidth + 2
@@ -181,14 +218,19 @@ enum WorksheetEditor {
         renderStep(&state, w, step, into: &canvas, rect: rect)
     }
 
-    static func renderStep(_ state: inout AppState, _ w: Worksheet, _ step: WorksheetStep, into canvas: inout Canvas, rect: Rect) {
+    static func renderStep(
+        _ state: inout AppState, _ w: Worksheet, _ step: WorksheetStep, into canvas: inout Canvas, rect: Rect
+    ) {
         func paragraphs(_ items: [(String, String)]) {
             var y = rect.y
             for (label, text) in items where y < rect.maxY {
                 canvas.put(label, x: rect.x, y: y, style: .header)
                 y += 1
-                let lines = text.isEmpty ? ["not written yet"] : text.split(separator: "\n", omittingEmptySubsequences: false)
-                    .flatMap { Chrome.wrap(String($0), width: rect.width - 2) }
+                let lines =
+                    text.isEmpty
+                    ? ["not written yet"]
+                    : text.split(separator: "\n", omittingEmptySubsequences: false)
+                        .flatMap { Chrome.wrap(String($0), width: rect.width - 2) }
                 for line in lines.prefix(3) where y < rect.maxY {
                     canvas.put(line, x: rect.x + 2, y: y, style: text.isEmpty ? .dim : .normal)
                     y += 1
@@ -196,41 +238,81 @@ enum WorksheetEditor {
             }
         }
         func table(_ rows: [TableRow], _ columns: [Column], empty: String) {
-            if rows.isEmpty { canvas.put(empty, x: rect.x, y: rect.y, style: .dim, limit: rect.width) }
-            else { state.editor.table.render(columns: columns, rows: rows, into: &canvas, rect: rect) }
+            if rows.isEmpty {
+                canvas.put(empty, x: rect.x, y: rect.y, style: .dim, limit: rect.width)
+            } else {
+                state.editor.table.render(columns: columns, rows: rows, into: &canvas, rect: rect)
+            }
         }
         switch step {
         case .define:
-            paragraphs([("The problem", w.define.problem), ("What we know", w.define.dataWeHave), ("What we still need to find out", w.define.dataMissing)])
+            paragraphs([
+                ("The problem", w.define.problem), ("What we know", w.define.dataWeHave),
+                ("What we still need to find out", w.define.dataMissing)
+            ])
         case .explore:
-            table(w.causes.map { TableRow([$0.isLikelyRoot ? "root" : "", $0.text], cellStyles: $0.isLikelyRoot ? [0: .accent] : [:]) },
-                  [Column("", .fixed(4)), Column("Possible cause", .flexible(min: 10))], empty: "No causes yet: a adds one.")
+            table(
+                w.causes.map {
+                    TableRow(
+                        [$0.isLikelyRoot ? "root" : "", $0.text],
+                        cellStyles: $0.isLikelyRoot ? [0: .accent] : [:])
+                },
+                [Column("", .fixed(4)), Column("Possible cause", .flexible(min: 10))],
+                empty: "No causes yet: a adds one.")
         case .solution:
-            table(w.options.enumerated().map { TableRow(["\($0.offset + 1).", $0.element.text + (w.decision?.optionID == $0.element.id ? "  (chosen)" : "")]) },
-                  [Column("", .fixed(3)), Column("Option", .flexible(min: 10))], empty: "No options yet: a adds one.")
+            table(
+                w.options.enumerated().map {
+                    TableRow([
+                        "\($0.offset + 1).",
+                        $0.element.text + (w.decision?.optionID == $0.element.id ? "  (chosen)" : "")
+                    ])
+                },
+                [Column("", .fixed(3)), Column("Option", .flexible(min: 10))],
+                empty: "No options yet: a adds one.")
         case .implications:
-            table(w.options.map { TableRow([$0.text, $0.ups.nonEmpty(or: "?"), $0.downs.nonEmpty(or: "?")],
-                                           cellStyles: [1: $0.ups.isEmpty ? .dim : .good, 2: $0.downs.isEmpty ? .dim : .warning]) },
-                  [Column("Option", .flexible(min: 10)), Column("Better", .flexible(min: 8)), Column("Costs, risks", .flexible(min: 8))],
-                  empty: "No options to weigh: list them in step 3.")
+            table(
+                w.options.map {
+                    TableRow(
+                        [$0.text, $0.ups.nonEmpty(or: "?"), $0.downs.nonEmpty(or: "?")],
+                        cellStyles: [1: $0.ups.isEmpty ? .dim : .good, 2: $0.downs.isEmpty ? .dim : .warning])
+                },
+                [
+                    Column("Option", .flexible(min: 10)), Column("Better", .flexible(min: 8)),
+                    Column("Costs, risks", .flexible(min: 8))
+                ],
+                empty: "No options to weigh: list them in step 3.")
         case .decision:
             if let chosen = w.chosenOption {
                 paragraphs([("We chose", chosen.text), ("Because", w.decision?.why ?? "")])
             } else {
-                canvas.put(w.options.isEmpty ? "No options yet: list them in step 3, then decide here."
-                                             : "Not decided: e picks one of the \(w.options.count) options.",
-                           x: rect.x, y: rect.y, style: .dim, limit: rect.width)
+                canvas.put(
+                    w.options.isEmpty
+                        ? "No options yet: list them in step 3, then decide here."
+                        : "Not decided: e picks one of the \(w.options.count) options.",
+                    x: rect.x, y: rect.y, style: .dim, limit: rect.width)
             }
         case .action:
-            table(w.actions.map { a in
-                let late = a.status.isOpen && (a.due.map { $0 < state.today } ?? false)
-                return TableRow([a.text, AccountsScreen.firstName(a.owner).nonEmpty(or: "-"), a.due?.iso ?? "-", a.status.label],
-                                style: a.status.isOpen ? .normal : .dim, cellStyles: late ? [2: .danger] : [:])
-            }, [Column("Action", .flexible(min: 10)), Column("Owner", .fixed(7)), Column("Due", .fixed(10)), Column("Status", .fixed(11))],
-                  empty: "No actions yet: a adds one (who, what, by when, how we measure it).")
+            table(
+                w.actions.map { a in
+                    let late = a.status.isOpen && (a.due.map { $0 < state.today } ?? false)
+                    return TableRow(
+                        [
+                            a.text, AccountsScreen.firstName(a.owner).nonEmpty(or: "-"), a.due?.iso ?? "-",
+                            a.status.label
+                        ],
+                        style: a.status.isOpen ? .normal : .dim, cellStyles: late ? [2: .danger] : [:])
+                },
+                [
+                    Column("Action", .flexible(min: 10)), Column("Owner", .fixed(7)),
+                    Column("Due", .fixed(10)), Column("Status", .fixed(11))
+                ],
+                empty: "No actions yet: a adds one (who, what, by when, how we measure it).")
         case .evaluation:
-            paragraphs([("Review on", w.evaluation.reviewOn?.iso ?? ""), ("Outcome", w.evaluation.outcome?.label ?? ""),
-                        ("What we learned", w.evaluation.learned)])
+            paragraphs([
+                ("Review on", w.evaluation.reviewOn?.iso ?? ""),
+                ("Outcome", w.evaluation.outcome?.label ?? ""),
+                ("What we learned", w.evaluation.learned)
+            ])
         }
     }
 }

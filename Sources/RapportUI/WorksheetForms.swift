@@ -8,10 +8,16 @@ enum WorksheetForms {
     static func newWorksheet(in a: Account, concern: Concern?) -> Form {
         let open = a.concerns.filter(\.status.isOpen)
         let choices = [Forms.nobody] + open.map(\.summary)
-        return Form(title: "New root-cause worksheet · \(a.name)", fields: [
-            FormField("title", "Title", .text, value: concern?.summary ?? "", hint: "the problem, in a few words"),
-            FormField("concern", "Concern", .choice(choices), choice: concern.flatMap { c in open.firstIndex { $0.id == c.id }.map { $0 + 1 } } ?? 0),
-        ])
+        return Form(
+            title: "New root-cause worksheet · \(a.name)",
+            fields: [
+                FormField(
+                    "title", "Title", .text, value: concern?.summary ?? "",
+                    hint: "the problem, in a few words"),
+                FormField(
+                    "concern", "Concern", .choice(choices),
+                    choice: concern.flatMap { c in open.firstIndex { $0.id == c.id }.map { $0 + 1 } } ?? 0)
+            ])
     }
 
     /// A new worksheet from the form; Define starts from the linked concern.
@@ -22,7 +28,8 @@ enum WorksheetForms {
         if let concern {
             let who = concern.raisedBy.flatMap(a.contact).map { " (raised by \($0.name))" } ?? ""
             w.define.problem = concern.summary + (concern.detail.isEmpty ? "" : "\n" + concern.detail)
-            w.define.dataWeHave = "Raised on \(concern.raisedOn.iso)\(who), \(concern.severity.rawValue) severity."
+            w.define.dataWeHave =
+                "Raised on \(concern.raisedOn.iso)\(who), \(concern.severity.rawValue) severity."
         }
         w.accountable = a.owner.isEmpty ? [] : [Accountable(name: a.owner)]
         return w
@@ -31,73 +38,112 @@ enum WorksheetForms {
     static func form(_ part: WorksheetPart, _ w: Worksheet, in a: Account, state: AppState) -> Form {
         switch part {
         case .define:
-            return Form(title: "1 · Define", fields: [
-                FormField("problem", "The problem", .multiline, value: w.define.problem),
-                FormField("have", "What we know", .multiline, value: w.define.dataWeHave),
-                FormField("missing", "Still to find out", .multiline, value: w.define.dataMissing),
-            ])
+            return Form(
+                title: "1 · Define",
+                fields: [
+                    FormField("problem", "The problem", .multiline, value: w.define.problem),
+                    FormField("have", "What we know", .multiline, value: w.define.dataWeHave),
+                    FormField("missing", "Still to find out", .multiline, value: w.define.dataMissing)
+                ])
         case .cause(let id):
             let cause = w.causes.first { $0.id == id }
-            return Form(title: cause == nil ? "2 · Explore: add a possible cause" : "2 · Explore: edit the cause", fields: [
-                FormField("text", "Possible cause", .text, value: cause?.text ?? ""),
-            ])
+            return Form(
+                title: cause == nil ? "2 · Explore: add a possible cause" : "2 · Explore: edit the cause",
+                fields: [
+                    FormField("text", "Possible cause", .text, value: cause?.text ?? "")
+                ])
         case .option(let id):
             let option = w.options.first { $0.id == id }
-            return Form(title: option == nil ? "3 · Solution: add an option" : "3 · Solution: edit the option", fields: [
-                FormField("text", "Option", .text, value: option?.text ?? ""),
-            ])
+            return Form(
+                title: option == nil ? "3 · Solution: add an option" : "3 · Solution: edit the option",
+                fields: [
+                    FormField("text", "Option", .text, value: option?.text ?? "")
+                ])
         case .implications(let id):
             let option = w.options.first { $0.id == id }
-            return Form(title: "4 · Implications: \(option?.text ?? "")", fields: [
-                FormField("ups", "Makes better", .multiline, value: option?.ups ?? ""),
-                FormField("downs", "Costs, risks", .multiline, value: option?.downs ?? ""),
-            ])
+            return Form(
+                title: "4 · Implications: \(option?.text ?? "")",
+                fields: [
+                    FormField("ups", "Makes better", .multiline, value: option?.ups ?? ""),
+                    FormField("downs", "Costs, risks", .multiline, value: option?.downs ?? "")
+                ])
         case .decision:
             let chosen = w.options.firstIndex { $0.id == w.decision?.optionID } ?? 0
-            return Form(title: "5 · Decision", fields: [
-                FormField("option", "We choose", .choice(w.options.map(\.text)), choice: chosen),
-                FormField("why", "Because", .multiline, value: w.decision?.why ?? ""),
-            ])
+            return Form(
+                title: "5 · Decision",
+                fields: [
+                    FormField("option", "We choose", .choice(w.options.map(\.text)), choice: chosen),
+                    FormField("why", "Because", .multiline, value: w.decision?.why ?? "")
+                ])
         case .action(let id):
             let action = w.actions.first { $0.id == id }
-            return Form(title: action == nil ? "6 · Action: add an action" : "6 · Action: edit the action", fields: [
-                FormField("text", "What", .text, value: action?.text ?? ""),
-                FormField("owner", "Who", .text, value: action?.owner ?? a.owner),
-                FormField("due", "By when", .day, value: action?.due?.iso ?? "", hint: "fri, +2w, 2026-12-15"),
-                FormField("measure", "How we measure", .text, value: action?.measure ?? ""),
-                FormField("status", "Status", .choice(Forms.codes(ActionStatus.self)), choice: Forms.index(action?.status, ActionStatus.self)),
-            ])
+            return Form(
+                title: action == nil ? "6 · Action: add an action" : "6 · Action: edit the action",
+                fields: [
+                    FormField("text", "What", .text, value: action?.text ?? ""),
+                    FormField("owner", "Who", .text, value: action?.owner ?? a.owner),
+                    FormField(
+                        "due", "By when", .day, value: action?.due?.iso ?? "", hint: "fri, +2w, 2026-12-15"),
+                    FormField("measure", "How we measure", .text, value: action?.measure ?? ""),
+                    FormField(
+                        "status", "Status", .choice(Forms.codes(ActionStatus.self)),
+                        choice: Forms.index(action?.status, ActionStatus.self))
+                ])
         case .evaluation:
             let outcomes = [notYet] + Forms.codes(Outcome.self)
-            return Form(title: "7 · Evaluation", fields: [
-                FormField("review", "Review on", .day, value: w.evaluation.reviewOn?.iso ?? "", hint: "when we look back, e.g. +1m"),
-                FormField("outcome", "Outcome", .choice(outcomes), choice: w.evaluation.outcome.map { Forms.index($0, Outcome.self) + 1 } ?? 0),
-                FormField("learned", "What we learned", .multiline, value: w.evaluation.learned),
-            ])
+            return Form(
+                title: "7 · Evaluation",
+                fields: [
+                    FormField(
+                        "review", "Review on", .day, value: w.evaluation.reviewOn?.iso ?? "",
+                        hint: "when we look back, e.g. +1m"),
+                    FormField(
+                        "outcome", "Outcome", .choice(outcomes),
+                        choice: w.evaluation.outcome.map { Forms.index($0, Outcome.self) + 1 } ?? 0),
+                    FormField("learned", "What we learned", .multiline, value: w.evaluation.learned)
+                ])
         case .frame:
-            return Form(title: "The frame · \(w.title)", fields: [
-                FormField("focus", "What matters most", .text, value: w.focus),
-                FormField("accountable", "Accountable", .text, value: w.accountable.map(\.name).joined(separator: ", "), hint: "names, comma-separated"),
-                FormField("cadence", "We talk", .text, value: w.communication.cadence?.code ?? "", hint: "weekly, every-3-days, …"),
-                FormField("how", "How", .text, value: w.communication.how, hint: "e.g. a 15-minute call"),
-            ])
+            return Form(
+                title: "The frame · \(w.title)",
+                fields: [
+                    FormField("focus", "What matters most", .text, value: w.focus),
+                    FormField(
+                        "accountable", "Accountable", .text,
+                        value: w.accountable.map(\.name).joined(separator: ", "),
+                        hint: "names, comma-separated"),
+                    FormField(
+                        "cadence", "We talk", .text, value: w.communication.cadence?.code ?? "",
+                        hint: "weekly, every-3-days, …"),
+                    FormField("how", "How", .text, value: w.communication.how, hint: "e.g. a 15-minute call")
+                ])
         }
     }
 
     /// The worksheet with the form's answers, or validation messages on the reader.
-    static func apply(_ part: WorksheetPart, _ r: inout FormSubmission.Reader, to w: Worksheet, state: AppState) -> (Worksheet, String) {
+    static func apply(
+        _ part: WorksheetPart, _ r: inout FormSubmission.Reader, to w: Worksheet, state: AppState
+    ) -> (Worksheet, String) {
         var w = w
         switch part {
         case .define:
-            w.define = ProblemDefinition(problem: r.text("problem"), dataWeHave: r.text("have"), dataMissing: r.text("missing"))
+            w.define = ProblemDefinition(
+                problem: r.text("problem"), dataWeHave: r.text("have"), dataMissing: r.text("missing"))
             return (w, "Define saved")
         case .cause(let id):
             let text = r.required("text", "The cause")
-            if let i = w.causes.firstIndex(where: { $0.id == id }) { w.causes[i].text = text } else { w.causes.append(Cause(text: text)) }
+            if let i = w.causes.firstIndex(where: { $0.id == id }) {
+                w.causes[i].text = text
+            } else {
+                w.causes.append(Cause(text: text))
+            }
             return (w, "Cause saved")
         case .option(let id):
             let text = r.required("text", "The option")
-            if let i = w.options.firstIndex(where: { $0.id == id }) { w.options[i].text = text } else { w.options.append(SolutionOption(text: text)) }
+            if let i = w.options.firstIndex(where: { $0.id == id }) {
+                w.options[i].text = text
+            } else {
+                w.options.append(SolutionOption(text: text))
+            }
             return (w, "Option saved")
         case .implications(let id):
             guard let i = w.options.firstIndex(where: { $0.id == id }) else { return (w, "") }
@@ -109,30 +155,44 @@ enum WorksheetForms {
                 r.fail("option", "choose one of the listed options")
                 return (w, "")
             }
-            w.decision = Decision(optionID: option.id, why: r.text("why"), decidedOn: w.decision?.decidedOn ?? state.today)
+            w.decision = Decision(
+                optionID: option.id, why: r.text("why"), decidedOn: w.decision?.decidedOn ?? state.today)
             if w.status == .open { w.status = .executing }
             return (w, "Decided: \(option.text)")
         case .action(let id):
             let text = r.required("text", "The action")
             let due = r.day("due", .future)
             var action = w.actions.first { $0.id == id } ?? WorksheetAction(text: text)
-            action.text = text; action.owner = r.text("owner"); action.due = due; action.measure = r.text("measure")
+            action.text = text
+            action.owner = r.text("owner")
+            action.due = due
+            action.measure = r.text("measure")
             let status: ActionStatus = r.choice("status")
             if status == .done && action.status != .done { action.doneOn = state.today }
             action.status = status
-            if let i = w.actions.firstIndex(where: { $0.id == action.id }) { w.actions[i] = action } else { w.actions.append(action) }
+            if let i = w.actions.firstIndex(where: { $0.id == action.id }) {
+                w.actions[i] = action
+            } else {
+                w.actions.append(action)
+            }
             return (w, "Action saved" + (due.map { "; due \($0.iso)" } ?? ""))
         case .evaluation:
-            w.evaluation.reviewOn = r.day("review", .future) ?? w.evaluation.reviewOn.flatMap { r.text("review").isEmpty ? nil : $0 }
+            w.evaluation.reviewOn =
+                r.day("review", .future)
+                ?? w.evaluation.reviewOn.flatMap { r.text("review").isEmpty ? nil : $0 }
             w.evaluation.outcome = Outcome(rawValue: r.text("outcome"))
             w.evaluation.learned = r.text("learned")
-            if w.evaluation.outcome != nil && w.evaluation.evaluatedOn == nil { w.evaluation.evaluatedOn = state.today }
+            if w.evaluation.outcome != nil && w.evaluation.evaluatedOn == nil {
+                w.evaluation.evaluatedOn = state.today
+            }
             if w.evaluation.outcome != nil && w.status != .closed { w.status = .evaluating }
             return (w, "Evaluation saved" + (w.evaluation.outcome == nil ? "" : "; C closes the worksheet"))
         case .frame:
             w.focus = r.text("focus")
             w.accountable = r.text("accountable").split(separator: ",").map { $0.trimmingSpaces() }
-                .filter { !$0.isEmpty }.map { name in w.accountable.first { $0.name == name } ?? Accountable(name: name) }
+                .filter { !$0.isEmpty }.map { name in
+                    w.accountable.first { $0.name == name } ?? Accountable(name: name)
+                }
             let cadenceText = r.text("cadence")
             if cadenceText.isEmpty {
                 w.communication.cadence = nil

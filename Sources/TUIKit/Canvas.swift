@@ -17,7 +17,10 @@ public struct Rect: Equatable, Sendable {
     public var x: Int, y: Int, width: Int, height: Int
 
     public init(x: Int, y: Int, width: Int, height: Int) {
-        self.x = x; self.y = y; self.width = max(0, width); self.height = max(0, height)
+        self.x = x
+        self.y = y
+        self.width = max(0, width)
+        self.height = max(0, height)
     }
 
     public var maxY: Int { y + height }
@@ -26,21 +29,29 @@ public struct Rect: Equatable, Sendable {
     /// The top `rows` rows, and the rest.
     public func splitTop(_ rows: Int) -> (Rect, Rect) {
         let r = min(rows, height)
-        return (Rect(x: x, y: y, width: width, height: r), Rect(x: x, y: y + r, width: width, height: height - r))
+        return (
+            Rect(x: x, y: y, width: width, height: r), Rect(x: x, y: y + r, width: width, height: height - r)
+        )
     }
 
     /// The bottom `rows` rows, and the rest above them.
     public func splitBottom(_ rows: Int) -> (rest: Rect, bottom: Rect) {
         let r = min(rows, height)
-        return (Rect(x: x, y: y, width: width, height: height - r), Rect(x: x, y: maxY - r, width: width, height: r))
+        return (
+            Rect(x: x, y: y, width: width, height: height - r),
+            Rect(x: x, y: maxY - r, width: width, height: r)
+        )
     }
 
     /// Shrinks by `by` on every side.
-    public func inset(_ by: Int) -> Rect { Rect(x: x + by, y: y + by, width: width - 2 * by, height: height - 2 * by) }
+    public func inset(_ by: Int) -> Rect {
+        Rect(x: x + by, y: y + by, width: width - 2 * by, height: height - 2 * by)
+    }
 
     /// A rectangle of the given size centred in this one.
     public func centered(width w: Int, height h: Int) -> Rect {
-        let cw = min(w, width), ch = min(h, height)
+        let cw = min(w, width)
+        let ch = min(h, height)
         return Rect(x: x + (width - cw) / 2, y: y + (height - ch) / 2, width: cw, height: ch)
     }
 }
@@ -52,7 +63,8 @@ public struct Canvas: Equatable, Sendable {
     public private(set) var cells: [Cell]
 
     public init(width: Int, height: Int) {
-        self.width = max(0, width); self.height = max(0, height)
+        self.width = max(0, width)
+        self.height = max(0, height)
         cells = Array(repeating: .blank, count: self.width * self.height)
     }
 
@@ -63,7 +75,8 @@ public struct Canvas: Equatable, Sendable {
     /// Writes `text` at (x, y), clipped to `limit` cells (default: to the right edge).
     /// Returns the cells used.
     @discardableResult
-    public mutating func put(_ text: String, x: Int, y: Int, style: Style = .normal, limit: Int? = nil) -> Int {
+    public mutating func put(_ text: String, x: Int, y: Int, style: Style = .normal, limit: Int? = nil) -> Int
+    {
         guard y >= 0, y < height, x < width else { return 0 }
         let room = min(limit ?? (width - x), width - x)
         var col = x
@@ -87,7 +100,9 @@ public struct Canvas: Equatable, Sendable {
     /// Paints a rectangle with spaces in a style.
     public mutating func fill(_ rect: Rect, style: Style = .normal) {
         for y in max(0, rect.y)..<min(height, rect.maxY) {
-            for x in max(0, rect.x)..<min(width, rect.maxX) { cells[y * width + x] = Cell(text: " ", style: style) }
+            for x in max(0, rect.x)..<min(width, rect.maxX) {
+                cells[y * width + x] = Cell(text: " ", style: style)
+            }
         }
     }
 
@@ -108,7 +123,9 @@ public struct Canvas: Equatable, Sendable {
             put("│", x: rect.x, y: y, style: style)
             put("│", x: rect.maxX - 1, y: y, style: style)
         }
-        if !title.isEmpty { put(" \(title) ", x: rect.x + 2, y: rect.y, style: .title, limit: rect.width - 4) }
+        if !title.isEmpty {
+            put(" \(title) ", x: rect.x + 2, y: rect.y, style: .title, limit: rect.width - 4)
+        }
     }
 
     /// One row's text, trailing spaces removed.

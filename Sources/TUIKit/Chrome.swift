@@ -15,8 +15,10 @@ public enum Chrome {
     }
 
     /// The help overlay: every binding of every keymap given, in a centred box.
-    public static func help(title: String, sections: [(title: String, lines: [(keys: String, help: String)])],
-                            scroll: Int, into canvas: inout Canvas) {
+    public static func help(
+        title: String, sections: [(title: String, lines: [(keys: String, help: String)])],
+        scroll: Int, into canvas: inout Canvas
+    ) {
         let boxWidth = min(canvas.width - 2, 96)
         let textWidth = boxWidth - 4 - 19
         var lines: [(String, Style)] = []
@@ -26,7 +28,8 @@ public enum Chrome {
             for line in section.lines {
                 let wrapped = wrap(line.help, width: textWidth)
                 for (i, part) in wrapped.enumerated() {
-                    lines.append(("  " + DisplayWidth.fit(i == 0 ? line.keys : "", to: 16) + " " + part, .normal))
+                    lines.append(
+                        ("  " + DisplayWidth.fit(i == 0 ? line.keys : "", to: 16) + " " + part, .normal))
                 }
             }
         }
@@ -39,13 +42,16 @@ public enum Chrome {
         for (i, line) in lines.dropFirst(start).prefix(visible).enumerated() {
             canvas.put(line.0, x: inner.x + 1, y: inner.y + i, style: line.1, limit: inner.width - 2)
         }
-        canvas.put("j/k scroll · Esc or ? closes", x: inner.x + 1, y: inner.maxY - 1, style: .dim, limit: inner.width - 2)
+        canvas.put(
+            "j/k scroll · Esc or ? closes", x: inner.x + 1, y: inner.maxY - 1, style: .dim,
+            limit: inner.width - 2)
     }
 
     /// Splits text into lines of at most `width` cells, at spaces where possible.
     public static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [text] }
-        var lines: [String] = [], current = ""
+        var lines: [String] = []
+        var current = ""
         for word in text.split(separator: " ", omittingEmptySubsequences: false) {
             let candidate = current.isEmpty ? String(word) : current + " " + word
             if DisplayWidth.of(candidate) <= width || current.isEmpty {
@@ -58,9 +64,13 @@ public enum Chrome {
         lines.append(current)
         return lines.flatMap { line -> [String] in
             guard DisplayWidth.of(line) > width else { return [line] }
-            var parts: [String] = [], part = ""
+            var parts: [String] = []
+            var part = ""
             for ch in line {
-                if DisplayWidth.of(part + String(ch)) > width { parts.append(part); part = "" }
+                if DisplayWidth.of(part + String(ch)) > width {
+                    parts.append(part)
+                    part = ""
+                }
                 part.append(ch)
             }
             return parts + [part]
@@ -79,7 +89,10 @@ public enum Chrome {
 
     /// Shown instead of the app when the terminal is smaller than the app needs.
     public static func tooSmall(minimumWidth: Int, minimumHeight: Int, into canvas: inout Canvas) {
-        let lines = ["Terminal too small", "\(canvas.width)x\(canvas.height), need \(minimumWidth)x\(minimumHeight)", "Enlarge it, or Q to quit"]
+        let lines = [
+            "Terminal too small", "\(canvas.width)x\(canvas.height), need \(minimumWidth)x\(minimumHeight)",
+            "Enlarge it, or Q to quit"
+        ]
         for (i, line) in lines.enumerated() {
             let y = canvas.height / 2 - 1 + i
             let x = max(0, (canvas.width - DisplayWidth.of(line)) / 2)

@@ -3,11 +3,16 @@ public enum DisplayWidth {
     /// Cells a grapheme cluster occupies (0, 1 or 2).
     public static func of(_ character: Character) -> Int {
         guard let first = character.unicodeScalars.first else { return 0 }
-        if character.unicodeScalars.contains(where: { $0.value == 0xFE0F }) { return 2 } // emoji presentation
+        // emoji presentation
+        if character.unicodeScalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
         if first.properties.isEmojiPresentation { return 2 }
         let v = first.value
         if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
-        if first.properties.generalCategory == .nonspacingMark || first.properties.generalCategory == .enclosingMark { return 0 }
+        if first.properties.generalCategory == .nonspacingMark
+            || first.properties.generalCategory == .enclosingMark
+        {
+            return 0
+        }
         if v == 0x200B || v == 0x200D { return 0 }
         return isWide(v) ? 2 : 1
     }
@@ -29,10 +34,12 @@ public enum DisplayWidth {
     public static func truncate(_ text: String, to width: Int) -> String {
         guard width > 0 else { return "" }
         if isPrintableASCII(text) {
-            return text.utf8.count <= width ? text : String(decoding: text.utf8.prefix(width - 1), as: UTF8.self) + "…"
+            return text.utf8.count <= width
+                ? text : String(decoding: text.utf8.prefix(width - 1), as: UTF8.self) + "…"
         }
         if of(text) <= width { return text }
-        var out = "", used = 0
+        var out = ""
+        var used = 0
         for ch in text {
             let w = of(ch)
             if used + w > width - 1 { break }
@@ -75,8 +82,8 @@ public enum DisplayWidth {
     static func isWide(_ v: UInt32) -> Bool {
         switch v {
         case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-             0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
+            0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+            0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
             return true
         default:
             return false

@@ -23,9 +23,15 @@ public struct FormField: Equatable, Sendable {
     /// A validation message shown under the field; cleared on edit.
     public var error: String?
 
-    public init(_ key: String, _ label: String, _ kind: Kind, value: String = "", choice: Int = 0, hint: String = "") {
-        self.key = key; self.label = label; self.kind = kind; self.input = TextField(value)
-        self.choice = choice; self.hint = hint
+    public init(
+        _ key: String, _ label: String, _ kind: Kind, value: String = "", choice: Int = 0, hint: String = ""
+    ) {
+        self.key = key
+        self.label = label
+        self.kind = kind
+        self.input = TextField(value)
+        self.choice = choice
+        self.hint = hint
     }
 
     /// The field's value as text (the chosen option for a choice).
@@ -38,14 +44,19 @@ public struct FormField: Equatable, Sendable {
 /// A form made of fields, with per-field validation messages.
 /// Tab/↓ and S-Tab/↑ move, Enter submits, Esc cancels, Ctrl-O edits a long field in $EDITOR.
 public struct Form: Equatable, Sendable {
-    public enum Outcome: Equatable, Sendable { case editing, submit, cancel, openEditor(field: String) }
+    public enum Outcome: Equatable, Sendable {
+        case editing, submit, cancel
+        case openEditor(field: String)
+    }
 
     public var title: String
     public var fields: [FormField]
     public var focus: Int
 
     public init(title: String, fields: [FormField], focus: Int = 0) {
-        self.title = title; self.fields = fields; self.focus = min(focus, max(0, fields.count - 1))
+        self.title = title
+        self.fields = fields
+        self.focus = min(focus, max(0, fields.count - 1))
     }
 
     public subscript(key: String) -> FormField? {
@@ -86,7 +97,9 @@ public struct Form: Equatable, Sendable {
                 case .char(let c):
                     let letter = String(c).lowercased()
                     let order = (1...options.count).map { (field.choice + $0) % options.count }
-                    if let next = order.first(where: { options[$0].lowercased().hasPrefix(letter) }) { field.choice = next }
+                    if let next = order.first(where: { options[$0].lowercased().hasPrefix(letter) }) {
+                        field.choice = next
+                    }
                 default: return .editing
                 }
             } else if field.input.handle(key) {
@@ -109,7 +122,9 @@ public struct Form: Equatable, Sendable {
         for (i, field) in fields.enumerated() {
             guard y < inner.maxY - 1 else { break }
             let focused = i == focus
-            canvas.put(DisplayWidth.fit(field.label, to: labelWidth), x: inner.x + 1, y: y, style: focused ? .title : .dim)
+            canvas.put(
+                DisplayWidth.fit(field.label, to: labelWidth), x: inner.x + 1, y: y,
+                style: focused ? .title : .dim)
             let x = inner.x + 2 + labelWidth
             let width = inner.maxX - 1 - x
             switch field.kind {
@@ -117,15 +132,20 @@ public struct Form: Equatable, Sendable {
                 let text = options.isEmpty ? "(none)" : "‹ \(field.value) ›"
                 canvas.put(text, x: x, y: y, style: focused ? .selected : .normal, limit: width)
                 if focused && options.count > 1 {
-                    let rest = options.enumerated().filter { $0.offset != field.choice }.map(\.element).joined(separator: " ")
-                    canvas.put(" " + rest, x: x + DisplayWidth.of(text), y: y, style: .dim, limit: max(0, width - DisplayWidth.of(text)))
+                    let rest = options.enumerated().filter { $0.offset != field.choice }.map(\.element)
+                        .joined(separator: " ")
+                    canvas.put(
+                        " " + rest, x: x + DisplayWidth.of(text), y: y, style: .dim,
+                        limit: max(0, width - DisplayWidth.of(text)))
                 }
             default:
                 let shown = field.input.text.isEmpty && !focused ? field.hint : ""
                 if !shown.isEmpty {
                     canvas.put(shown, x: x, y: y, style: .dim, limit: width)
                 } else {
-                    field.input.render(into: &canvas, x: x, y: y, width: width, focused: focused, style: focused ? .normal : .normal)
+                    field.input.render(
+                        into: &canvas, x: x, y: y, width: width, focused: focused,
+                        style: focused ? .normal : .normal)
                 }
             }
             y += 1
@@ -135,8 +155,9 @@ public struct Form: Equatable, Sendable {
             }
         }
         let hasLong = fields[safe: focus]?.kind == .multiline
-        canvas.put("Enter save · Tab next · Esc cancel" + (hasLong ? " · Ctrl-O editor" : ""),
-                   x: inner.x + 1, y: inner.maxY - 1, style: .dim, limit: inner.width - 2)
+        canvas.put(
+            "Enter save · Tab next · Esc cancel" + (hasLong ? " · Ctrl-O editor" : ""),
+            x: inner.x + 1, y: inner.maxY - 1, style: .dim, limit: inner.width - 2)
     }
 }
 

@@ -8,7 +8,10 @@ public struct Binding<Command: Sendable>: Sendable {
     public var help: String
 
     public init(_ keys: [Key], _ command: Command, label: String = "", help: String) {
-        self.keys = keys; self.command = command; self.label = label; self.help = help
+        self.keys = keys
+        self.command = command
+        self.label = label
+        self.help = help
     }
 }
 
@@ -19,7 +22,8 @@ public struct Keymap<Command: Sendable>: Sendable {
     public var bindings: [Binding<Command>]
 
     public init(_ title: String, _ bindings: [Binding<Command>]) {
-        self.title = title; self.bindings = bindings
+        self.title = title
+        self.bindings = bindings
     }
 
     /// The command bound to `key`, if any.

@@ -1,12 +1,17 @@
 /// A column of a table: a title, a width, and which side it aligns to.
 public struct Column: Sendable {
-    public enum Width: Sendable { case fixed(Int), flexible(min: Int) }
+    public enum Width: Sendable {
+        case fixed(Int)
+        case flexible(min: Int)
+    }
     public var title: String
     public var width: Width
     public var alignRight: Bool
 
     public init(_ title: String, _ width: Width, alignRight: Bool = false) {
-        self.title = title; self.width = width; self.alignRight = alignRight
+        self.title = title
+        self.width = width
+        self.alignRight = alignRight
     }
 }
 
@@ -18,7 +23,9 @@ public struct TableRow: Sendable {
     public var cellStyles: [Int: Style]
 
     public init(_ cells: [String], style: Style = .normal, cellStyles: [Int: Style] = [:]) {
-        self.cells = cells; self.style = style; self.cellStyles = cellStyles
+        self.cells = cells
+        self.style = style
+        self.cellStyles = cellStyles
     }
 }
 
@@ -51,9 +58,15 @@ public struct TableView: Equatable, Sendable {
 
     /// Column widths that fill `total` cells (one space between columns).
     public static func widths(_ columns: [Column], total: Int) -> [Int] {
-        let fixed = columns.reduce(0) { sum, c in if case .fixed(let w) = c.width { return sum + w }; return sum }
+        let fixed = columns.reduce(0) { sum, c in
+            if case .fixed(let w) = c.width { return sum + w }
+            return sum
+        }
         let gaps = max(0, columns.count - 1)
-        let flexibles = columns.filter { if case .flexible = $0.width { return true }; return false }
+        let flexibles = columns.filter {
+            if case .flexible = $0.width { return true }
+            return false
+        }
         let spare = max(0, total - fixed - gaps)
         return columns.map { column in
             switch column.width {
@@ -64,18 +77,26 @@ public struct TableView: Equatable, Sendable {
     }
 
     /// Draws the header and the visible rows into `rect`.
-    public mutating func render(columns: [Column], rows: [TableRow], into canvas: inout Canvas, rect: Rect, focused: Bool = true) {
-        render(columns: columns, count: rows.count, row: { rows[$0] }, into: &canvas, rect: rect, focused: focused)
+    public mutating func render(
+        columns: [Column], rows: [TableRow], into canvas: inout Canvas, rect: Rect, focused: Bool = true
+    ) {
+        render(
+            columns: columns, count: rows.count, row: { rows[$0] }, into: &canvas, rect: rect,
+            focused: focused)
     }
 
     /// The same for a long list: `row` is asked only for the rows that show.
-    public mutating func render(columns: [Column], count: Int, row makeRow: (Int) -> TableRow, into canvas: inout Canvas,
-                                rect: Rect, focused: Bool = true) {
+    public mutating func render(
+        columns: [Column], count: Int, row makeRow: (Int) -> TableRow, into canvas: inout Canvas,
+        rect: Rect, focused: Bool = true
+    ) {
         guard rect.height > 0 else { return }
         let widths = TableView.widths(columns, total: rect.width)
         var x = rect.x
         for (i, column) in columns.enumerated() {
-            canvas.put(DisplayWidth.fit(column.title, to: widths[i], alignRight: column.alignRight), x: x, y: rect.y, style: .header)
+            canvas.put(
+                DisplayWidth.fit(column.title, to: widths[i], alignRight: column.alignRight), x: x, y: rect.y,
+                style: .header)
             x += widths[i] + 1
         }
         let visible = rect.height - 1
@@ -93,7 +114,9 @@ public struct TableView: Equatable, Sendable {
             var x = rect.x
             for (i, column) in columns.enumerated() where i < row.cells.count {
                 let style = selected ? Style.selected : (row.cellStyles[i] ?? row.style)
-                canvas.put(DisplayWidth.fit(row.cells[i], to: widths[i], alignRight: column.alignRight), x: x, y: y, style: style)
+                canvas.put(
+                    DisplayWidth.fit(row.cells[i], to: widths[i], alignRight: column.alignRight), x: x, y: y,
+                    style: style)
                 x += widths[i] + 1
             }
         }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Substring search on UTF-8 bytes: filter-as-you-type runs it over every row on each
@@ -8,7 +8,8 @@ public enum TextSearch {
     /// Whether `needle` occurs in `haystack` (byte-exact; lower-case both for a
     /// case-insensitive match).
     public static func contains(_ haystack: String, _ needle: String) -> Bool {
-        var haystack = haystack, needle = needle
+        var haystack = haystack
+        var needle = needle
         return haystack.withUTF8 { h in
             needle.withUTF8 { n in
                 guard !n.isEmpty else { return true }

@@ -51,7 +51,8 @@ struct AddAccountCommand: ParsableCommand {
         let account = Account(
             name: trimmed, owner: owner ?? context.userName, tier: try parseChoice(tier, "--tier"),
             status: try parseChoice(status, "--status"),
-            annualValue: try value.map(Money.parse) ?? 0, lifetimeValue: try lifetimeValue.map(Money.parse) ?? 0,
+            annualValue: try value.map(Money.parse) ?? 0,
+            lifetimeValue: try lifetimeValue.map(Money.parse) ?? 0,
             customerSince: try since.map { try context.dayParser.parse($0, direction: .past) },
             market: market, tags: tags, season: try parseChoice(season, "--season"), createdOn: context.today)
         let store = try context.openStore()
@@ -63,4 +64,3 @@ struct AddAccountCommand: ParsableCommand {
         print("Added \(account.name) (\(account.id))")
     }
 }
-

@@ -20,16 +20,22 @@ struct AccountsCommand: ParsableCommand {
         let today = context.today
         let digests = snapshot.digests
         if json {
-            JSONArrayWriter.writeAndExit(count: digests.count) { i, o in Self.write(AccountSummary(digests[i], today: today), to: &o) }
+            JSONArrayWriter.writeAndExit(count: digests.count) { i, o in
+                Self.write(AccountSummary(digests[i], today: today), to: &o)
+            }
         }
         let summaries = Parallel.map(digests) { AccountSummary($0, today: today) }
         let currency = try store.readStoreFile().settings.currency
-        var table = TextTable(["NAME", "TIER", "OWNER", "STATUS", "SEASON", "VALUE", "HEALTH", "LAST TOUCH", "FLAGS"])
+        var table = TextTable([
+            "NAME", "TIER", "OWNER", "STATUS", "SEASON", "VALUE", "HEALTH", "LAST TOUCH", "FLAGS"
+        ])
         for s in summaries {
-            table.add([s.name, s.tier.rawValue, s.owner, s.status.rawValue, s.season.rawValue,
-                       Money.short(s.annualValue, currency: currency), s.health.map(String.init) ?? "-",
-                       s.lastTouch.map { "\($0.days(until: context.today))d ago" } ?? "never",
-                       s.flags.map(\.short).joined(separator: ", ")])
+            table.add([
+                s.name, s.tier.rawValue, s.owner, s.status.rawValue, s.season.rawValue,
+                Money.short(s.annualValue, currency: currency), s.health.map(String.init) ?? "-",
+                s.lastTouch.map { "\($0.days(until: context.today))d ago" } ?? "never",
+                s.flags.map(\.short).joined(separator: ", ")
+            ])
         }
         print(table.render(), terminator: "")
         print("\(summaries.count) account\(summaries.count == 1 ? "" : "s")")
@@ -40,12 +46,24 @@ extension AccountsCommand {
     /// One account as JSON (every key always present).
     static func write(_ s: AccountSummary, to o: inout JSONArrayWriter) {
         o.beginObject()
-        o.add("id", s.id.rawValue); o.add("name", s.name); o.add("owner", s.owner); o.add("tier", s.tier.rawValue)
-        o.add("status", s.status.rawValue); o.add("season", s.season.rawValue); o.add("market", s.market)
-        o.add("annualValue", s.annualValue); o.add("lifetimeValue", s.lifetimeValue); o.add("tags", s.tags)
-        o.add("contactNames", s.contactNames); o.add("lastTouch", s.lastTouch); o.add("health", s.health)
-        o.add("healthChange", s.healthChange); o.add("flags", s.flags.map(\.rawValue)); o.add("openConcerns", s.openConcerns)
-        o.add("nextDue", s.nextDue); o.add("nextDueTitle", s.nextDueTitle)
+        o.add("id", s.id.rawValue)
+        o.add("name", s.name)
+        o.add("owner", s.owner)
+        o.add("tier", s.tier.rawValue)
+        o.add("status", s.status.rawValue)
+        o.add("season", s.season.rawValue)
+        o.add("market", s.market)
+        o.add("annualValue", s.annualValue)
+        o.add("lifetimeValue", s.lifetimeValue)
+        o.add("tags", s.tags)
+        o.add("contactNames", s.contactNames)
+        o.add("lastTouch", s.lastTouch)
+        o.add("health", s.health)
+        o.add("healthChange", s.healthChange)
+        o.add("flags", s.flags.map(\.rawValue))
+        o.add("openConcerns", s.openConcerns)
+        o.add("nextDue", s.nextDue)
+        o.add("nextDueTitle", s.nextDueTitle)
         o.endObject()
     }
 }

@@ -5,8 +5,9 @@ import RapportCore
 import RapportStore
 import RapportUI
 import TUIKit
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `rapport bench`: builds synthetic stores and prints the speed and memory figures
@@ -15,8 +16,11 @@ import Glibc
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure open, list, due, filter, open-account and save times and peak memory on synthetic stores.",
-        discussion: "Builds stores of each size in a temporary directory (removed afterwards); every figure is the median of --runs runs.")
+        abstract:
+            "Measure open, list, due, filter, open-account and save times and peak memory on synthetic stores.",
+        discussion:
+            "Builds stores of each size in a temporary directory (removed afterwards); every figure is the median of --runs runs."
+    )
 
     @Option(parsing: .upToNextOption, help: ArgumentHelp("Store sizes to measure.", valueName: "N"))
     var accounts: [Int] = [1_000, 10_000]
@@ -26,7 +30,9 @@ struct BenchCommand: ParsableCommand {
 
     func validate() throws {
         if runs < 1 { throw ValidationError("--runs must be at least 1") }
-        if accounts.isEmpty || accounts.contains(where: { $0 < 1 }) { throw ValidationError("--accounts needs sizes of at least 1") }
+        if accounts.isEmpty || accounts.contains(where: { $0 < 1 }) {
+            throw ValidationError("--accounts needs sizes of at least 1")
+        }
     }
 
     func run() throws {
@@ -40,7 +46,9 @@ struct BenchCommand: ParsableCommand {
             // The new store's hundreds of megabytes go to disk now, not during the
             // figures (a save's flush would wait behind them).
             sync()
-            print("\(count) accounts (store built in \(Date().timeIntervalSince(started).fixed(places: 1)) s, \(BenchFigures.megabytes(of: root)) MB on disk)")
+            print(
+                "\(count) accounts (store built in \(Date().timeIntervalSince(started).fixed(places: 1)) s, \(BenchFigures.megabytes(of: root)) MB on disk)"
+            )
             try BenchFigures(root: root, binary: binary, runs: runs, today: today).printAll()
             print("")
         }
@@ -59,12 +67,16 @@ struct BenchProbeCommand: ParsableCommand {
         let context = try CommandContext(global)
         let store = try context.openStore()
         let snapshot = store.loadDigests()
-        var state = AppState(today: context.today, currency: try store.readStoreFile().settings.currency, storePath: store.root,
-                             width: 120, height: 40, digests: snapshot.digests, policy: store.policy)
+        var state = AppState(
+            today: context.today, currency: try store.readStoreFile().settings.currency,
+            storePath: store.root,
+            width: 120, height: 40, digests: snapshot.digests, policy: store.policy)
         var canvas = Canvas(width: 120, height: 40)
         render(&state, into: &canvas)
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
-        guard canvas.text.contains("Accounts  \(snapshot.digests.count) of") else { throw InputError("the first frame is not the accounts table") }
+        guard canvas.text.contains("Accounts  \(snapshot.digests.count) of") else {
+            throw InputError("the first frame is not the accounts table")
+        }
         print("\(elapsed.fixed(places: 2)) \(BenchProcess.peakKilobytes())")
     }
 }

@@ -4,8 +4,9 @@ import RapportCore
 import RapportStore
 import RapportUI
 import TUIKit
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The figures `rapport bench` prints for one store.
@@ -33,7 +34,8 @@ struct BenchFigures {
         for command in [["accounts", "--json"], ["due", "--json"]] {
             var times: [Double] = []
             for _ in 0..<runs {
-                let (ms, _, kb) = try BenchProcess.run(binary, command + ["--store", root], keepingOutput: false)
+                let (ms, _, kb) = try BenchProcess.run(
+                    binary, command + ["--store", root], keepingOutput: false)
                 times.append(ms)
                 peak = max(peak, kb)
             }
@@ -42,8 +44,9 @@ struct BenchFigures {
 
         let store = try FileStore.open(at: root)
         let digests = store.loadDigests().digests
-        var state = AppState(today: today, currency: "EUR", storePath: root, width: 120, height: 40,
-                             digests: digests, policy: store.policy)
+        var state = AppState(
+            today: today, currency: "EUR", storePath: root, width: 120, height: 40,
+            digests: digests, policy: store.policy)
         var canvas = Canvas(width: 120, height: 40)
         render(&state, into: &canvas)
 
@@ -52,10 +55,11 @@ struct BenchFigures {
         for _ in 0..<runs {
             _ = update(&state, .key(.char("/")))
             for ch in "north 1" {
-                keystrokes.append(time {
-                    _ = update(&state, .key(.char(ch)))
-                    render(&state, into: &canvas)
-                })
+                keystrokes.append(
+                    time {
+                        _ = update(&state, .key(.char(ch)))
+                        render(&state, into: &canvas)
+                    })
             }
             _ = update(&state, .key(.escape))
         }
@@ -65,30 +69,37 @@ struct BenchFigures {
         var opens: [Double] = []
         for i in 0..<runs {
             let id = digests[(i * 7919) % digests.count].id
-            opens.append(try time {
-                let account = try store.load(id).account
-                state.screen = .account(id)
-                _ = update(&state, .accountLoaded(account, retry: nil))
-                render(&state, into: &canvas)
-            })
+            opens.append(
+                try time {
+                    let account = try store.load(id).account
+                    state.screen = .account(id)
+                    _ = update(&state, .accountLoaded(account, retry: nil))
+                    render(&state, into: &canvas)
+                })
         }
         line("open one account", median(opens), "ms")
 
         // Saving one touchpoint: read under the lock, append, write with fsync, index entry.
         // Then the app takes the saved account in: its row and follow-ups, not every list.
-        var saves: [Double] = [], takeIns: [Double] = []
+        var saves: [Double] = []
+        var takeIns: [Double] = []
         sync()  // the commands' output files above are not still being written back
 
         for i in 0..<runs {
             let id = digests[(i * 104_729) % digests.count].id
             var saved: Account?
-            saves.append(try time {
-                saved = try store.update(id) { $0.touchpoints.append(Touchpoint(day: today, kind: .call, summary: "Benchmark call \(i)")) }.saved.account
-            })
-            takeIns.append(time {
-                _ = update(&state, .saved(saved!, message: ""))
-                render(&state, into: &canvas)
-            })
+            saves.append(
+                try time {
+                    saved = try store.update(id) {
+                        $0.touchpoints.append(
+                            Touchpoint(day: today, kind: .call, summary: "Benchmark call \(i)"))
+                    }.saved.account
+                })
+            takeIns.append(
+                time {
+                    _ = update(&state, .saved(saved!, message: ""))
+                    render(&state, into: &canvas)
+                })
         }
         line("save one touchpoint", median(saves), "ms")
         line("app takes in a save (lists and redraw)", median(takeIns), "ms")
@@ -123,26 +134,36 @@ struct BenchFigures {
 /// Running `rapport` itself as a child process, timed, with its peak memory.
 enum BenchProcess {
     static func selfPath() throws -> String {
-        let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        guard FileManager.default.isExecutableFile(atPath: path) else { throw InputError("cannot find the rapport binary to benchmark") }
+        let path =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? CommandLine.arguments[0]
+        guard FileManager.default.isExecutableFile(atPath: path) else {
+            throw InputError("cannot find the rapport binary to benchmark")
+        }
         return path
     }
 
     /// Runs `binary args`; returns wall milliseconds, standard output (read only when
     /// `keepingOutput`: the due list's is 18 MB) and the child's peak kB.
-    static func run(_ binary: String, _ args: [String], keepingOutput: Bool = true) throws -> (Double, String, Int) {
+    static func run(_ binary: String, _ args: [String], keepingOutput: Bool = true) throws -> (
+        Double, String, Int
+    ) {
         let out = System.temporaryDirectory + "rapport-bench-out-\(getpid())"
         defer { unlink(out) }
         var env = ProcessInfo.processInfo.environment
         env["RAPPORT_STORE"] = nil
         let start = DispatchTime.now()
-        guard let (status, usage) = System.run(binary, args, environment: env, outputFile: out, quiet: true) else {
+        guard let (status, usage) = System.run(binary, args, environment: env, outputFile: out, quiet: true)
+        else {
             throw InputError("cannot run \(binary)")
         }
         let ms = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
-        guard status == 0 else { throw InputError("'rapport \(args.joined(separator: " "))' failed with status \(status)") }
+        guard status == 0 else {
+            throw InputError("'rapport \(args.joined(separator: " "))' failed with status \(status)")
+        }
         guard keepingOutput else { return (ms, "", Int(usage.ru_maxrss)) }
-        let output = (FileManager.default.contents(atPath: out)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        let output =
+            (FileManager.default.contents(atPath: out)).map { String(decoding: $0, as: UTF8.self) } ?? ""
         return (ms, output.trimmingWhitespace(), Int(usage.ru_maxrss))
     }
 

@@ -16,7 +16,9 @@ struct CheckCommand: ParsableCommand {
         let problems = store.check()
         let count = store.loadAll().accounts.count
         if problems.isEmpty {
-            print("The store at \(context.storePath) is sound: \(count) account\(count == 1 ? "" : "s") checked.")
+            print(
+                "The store at \(context.storePath) is sound: \(count) account\(count == 1 ? "" : "s") checked."
+            )
             return
         }
         for problem in problems { print(problem) }

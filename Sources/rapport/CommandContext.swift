@@ -40,14 +40,16 @@ struct CommandContext {
     func findAccount(_ query: String, in store: FileStore) throws -> LoadedAccount {
         let snapshot = store.loadAll()
         reportProblems(snapshot.problems)
-        return try Lookup.find(query, in: snapshot.accounts, kind: "account",
-                               id: { $0.account.id }, name: { $0.account.name })
+        return try Lookup.find(
+            query, in: snapshot.accounts, kind: "account",
+            id: { $0.account.id }, name: { $0.account.name })
     }
 
     /// Unreadable files are named on stderr; the command goes on with the rest.
     func reportProblems(_ problems: [StoreProblem]) {
         guard !problems.isEmpty else { return }
-        var text = "warning: \(problems.count) file\(problems.count == 1 ? "" : "s") could not be read and \(problems.count == 1 ? "was" : "were") skipped (run 'rapport check'):\n"
+        var text =
+            "warning: \(problems.count) file\(problems.count == 1 ? "" : "s") could not be read and \(problems.count == 1 ? "was" : "were") skipped (run 'rapport check'):\n"
         for problem in problems { text += "  \(problem)\n" }
         System.writeError(text)
     }

@@ -10,10 +10,10 @@ struct DemoCommand: ParsableCommand {
         commandName: "demo",
         abstract: "Create a demo store with a realistic portfolio (refuses to overwrite a store).",
         discussion: """
-        Without --accounts: the hand-written demo portfolio (27 accounts). With --accounts N: a \
-        synthetic portfolio of N accounts (about 5 contacts, 50 touchpoints and 2 concerns each, \
-        a plan, a worksheet on one in five, litmus history), the same for the same --seed.
-        """)
+            Without --accounts: the hand-written demo portfolio (27 accounts). With --accounts N: a \
+            synthetic portfolio of N accounts (about 5 contacts, 50 touchpoints and 2 concerns each, \
+            a plan, a worksheet on one in five, litmus history), the same for the same --seed.
+            """)
 
     @OptionGroup var global: GlobalOptions
 
@@ -32,8 +32,10 @@ struct DemoCommand: ParsableCommand {
     func run() throws {
         let context = try CommandContext(global)
         if let accounts {
-            try DemoData.createSyntheticStore(at: context.storePath, accounts: accounts, seed: seed, today: context.today)
-            print("Created a synthetic store with \(accounts) accounts (seed \(seed)) at \(context.storePath)")
+            try DemoData.createSyntheticStore(
+                at: context.storePath, accounts: accounts, seed: seed, today: context.today)
+            print(
+                "Created a synthetic store with \(accounts) accounts (seed \(seed)) at \(context.storePath)")
             return
         }
         let created = try DemoData.createStore(at: context.storePath, today: context.today)
@@ -65,21 +67,27 @@ enum DemoData {
     /// Creates a store at `path` holding the demo portfolio; refuses if a store exists.
     static func createStore(at path: String, today: Day) throws -> [Account] {
         let accounts = try self.accounts(today: today)
-        let store = try FileStore.create(at: path, today: today, settings: StoreSettings(currency: try portfolio().currency),
-                                         litmus: try questions(today: today))
+        let store = try FileStore.create(
+            at: path, today: today, settings: StoreSettings(currency: try portfolio().currency),
+            litmus: try questions(today: today))
         for account in accounts { try store.create(account) }
         return accounts
     }
 
     /// Creates a store at `path` holding `count` synthetic accounts.
     static func createSyntheticStore(at path: String, accounts count: Int, seed: UInt64, today: Day) throws {
-        let portfolio = SyntheticPortfolio(seed: seed, today: today, playbook: try playbook(), questions: try questions(today: today))
-        let store = try FileStore.create(at: path, today: today, settings: StoreSettings(currency: "EUR"), litmus: try questions(today: today))
+        let portfolio = SyntheticPortfolio(
+            seed: seed, today: today, playbook: try playbook(), questions: try questions(today: today))
+        let store = try FileStore.create(
+            at: path, today: today, settings: StoreSettings(currency: "EUR"),
+            litmus: try questions(today: today))
         try store.bulkCreate(count: count) { portfolio.account($0) }
     }
 
     static func accounts(today: Day) throws -> [Account] {
-        try DemoBuilder(portfolio: portfolio(), playbook: playbook(), questions: questions(today: today), today: today).build()
+        try DemoBuilder(
+            portfolio: portfolio(), playbook: playbook(), questions: questions(today: today), today: today
+        ).build()
     }
 
     private static func decode<T: Decodable>(_ type: T.Type, _ bytes: [UInt8], _ name: String) throws -> T {
@@ -105,10 +113,12 @@ struct InitCommand: ParsableCommand {
         let context = try CommandContext(global)
         let code = currency.uppercased()
         guard code.count == 3, code.allSatisfy({ $0.isLetter && $0.isASCII }) else {
-            throw InputError("--currency '\(currency)' is not a currency code; expected three letters such as EUR")
+            throw InputError(
+                "--currency '\(currency)' is not a currency code; expected three letters such as EUR")
         }
-        _ = try FileStore.create(at: context.storePath, today: context.today, settings: StoreSettings(currency: code),
-                                 litmus: try DemoData.questions(today: context.today))
+        _ = try FileStore.create(
+            at: context.storePath, today: context.today, settings: StoreSettings(currency: code),
+            litmus: try DemoData.questions(today: context.today))
         print("Created an empty store at \(context.storePath)")
     }
 }

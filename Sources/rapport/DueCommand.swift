@@ -8,24 +8,32 @@ struct DueCommand: ParsableCommand {
         commandName: "due",
         abstract: "List follow-ups across all accounts: overdue, today, this week, later.",
         discussion: """
-        Sources: plan items, worksheet actions and evaluations, concerns awaiting a response, \
-        contacts past their keep-in-touch interval, litmus tests, satisfaction measurements, \
-        monthly readings, touchpoint follow-ups and risk reviews. Most urgent first; \
-        'rapport due --explain' shows the urgency formula's parts for each item.
-        """)
+            Sources: plan items, worksheet actions and evaluations, concerns awaiting a response, \
+            contacts past their keep-in-touch interval, litmus tests, satisfaction measurements, \
+            monthly readings, touchpoint follow-ups and risk reviews. Most urgent first; \
+            'rapport due --explain' shows the urgency formula's parts for each item.
+            """)
 
     @OptionGroup var global: GlobalOptions
 
-    @Flag(help: "Print JSON (an array with keys account, title, source, due, daysOverdue, urgency, owner, …).")
+    @Flag(
+        help: "Print JSON (an array with keys account, title, source, due, daysOverdue, urgency, owner, …).")
     var json = false
 
-    @Flag(help: "Print an iCalendar file (RFC 5545) with one all-day event per item, for a calendar subscription.")
+    @Flag(
+        help:
+            "Print an iCalendar file (RFC 5545) with one all-day event per item, for a calendar subscription."
+    )
     var ics = false
 
-    @Option(help: ArgumentHelp("Only items due within DAYS from today (overdue ones always show).", valueName: "DAYS"))
+    @Option(
+        help: ArgumentHelp(
+            "Only items due within DAYS from today (overdue ones always show).", valueName: "DAYS"))
     var within: Int = 30
 
-    @Option(help: ArgumentHelp("Only items owned by NAME (case-insensitive); 'me' means $RAPPORT_OWNER.", valueName: "NAME"))
+    @Option(
+        help: ArgumentHelp(
+            "Only items owned by NAME (case-insensitive); 'me' means $RAPPORT_OWNER.", valueName: "NAME"))
     var owner: String?
 
     @Flag(help: "Show why each item ranks where it does.")
@@ -61,22 +69,29 @@ struct DueCommand: ParsableCommand {
 enum DueItemJSON {
     static func writeAndExit(_ slots: [DueSlot], digests: [AccountDigest], today: Day) -> Never {
         // Every account's name and id, and every due day, written once rather than per item.
-        let ids = JSONPieces(count: digests.count) { a, o in digests.withUnsafeBufferPointer { o.escaped($0[a].id.rawValue) } }
-        let names = JSONPieces(count: digests.count) { a, o in digests.withUnsafeBufferPointer { o.escaped($0[a].name) } }
+        let ids = JSONPieces(count: digests.count) { a, o in
+            digests.withUnsafeBufferPointer { o.escaped($0[a].id.rawValue) }
+        }
+        let names = JSONPieces(count: digests.count) { a, o in
+            digests.withUnsafeBufferPointer { o.escaped($0[a].name) }
+        }
         let days = Days(slots)
         // Each account's follow-ups as pointers, taken once: reading them through the
         // digests would count references for every item. `digests` holds their memory,
         // and is kept until the process ends.
         let views = digests.map(\.dueEntries.unsafeView)
         return withExtendedLifetime(digests) {
-            JSONArrayWriter.writeAndExit(count: slots.count, preparing: { items in
-                // The items are scattered through memory in urgency order: each one's entry and
-                // text are read here first, in a loop whose reads overlap, so writing them waits
-                // on memory once per chunk rather than once per item.
-                var sink: UInt8 = 0
-                for i in items { sink ^= views[slots[i].account].firstBytes(of: slots[i].item) }
-                keep(sink)
-            }) { i, o in
+            JSONArrayWriter.writeAndExit(
+                count: slots.count,
+                preparing: { items in
+                    // The items are scattered through memory in urgency order: each one's entry and
+                    // text are read here first, in a loop whose reads overlap, so writing them waits
+                    // on memory once per chunk rather than once per item.
+                    var sink: UInt8 = 0
+                    for i in items { sink ^= views[slots[i].account].firstBytes(of: slots[i].item) }
+                    keep(sink)
+                }
+            ) { i, o in
                 let slot = slots[i]
                 let entries = views[slot.account]
                 let (keyPart, title, owner, why) = entries.fields(of: slot.item)
@@ -129,15 +144,23 @@ enum DueItemJSON {
         let pieces: JSONPieces?
 
         init(_ slots: [DueSlot]) {
-            let (low, high) = slots.reduce((Int.max, Int.min)) { (min($0.0, $1.due.ordinal), max($0.1, $1.due.ordinal)) }
+            let (low, high) = slots.reduce((Int.max, Int.min)) {
+                (min($0.0, $1.due.ordinal), max($0.1, $1.due.ordinal))
+            }
             first = Day(ordinal: low)
             let span = high - low + 1
-            pieces = slots.isEmpty || span > 20_000 ? nil
+            pieces =
+                slots.isEmpty || span > 20_000
+                ? nil
                 : JSONPieces(count: span) { [first] k, o in first.adding(days: k).withISO { o.literal($0) } }
         }
 
         func write(_ day: Day, to writer: inout JSONArrayWriter) {
-            if let pieces { pieces.write(first.days(until: day), to: &writer) } else { day.withISO { writer.literal($0) } }
+            if let pieces {
+                pieces.write(first.days(until: day), to: &writer)
+            } else {
+                day.withISO { writer.literal($0) }
+            }
         }
     }
 }
@@ -153,7 +176,10 @@ enum DueReport {
             out += "\(band.title) (\(group.count))\n"
             var table = TextTable(["DUE", "WHEN", "ACCOUNT", "WHAT", "SOURCE", "OWNER"])
             for item in group {
-                table.add([item.due.iso, when(item, today), item.accountName, item.title, item.source.label, item.owner])
+                table.add([
+                    item.due.iso, when(item, today), item.accountName, item.title, item.source.label,
+                    item.owner
+                ])
             }
             let rows = table.render().split(separator: "\n", omittingEmptySubsequences: false)
             out += rows.first.map { "  \($0)\n" } ?? ""
@@ -161,7 +187,10 @@ enum DueReport {
                 out += "  \(row)\n"
                 if explain {
                     out += "      why: \(item.why)\n"
-                    out += "      urgency \(item.score) = " + item.urgency.map { "\($0.label) \($0.points >= 0 ? "+" : "")\($0.points)" }.joined(separator: ", ") + "\n"
+                    out +=
+                        "      urgency \(item.score) = "
+                        + item.urgency.map { "\($0.label) \($0.points >= 0 ? "+" : "")\($0.points)" }.joined(
+                            separator: ", ") + "\n"
                 }
             }
             out += "\n"

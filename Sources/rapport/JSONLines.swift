@@ -1,8 +1,9 @@
 import Dispatch
-import Synchronization
 import RapportCore
+import Synchronization
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Writes the JSON arrays of `accounts --json` and `due --json` by hand: one object per
@@ -28,9 +29,12 @@ struct JSONArrayWriter: ~Copyable {
     /// the one chunk `c - buffers` was written from, once that is written. So the output
     /// holds a few megabytes of memory however slowly it is read (`| less`), where each
     /// chunk had its own buffer until the process ended.
-    static func writeAndExit(count: Int, preparing prepare: (@Sendable (Range<Int>) -> Void)? = nil,
-                             _ render: @escaping @Sendable (Int, inout JSONArrayWriter) -> Void) -> Never {
-        let chunk = 1024, buffers = 4
+    static func writeAndExit(
+        count: Int, preparing prepare: (@Sendable (Range<Int>) -> Void)? = nil,
+        _ render: @escaping @Sendable (Int, inout JSONArrayWriter) -> Void
+    ) -> Never {
+        let chunk = 1024
+        let buffers = 4
         let chunks = (count + chunk - 1) / chunk
         let ready = (0..<chunks).map { _ in DispatchSemaphore(value: 0) }
         let written = (0..<chunks).map { _ in DispatchSemaphore(value: 0) }
@@ -80,7 +84,9 @@ struct JSONArrayWriter: ~Copyable {
 
     /// A writer into `buffer`, from its start, or into a fresh megabyte.
     private init(reusing buffer: Buffer?) {
-        bytes = buffer.map { GrowingBytes(reusing: $0.start, capacity: $0.capacity) } ?? GrowingBytes(capacity: 1 << 20)
+        bytes =
+            buffer.map { GrowingBytes(reusing: $0.start, capacity: $0.capacity) }
+            ?? GrowingBytes(capacity: 1 << 20)
     }
 
     private consuming func handedOver() -> Buffer {

@@ -13,7 +13,8 @@ struct LitmusCommand: ParsableCommand {
 
 /// `rapport litmus ACCOUNT`: the score history, with a break wherever the questions changed.
 struct LitmusHistoryCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "history", abstract: "Print an account's litmus history (the default).")
+    static let configuration = CommandConfiguration(
+        commandName: "history", abstract: "Print an account's litmus history (the default).")
 
     @OptionGroup var global: GlobalOptions
 
@@ -34,7 +35,9 @@ struct LitmusHistoryCommand: ParsableCommand {
         for segment in a.litmusSegments {
             var previous: Int?
             for check in segment.checks {
-                let change = previous.map { check.score - $0 }.map { $0 >= 0 ? "+\($0)" : "\($0)" } ?? (segment.version == a.litmusSegments.first?.version ? "" : "new questions")
+                let change =
+                    previous.map { check.score - $0 }.map { $0 >= 0 ? "+\($0)" : "\($0)" }
+                    ?? (segment.version == a.litmusSegments.first?.version ? "" : "new questions")
                 table.add([check.day.iso, "v\(check.version)", String(check.score), change, check.by])
                 previous = check.score
             }
@@ -53,7 +56,8 @@ struct LitmusHistoryCommand: ParsableCommand {
 
 /// `rapport litmus questions`: the current question set.
 struct LitmusQuestionsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "questions", abstract: "Print the store's current litmus questions.")
+    static let configuration = CommandConfiguration(
+        commandName: "questions", abstract: "Print the store's current litmus questions.")
 
     @OptionGroup var global: GlobalOptions
 
@@ -64,10 +68,13 @@ struct LitmusQuestionsCommand: ParsableCommand {
         let context = try CommandContext(global)
         let set = try DemoData.currentLitmus(try context.openStore().readStoreFile(), today: context.today)
         if json {
-            try System.writeOutput(try RapportJSON.encode(LitmusQuestionFile(note: set.note, questions: set.questions)))
+            try System.writeOutput(
+                try RapportJSON.encode(LitmusQuestionFile(note: set.note, questions: set.questions)))
             return
         }
-        print("Version \(set.version), since \(set.introducedOn.iso)" + (set.note.isEmpty ? "" : ": \(set.note)"))
+        print(
+            "Version \(set.version), since \(set.introducedOn.iso)"
+                + (set.note.isEmpty ? "" : ": \(set.note)"))
         for (i, q) in set.questions.enumerated() { print("\(i + 1). [\(q.id)] \(q.text)") }
     }
 }
@@ -76,8 +83,11 @@ struct LitmusQuestionsCommand: ParsableCommand {
 struct LitmusNewVersionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new-version",
-        abstract: "Add a new version of the litmus questions from a JSON file (as 'rapport litmus questions --json' prints).",
-        discussion: "Versions are never changed in place: checks keep the version they answered, and trends never join scores across versions.")
+        abstract:
+            "Add a new version of the litmus questions from a JSON file (as 'rapport litmus questions --json' prints).",
+        discussion:
+            "Versions are never changed in place: checks keep the version they answered, and trends never join scores across versions."
+    )
 
     @OptionGroup var global: GlobalOptions
 
@@ -86,17 +96,23 @@ struct LitmusNewVersionCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(global)
-        guard let data = FileManager.default.contents(atPath: file) else { throw InputError("cannot read \(file)") }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw InputError("cannot read \(file)")
+        }
         let parsed: LitmusQuestionFile
-        do { parsed = try RapportJSON.decode(LitmusQuestionFile.self, from: data) }
-        catch { throw InputError("\(file) is not a question file: \(RapportJSON.describe(error))") }
+        do { parsed = try RapportJSON.decode(LitmusQuestionFile.self, from: data) } catch {
+            throw InputError("\(file) is not a question file: \(RapportJSON.describe(error))")
+        }
         guard !parsed.questions.isEmpty else { throw InputError("\(file) has no questions") }
         let ids = parsed.questions.map(\.id)
         guard Set(ids).count == ids.count, ids.allSatisfy({ !$0.isEmpty }) else {
             throw InputError("every question needs its own non-empty id")
         }
-        let set = try context.openStore().addLitmusVersion(parsed.questions, note: parsed.note, today: context.today,
-                                                            fallback: try DemoData.questions(today: context.today))
-        print("Litmus questions version \(set.version) added with \(set.questions.count) questions; new checks answer it.")
+        let set = try context.openStore().addLitmusVersion(
+            parsed.questions, note: parsed.note, today: context.today,
+            fallback: try DemoData.questions(today: context.today))
+        print(
+            "Litmus questions version \(set.version) added with \(set.questions.count) questions; new checks answer it."
+        )
     }
 }

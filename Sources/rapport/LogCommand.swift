@@ -4,7 +4,8 @@ import RapportStore
 
 /// `rapport log ACCOUNT SUMMARY --kind KIND`: logs a touchpoint.
 struct LogCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "log", abstract: "Log a touchpoint with a customer.")
+    static let configuration = CommandConfiguration(
+        commandName: "log", abstract: "Log a touchpoint with a customer.")
 
     @OptionGroup var global: GlobalOptions
 
@@ -17,7 +18,9 @@ struct LogCommand: ParsableCommand {
     @Option(help: "meeting, call, email, report, meal, site-visit or review.")
     var kind: String
 
-    @Option(name: .customLong("with"), help: ArgumentHelp("A contact (name prefix or id); repeat for more.", valueName: "CONTACT"))
+    @Option(
+        name: .customLong("with"),
+        help: ArgumentHelp("A contact (name prefix or id); repeat for more.", valueName: "CONTACT"))
     var contacts: [String] = []
 
     @Option(help: ArgumentHelp("When it happened (default today).", valueName: "DATE"))
@@ -37,17 +40,22 @@ struct LogCommand: ParsableCommand {
         let sentiment: Sentiment = try parseChoice(self.sentiment, "--sentiment")
         let day = try on.map { try context.dayParser.parse($0, direction: .past) } ?? context.today
         guard day <= context.today else {
-            throw InputError("--on \(day) is in the future; a touchpoint records something that happened (use --follow-up for what is next)")
+            throw InputError(
+                "--on \(day) is in the future; a touchpoint records something that happened (use --follow-up for what is next)"
+            )
         }
         let followUpDay = try followUp.map { try context.dayParser.parse($0, direction: .future) }
         let store = try context.openStore()
         let target = try context.findAccount(account, in: store)
         let (touch, saved) = try store.update(target.account.id) { account -> Touchpoint in
             let ids = try contacts.map { query in
-                try Lookup.find(query, in: account.contacts, kind: "contact at \(account.name)", id: \.id, name: \.name).id
+                try Lookup.find(
+                    query, in: account.contacts, kind: "contact at \(account.name)", id: \.id, name: \.name
+                ).id
             }
-            let touch = Touchpoint(day: day, kind: kind, contactIDs: ids, summary: text, sentiment: sentiment,
-                                   followUp: followUpDay, loggedBy: context.userName)
+            let touch = Touchpoint(
+                day: day, kind: kind, contactIDs: ids, summary: text, sentiment: sentiment,
+                followUp: followUpDay, loggedBy: context.userName)
             account.touchpoints.append(touch)
             return touch
         }
@@ -64,7 +72,9 @@ struct ConcernCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "concern",
         abstract: "Record an issue or comment the customer raised, however small.",
-        discussion: "Without --respond-by the response is due by severity: critical next day, high in 2 days, medium in 5, low in 10.")
+        discussion:
+            "Without --respond-by the response is due by severity: critical next day, high in 2 days, medium in 5, low in 10."
+    )
 
     @OptionGroup var global: GlobalOptions
 
@@ -77,10 +87,14 @@ struct ConcernCommand: ParsableCommand {
     @Option(help: "low, medium, high or critical.")
     var severity: String = "medium"
 
-    @Option(name: .customLong("respond-by"), help: ArgumentHelp("When they must hear back from us.", valueName: "DATE"))
+    @Option(
+        name: .customLong("respond-by"),
+        help: ArgumentHelp("When they must hear back from us.", valueName: "DATE"))
     var respondBy: String?
 
-    @Option(name: .customLong("raised-by"), help: ArgumentHelp("The contact who raised it.", valueName: "CONTACT"))
+    @Option(
+        name: .customLong("raised-by"), help: ArgumentHelp("The contact who raised it.", valueName: "CONTACT")
+    )
     var raisedBy: String?
 
     @Option(help: ArgumentHelp("When it was raised (default today).", valueName: "DATE"))
@@ -92,21 +106,31 @@ struct ConcernCommand: ParsableCommand {
     func run() throws {
         let context = try CommandContext(global)
         let text = summary.trimmingWhitespace()
-        guard !text.isEmpty else { throw InputError("the concern is empty; say in a line what the customer raised") }
+        guard !text.isEmpty else {
+            throw InputError("the concern is empty; say in a line what the customer raised")
+        }
         let severity: Severity = try parseChoice(self.severity, "--severity")
         let raised = try on.map { try context.dayParser.parse($0, direction: .past) } ?? context.today
         guard raised <= context.today else { throw InputError("--on \(raised) is in the future") }
-        let due = try respondBy.map { try context.dayParser.parse($0, direction: .future) }
+        let due =
+            try respondBy.map { try context.dayParser.parse($0, direction: .future) }
             ?? Concern.defaultRespondBy(raisedOn: raised, severity: severity)
         let store = try context.openStore()
         let target = try context.findAccount(account, in: store)
         let (concern, saved) = try store.update(target.account.id) { account -> Concern in
-            let by = try raisedBy.map { try Lookup.find($0, in: account.contacts, kind: "contact at \(account.name)", id: \.id, name: \.name).id }
-            let concern = Concern(raisedOn: raised, raisedBy: by, summary: text, detail: detail, severity: severity, respondBy: due)
+            let by = try raisedBy.map {
+                try Lookup.find(
+                    $0, in: account.contacts, kind: "contact at \(account.name)", id: \.id, name: \.name
+                ).id
+            }
+            let concern = Concern(
+                raisedOn: raised, raisedBy: by, summary: text, detail: detail, severity: severity,
+                respondBy: due)
             account.concerns.append(concern)
             return concern
         }
-        print("Recorded \(severity.rawValue) concern at \(saved.account.name); respond by \(due) (\(concern.id))")
+        print(
+            "Recorded \(severity.rawValue) concern at \(saved.account.name); respond by \(due) (\(concern.id))"
+        )
     }
 }
-

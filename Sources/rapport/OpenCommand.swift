@@ -1,27 +1,30 @@
 import ArgumentParser
 import CursesBackend
 import FoundationEssentials
-#if canImport(Glibc)
-import Glibc
-#endif
 import RapportCore
 import RapportStore
 import RapportUI
 import TUIKit
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// `rapport` (or `rapport open`): the terminal app.
 struct OpenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "open",
         abstract: "Open the terminal app (the default when no command is given).",
-        discussion: "With no store at the location, a welcome screen offers the demo portfolio or an empty store.")
+        discussion:
+            "With no store at the location, a welcome screen offers the demo portfolio or an empty store.")
 
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         let context = try CommandContext(global)
         guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else {
-            throw InputError("the app needs a terminal; for scripts use the commands ('rapport --help' lists them)")
+            throw InputError(
+                "the app needs a terminal; for scripts use the commands ('rapport --help' lists them)")
         }
         let runner = try AppRunner(context: context)
         try runner.run()
@@ -44,15 +47,17 @@ final class AppRunner {
             let snapshot = store.loadDigests()
             self.store = store
             let file = try store.readStoreFile()
-            state = AppState(today: context.today, currency: file.settings.currency,
-                             storePath: context.storePath, width: 80, height: 24,
-                             digests: snapshot.digests, problems: snapshot.problems.map(\.description),
-                             policy: store.policy, me: context.userName, playbook: playbook)
+            state = AppState(
+                today: context.today, currency: file.settings.currency,
+                storePath: context.storePath, width: 80, height: 24,
+                digests: snapshot.digests, problems: snapshot.problems.map(\.description),
+                policy: store.policy, me: context.userName, playbook: playbook)
             state.litmus = try DemoData.currentLitmus(file, today: context.today)
         } else {
-            state = AppState(today: context.today, currency: "EUR", storePath: context.storePath,
-                             width: 80, height: 24, digests: [], storeExists: false, me: context.userName,
-                             playbook: playbook)
+            state = AppState(
+                today: context.today, currency: "EUR", storePath: context.storePath,
+                width: 80, height: 24, digests: [], storeExists: false, me: context.userName,
+                playbook: playbook)
             state.litmus = try DemoData.questions(today: context.today)
         }
     }
@@ -118,7 +123,8 @@ final class AppRunner {
             case .openEditor(let field, let text):
                 return edit(field: field, text: text)
             case .createStore(let demo):
-                let accounts = demo
+                let accounts =
+                    demo
                     ? try DemoData.createStore(at: context.storePath, today: context.today)
                     : try createEmptyStore()
                 store = try context.openStore()
@@ -133,7 +139,9 @@ final class AppRunner {
                 do {
                     try System.write(text, to: path)
                 } catch {
-                    return .failed("Could not write \(path): \(error); nothing was exported (start rapport in a folder you can write to)")
+                    return .failed(
+                        "Could not write \(path): \(error); nothing was exported (start rapport in a folder you can write to)"
+                    )
                 }
                 return .exported(path: path)
             case .redraw:
@@ -148,7 +156,8 @@ final class AppRunner {
     }
 
     private func createEmptyStore() throws -> [Account] {
-        _ = try FileStore.create(at: context.storePath, today: context.today, litmus: try DemoData.questions(today: context.today))
+        _ = try FileStore.create(
+            at: context.storePath, today: context.today, litmus: try DemoData.questions(today: context.today))
         return []
     }
 
@@ -160,27 +169,37 @@ final class AppRunner {
     /// Runs `$VISUAL` or `$EDITOR` (through `sh -c`) on a temporary file holding `text`.
     private func edit(field: String, text: String) -> Action {
         let env = context.environment
-        guard let editor = [env["VISUAL"], env["EDITOR"]].compactMap({ $0 }).first(where: { !$0.isEmpty }) else {
-            return .edited(field: field, text: nil, error: "No editor: set $VISUAL or $EDITOR (e.g. export EDITOR=nano)")
+        guard let editor = [env["VISUAL"], env["EDITOR"]].compactMap({ $0 }).first(where: { !$0.isEmpty })
+        else {
+            return .edited(
+                field: field, text: nil, error: "No editor: set $VISUAL or $EDITOR (e.g. export EDITOR=nano)")
         }
         let path = System.temporaryDirectory + "rapport-\(getpid())-\(field).txt"
         defer { unlink(path) }
         do {
             try System.createPrivate(text, at: path)
         } catch {
-            return .edited(field: field, text: nil, error: "cannot write a temporary file for the editor: \(error)")
+            return .edited(
+                field: field, text: nil, error: "cannot write a temporary file for the editor: \(error)")
         }
-        let status: Int32 = terminal?.suspend {
-            System.run("/bin/sh", ["-c", "\(editor) \"$1\"", "rapport-editor", path])?.status ?? 127
-        } ?? 127
+        let status: Int32 =
+            terminal?.suspend {
+                System.run("/bin/sh", ["-c", "\(editor) \"$1\"", "rapport-editor", path])?.status ?? 127
+            } ?? 127
         if status == 127 || status == 126 {
-            return .edited(field: field, text: nil, error: "The editor '\(editor)' could not be run; set $VISUAL or $EDITOR to an installed editor")
+            return .edited(
+                field: field, text: nil,
+                error:
+                    "The editor '\(editor)' could not be run; set $VISUAL or $EDITOR to an installed editor")
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            return .edited(field: field, text: nil, error: "The editor's file disappeared; the text was not changed")
+            return .edited(
+                field: field, text: nil, error: "The editor's file disappeared; the text was not changed")
         }
         var edited = String(decoding: data, as: UTF8.self)
         while edited.hasSuffix("\n") { edited.removeLast() }
-        return .edited(field: field, text: edited, error: status == 0 ? nil : "The editor exited with status \(status); its text was kept")
+        return .edited(
+            field: field, text: edited,
+            error: status == 0 ? nil : "The editor exited with status \(status); its text was kept")
     }
 }

@@ -12,7 +12,8 @@ struct PlanCommand: ParsableCommand {
 /// `rapport plan export ACCOUNT --markdown`.
 struct PlanExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Print the plan as a Markdown document to share with the customer or team.")
+        commandName: "export",
+        abstract: "Print the plan as a Markdown document to share with the customer or team.")
 
     @OptionGroup var global: GlobalOptions
 
@@ -27,7 +28,8 @@ struct PlanExportCommand: ParsableCommand {
         let store = try context.openStore()
         let found = try context.findAccount(account, in: store).account
         guard found.plan != nil else {
-            throw InputError("\(found.name) has no plan yet; start one in the app (account view, section 6, p)")
+            throw InputError(
+                "\(found.name) has no plan yet; start one in the app (account view, section 6, p)")
         }
         print(PlanDocument.markdown(found, today: context.today), terminator: "")
     }

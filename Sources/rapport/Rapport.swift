@@ -7,14 +7,16 @@ struct Rapport: ParsableCommand {
         commandName: "rapport",
         abstract: "Keep your key customer relationships healthy.",
         discussion: """
-        Store location: --store PATH, else $RAPPORT_STORE, else $XDG_DATA_HOME/rapport \
-        (default ~/.local/share/rapport).
-        ACCOUNT is an account id or an unambiguous, case-insensitive start of its name.
-        DATE is YYYY-MM-DD, today, tomorrow, yesterday, +3d, +2w, +1m, -3d or a weekday name.
-        """,
+            Store location: --store PATH, else $RAPPORT_STORE, else $XDG_DATA_HOME/rapport \
+            (default ~/.local/share/rapport).
+            ACCOUNT is an account id or an unambiguous, case-insensitive start of its name.
+            DATE is YYYY-MM-DD, today, tomorrow, yesterday, +3d, +2w, +1m, -3d or a weekday name.
+            """,
         subcommands: [
-            OpenCommand.self, DemoCommand.self, InitCommand.self, AccountsCommand.self, AccountCommand.self, ShowCommand.self,
-            LogCommand.self, ConcernCommand.self, DueCommand.self, PlanCommand.self, WorksheetCommand.self, LitmusCommand.self, CheckCommand.self, BenchCommand.self, BenchProbeCommand.self,
+            OpenCommand.self, DemoCommand.self, InitCommand.self, AccountsCommand.self, AccountCommand.self,
+            ShowCommand.self,
+            LogCommand.self, ConcernCommand.self, DueCommand.self, PlanCommand.self, WorksheetCommand.self,
+            LitmusCommand.self, CheckCommand.self, BenchCommand.self, BenchProbeCommand.self
         ],
         defaultSubcommand: OpenCommand.self
     )

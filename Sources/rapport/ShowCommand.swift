@@ -5,7 +5,8 @@ import RapportStore
 /// `rapport show ACCOUNT`: one account in full.
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "show", abstract: "Show one account: facts, contacts, team, touchpoints, concerns and more.")
+        commandName: "show",
+        abstract: "Show one account: facts, contacts, team, touchpoints, concerns and more.")
 
     @OptionGroup var global: GlobalOptions
 
@@ -23,7 +24,8 @@ struct ShowCommand: ParsableCommand {
             try System.writeOutput(try RapportJSON.encode(found))
         } else {
             let currency = try store.readStoreFile().settings.currency
-            print(AccountReport(account: found, today: context.today, currency: currency).text, terminator: "")
+            print(
+                AccountReport(account: found, today: context.today, currency: currency).text, terminator: "")
         }
     }
 }
@@ -37,9 +39,11 @@ struct AccountReport {
     var text: String {
         let a = account
         var out = "\(a.name)  [\(a.id)]\n"
-        out += "Owner \(a.owner.isEmpty ? "-" : a.owner) · \(a.tier.rawValue) · \(a.status.label) · season \(a.season.rawValue)"
+        out +=
+            "Owner \(a.owner.isEmpty ? "-" : a.owner) · \(a.tier.rawValue) · \(a.status.label) · season \(a.season.rawValue)"
         out += " · \(a.market.isEmpty ? "no market set" : a.market)\n"
-        out += "Value \(Money.full(a.annualValue, currency: currency))/year, lifetime \(Money.full(a.lifetimeValue, currency: currency))"
+        out +=
+            "Value \(Money.full(a.annualValue, currency: currency))/year, lifetime \(Money.full(a.lifetimeValue, currency: currency))"
         if let since = a.customerSince { out += " · customer since \(since)" }
         out += "\n"
         if let health = a.health {
@@ -51,40 +55,66 @@ struct AccountReport {
         if !flags.isEmpty { out += "Warnings: " + flags.map(\.short).joined(separator: ", ") + "\n" }
         if !a.tags.isEmpty { out += "Tags: " + a.tags.joined(separator: ", ") + "\n" }
 
-        out += section("Contacts", a.contacts.map { c in
-            var line = "\(c.name) — \(c.title.isEmpty ? "no title" : c.title), \(c.level.label), prefers \(c.channel.label)"
-            if let left = c.leftOn { line += ", left \(left)" }
-            let last = a.lastTouch(with: c.id).map { "last touch \($0.days(until: today))d ago" } ?? "never touched"
-            return line + " · " + last
-        })
-        out += section("Team", a.team.map { "\($0.name) — \($0.role.label)\($0.responsibility.isEmpty ? "" : ": \($0.responsibility)")" })
-        let touches = a.touchpoints.sorted { $0.day > $1.day }
-        out += section("Recent touchpoints (\(touches.count) in all)", touches.prefix(10).map { t in
-            let who = t.contactIDs.compactMap { a.contact($0)?.name }.joined(separator: ", ")
-            var line = "\(t.day)  \(t.kind.label.padded(to: 15)) \(t.summary)"
-            if !who.isEmpty { line += " (with \(who))" }
-            if t.sentiment != .neutral { line += " [\(t.sentiment.rawValue)]" }
-            if let f = t.followUp, t.followUpDoneOn == nil { line += " → follow up \(f)" }
-            return line
-        })
-        out += section("Open concerns", a.openConcerns.map { c in
-            var line = "[\(c.severity.rawValue)] \(c.summary) — raised \(c.raisedOn)"
-            if let due = c.respondBy { line += c.isOverdue(on: today) ? ", response OVERDUE since \(due)" : ", respond by \(due)" }
-            return line
-        })
-        out += section("Litmus history", a.litmusHistory.map { "\($0.day)  \($0.score)/100 (question set v\($0.version))" })
-        if let plan = a.plan {
-            out += section("Relationship plan", plan.items.map { item in
-                let next = item.nextDue.map { "next due \($0)" } ?? (item.paused ? "paused" : "done")
-                return "\(item.title) — \(item.cadence.label), \(next)"
+        out += section(
+            "Contacts",
+            a.contacts.map { c in
+                var line =
+                    "\(c.name) — \(c.title.isEmpty ? "no title" : c.title), \(c.level.label), prefers \(c.channel.label)"
+                if let left = c.leftOn { line += ", left \(left)" }
+                let last =
+                    a.lastTouch(with: c.id).map { "last touch \($0.days(until: today))d ago" }
+                    ?? "never touched"
+                return line + " · " + last
             })
+        out += section(
+            "Team",
+            a.team.map {
+                "\($0.name) — \($0.role.label)\($0.responsibility.isEmpty ? "" : ": \($0.responsibility)")"
+            })
+        let touches = a.touchpoints.sorted { $0.day > $1.day }
+        out += section(
+            "Recent touchpoints (\(touches.count) in all)",
+            touches.prefix(10).map { t in
+                let who = t.contactIDs.compactMap { a.contact($0)?.name }.joined(separator: ", ")
+                var line = "\(t.day)  \(t.kind.label.padded(to: 15)) \(t.summary)"
+                if !who.isEmpty { line += " (with \(who))" }
+                if t.sentiment != .neutral { line += " [\(t.sentiment.rawValue)]" }
+                if let f = t.followUp, t.followUpDoneOn == nil { line += " → follow up \(f)" }
+                return line
+            })
+        out += section(
+            "Open concerns",
+            a.openConcerns.map { c in
+                var line = "[\(c.severity.rawValue)] \(c.summary) — raised \(c.raisedOn)"
+                if let due = c.respondBy {
+                    line += c.isOverdue(on: today) ? ", response OVERDUE since \(due)" : ", respond by \(due)"
+                }
+                return line
+            })
+        out += section(
+            "Litmus history",
+            a.litmusHistory.map { "\($0.day)  \($0.score)/100 (question set v\($0.version))" })
+        if let plan = a.plan {
+            out += section(
+                "Relationship plan",
+                plan.items.map { item in
+                    let next = item.nextDue.map { "next due \($0)" } ?? (item.paused ? "paused" : "done")
+                    return "\(item.title) — \(item.cadence.label), \(next)"
+                })
         }
-        out += section("Worksheets", a.worksheets.map { "\($0.title) — \($0.status.rawValue), at step \($0.currentStep.rawValue) \($0.currentStep.title)" })
+        out += section(
+            "Worksheets",
+            a.worksheets.map {
+                "\($0.title) — \($0.status.rawValue), at step \($0.currentStep.rawValue) \($0.currentStep.title)"
+            })
         out += section("Risks", a.risks.map { "[\($0.state.rawValue)] \($0.disruption)" })
-        out += section("Measures", a.measures.map { m in
-            let last = m.readings.max { $0.month < $1.month }
-            return "\(m.name): " + (last.map { "\(Measure.format($0.value)) \(m.unit) in \($0.month)" } ?? "no readings")
-        })
+        out += section(
+            "Measures",
+            a.measures.map { m in
+                let last = m.readings.max { $0.month < $1.month }
+                return "\(m.name): "
+                    + (last.map { "\(Measure.format($0.value)) \(m.unit) in \($0.month)" } ?? "no readings")
+            })
         return out
     }
 

@@ -1,6 +1,6 @@
 #if canImport(Glibc)
-// @preconcurrency: `stdout`, C's buffer behind `print`, is read once, after the command.
-@preconcurrency import Glibc
+    // @preconcurrency: `stdout`, C's buffer behind `print`, is read once, after the command.
+    @preconcurrency import Glibc
 #endif
 
 /// What the commands need from the operating system beyond FoundationEssentials:
@@ -73,7 +73,8 @@ enum System {
 
     /// The directory for temporary files (`$TMPDIR`, else `/tmp`), with a trailing slash.
     static var temporaryDirectory: String {
-        let directory = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        let directory =
+            getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
         return directory.hasSuffix("/") ? directory : directory + "/"
     }
 
@@ -98,7 +99,9 @@ enum System {
         try create(path, holding: text, flags: O_EXCL, mode: 0o600)
     }
 
-    private static func create(_ path: String, holding text: String, flags: Int32, mode: mode_t) throws(Failure) {
+    private static func create(_ path: String, holding text: String, flags: Int32, mode: mode_t)
+        throws(Failure)
+    {
         let fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | flags, mode)
         guard fd >= 0 else { throw reason() }
         var text = text
@@ -116,18 +119,28 @@ enum System {
     /// not be started. It writes to this process's standard output and error unless
     /// `outputFile` (created for it) or `quiet` (error to /dev/null) say otherwise, and
     /// gets `environment` in place of this process's when it is given.
-    static func run(_ program: String, _ arguments: [String], environment: [String: String]? = nil,
-                    outputFile: String? = nil, quiet: Bool = false) -> (status: Int32, usage: rusage)? {
+    static func run(
+        _ program: String, _ arguments: [String], environment: [String: String]? = nil,
+        outputFile: String? = nil, quiet: Bool = false
+    ) -> (status: Int32, usage: rusage)? {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        if let outputFile { posix_spawn_file_actions_addopen(&actions, 1, outputFile, O_WRONLY | O_CREAT | O_TRUNC, 0o600) }
+        if let outputFile {
+            posix_spawn_file_actions_addopen(&actions, 1, outputFile, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        }
         if quiet { posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0) }
         let argv: [UnsafeMutablePointer<CChar>?] = ([program] + arguments).map { strdup($0) } + [nil]
-        let envp: [UnsafeMutablePointer<CChar>?]? = environment.map { $0.map { strdup("\($0.key)=\($0.value)") } + [nil] }
-        defer { (argv + (envp ?? [])).forEach { free($0) } }
+        let envp: [UnsafeMutablePointer<CChar>?]? = environment.map {
+            $0.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        }
+        defer {
+            for pointer in argv + (envp ?? []) { free(pointer) }
+        }
         var pid: pid_t = 0
-        let started = envp.map { posix_spawn(&pid, program, &actions, nil, argv, $0) } ?? posix_spawn(&pid, program, &actions, nil, argv, environ)
+        let started =
+            envp.map { posix_spawn(&pid, program, &actions, nil, argv, $0) }
+            ?? posix_spawn(&pid, program, &actions, nil, argv, environ)
         guard started == 0 else { return nil }
         var status: Int32 = 0
         var usage = rusage()

@@ -14,7 +14,9 @@ struct WorksheetExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Print a worksheet as a Markdown document to share with the customer or team.",
-        discussion: "WORKSHEET is an id or an unambiguous start of its title; without it, the account's most recent open worksheet.")
+        discussion:
+            "WORKSHEET is an id or an unambiguous start of its title; without it, the account's most recent open worksheet."
+    )
 
     @OptionGroup var global: GlobalOptions
 
@@ -31,13 +33,16 @@ struct WorksheetExportCommand: ParsableCommand {
         let context = try CommandContext(global)
         let found = try context.findAccount(account, in: try context.openStore()).account
         guard !found.worksheets.isEmpty else {
-            throw InputError("\(found.name) has no worksheets; start one in the app (account view, section 7, n)")
+            throw InputError(
+                "\(found.name) has no worksheets; start one in the app (account view, section 7, n)")
         }
         let chosen: Worksheet
         if let worksheet {
-            chosen = try Lookup.find(worksheet, in: found.worksheets, kind: "worksheet", id: \.id, name: \.title)
+            chosen = try Lookup.find(
+                worksheet, in: found.worksheets, kind: "worksheet", id: \.id, name: \.title)
         } else {
-            chosen = found.worksheets.filter { $0.status != .closed }.max { $0.createdOn < $1.createdOn }
+            chosen =
+                found.worksheets.filter { $0.status != .closed }.max { $0.createdOn < $1.createdOn }
                 ?? found.worksheets.max { $0.createdOn < $1.createdOn }!
         }
         print(WorksheetDocument.markdown(chosen, in: found), terminator: "")

@@ -21,7 +21,8 @@ final class CLIHarness {
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
             dir.deleteLastPathComponent()
         }
-        return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("rapport")
+        return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("rapport")
     }
 
     /// Starts `rapport args...` without waiting for it.
@@ -47,7 +48,9 @@ final class CLIHarness {
 
     /// The account file paths in the store.
     func accountFiles() throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: store + "/accounts").sorted().map { store + "/accounts/" + $0 }
+        try FileManager.default.contentsOfDirectory(atPath: store + "/accounts").sorted().map {
+            store + "/accounts/" + $0
+        }
     }
 
     /// `rapport show ACCOUNT --json`, decoded.

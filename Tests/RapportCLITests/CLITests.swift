@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import RapportCore
+import Testing
 
 @Suite struct CLITests {
     @Test func demoThenAccountsShowsThePortfolio() throws {
@@ -11,13 +11,17 @@ import RapportCore
 
         let json = try cli.run("accounts", "--json")
         #expect(json.status == 0)
-        let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [[String: Any]])
+        let rows = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [[String: Any]])
         #expect(rows.count >= 25)
         for key in ["id", "name", "owner", "tier", "status", "season", "lastTouch", "health", "flags"] {
             #expect(rows.allSatisfy { $0.keys.contains(key) }, "every row has \(key)")
         }
         #expect(Set(rows.compactMap { $0["tier"] as? String }) == ["key", "core", "standard"])
-        #expect(Set(rows.compactMap { $0["season"] as? String }) == ["growth", "stagnancy", "tension", "reconnection", "disruption"])
+        #expect(
+            Set(rows.compactMap { $0["season"] as? String }) == [
+                "growth", "stagnancy", "tension", "reconnection", "disruption"
+            ])
         #expect(Set(rows.compactMap { $0["status"] as? String }) == ["active", "at-risk", "lost", "former"])
 
         let table = try cli.run("accounts")
@@ -32,15 +36,22 @@ import RapportCore
         #expect(result.status == 0, "\(result.err)")
         let lines = result.out.split(separator: "\n").map(String.init)
         let size = try #require(lines.first)
-        #expect(size.hasPrefix("60 accounts (store built in ") && !size.contains(" 0 MB on disk"), "a store of 60 accounts takes a megabyte or more")
-        let figures = ["open to first frame (in process)": "ms", "open to first frame (process start to exit)": "ms",
-                       "rapport accounts --json process time": "ms", "rapport due --json process time": "ms",
-                       "filter per keystroke": "ms", "open one account": "ms", "save one touchpoint": "ms",
-                       "app takes in a save (lists and redraw)": "ms", "peak memory (largest of the app and command processes)": "MB"]
+        #expect(
+            size.hasPrefix("60 accounts (store built in ") && !size.contains(" 0 MB on disk"),
+            "a store of 60 accounts takes a megabyte or more")
+        let figures = [
+            "open to first frame (in process)": "ms", "open to first frame (process start to exit)": "ms",
+            "rapport accounts --json process time": "ms", "rapport due --json process time": "ms",
+            "filter per keystroke": "ms", "open one account": "ms", "save one touchpoint": "ms",
+            "app takes in a save (lists and redraw)": "ms",
+            "peak memory (largest of the app and command processes)": "MB"
+        ]
         for (figure, unit) in figures {
             let line = try #require(lines.first { $0.hasPrefix("  \(figure): ") }, "\(figure) is printed")
             let value = line.dropFirst(figure.count + 4).split(separator: " ")
-            #expect(value.count == 2 && Double(value[0]).map { $0 > 0 } == true && value[1] == unit[...], "\(line)")
+            #expect(
+                value.count == 2 && Double(value[0]).map { $0 > 0 } == true && value[1] == unit[...],
+                "\(line)")
         }
     }
 
@@ -49,7 +60,8 @@ import RapportCore
         try cli.run("init")
         let again = try cli.run("demo")
         #expect(again.status != 0)
-        #expect(again.err == "Error: a Rapport store already exists at \(cli.store); refusing to overwrite it\n")
+        #expect(
+            again.err == "Error: a Rapport store already exists at \(cli.store); refusing to overwrite it\n")
         #expect(try cli.accountFiles().isEmpty)
     }
 
@@ -63,7 +75,9 @@ import RapportCore
         #expect(summaries.contains { $0.flags.contains(.fallingHealth) })
         let brightline = try cli.account("brightline")
         #expect(brightline.worksheets.first?.status == .executing)
-        #expect(brightline.concerns.contains { $0.status == .resolved } && brightline.concerns.contains { $0.status.isOpen })
+        #expect(
+            brightline.concerns.contains { $0.status == .resolved }
+                && brightline.concerns.contains { $0.status.isOpen })
         #expect(brightline.touchpoints.count > 10)
         #expect(try cli.account("northwind").plan?.items.count == 5)
     }
@@ -71,10 +85,13 @@ import RapportCore
     @Test func logAddsATouchpointWithContactsAndDates() throws {
         let cli = CLIHarness()
         try cli.run("demo")
-        let result = try cli.run("log", "north", "Call about the rollout", "--kind", "call", "--with", "helena",
-                                 "--on", "yesterday", "--sentiment", "positive", "--follow-up", "friday")
+        let result = try cli.run(
+            "log", "north", "Call about the rollout", "--kind", "call", "--with", "helena",
+            "--on", "yesterday", "--sentiment", "positive", "--follow-up", "friday")
         #expect(result.status == 0, "\(result.err)")
-        #expect(result.out.hasPrefix("Logged call at Northwind Logistics on 2026-11-21 with Helena Voss; follow up 2026-11-27 ("))
+        #expect(
+            result.out.hasPrefix(
+                "Logged call at Northwind Logistics on 2026-11-21 with Helena Voss; follow up 2026-11-27 ("))
         let account = try cli.account("Northwind")
         let touch = try #require(account.touchpoints.first { $0.summary == "Call about the rollout" })
         #expect(touch.kind == .call && touch.sentiment == .positive)
@@ -88,13 +105,31 @@ import RapportCore
         try cli.run("demo")
         let before = try cli.accountFiles().map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
         let cases: [([String], String)] = [
-            (["log", "north", "x", "--kind", "call", "--on", "2026-02-30"], "Error: '2026-02-30' is not a real calendar day; expected YYYY-MM-DD, today, tomorrow, yesterday, +3d, +2w, +1m, -3d or a weekday name\n"),
-            (["log", "north", "x", "--kind", "chat"], "Error: --kind 'chat' is not valid; expected meeting, call, email, report, meal, site-visit or review\n"),
+            (
+                ["log", "north", "x", "--kind", "call", "--on", "2026-02-30"],
+                "Error: '2026-02-30' is not a real calendar day; expected YYYY-MM-DD, today, tomorrow, yesterday, +3d, +2w, +1m, -3d or a weekday name\n"
+            ),
+            (
+                ["log", "north", "x", "--kind", "chat"],
+                "Error: --kind 'chat' is not valid; expected meeting, call, email, report, meal, site-visit or review\n"
+            ),
             (["log", "nosuch", "x", "--kind", "call"], "Error: no account matches 'nosuch'\n"),
-            (["log", "north", "x", "--kind", "call", "--with", "nobody"], "Error: no contact at Northwind Logistics matches 'nobody'\n"),
-            (["log", "north", "x", "--kind", "call", "--on", "+2d"], "Error: --on 2026-11-24 is in the future; a touchpoint records something that happened (use --follow-up for what is next)\n"),
-            (["concern", "north", "x", "--severity", "huge"], "Error: --severity 'huge' is not valid; expected low, medium, high or critical\n"),
-            (["account", "add", "Acme", "--value", "lots"], "Error: 'lots' is not an amount; expected a number such as 1200000, 1.2M or 350k\n"),
+            (
+                ["log", "north", "x", "--kind", "call", "--with", "nobody"],
+                "Error: no contact at Northwind Logistics matches 'nobody'\n"
+            ),
+            (
+                ["log", "north", "x", "--kind", "call", "--on", "+2d"],
+                "Error: --on 2026-11-24 is in the future; a touchpoint records something that happened (use --follow-up for what is next)\n"
+            ),
+            (
+                ["concern", "north", "x", "--severity", "huge"],
+                "Error: --severity 'huge' is not valid; expected low, medium, high or critical\n"
+            ),
+            (
+                ["account", "add", "Acme", "--value", "lots"],
+                "Error: 'lots' is not an amount; expected a number such as 1200000, 1.2M or 350k\n"
+            )
         ]
         for (args, message) in cases {
             let result = try cli.run(args)
@@ -111,17 +146,21 @@ import RapportCore
         let result = try cli.run("show", "s")
         #expect(result.status != 0)
         #expect(result.err.hasPrefix("Error: 's' matches 3 accounts: "))
-        #expect(result.err.contains("Solace Hotels Group (acc-") && result.err.contains("Summit Outdoor (acc-"))
+        #expect(
+            result.err.contains("Solace Hotels Group (acc-") && result.err.contains("Summit Outdoor (acc-"))
     }
 
     @Test func concernGetsAResponseDateFromItsSeverity() throws {
         let cli = CLIHarness()
         try cli.run("demo")
-        let result = try cli.run("concern", "vantage", "Invoice sent to the wrong address", "--severity", "high", "--raised-by", "carlos")
+        let result = try cli.run(
+            "concern", "vantage", "Invoice sent to the wrong address", "--severity", "high", "--raised-by",
+            "carlos")
         #expect(result.status == 0, "\(result.err)")
         #expect(result.out.hasPrefix("Recorded high concern at Vantage Telecom; respond by 2026-11-24 ("))
         let account = try cli.account("vantage")
-        let concern = try #require(account.concerns.first { $0.summary == "Invoice sent to the wrong address" })
+        let concern = try #require(
+            account.concerns.first { $0.summary == "Invoice sent to the wrong address" })
         #expect(concern.raisedBy == account.contacts.first { $0.name == "Carlos Mendes" }?.id)
         #expect(concern.status == .open)
     }
@@ -129,7 +168,9 @@ import RapportCore
     @Test func accountAddCreatesAnAccountAndRefusesADuplicateName() throws {
         let cli = CLIHarness()
         try cli.run("init")
-        let added = try cli.run("account", "add", "Acme Corp", "--tier", "key", "--value", "1.2M", "--since", "2020-01-15", "--tag", "eu")
+        let added = try cli.run(
+            "account", "add", "Acme Corp", "--tier", "key", "--value", "1.2M", "--since", "2020-01-15",
+            "--tag", "eu")
         #expect(added.status == 0, "\(added.err)")
         let acme = try cli.account("acme")
         #expect(acme.tier == .key && acme.annualValue == 1_200_000 && acme.owner == "Maya Lindqvist")

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import RapportCore
+import Testing
 
 /// `rapport due` on the demo store, day pinned to 2026-11-22.
 @Suite struct DueCommandTests {
@@ -37,7 +37,9 @@ import RapportCore
         #expect(logged.status == 0, "\(logged.err)")
         let item = try #require(try json(cli).first { ($0["title"] as? String)?.hasSuffix("経営") == true })
         #expect(item["title"] as? String == "Follow up: " + summary)
-        #expect(item["daysOverdue"] as? Int == 2 && item["band"] as? String == "overdue" && item["due"] as? String == "2026-11-20")
+        #expect(
+            item["daysOverdue"] as? Int == 2 && item["band"] as? String == "overdue"
+                && item["due"] as? String == "2026-11-20")
         #expect((item["key"] as? String)?.hasPrefix("acc-") == true && item["snoozedUntil"] is NSNull)
     }
 
@@ -49,13 +51,24 @@ import RapportCore
         let rows = try json(cli, "--within", "1000")
         #expect(rows.count > 5 * 1024, "more chunks than buffers: each buffer is written from more than once")
         let text = try cli.run("due", "--within", "1000").out
-        #expect(text.hasSuffix("\(rows.count) items, \(rows.filter { $0["band"] as? String == "overdue" }.count) overdue\n"))
-        let order = rows.map { (urgency: $0["urgency"] as? Int ?? 0, due: $0["due"] as? String ?? "",
-                                name: ($0["account"] as? String ?? "").lowercased()) }
-        #expect(zip(order, order.dropFirst()).allSatisfy { a, b in
-            a.urgency != b.urgency ? a.urgency > b.urgency : a.due != b.due ? a.due < b.due : a.name <= b.name
-        })
-        #expect(rows.allSatisfy { row in (row["key"] as? String)?.hasPrefix((row["accountID"] as? String ?? "?") + "/") == true })
+        #expect(
+            text.hasSuffix(
+                "\(rows.count) items, \(rows.filter { $0["band"] as? String == "overdue" }.count) overdue\n"))
+        let order = rows.map {
+            (
+                urgency: $0["urgency"] as? Int ?? 0, due: $0["due"] as? String ?? "",
+                name: ($0["account"] as? String ?? "").lowercased()
+            )
+        }
+        #expect(
+            zip(order, order.dropFirst()).allSatisfy { a, b in
+                a.urgency != b.urgency
+                    ? a.urgency > b.urgency : a.due != b.due ? a.due < b.due : a.name <= b.name
+            })
+        #expect(
+            rows.allSatisfy { row in
+                (row["key"] as? String)?.hasPrefix((row["accountID"] as? String ?? "?") + "/") == true
+            })
     }
 
     @Test func todayIsTheDayWhereTheMachineIs() throws {
@@ -64,11 +77,13 @@ import RapportCore
         let cli = try demo()
         func overdue(_ zone: String) throws -> [String: Int] {
             cli.environment = ["RAPPORT_TODAY": "", "TZ": zone]
-            return Dictionary(uniqueKeysWithValues: try json(cli).compactMap { row in
-                (row["key"] as? String).flatMap { key in (row["daysOverdue"] as? Int).map { (key, $0) } }
-            })
+            return Dictionary(
+                uniqueKeysWithValues: try json(cli).compactMap { row in
+                    (row["key"] as? String).flatMap { key in (row["daysOverdue"] as? Int).map { (key, $0) } }
+                })
         }
-        let west = try overdue("WEST+12"), east = try overdue("EAST-14")
+        let west = try overdue("WEST+12")
+        let east = try overdue("EAST-14")
         let key = try #require(west.first { $0.value > 0 }?.key)
         #expect(try #require(east[key]) - west[key]! >= 1)
     }
@@ -77,17 +92,24 @@ import RapportCore
         let cli = try demo()
         for command in ["due", "accounts"] {
             // /dev/full refuses every write with "No space left on device".
-            let full = try cli.run(["-c", "\"$0\" \(command) --json > /dev/full", CLIHarness.binary.path],
-                                   binary: URL(fileURLWithPath: "/bin/sh"))
+            let full = try cli.run(
+                ["-c", "\"$0\" \(command) --json > /dev/full", CLIHarness.binary.path],
+                binary: URL(fileURLWithPath: "/bin/sh"))
             #expect(full.status == 1, "\(command)")
-            #expect(full.err.contains("cannot write the output (No space left on device); it is incomplete"), "\(full.err)")
+            #expect(
+                full.err.contains("cannot write the output (No space left on device); it is incomplete"),
+                "\(full.err)")
         }
         // The same for every other output, printed or written whole.
         for command in ["due", "due --ics", "accounts", "show atlas --json", "litmus questions --json"] {
-            let full = try cli.run(["-c", "\"$0\" \(command) > /dev/full", CLIHarness.binary.path],
-                                   binary: URL(fileURLWithPath: "/bin/sh"))
+            let full = try cli.run(
+                ["-c", "\"$0\" \(command) > /dev/full", CLIHarness.binary.path],
+                binary: URL(fileURLWithPath: "/bin/sh"))
             #expect(full.status == 1, "\(command)")
-            #expect(full.err.contains("Error: cannot write the output (No space left on device); it is incomplete"), "\(command): \(full.err)")
+            #expect(
+                full.err.contains(
+                    "Error: cannot write the output (No space left on device); it is incomplete"),
+                "\(command): \(full.err)")
         }
     }
 
@@ -135,10 +157,11 @@ import RapportCore
         try cli.run("init")
         let name = "Müller \"Quote\" \\ Söhne\ttab 経営"
         #expect(try cli.run("account", "add", name).status == 0)
-        let rows = try JSONSerialization.jsonObject(with: Data(try cli.run("accounts", "--json").out.utf8)) as? [[String: Any]]
+        let rows =
+            try JSONSerialization.jsonObject(with: Data(try cli.run("accounts", "--json").out.utf8))
+            as? [[String: Any]]
         #expect(rows?.first?["name"] as? String == name)
         let due = try json(cli)
         #expect(due.allSatisfy { $0["account"] as? String == name })
     }
 }
-

@@ -1,22 +1,31 @@
 import Foundation
-import Testing
 import RapportCore
+import Testing
 
 /// The real binary in a real terminal (tmux).
 @Suite(.serialized) struct EndToEndTests {
     func environment(_ cli: CLIHarness, extra: [String: String] = [:]) -> [String: String] {
-        var env = ["LANG": "C.UTF-8", "TERM": "xterm-256color", "RAPPORT_STORE": cli.store,
-                   "RAPPORT_TODAY": cli.today, "RAPPORT_OWNER": "Maya Lindqvist", "SWIFT_BACKTRACE": "interactive=no"]
+        var env = [
+            "LANG": "C.UTF-8", "TERM": "xterm-256color", "RAPPORT_STORE": cli.store,
+            "RAPPORT_TODAY": cli.today, "RAPPORT_OWNER": "Maya Lindqvist", "SWIFT_BACKTRACE": "interactive=no"
+        ]
         env.merge(extra) { $1 }
         return env
     }
 
     /// A demo store and the app running on it in tmux.
-    func startDemo(width: Int = 100, height: Int = 30, extra: [String: String] = [:], directory: String? = nil) throws -> (CLIHarness, Tmux) {
+    func startDemo(
+        width: Int = 100, height: Int = 30, extra: [String: String] = [:], directory: String? = nil
+    ) throws -> (CLIHarness, Tmux) {
         let cli = CLIHarness()
         try cli.run("demo")
-        return (cli, try Tmux(CLIHarness.binary.path, environment: environment(cli, extra: extra), width: width, height: height,
-                              directory: directory))
+        return (
+            cli,
+            try Tmux(
+                CLIHarness.binary.path, environment: environment(cli, extra: extra), width: width,
+                height: height,
+                directory: directory)
+        )
     }
 
     @Test func browseFilterOpenLogAndQuit() throws {
@@ -32,7 +41,8 @@ import RapportCore
         #expect(tmux.alternateOn == "0")
 
         let account = try cli.account("northwind")
-        let touch = try #require(account.touchpoints.first { $0.summary == "Called Helena about phase three" })
+        let touch = try #require(
+            account.touchpoints.first { $0.summary == "Called Helena about phase three" })
         #expect(touch.kind == .call && touch.day.iso == "2026-11-22")
         #expect(touch.contactIDs == account.contacts.filter { $0.name == "Helena Voss" }.map(\.id))
     }
@@ -115,7 +125,8 @@ import RapportCore
         try tmux.waitFor("Accounts  27 of 27")
         try tmux.keys("Q")
         try tmux.waitFor("EXITED 0")
-        let concern = try #require(try cli.account("atlas").concerns.first { $0.summary == "Invoices arrive late" })
+        let concern = try #require(
+            try cli.account("atlas").concerns.first { $0.summary == "Invoices arrive late" })
         #expect(concern.detail == "Written in the editor", "the editor's trailing newline is dropped")
     }
 
@@ -135,7 +146,8 @@ import RapportCore
         let directory = NSTemporaryDirectory() + "rapport-export-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let (cli, tmux) = try startDemo(width: 200, directory: directory)  // wide enough for the whole failure message
+        // wide enough for the whole failure message
+        let (cli, tmux) = try startDemo(width: 200, directory: directory)
         try tmux.openAccount("north")
         try tmux.keys("6")
         try tmux.waitFor("Plan")
@@ -150,7 +162,8 @@ import RapportCore
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
         try tmux.keys("X")
         try tmux.waitFor("Could not write \(path): Is a directory")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["northwind-logistics-plan.md"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: directory) == ["northwind-logistics-plan.md"])
         try tmux.keys("Q")
         try tmux.waitFor("EXITED 0")
         #expect(try cli.run("check").status == 0)
@@ -159,9 +172,12 @@ import RapportCore
     @Test func theDueListMarksTheMostUrgentItemDone() throws {
         let cli = CLIHarness()
         try cli.run("demo")
-        let before = try JSONSerialization.jsonObject(with: Data(try cli.run("due", "--json").out.utf8)) as? [[String: Any]]
+        let before =
+            try JSONSerialization.jsonObject(with: Data(try cli.run("due", "--json").out.utf8))
+            as? [[String: Any]]
         let first = try #require(before?.first)
-        let title = try #require(first["title"] as? String), key = try #require(first["key"] as? String)
+        let title = try #require(first["title"] as? String)
+        let key = try #require(first["key"] as? String)
         let tmux = try Tmux(CLIHarness.binary.path, environment: environment(cli), width: 100, height: 30)
         try tmux.waitFor("Accounts  27 of 27")
         try tmux.keys("D")
@@ -173,7 +189,9 @@ import RapportCore
         try tmux.waitFor("Response recorded")
         try tmux.keys("Q")
         try tmux.waitFor("EXITED 0")
-        let after = try JSONSerialization.jsonObject(with: Data(try cli.run("due", "--json").out.utf8)) as? [[String: Any]]
+        let after =
+            try JSONSerialization.jsonObject(with: Data(try cli.run("due", "--json").out.utf8))
+            as? [[String: Any]]
         #expect(title.hasPrefix("Respond: "))
         #expect(!(after ?? []).contains { $0["key"] as? String == key })
     }
@@ -198,7 +216,9 @@ import RapportCore
         let atlas = try cli.account("atlas")
         let item = try #require(atlas.plan?.items.first)
         #expect(item.completions.map(\.note) == ["Met the COO about the cloud pilot"])
-        let due = try JSONSerialization.jsonObject(with: Data(try cli.run("due", "--json", "--within", "100").out.utf8)) as? [[String: Any]]
+        let due =
+            try JSONSerialization.jsonObject(
+                with: Data(try cli.run("due", "--json", "--within", "100").out.utf8)) as? [[String: Any]]
         let row = try #require(due?.first { $0["key"] as? String == "\(atlas.id)/plan/\(item.id)" })
         #expect(row["due"] as? String == "2027-02-22")
     }
@@ -218,11 +238,14 @@ import RapportCore
             (["r"], [], "Likely root cause"),
             (["Tab", "a"], ["Offer a two-year deal"], "Option saved"),
             (["a"], ["Add usage reports at no cost"], "Option saved"),
-            (["Tab", "Enter"], ["Locks in revenue", "Lower margin"], "Implications of \"Offer a two-year deal\""),
+            (
+                ["Tab", "Enter"], ["Locks in revenue", "Lower margin"],
+                "Implications of \"Offer a two-year deal\""
+            ),
             ([], ["Shows the value", "Some effort"], "Implications of \"Add usage reports"),
             (["Tab", "e", "Down"], ["Keeps the value visible"], "Decided: Offer a two-year deal"),
             (["Tab", "a"], ["Send the usage report", "", "2026-11-30"], "Action saved; due 2026-11-30"),
-            (["Tab", "e"], ["2026-12-31"], "Evaluation saved"),
+            (["Tab", "e"], ["2026-12-31"], "Evaluation saved")
         ]
         for step in steps {
             for key in step.keys { try tmux.keys(key) }
@@ -242,10 +265,20 @@ import RapportCore
         #expect(worksheet.causes.map(\.isLikelyRoot) == [true] && worksheet.options.count == 2)
         #expect(worksheet.options.allSatisfy { !$0.ups.isEmpty && !$0.downs.isEmpty })
         #expect(worksheet.chosenOption?.text == "Offer a two-year deal" && worksheet.status == .executing)
-        let due = try JSONSerialization.jsonObject(with: Data(try cli.run("due", "--json", "--within", "60").out.utf8)) as? [[String: Any]]
+        let due =
+            try JSONSerialization.jsonObject(
+                with: Data(try cli.run("due", "--json", "--within", "60").out.utf8)) as? [[String: Any]]
         let mine = (due ?? []).filter { ($0["key"] as? String)?.hasPrefix("\(atlas.id)/") == true }
-        #expect(mine.contains { $0["source"] as? String == "worksheet-action" && $0["title"] as? String == "Send the usage report" && $0["due"] as? String == "2026-11-30" })
-        #expect(mine.contains { $0["source"] as? String == "worksheet-evaluation" && $0["due"] as? String == "2026-12-31" })
+        #expect(
+            mine.contains {
+                $0["source"] as? String == "worksheet-action"
+                    && $0["title"] as? String == "Send the usage report"
+                    && $0["due"] as? String == "2026-11-30"
+            })
+        #expect(
+            mine.contains {
+                $0["source"] as? String == "worksheet-evaluation" && $0["due"] as? String == "2026-12-31"
+            })
         let exported = try cli.run("worksheet", "export", "atlas", "--markdown")
         #expect(exported.status == 0 && exported.out.contains("We chose **Offer a two-year deal**"))
     }
@@ -267,11 +300,12 @@ import RapportCore
         try tmux.waitFor("Litmus test saved: score 69")
         try tmux.keys("Q")
         try tmux.waitFor("EXITED 0")
-        let rows = try JSONSerialization.jsonObject(with: Data(try cli.run("accounts", "--json").out.utf8)) as? [[String: Any]]
+        let rows =
+            try JSONSerialization.jsonObject(with: Data(try cli.run("accounts", "--json").out.utf8))
+            as? [[String: Any]]
         let north = try #require(rows?.first { ($0["name"] as? String) == "Northwind Logistics" })
         #expect(north["health"] as? Int == 69)
         let history = try cli.run("litmus", "north").out
         #expect(history.contains("2026-11-22  v1       69") && history.contains("Not written down yet"))
     }
 }
-

@@ -13,18 +13,23 @@ final class Tmux {
     /// Starts `command` in a detached session of the given size, in `directory` (by
     /// default the tests' own). The command is followed by `echo EXITED` so a test can see
     /// the app end and inspect the terminal after it.
-    init(_ command: String, environment: [String: String], width: Int = 100, height: Int = 30, directory: String? = nil) throws {
+    init(
+        _ command: String, environment: [String: String], width: Int = 100, height: Int = 30,
+        directory: String? = nil
+    ) throws {
         let env = environment.map { "\($0.key)='\($0.value)'" }.sorted().joined(separator: " ")
         let script = "env \(env) \(command); echo EXITED $?; sleep 30"
-        try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)"]
-                 + (directory.map { ["-c", $0] } ?? []) + [script])
+        try tmux(
+            ["-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)"]
+                + (directory.map { ["-c", $0] } ?? []) + [script])
     }
 
     deinit { _ = try? tmux(["kill-server"]) }
 
     @discardableResult
     func tmux(_ args: [String]) throws -> String {
-        try Subprocess.run("tmux", ["-L", socket] + args, environment: ProcessInfo.processInfo.environment).out
+        try Subprocess.run("tmux", ["-L", socket] + args, environment: ProcessInfo.processInfo.environment)
+            .out
     }
 
     /// Named keys (`Enter`, `Escape`, `Tab`, `C-o`) or single characters.
@@ -62,11 +67,16 @@ final class Tmux {
     }
 
     /// Whether the pane is on the alternate screen (curses still owns it).
-    var alternateOn: String { ((try? tmux(["display-message", "-p", "-t", "0", "#{alternate_on}"])) ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+    var alternateOn: String {
+        ((try? tmux(["display-message", "-p", "-t", "0", "#{alternate_on}"])) ?? "").trimmingCharacters(
+            in: .whitespacesAndNewlines)
+    }
 
     /// Sends a signal to the app running in the pane.
     func signalApp(_ signal: String) throws {
-        let pid = try tmux(["display-message", "-p", "-t", "0", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
-        _ = try Subprocess.run("pkill", ["-\(signal)", "-P", pid, "rapport"], environment: ProcessInfo.processInfo.environment)
+        let pid = try tmux(["display-message", "-p", "-t", "0", "#{pane_pid}"]).trimmingCharacters(
+            in: .whitespacesAndNewlines)
+        _ = try Subprocess.run(
+            "pkill", ["-\(signal)", "-P", pid, "rapport"], environment: ProcessInfo.processInfo.environment)
     }
 }

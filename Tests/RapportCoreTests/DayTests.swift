@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RapportCore
 
 @Suite struct DayTests {
@@ -6,7 +7,7 @@ import Testing
         let day = try #require(Day(iso: "2026-11-22"))
         #expect(day.year == 2026 && day.month == 11 && day.day == 22)
         #expect(day.iso == "2026-11-22")
-        #expect(day.weekday == 7) // a Sunday
+        #expect(day.weekday == 7)  // a Sunday
     }
 
     @Test func rejectsImpossibleDays() {
@@ -17,7 +18,10 @@ import Testing
         #expect(Day(iso: "2026-13-01") == nil)
         #expect(Day(iso: "2026-1-01") == nil)
         #expect(Day(iso: "tomorrow") == nil)
-        for bad in ["2026-11-2", "2026-11-222", "2026/11/22", "２０２６-11-22", "0000-01-01", "2026-11-2a", "-026-11-22", ""] {
+        for bad in [
+            "2026-11-2", "2026-11-222", "2026/11/22", "２０２６-11-22", "0000-01-01", "2026-11-2a", "-026-11-22",
+            ""
+        ] {
             #expect(Day(iso: bad) == nil, "\(bad)")
         }
         #expect(Day(iso: "9999-12-31")?.iso == "9999-12-31" && Day(iso: "0001-01-01")?.iso == "0001-01-01")
@@ -83,7 +87,8 @@ import Testing
     }
 
     @Test func planItemRestartsFromLastCompletion() {
-        var item = PlanItem(title: "Main contact meeting", cadence: .monthly, startOn: Day(iso: "2026-01-10")!)
+        var item = PlanItem(
+            title: "Main contact meeting", cadence: .monthly, startOn: Day(iso: "2026-01-10")!)
         #expect(item.nextDue?.iso == "2026-02-10")
         item.completions.append(PlanCompletion(day: Day(iso: "2026-02-25")!))
         #expect(item.nextDue?.iso == "2026-03-25")
@@ -118,7 +123,8 @@ import Testing
     }
 
     @Test func badInputNamesWhatWasWrongAndWhatIsAccepted() {
-        #expect(throws: InputError("'2026-02-30' is not a real calendar day; expected \(DayParser.accepted)")) {
+        #expect(throws: InputError("'2026-02-30' is not a real calendar day; expected \(DayParser.accepted)"))
+        {
             try parser.parse("2026-02-30")
         }
         #expect(throws: InputError("'soon' is not a date; expected \(DayParser.accepted)")) {

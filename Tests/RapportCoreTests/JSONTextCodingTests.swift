@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import RapportResources
+import Testing
+
 @testable import RapportCore
 
 /// Rapport's own JSON encoder and decoder against Foundation's: the same bytes out, the
@@ -16,9 +17,12 @@ import RapportResources
     func synthetic(_ count: Int) throws -> [Account] {
         let today = Day(iso: "2026-11-22")!
         let portfolio = SyntheticPortfolio(
-            seed: 2026, today: today, playbook: try RapportJSON.decoder().decode(Playbook.self, from: Data(BundledData.playbook)),
-            questions: try RapportJSON.decoder().decode(LitmusQuestionFile.self, from: Data(BundledData.litmusQuestionsV1))
-                .questionSet(version: 1, introducedOn: today.adding(years: -3)))
+            seed: 2026, today: today,
+            playbook: try RapportJSON.decoder().decode(Playbook.self, from: Data(BundledData.playbook)),
+            questions: try RapportJSON.decoder().decode(
+                LitmusQuestionFile.self, from: Data(BundledData.litmusQuestionsV1)
+            )
+            .questionSet(version: 1, introducedOn: today.adding(years: -3)))
         return (0..<count).map(portfolio.account)
     }
 
@@ -49,17 +53,26 @@ import RapportResources
     }
 
     let sample = Sample(
-        strings: ["", "plain", "quote \" backslash \\ slash /", String((0..<32).map { Character(Unicode.Scalar(UInt8($0))) }),
-                  "Café, 経営, 😀, e\u{301}, \u{2028}\u{7F}", String(repeating: "long text without escapes ", count: 9)],
+        strings: [
+            "", "plain", "quote \" backslash \\ slash /",
+            String((0..<32).map { Character(Unicode.Scalar(UInt8($0))) }),
+            "Café, 経営, 😀, e\u{301}, \u{2028}\u{7F}", String(repeating: "long text without escapes ", count: 9)
+        ],
         doubles: [0, 0.1, 3, -0.0, 1e20, 1e-7, 123_456_789.125, 2.5e300, .leastNonzeroMagnitude, -42.75],
         integers: [Int.min, -1, 0, 7, Int.max], widths: [Int8.min, Int8.max], large: UInt64.max,
         flags: [true, false], missing: nil, present: 3, nothing: [],
-        keyed: ["b": 1, "a": 2, "ab": 3, "": 4, "Z": 5, "é": 6, "abcdefghij": 7, "abcdefghi": 8, "abcdefghik": 9, "abcdefgh": 10],
-        emptyKeyed: [:], nested: [[], [Day(iso: "2026-02-28"), nil], [Day(iso: "1999-12-31")]], id: RecordID(rawValue: "acc-1")!)
+        keyed: [
+            "b": 1, "a": 2, "ab": 3, "": 4, "Z": 5, "é": 6, "abcdefghij": 7, "abcdefghi": 8, "abcdefghik": 9,
+            "abcdefgh": 10
+        ],
+        emptyKeyed: [:], nested: [[], [Day(iso: "2026-02-28"), nil], [Day(iso: "1999-12-31")]],
+        id: RecordID(rawValue: "acc-1")!)
 
     @Test func everyKindOfValueIsWrittenAndReadAsFoundationDoes() throws {
         let text = try JSONTextEncoder.encode(sample)
-        #expect(String(decoding: text, as: UTF8.self) == String(decoding: try foundationText(sample), as: UTF8.self))
+        #expect(
+            String(decoding: text, as: UTF8.self)
+                == String(decoding: try foundationText(sample), as: UTF8.self))
         #expect(try JSONTextDecoder.decode(Sample.self, from: text) == sample)
         #expect(try RapportJSON.decoder().decode(Sample.self, from: text) == sample)
     }
@@ -110,10 +123,13 @@ import RapportResources
     @Test func nestedContainersSuperEncodersAndSilentValuesAreWrittenAsFoundationDoes() throws {
         let nesting = [Nesting(inner: ["x", "y"], point: 4), Nesting(inner: [], point: 0)]
         let text = try JSONTextEncoder.encode(nesting)
-        #expect(String(decoding: text, as: UTF8.self) == String(decoding: try foundationText(nesting), as: UTF8.self))
+        #expect(
+            String(decoding: text, as: UTF8.self)
+                == String(decoding: try foundationText(nesting), as: UTF8.self))
         #expect(try JSONTextDecoder.decode([Nesting].self, from: text) == nesting)
 
-        #expect(try JSONTextEncoder.encode([Silent(), Silent()]) == (try foundationText([Silent(), Silent()])))
+        #expect(
+            try JSONTextEncoder.encode([Silent(), Silent()]) == (try foundationText([Silent(), Silent()])))
         #expect(throws: EncodingError.self) { try JSONTextEncoder.encode(Silent()) }
         #expect(throws: EncodingError.self) { try RapportJSON.encoder().encode(Silent()) }
     }
@@ -125,7 +141,10 @@ import RapportResources
 
     @Test func unsortedKeysEscapedStringsAndSpacingAreRead() throws {
         let text = #" { "b" : [ "a\"b\\c\/d\b\f\n\r\t\u00e9\ud83d\ude00" ] ,"a":-12 } "#
-        struct Pair: Decodable, Equatable { var a: Int; var b: [String] }
+        struct Pair: Decodable, Equatable {
+            var a: Int
+            var b: [String]
+        }
         let pair = try JSONTextDecoder.decode(Pair.self, from: Data(text.utf8))
         #expect(pair == Pair(a: -12, b: ["a\"b\\c/d\u{8}\u{C}\n\r\té😀"]))
     }
@@ -148,18 +167,25 @@ import RapportResources
             ("a misspelt literal", Array(#"{"a":[1],"f":tru}"#.utf8)),
             ("a number where text belongs", Array(#"{"a":[1],"s":5}"#.utf8)),
             ("a wrong type", Array(#"{"a":["1"]}"#.utf8)),
-            ("nesting too deep", Array(String(repeating: "[", count: 600).utf8)),
+            ("nesting too deep", Array(String(repeating: "[", count: 600).utf8))
         ]
-        struct Shape: Decodable, Equatable { var a: [Int]; var s: String? }
+        struct Shape: Decodable, Equatable {
+            var a: [Int]
+            var s: String?
+        }
         for (what, bytes) in cases {
             let data = Data(bytes)
-            #expect(throws: (any Error).self, "the fast decoder refuses \(what)") { try JSONTextDecoder.decode(Shape.self, from: data) }
+            #expect(throws: (any Error).self, "the fast decoder refuses \(what)") {
+                try JSONTextDecoder.decode(Shape.self, from: data)
+            }
             let foundation = Result { try RapportJSON.decoder().decode(Shape.self, from: data) }
             let rapport = Result { try RapportJSON.decode(Shape.self, from: data) }
             switch (foundation, rapport) {
             case (.success(let a), .success(let b)): #expect(a == b, "\(what)")
-            case (.failure(let a), .failure(let b)): #expect(RapportJSON.describe(a) == RapportJSON.describe(b), "\(what)")
-            default: Issue.record("\(what): Foundation gave \(foundation), RapportJSON.decode gave \(rapport)")
+            case (.failure(let a), .failure(let b)):
+                #expect(RapportJSON.describe(a) == RapportJSON.describe(b), "\(what)")
+            default:
+                Issue.record("\(what): Foundation gave \(foundation), RapportJSON.decode gave \(rapport)")
             }
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import RapportResources
+import Testing
+
 @testable import RapportCore
 
 /// The bundled playbook as a template for new plans.
@@ -13,20 +14,30 @@ import RapportResources
     }
 
     @Test func theStandardStepsAreAllThere() {
-        #expect(playbook.steps.map(\.step) == [.seniorLeaders, .askWhatTheyWant, .indirectUpdates, .mainContactMeeting, .outOfOffice])
+        #expect(
+            playbook.steps.map(\.step) == [
+                .seniorLeaders, .askWhatTheyWant, .indirectUpdates, .mainContactMeeting, .outOfOffice
+            ])
         #expect(playbook.step(.indirectUpdates)?.cadence == .quarterly)
         #expect(playbook.step(.mainContactMeeting)?.cadence == .monthly)
     }
 
     @Test func stepsPointAtTheMatchingContacts() {
-        let main = Contact(name: "Helena", level: .main), ceo = Contact(name: "Dieter", level: .senior)
-        let cfo = Contact(name: "Ines", level: .senior), user = Contact(name: "Sanne", level: .indirect)
+        let main = Contact(name: "Helena", level: .main)
+        let ceo = Contact(name: "Dieter", level: .senior)
+        let cfo = Contact(name: "Ines", level: .senior)
+        let user = Contact(name: "Sanne", level: .indirect)
         let gone = Contact(name: "Old", level: .senior, leftOn: today.adding(days: -30))
         var random = SeededRandom(seed: 1)
-        let plan = playbook.plan(for: account([main, ceo, cfo, user, gone]), owner: "Maya", startingOn: today, using: &random)
-        #expect(plan.items.map(\.contactIDs) == [[ceo.id, cfo.id], [main.id], [user.id], [main.id], [main.id]])
+        let plan = playbook.plan(
+            for: account([main, ceo, cfo, user, gone]), owner: "Maya", startingOn: today, using: &random)
+        #expect(
+            plan.items.map(\.contactIDs) == [[ceo.id, cfo.id], [main.id], [user.id], [main.id], [main.id]])
         #expect(plan.items.allSatisfy { $0.owner == "Maya" && $0.startOn == today && !$0.notes.isEmpty })
-        #expect(plan.items.map { $0.nextDue?.iso } == ["2027-02-22", "2027-11-22", "2027-02-22", "2026-12-22", "2027-01-21"])
+        #expect(
+            plan.items.map { $0.nextDue?.iso } == [
+                "2027-02-22", "2027-11-22", "2027-02-22", "2026-12-22", "2027-01-21"
+            ])
     }
 
     @Test func withoutSeniorOrIndirectContactsTheStepsStayAndTheGapsShow() {

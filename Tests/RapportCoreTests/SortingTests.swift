@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import RapportResources
+import Testing
+
 @testable import RapportCore
 
 /// The fast sorts behind the lists give exactly the order of the plain comparisons they replace.
@@ -13,7 +14,10 @@ import RapportResources
         let keys = (0..<5000).map { i in UInt64.random(in: 0..<40, using: &random) << 40 | UInt64(i) }
         var sorted = keys
         RadixSort.sort(&sorted, bits: 24..<64)
-        #expect(sorted == keys.enumerated().sorted { ($0.element >> 24, $0.offset) < ($1.element >> 24, $1.offset) }.map(\.element))
+        #expect(
+            sorted
+                == keys.enumerated().sorted { ($0.element >> 24, $0.offset) < ($1.element >> 24, $1.offset) }
+                .map(\.element))
         var whole = keys.shuffled()
         RadixSort.sort(&whole, bits: 0..<64)
         #expect(whole == keys.sorted())
@@ -21,15 +25,20 @@ import RapportResources
 
     @Test func theDueListRanksAsTheFullComparisonDoes() throws {
         let portfolio = SyntheticPortfolio(
-            seed: 3, today: today, playbook: try RapportJSON.decode(Playbook.self, from: Data(BundledData.playbook)),
-            questions: try RapportJSON.decode(LitmusQuestionFile.self, from: Data(BundledData.litmusQuestionsV1))
-                .questionSet(version: 1, introducedOn: today.adding(years: -3)))
+            seed: 3, today: today,
+            playbook: try RapportJSON.decode(Playbook.self, from: Data(BundledData.playbook)),
+            questions: try RapportJSON.decode(
+                LitmusQuestionFile.self, from: Data(BundledData.litmusQuestionsV1)
+            )
+            .questionSet(version: 1, introducedOn: today.adding(years: -3)))
         var digests = (0..<300).map { AccountDigest(portfolio.account($0), policy: DuePolicy()) }
         // One item too far out to pack into the fast sort's key: the list is still whole and in order.
         let id = digests[7].id
-        digests[7].dueEntries.append(FollowUp(accountID: id, accountName: digests[7].name, title: "Far out",
-                                              ref: .concern(RecordID(rawValue: "cn-far")!), due: Day(ordinal: 90_000_000),
-                                              owner: "Ana", why: "test"))
+        digests[7].dueEntries.append(
+            FollowUp(
+                accountID: id, accountName: digests[7].name, title: "Far out",
+                ref: .concern(RecordID(rawValue: "cn-far")!), due: Day(ordinal: 90_000_000),
+                owner: "Ana", why: "test"))
         for far in [false, true] {
             let digests = AccountDigest.nameOrdered(far ? digests : digests.filter { $0.id != id })
             let unsorted = digests.indices.flatMap { DueList.slots(of: digests[$0], at: $0, on: today) }
@@ -40,10 +49,15 @@ import RapportResources
     }
 
     @Test func namesSortAsTheirOrderKeysDoAcrossChunksAndAlphabets() {
-        let stems = ["Northwind", "northwind trading", "Nørthwind", "NORTHWIND", "Acme", "acme ", "Ångström", "Zeta", "zeta"]
+        let stems = [
+            "Northwind", "northwind trading", "Nørthwind", "NORTHWIND", "Acme", "acme ", "Ångström", "Zeta",
+            "zeta"
+        ]
         let digests = (0..<2600).map { i in
-            AccountDigest(Account(id: RecordID(rawValue: "acc-\(String(i * 7919 % 2600, radix: 36))")!,
-                                  name: "\(stems[i % stems.count]) \(i % 13)", createdOn: today), policy: DuePolicy())
+            AccountDigest(
+                Account(
+                    id: RecordID(rawValue: "acc-\(String(i * 7919 % 2600, radix: 36))")!,
+                    name: "\(stems[i % stems.count]) \(i % 13)", createdOn: today), policy: DuePolicy())
         }
         var sorted = digests
         AccountDigest.sortByName(&sorted)

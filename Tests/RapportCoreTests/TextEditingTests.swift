@@ -1,5 +1,5 @@
-import Testing
 import RapportCore
+import Testing
 
 /// The text helpers that stand in for Foundation's, and the amounts they format.
 struct TextEditingTests {
@@ -26,8 +26,12 @@ struct TextEditingTests {
     }
 
     @Test func amountsRoundAsPrintfDoes() {
-        #expect(1.245.fixed(places: 2) == "1.25" && 1.005.fixed(places: 2) == "1.00", "the binary value is rounded, not the decimal one")
-        #expect(2.5.fixed(places: 0) == "2" && 0.05.fixed(places: 1) == "0.1" && (-1.0).fixed(places: 2) == "-1.00")
+        #expect(
+            1.245.fixed(places: 2) == "1.25" && 1.005.fixed(places: 2) == "1.00",
+            "the binary value is rounded, not the decimal one")
+        #expect(
+            2.5.fixed(places: 0) == "2" && 0.05.fixed(places: 1) == "0.1"
+                && (-1.0).fixed(places: 2) == "-1.00")
         #expect(Money.short(1_240_000, currency: "EUR") == "€1.24M")
         #expect(Money.short(2_000_000, currency: "EUR") == "€2M")
         #expect(Money.short(350_000, currency: "EUR") == "€350k")

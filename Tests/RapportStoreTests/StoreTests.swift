@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import RapportStore
 import RapportCore
+import Testing
+
+@testable import RapportStore
 
 /// A fresh store in a temporary directory, removed at the end of the test.
 final class TempStore {
@@ -17,12 +18,14 @@ final class TempStore {
     deinit { try? FileManager.default.removeItem(atPath: root) }
 
     func account(_ name: String) -> Account {
-        Account(name: name, owner: "Maya", tier: .key, createdOn: today,
-                contacts: [Contact(name: "Helena Voss", level: .main)])
+        Account(
+            name: name, owner: "Maya", tier: .key, createdOn: today,
+            contacts: [Contact(name: "Helena Voss", level: .main)])
     }
 
     func mode(_ path: String) throws -> Int {
-        (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.intValue ?? -1
+        (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.intValue
+            ?? -1
     }
 }
 
@@ -30,7 +33,8 @@ final class TempStore {
     @Test func savedAccountsLoadBackEqual() throws {
         let t = try TempStore()
         var account = t.account("Northwind")
-        account.touchpoints.append(Touchpoint(day: t.today, kind: .call, contactIDs: [account.contacts[0].id], summary: "Hello"))
+        account.touchpoints.append(
+            Touchpoint(day: t.today, kind: .call, contactIDs: [account.contacts[0].id], summary: "Hello"))
         try t.store.create(account)
         let loaded = try t.store.load(account.id)
         #expect(loaded.account == account)
@@ -56,7 +60,10 @@ final class TempStore {
         let account = t.account("../../x")
         try t.store.create(account)
         #expect(t.store.path(of: account.id) == "\(t.root)/accounts/\(account.id.rawValue).json")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: t.root + "/accounts") == ["\(account.id.rawValue).json"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: t.root + "/accounts") == [
+                "\(account.id.rawValue).json"
+            ])
         #expect(RecordID(rawValue: "../x") == nil)
         #expect(RecordID(rawValue: "acc-ok12") != nil)
     }
@@ -70,7 +77,8 @@ final class TempStore {
 
     @Test func aCorruptFileIsReportedAndNeverOverwritten() throws {
         let t = try TempStore()
-        let good = t.account("Good"), bad = t.account("Bad")
+        let good = t.account("Good")
+        let bad = t.account("Bad")
         try t.store.create(good)
         try t.store.create(bad)
         let badPath = t.store.path(of: bad.id)
@@ -150,7 +158,8 @@ final class TempStore {
         let leftover = t.root + "/accounts/.\(account.id.rawValue).json.123.456.tmp"
         _ = FileManager.default.createFile(atPath: leftover, contents: Data("{".utf8))
         #expect(t.store.loadAll().problems.isEmpty)
-        #expect(t.store.check().contains { $0.path == leftover && $0.reason.contains("leftover temporary file") })
+        #expect(
+            t.store.check().contains { $0.path == leftover && $0.reason.contains("leftover temporary file") })
     }
 
     @Test func deleteChecksTheRevision() throws {
@@ -205,7 +214,9 @@ final class TempStore {
     @Test func checkReportsInconsistencies() throws {
         let t = try TempStore()
         var account = t.account("Northwind")
-        account.touchpoints.append(Touchpoint(day: t.today, kind: .call, contactIDs: [RecordID(rawValue: "con-ghost")!], summary: "x"))
+        account.touchpoints.append(
+            Touchpoint(
+                day: t.today, kind: .call, contactIDs: [RecordID(rawValue: "con-ghost")!], summary: "x"))
         try t.store.create(account)
         let problems = t.store.check()
         #expect(problems.count == 1)
@@ -216,8 +227,12 @@ final class TempStore {
         let env = ["HOME": "/home/u", "XDG_DATA_HOME": "/data", "RAPPORT_STORE": "/env/store"]
         #expect(StoreLocation.resolve(explicit: "/x", environment: env) == "/x")
         #expect(StoreLocation.resolve(explicit: nil, environment: env) == "/env/store")
-        #expect(StoreLocation.resolve(explicit: nil, environment: ["HOME": "/home/u", "XDG_DATA_HOME": "/data"]) == "/data/rapport")
-        #expect(StoreLocation.resolve(explicit: nil, environment: ["HOME": "/home/u"]) == "/home/u/.local/share/rapport")
+        #expect(
+            StoreLocation.resolve(explicit: nil, environment: ["HOME": "/home/u", "XDG_DATA_HOME": "/data"])
+                == "/data/rapport")
+        #expect(
+            StoreLocation.resolve(explicit: nil, environment: ["HOME": "/home/u"])
+                == "/home/u/.local/share/rapport")
         #expect(StoreLocation.resolve(explicit: "~/s", environment: ["HOME": "/home/u"]) == "/home/u/s")
     }
 }

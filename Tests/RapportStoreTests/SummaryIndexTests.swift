@@ -1,8 +1,9 @@
 import Foundation
-import Testing
 import RapportResources
-@testable import RapportStore
+import Testing
+
 @testable import RapportCore
+@testable import RapportStore
 
 /// The summary index is a cache: always equal to what the account files say.
 @Suite struct SummaryIndexTests {
@@ -12,8 +13,10 @@ import RapportResources
         let builder = DemoBuilder(
             portfolio: try RapportJSON.decode(DemoPortfolio.self, from: Data(BundledData.demoPortfolio)),
             playbook: try RapportJSON.decode(Playbook.self, from: Data(BundledData.playbook)),
-            questions: try RapportJSON.decode(LitmusQuestionFile.self, from: Data(BundledData.litmusQuestionsV1))
-                .questionSet(version: 1, introducedOn: t.today.adding(years: -3)),
+            questions: try RapportJSON.decode(
+                LitmusQuestionFile.self, from: Data(BundledData.litmusQuestionsV1)
+            )
+            .questionSet(version: 1, introducedOn: t.today.adding(years: -3)),
             today: t.today)
         for account in builder.build() { try t.store.create(account) }
         return t
@@ -21,7 +24,10 @@ import RapportResources
 
     /// Digests computed from a full load of every file, by id.
     func fromFiles(_ t: TempStore) -> [RecordID: AccountDigest] {
-        Dictionary(uniqueKeysWithValues: t.store.loadAll().accounts.map { ($0.account.id, AccountDigest($0.account, policy: t.store.policy)) })
+        Dictionary(
+            uniqueKeysWithValues: t.store.loadAll().accounts.map {
+                ($0.account.id, AccountDigest($0.account, policy: t.store.policy))
+            })
     }
 
     func fromIndex(_ t: TempStore) -> (digests: [RecordID: AccountDigest], snapshot: DigestSnapshot) {
@@ -36,29 +42,43 @@ import RapportResources
         #expect(digests.count == 27 && digests == fromFiles(t))
         // The lists built from the index are the lists built from the accounts.
         let accounts = t.store.loadAll().accounts.map(\.account)
-        #expect(DueList.items(for: Array(digests.values), on: t.today) == DueList.items(for: accounts, on: t.today, policy: t.store.policy))
+        #expect(
+            DueList.items(for: Array(digests.values), on: t.today)
+                == DueList.items(for: accounts, on: t.today, policy: t.store.policy))
         let summaries = digests.values.map { AccountSummary($0, today: t.today) }.sorted { $0.id < $1.id }
-        #expect(summaries == accounts.map { AccountSummary($0, today: t.today, policy: t.store.policy) }.sorted { $0.id < $1.id })
+        #expect(
+            summaries
+                == accounts.map { AccountSummary($0, today: t.today, policy: t.store.policy) }.sorted {
+                    $0.id < $1.id
+                })
         // An update and a delete are reflected too.
         let id = accounts[0].id
         try t.store.update(id) { $0.name = "Renamed Ltd" }
-        try t.store.delete(accounts[1].id, name: accounts[1].name, basedOn: try t.store.load(accounts[1].id).revision)
+        try t.store.delete(
+            accounts[1].id, name: accounts[1].name, basedOn: try t.store.load(accounts[1].id).revision)
         let after = fromIndex(t)
         #expect(after.snapshot.refreshed == 0)
-        #expect(after.digests[id]?.name == "Renamed Ltd" && after.digests[accounts[1].id] == nil && after.digests.count == 26)
+        #expect(
+            after.digests[id]?.name == "Renamed Ltd" && after.digests[accounts[1].id] == nil
+                && after.digests.count == 26)
     }
 
     @Test func savesSpliceOneEntryAndKeepTheShardsOtherEntries() throws {
         let t = try TempStore()
         let portfolio = SyntheticPortfolio(
-            seed: 5, today: t.today, playbook: try RapportJSON.decode(Playbook.self, from: Data(BundledData.playbook)),
-            questions: try RapportJSON.decode(LitmusQuestionFile.self, from: Data(BundledData.litmusQuestionsV1))
-                .questionSet(version: 1, introducedOn: t.today.adding(years: -3)))
+            seed: 5, today: t.today,
+            playbook: try RapportJSON.decode(Playbook.self, from: Data(BundledData.playbook)),
+            questions: try RapportJSON.decode(
+                LitmusQuestionFile.self, from: Data(BundledData.litmusQuestionsV1)
+            )
+            .questionSet(version: 1, introducedOn: t.today.adding(years: -3)))
         try t.store.bulkCreate(count: 600) { portfolio.account($0) }
         #expect(fromIndex(t).snapshot.refreshed == 0)
         let ids = t.store.loadAll().accounts.map(\.account.id)
         for id in ids.prefix(30) {
-            try t.store.update(id) { $0.touchpoints.append(Touchpoint(day: t.today, kind: .call, summary: "Spliced \($0.name)")) }
+            try t.store.update(id) {
+                $0.touchpoints.append(Touchpoint(day: t.today, kind: .call, summary: "Spliced \($0.name)"))
+            }
         }
         for id in ids.suffix(5) { try t.store.delete(id, name: "", basedOn: try t.store.load(id).revision) }
         let (digests, snapshot) = fromIndex(t)
@@ -88,7 +108,8 @@ import RapportResources
         try FileManager.default.removeItem(atPath: t.store.path(of: victim.id))
         var copy = t.account("Arrived By Git")
         copy.id = RecordID(rawValue: "acc-fromgit1")!
-        try RapportJSON.encode(AccountDocument(schema: 1, account: copy)).write(to: URL(fileURLWithPath: t.store.path(of: copy.id)))
+        try RapportJSON.encode(AccountDocument(schema: 1, account: copy)).write(
+            to: URL(fileURLWithPath: t.store.path(of: copy.id)))
         let (digests, snapshot) = fromIndex(t)
         #expect(digests[victim.id] == nil && digests[copy.id]?.name == "Arrived By Git")
         #expect(snapshot.refreshed == 1 && digests == fromFiles(t))
@@ -97,11 +118,13 @@ import RapportResources
     @Test func filesThatAreNotAccountsAreLeftOut() throws {
         let t = try demoStore()
         let directory = t.root + "/accounts/"
-        let copy = try Data(contentsOf: URL(fileURLWithPath: t.store.path(of: t.store.loadAll().accounts[0].account.id)))
+        let copy = try Data(
+            contentsOf: URL(fileURLWithPath: t.store.path(of: t.store.loadAll().accounts[0].account.id)))
         for name in [".acc-hidden01.json", "acc-notes.txt", "Acc-Upper.json", ".json", "acc-backup.json~"] {
             try copy.write(to: URL(fileURLWithPath: directory + name))
         }
-        try FileManager.default.createDirectory(atPath: directory + "acc-folder.json", withIntermediateDirectories: false)
+        try FileManager.default.createDirectory(
+            atPath: directory + "acc-folder.json", withIntermediateDirectories: false)
         let (digests, snapshot) = fromIndex(t)
         #expect(digests.count == 27 && digests == fromFiles(t) && snapshot.problems.isEmpty)
     }
@@ -109,15 +132,20 @@ import RapportResources
     @Test func aCorruptOrMissingIndexIsRebuiltSilently() throws {
         let t = try demoStore()
         let expected = fromFiles(t)
-        let shards = try FileManager.default.contentsOfDirectory(atPath: t.root + "/index").filter { $0.hasSuffix(".idx") }
+        let shards = try FileManager.default.contentsOfDirectory(atPath: t.root + "/index").filter {
+            $0.hasSuffix(".idx")
+        }
         #expect(!shards.isEmpty)
-        try Data("rapport-index\t3\tgarbage\nA\tnot a digest\n".utf8).write(to: URL(fileURLWithPath: t.root + "/index/" + shards[0]))
+        try Data("rapport-index\t3\tgarbage\nA\tnot a digest\n".utf8).write(
+            to: URL(fileURLWithPath: t.root + "/index/" + shards[0]))
         try Data([0xFF, 0x00, 0x13]).write(to: URL(fileURLWithPath: t.root + "/index/" + shards[1]))
         // A follow-up line whose header and shape look right but whose reference is damaged.
-        let damaged = try #require(try shards.dropFirst(2).lazy.map { t.root + "/index/" + $0 }
-            .first { try String(contentsOfFile: $0, encoding: .utf8).contains("\tplan/") })
+        let damaged = try #require(
+            try shards.dropFirst(2).lazy.map { t.root + "/index/" + $0 }
+                .first { try String(contentsOfFile: $0, encoding: .utf8).contains("\tplan/") })
         let text = try String(contentsOfFile: damaged, encoding: .utf8)
-        try Data(text.replacingOccurrences(of: "\tplan/", with: "\tplam/").utf8).write(to: URL(fileURLWithPath: damaged))
+        try Data(text.replacingOccurrences(of: "\tplan/", with: "\tplam/").utf8).write(
+            to: URL(fileURLWithPath: damaged))
         var (digests, snapshot) = fromIndex(t)
         #expect(digests == expected && snapshot.refreshed >= 3 && snapshot.problems.isEmpty)
         try FileManager.default.removeItem(atPath: t.root + "/index")
@@ -133,21 +161,35 @@ import RapportResources
         let (digests, snapshot) = fromIndex(t)
         #expect(digests[victim.id] == nil && digests.count == 26)
         #expect(snapshot.problems.map(\.path) == [t.store.path(of: victim.id)])
-        #expect(try String(contentsOfFile: t.store.path(of: victim.id), encoding: .utf8) == "{ broken", "never overwritten")
+        #expect(
+            try String(contentsOfFile: t.store.path(of: victim.id), encoding: .utf8) == "{ broken",
+            "never overwritten")
     }
 
     @Test func everyTextRoundTripsThroughTheIndex() throws {
         let t = try TempStore()
         var a = t.account("Tab\tNew\nline \\ back\u{1F}slash 経営 😀")
         a.tags = ["a\tb", "", "c\u{1F}d"]
-        a.touchpoints = [Touchpoint(day: t.today, kind: .call, summary: "Line one\nline two", followUp: t.today.adding(days: 2))]
-        a.snoozes = [Snooze(itemKey: "\(a.id)/follow-up/\(a.touchpoints[0].id)", until: t.today.adding(days: 9),
-                            reason: "Away\ttill \\ Monday", on: t.today)]
+        a.touchpoints = [
+            Touchpoint(
+                day: t.today, kind: .call, summary: "Line one\nline two", followUp: t.today.adding(days: 2))
+        ]
+        a.snoozes = [
+            Snooze(
+                itemKey: "\(a.id)/follow-up/\(a.touchpoints[0].id)", until: t.today.adding(days: 9),
+                reason: "Away\ttill \\ Monday", on: t.today)
+        ]
         try t.store.create(a)
         let digest = try #require(t.store.loadDigests().digests.first)
         #expect(digest == AccountDigest(a, policy: t.store.policy))
-        #expect(digest.tags == a.tags && digest.contactNames == a.currentContacts.map(\.name) && !digest.contactNames.isEmpty)
-        #expect(digest.snoozes == a.snoozes && DueList.items(for: [digest], on: t.today).first { $0.source == .touchFollowUp }?.snooze == a.snoozes[0])
+        #expect(
+            digest.tags == a.tags && digest.contactNames == a.currentContacts.map(\.name)
+                && !digest.contactNames.isEmpty)
+        #expect(
+            digest.snoozes == a.snoozes
+                && DueList.items(for: [digest], on: t.today).first { $0.source == .touchFollowUp }?.snooze
+                    == a.snoozes[0]
+        )
     }
 
     @Test func theStoreKeepsTheIndexOutOfGit() throws {
@@ -158,12 +200,15 @@ import RapportResources
 
     @Test func editingTheLitmusQuestionsAddsAVersion() throws {
         let t = try TempStore()
-        let v1 = LitmusQuestionSet(version: 1, introducedOn: t.today, questions: [LitmusQuestion(id: "a", text: "A?")])
-        let v2 = try t.store.addLitmusVersion([LitmusQuestion(id: "a", text: "A, really?")], note: "clearer", today: t.today, fallback: v1)
+        let v1 = LitmusQuestionSet(
+            version: 1, introducedOn: t.today, questions: [LitmusQuestion(id: "a", text: "A?")])
+        let v2 = try t.store.addLitmusVersion(
+            [LitmusQuestion(id: "a", text: "A, really?")], note: "clearer", today: t.today, fallback: v1)
         #expect(v2.version == 2)
-        #expect(throws: StoreError.self) { try t.store.addLitmusVersion(v2.questions, note: "", today: t.today, fallback: v1) }
+        #expect(throws: StoreError.self) {
+            try t.store.addLitmusVersion(v2.questions, note: "", today: t.today, fallback: v1)
+        }
         #expect(try t.store.readStoreFile().litmusSets.map(\.version) == [1, 2])
         #expect(try t.store.readStoreFile().litmusSets[0] == v1, "old versions stay as they were")
     }
 }
-

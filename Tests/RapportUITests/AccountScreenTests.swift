@@ -1,6 +1,7 @@
-import Testing
 import RapportCore
 import TUIKit
+import Testing
+
 @testable import RapportUI
 
 @Suite struct AccountScreenTests {
@@ -15,23 +16,23 @@ import TUIKit
     @Test func overviewAt80x24() {
         var state = opened()
         let expected = """
-        Northwind Logistics  key · active · growth · Maya Lindqvist
-        €1.24M/yr · lifetime €9.8M · health 100↑ · last touch 2d ago
-        No warning signs
-         1 Overview  2 Cont 3 Team 4 Time 5 Conc 6 Plan 7 Work 8 Hlth 9 Risk 0 Expt
-        Season: growth — Invest: widen the relationship while things go well.
-        Market: Logistics · customer since 2017-03-01 · tags: eu
-        People: 1 main contact, 1 senior leader · team of 1
-        No open concerns
-        No expectations written down yet (0)
+            Northwind Logistics  key · active · growth · Maya Lindqvist
+            €1.24M/yr · lifetime €9.8M · health 100↑ · last touch 2d ago
+            No warning signs
+             1 Overview  2 Cont 3 Team 4 Time 5 Conc 6 Plan 7 Work 8 Hlth 9 Risk 0 Expt
+            Season: growth — Invest: widen the relationship while things go well.
+            Market: Logistics · customer since 2017-03-01 · tags: eu
+            People: 1 main contact, 1 senior leader · team of 1
+            No open concerns
+            No expectations written down yet (0)
 
-        Recent touchpoints
-          2026-11-20  meeting         Planned phase three
-          2026-11-10  call            Rotterdam hub
-        """ + String(repeating: "\n", count: 10) + """
+            Recent touchpoints
+              2026-11-20  meeting         Planned phase three
+              2026-11-10  call            Rotterdam hub
+            """ + String(repeating: "\n", count: 10) + """
 
-        Tab section  l log  c concern  a add  e edit  d del  Esc back  ? help  D due
-        """
+                Tab section  l log  c concern  a add  e edit  d del  Esc back  ? help  D due
+                """
         #expect(state.screen() == expected)
     }
 
@@ -40,8 +41,10 @@ import TUIKit
         state.press([.tab])
         #expect(state.view.section == .contacts)
         let contacts = state.screen().split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(contacts[4] == "Name                 Title                Level         Prefers    Last Touch")
-        #expect(contacts[5] == "Helena Voss          Head of Procurement  main contact  video        2d 14/30d")
+        #expect(
+            contacts[4] == "Name                 Title                Level         Prefers    Last Touch")
+        #expect(
+            contacts[5] == "Helena Voss          Head of Procurement  main contact  video        2d 14/30d")
         #expect(contacts[6] == "Dieter Brandt        COO                  senior leader in person   12d -")
         state.press([.char("5")])
         #expect(state.view.section == .concerns)
@@ -70,7 +73,8 @@ import TUIKit
         effects += state.press([.enter])
         #expect(effects.count == 1)
         guard case .mutate(let id, let mutations, let message)? = effects.first,
-              case .addTouchpoint(let touch)? = mutations.first else {
+            case .addTouchpoint(let touch)? = mutations.first
+        else {
             Issue.record("expected a touchpoint to be saved, got \(effects)")
             return
         }
@@ -91,7 +95,9 @@ import TUIKit
         state.press([.tab, .left, .tab, .tab])
         state.type("fri")
         let effects = state.press([.enter])
-        guard case .mutate(_, let mutations, _)? = effects.first, case .addTouchpoint(let t)? = mutations.first else {
+        guard case .mutate(_, let mutations, _)? = effects.first,
+            case .addTouchpoint(let t)? = mutations.first
+        else {
             Issue.record("expected a touchpoint, got \(effects)")
             return
         }
@@ -126,11 +132,14 @@ import TUIKit
         state.type("Invoices go to the wrong address")
         state.press([.tab, .char("h")])
         let effects = state.press([.enter])
-        guard case .mutate(_, let mutations, let message)? = effects.first, case .addConcern(let c)? = mutations.first else {
+        guard case .mutate(_, let mutations, let message)? = effects.first,
+            case .addConcern(let c)? = mutations.first
+        else {
             Issue.record("expected a concern, got \(effects)")
             return
         }
-        #expect(c.severity == .high && c.respondBy?.iso == "2026-11-24" && c.raisedBy == Fixture.id("con-helena"))
+        #expect(
+            c.severity == .high && c.respondBy?.iso == "2026-11-24" && c.raisedBy == Fixture.id("con-helena"))
         #expect(message == "Recorded high concern at Northwind Logistics; respond by 2026-11-24")
     }
 
@@ -147,7 +156,9 @@ import TUIKit
         // Focus went to the field in error.
         state.type("60")
         effects = state.press([.enter])
-        guard case .mutate(_, let mutations, _)? = effects.first, case .upsertContact(let c)? = mutations.first else {
+        guard case .mutate(_, let mutations, _)? = effects.first,
+            case .upsertContact(let c)? = mutations.first
+        else {
             Issue.record("expected a contact, got \(effects)")
             return
         }
@@ -157,16 +168,28 @@ import TUIKit
         state.press([.char("j"), .char("d")])
         #expect(state.screen().contains("Delete contact Dieter Brandt?"))
         effects = state.press([.char("y")])
-        #expect(effects == [.mutate(Fixture.id("acc-north"), [.removeContact(Fixture.id("con-dieter"))], message: "Deleted contact Dieter Brandt (u brings it back)")])
+        #expect(
+            effects == [
+                .mutate(
+                    Fixture.id("acc-north"), [.removeContact(Fixture.id("con-dieter"))],
+                    message: "Deleted contact Dieter Brandt (u brings it back)")
+            ])
         let dieter = Fixture.accounts[0].contacts[1]
-        #expect(state.press([.char("u")]) == [.mutate(Fixture.id("acc-north"), [.upsertContact(dieter)], message: "Restored contact Dieter Brandt")])
+        #expect(
+            state.press([.char("u")]) == [
+                .mutate(
+                    Fixture.id("acc-north"), [.upsertContact(dieter)],
+                    message: "Restored contact Dieter Brandt")
+            ])
     }
 
     @Test func editingTheAccountRecordsASeasonChange() throws {
         var state = opened()
         state.press([.char("e"), .tab, .tab, .tab, .tab, .char("t")])
         let effects = state.press([.enter])
-        guard case .mutate(let id, let mutations, _)? = effects.first, case .updateFacts(let facts)? = mutations.first else {
+        guard case .mutate(let id, let mutations, _)? = effects.first,
+            case .updateFacts(let facts)? = mutations.first
+        else {
             Issue.record("expected facts, got \(effects)")
             return
         }
@@ -174,7 +197,9 @@ import TUIKit
         try Mutation.updateFacts(facts).apply(to: &account, today: Fixture.today)
         #expect(id == account.id)
         #expect(account.season == .tension)
-        #expect(account.seasonHistory.last == SeasonChange(day: Fixture.today, season: .tension, reason: "Changed in Rapport"))
+        #expect(
+            account.seasonHistory.last
+                == SeasonChange(day: Fixture.today, season: .tension, reason: "Changed in Rapport"))
     }
 
     @Test func aRefusedSaveIsShownAndTheScreenReloads() {
@@ -203,9 +228,16 @@ import TUIKit
         state.press([.char("c"), .tab, .tab, .tab, .tab])
         #expect(state.press([.ctrl("o")]) == [.openEditor(field: "detail", text: "")])
         _ = update(&state, .edited(field: "detail", text: "Line one\nLine two", error: nil))
-        guard case .form(_, let form)? = state.overlay else { Issue.record("form closed"); return }
+        guard case .form(_, let form)? = state.overlay else {
+            Issue.record("form closed")
+            return
+        }
         #expect(form["detail"]?.value == "Line one\nLine two")
-        _ = update(&state, .edited(field: "detail", text: nil, error: "No editor: set $VISUAL or $EDITOR (e.g. export EDITOR=nano)"))
+        _ = update(
+            &state,
+            .edited(
+                field: "detail", text: nil,
+                error: "No editor: set $VISUAL or $EDITOR (e.g. export EDITOR=nano)"))
         #expect(state.message?.isError == true)
     }
 

@@ -1,17 +1,19 @@
-import Testing
 import RapportCore
 import TUIKit
+import Testing
+
 @testable import RapportUI
 
 @Suite struct AccountsScreenTests {
     @Test func listsAccountsAt80x24() {
         var state = Fixture.state()
-        #expect(state.screen() == """
-        Accounts  3 of 3 · by name
-        Account             Tier Owner   Status  Season     Hlth  Last  Next Flags
-        Brightline Energy   core Tom     at risk tension       -   30d   -7d 3 late rep…
-        Northwind Logistics key  Maya    active  growth     100↑    2d today
-        Quillon Publishing  std  Tom     active  stagnancy     - never today 2 no senio…
+        #expect(
+            state.screen() == """
+                Accounts  3 of 3 · by name
+                Account             Tier Owner   Status  Season     Hlth  Last  Next Flags
+                Brightline Energy   core Tom     at risk tension       -   30d   -7d 3 late rep…
+                Northwind Logistics key  Maya    active  growth     100↑    2d today
+                Quillon Publishing  std  Tom     active  stagnancy     - never today 2 no senio…
 
 
 
@@ -30,16 +32,24 @@ import TUIKit
 
 
 
-        Enter open  / filter  s sort  l log  c concern  a add  ? help  D due  Q quit
-        """)
+                Enter open  / filter  s sort  l log  c concern  a add  ? help  D due  Q quit
+                """)
     }
 
     @Test func wideTerminalShowsValueAndFullFlags() {
         var state = Fixture.state(width: 120, height: 30)
         let lines = state.screen().split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines[1] == "Account              Tier Owner           Value Status  Season       Hlth  Last  Next Flags")
-        #expect(lines[2] == "Brightline Energy    core Tom Okafor      €380k at risk tension         -   30d   -7d late reply, no senior, one contact")
-        #expect(lines[3] == "Northwind Logistics  key  Maya Lindqvist €1.24M active  growth       100↑    2d today")
+        #expect(
+            lines[1]
+                == "Account              Tier Owner           Value Status  Season       Hlth  Last  Next Flags"
+        )
+        #expect(
+            lines[2]
+                == "Brightline Energy    core Tom Okafor      €380k at risk tension         -   30d   -7d late reply, no senior, one contact"
+        )
+        #expect(
+            lines[3]
+                == "Northwind Logistics  key  Maya Lindqvist €1.24M active  growth       100↑    2d today")
     }
 
     @Test func filterAsYouTypeMatchesNamesOwnersTagsAndContacts() {
@@ -63,7 +73,10 @@ import TUIKit
         var state = Fixture.state()
         state.press([.char("s")])
         #expect(state.list.sort == .value)
-        #expect(visibleAccounts(state).map(\.name) == ["Northwind Logistics", "Brightline Energy", "Quillon Publishing"])
+        #expect(
+            visibleAccounts(state).map(\.name) == [
+                "Northwind Logistics", "Brightline Energy", "Quillon Publishing"
+            ])
         state.press([.char("t")])
         #expect(visibleAccounts(state).map(\.name) == ["Northwind Logistics"])
         #expect(state.screen().hasPrefix("Accounts  1 of 3 · tier key · by value"))
@@ -81,18 +94,19 @@ import TUIKit
 
     @Test func tooSmallTerminalShowsAMessageNotACrash() {
         var state = Fixture.state(width: 40, height: 10)
-        #expect(state.screen() == """
+        #expect(
+            state.screen() == """
 
 
 
 
-                   Terminal too small
-                   40x10, need 60x16
-                Enlarge it, or Q to quit
+                           Terminal too small
+                           40x10, need 60x16
+                        Enlarge it, or Q to quit
 
 
 
-        """)
+                """)
         #expect(state.press([.char("j")]).isEmpty)
         #expect(state.press([.char("Q")]) == [.quit])
     }
@@ -104,7 +118,10 @@ import TUIKit
         #expect(state.press([.char("n")]).isEmpty)
         #expect(state.message?.text == "Nothing deleted")
         let deleted = state.press([.char("d"), .char("y")])
-        #expect(deleted == [.delete(Fixture.id("acc-quill"), message: "Deleted Quillon Publishing (u brings it back)")])
+        #expect(
+            deleted == [
+                .delete(Fixture.id("acc-quill"), message: "Deleted Quillon Publishing (u brings it back)")
+            ])
         _ = update(&state, .deleted(Fixture.id("acc-quill"), message: "Deleted"))
         let quillon = Fixture.accounts[2]
         #expect(state.press([.char("u")]) == [.create(quillon, message: "Restored Quillon Publishing")])
@@ -148,7 +165,9 @@ import TUIKit
     }
 
     @Test func welcomeOffersDemoOrEmpty() {
-        var state = AppState(today: Fixture.today, currency: "EUR", storePath: "/tmp/none", width: 80, height: 24, accounts: [], storeExists: false)
+        var state = AppState(
+            today: Fixture.today, currency: "EUR", storePath: "/tmp/none", width: 80, height: 24,
+            accounts: [], storeExists: false)
         #expect(state.screen().contains("There is no store at /tmp/none yet."))
         #expect(state.press([.char("d")]) == [.createStore(demo: true)])
         #expect(state.press([.char("e")]) == [.createStore(demo: false)])
@@ -159,8 +178,9 @@ import TUIKit
 
     @Test func fullAccountsAreLoadedOnlyWhenNeeded() {
         let accounts = Fixture.accounts
-        var state = AppState(today: Fixture.today, currency: "EUR", storePath: "/tmp/store", width: 80, height: 24,
-                             digests: AccountDigest.nameOrdered(accounts.map { AccountDigest($0, policy: DuePolicy()) }))
+        var state = AppState(
+            today: Fixture.today, currency: "EUR", storePath: "/tmp/store", width: 80, height: 24,
+            digests: AccountDigest.nameOrdered(accounts.map { AccountDigest($0, policy: DuePolicy()) }))
         #expect(state.screen().hasPrefix("Accounts  3 of 3 · by name"))
         #expect(state.loaded.isEmpty)
         // Logging from the list loads the account, then opens the form.
@@ -176,11 +196,13 @@ import TUIKit
 
     @Test func aSaveUpdatesTheListsAsAFullRebuildWould() {
         var state = Fixture.state()
-        state.rankDueList()   // as the due screen does; saves then merge into it
+        state.rankDueList()  // as the due screen does; saves then merge into it
         var bright = Fixture.accounts[1]
-        bright.name = "Aardvark Energy"   // moves to the top of the name order
+        bright.name = "Aardvark Energy"  // moves to the top of the name order
         bright.concerns[0].respondedOn = Fixture.today
-        bright.touchpoints.append(Touchpoint(day: Fixture.today, kind: .call, summary: "Call", followUp: Fixture.today.adding(days: 2)))
+        bright.touchpoints.append(
+            Touchpoint(
+                day: Fixture.today, kind: .call, summary: "Call", followUp: Fixture.today.adding(days: 2)))
         state.store(bright)
         var accounts = Fixture.accounts
         accounts[1] = bright
@@ -200,8 +222,9 @@ import TUIKit
 extension AppState {
     /// The same state over other accounts, every list rebuilt from scratch.
     func with(_ accounts: [Account]) -> AppState {
-        AppState(today: today, currency: currency, storePath: storePath, width: width, height: height, accounts: accounts,
-                 policy: policy, me: me, playbook: playbook)
+        AppState(
+            today: today, currency: currency, storePath: storePath, width: width, height: height,
+            accounts: accounts,
+            policy: policy, me: me, playbook: playbook)
     }
 }
-

@@ -1,6 +1,7 @@
-import Testing
 import RapportCore
 import TUIKit
+import Testing
+
 @testable import RapportUI
 
 @Suite struct DueScreenTests {
@@ -12,18 +13,19 @@ import TUIKit
 
     @Test func dueListAt80x24() {
         var state = dueState()
-        #expect(state.screen() == """
-        Follow-ups  7 · 1 overdue · everyone · next 30 days
-        Overdue (1)
-            7d over Brightline Energy Respond: Late incident reports concern      Tom
-        Today (5)
-              today Northwind Logist… Measure customer satisfaction  satisfaction Maya
-              today Brightline Energy Run the litmus test            litmus test  Tom
-              today Brightline Energy Measure customer satisfaction  satisfaction Tom
-              today Quillon Publishi… Run the litmus test            litmus test  Tom
-              today Quillon Publishi… Measure customer satisfaction  satisfaction Tom
-        Later (1)
-             in 12d Northwind Logist… Touch base with Helena Voss, … keep in tou… Maya
+        #expect(
+            state.screen() == """
+                Follow-ups  7 · 1 overdue · everyone · next 30 days
+                Overdue (1)
+                    7d over Brightline Energy Respond: Late incident reports concern      Tom
+                Today (5)
+                      today Northwind Logist… Measure customer satisfaction  satisfaction Maya
+                      today Brightline Energy Run the litmus test            litmus test  Tom
+                      today Brightline Energy Measure customer satisfaction  satisfaction Tom
+                      today Quillon Publishi… Run the litmus test            litmus test  Tom
+                      today Quillon Publishi… Measure customer satisfaction  satisfaction Tom
+                Later (1)
+                     in 12d Northwind Logist… Touch base with Helena Voss, … keep in tou… Maya
 
 
 
@@ -36,8 +38,8 @@ import TUIKit
 
 
 
-        Enter open  x done  z snooze  m mine  / filter  Esc back  ? help  D due  Q quit
-        """)
+                Enter open  x done  z snooze  m mine  / filter  Esc back  ? help  D due  Q quit
+                """)
     }
 
     @Test func reachableFromTheAccountsByOneKeyAndByCommand() {
@@ -58,14 +60,25 @@ import TUIKit
         #expect(state.screen().contains("Done · Brightline Energy: Respond: Late incident reports"))
         state.type("Called Oliver with the fix date")
         let effects = state.press([.enter])
-        #expect(effects == [.mutate(Fixture.id("acc-bright"), [
-            .completeFollowUp(.concern(Fixture.id("cn-1")), DueCompletion(day: Fixture.today, note: "Called Oliver with the fix date", by: "Maya Lindqvist")),
-        ], message: "Done: Respond: Late incident reports")])
+        #expect(
+            effects == [
+                .mutate(
+                    Fixture.id("acc-bright"),
+                    [
+                        .completeFollowUp(
+                            .concern(Fixture.id("cn-1")),
+                            DueCompletion(
+                                day: Fixture.today, note: "Called Oliver with the fix date",
+                                by: "Maya Lindqvist"))
+                    ], message: "Done: Respond: Late incident reports")
+            ])
         try state.perform(effects)
         #expect(state.message == Message("Response recorded for \"Late incident reports\""))
         #expect(!state.shownDueItems.contains { $0.source == .concern })
         let brightline = try #require(state.account(Fixture.id("acc-bright")))
-        #expect(brightline.touchpoints.last?.summary == "Responded to concern: Late incident reports: Called Oliver with the fix date")
+        #expect(
+            brightline.touchpoints.last?.summary
+                == "Responded to concern: Late incident reports: Called Oliver with the fix date")
     }
 
     @Test func aReadingNeedsItsValue() throws {
@@ -91,7 +104,10 @@ import TUIKit
         try state.perform(state.press([.enter]))
         #expect(state.message == Message("Snoozed until 2026-11-29: Respond: Late incident reports"))
         let screen = state.screen()
-        #expect(screen.contains("This week (1)\n      in 7d Brightline Energy snoozed · Respond: Late incid… concern      Tom"))
+        #expect(
+            screen.contains(
+                "This week (1)\n      in 7d Brightline Energy snoozed · Respond: Late incid… concern      Tom"
+            ))
         #expect(screen.hasPrefix("Follow-ups  7 · 0 overdue"))
     }
 
@@ -128,8 +144,10 @@ import TUIKit
 
     @Test func filterFindsTextWithABackslash() throws {
         var accounts = Fixture.accounts
-        accounts[2].touchpoints.append(Touchpoint(day: Fixture.today, kind: .email, summary: #"Fix C:\reports\late"#,
-                                                  followUp: Fixture.today.adding(days: 1)))
+        accounts[2].touchpoints.append(
+            Touchpoint(
+                day: Fixture.today, kind: .email, summary: #"Fix C:\reports\late"#,
+                followUp: Fixture.today.adding(days: 1)))
         var state = Fixture.state().with(accounts)
         state.press([.char("D"), .char("/")])
         state.type(#"c:\reports"#)
@@ -149,10 +167,15 @@ import TUIKit
 
     @Test func doneOnALitmusItemStartsTheTest() {
         var state = dueState()
-        state.litmus = LitmusQuestionSet(version: 1, introducedOn: Fixture.today, questions: [LitmusQuestion(id: "a", text: "Senior access?")])
+        state.litmus = LitmusQuestionSet(
+            version: 1, introducedOn: Fixture.today,
+            questions: [LitmusQuestion(id: "a", text: "Senior access?")])
         state.press([.down, .down, .char("x")])
         #expect(state.screen == .account(Fixture.id("acc-bright")) && state.view.section == .health)
-        guard case .litmus(let run)? = state.overlay else { Issue.record("no litmus run: \(String(describing: state.overlay))"); return }
+        guard case .litmus(let run)? = state.overlay else {
+            Issue.record("no litmus run: \(String(describing: state.overlay))")
+            return
+        }
         #expect(run.account == Fixture.id("acc-bright") && run.set.version == 1)
     }
 
@@ -169,7 +192,8 @@ import TUIKit
         let summaries = visibleAccounts(state)
         for summary in summaries {
             let account = state.account(summary.id)!
-            #expect(summary.nextDue == DueList.next(for: account, on: Fixture.today, policy: state.policy)?.due)
+            #expect(
+                summary.nextDue == DueList.next(for: account, on: Fixture.today, policy: state.policy)?.due)
         }
         state.press([.char("s"), .char("s"), .char("s"), .char("s")])
         #expect(state.list.sort == .nextDue)
@@ -178,16 +202,23 @@ import TUIKit
 
     @Test func aWorksheetActionOpensTheWorksheetAtItsStep() {
         var accounts = Fixture.accounts
-        let action = WorksheetAction(id: Fixture.id("ac-fix"), text: "Fix the report job", owner: "Tom Okafor", due: Fixture.today.adding(days: -2))
-        accounts[1].worksheets = [Worksheet(id: Fixture.id("ws-late"), title: "Late reports", createdOn: Fixture.today, actions: [action])]
-        var state = AppState(today: Fixture.today, currency: "EUR", storePath: "/tmp/store", width: 80, height: 24, accounts: accounts)
+        let action = WorksheetAction(
+            id: Fixture.id("ac-fix"), text: "Fix the report job", owner: "Tom Okafor",
+            due: Fixture.today.adding(days: -2))
+        accounts[1].worksheets = [
+            Worksheet(
+                id: Fixture.id("ws-late"), title: "Late reports", createdOn: Fixture.today, actions: [action])
+        ]
+        var state = AppState(
+            today: Fixture.today, currency: "EUR", storePath: "/tmp/store", width: 80, height: 24,
+            accounts: accounts)
         state.press([.char("D")])
         let index = state.shownDueItems.firstIndex { $0.title == "Fix the report job" }!
         state.due.table.selection = index
         state.press([.enter])
-        #expect(state.screen == .worksheet(account: Fixture.id("acc-bright"), worksheet: Fixture.id("ws-late")))
+        #expect(
+            state.screen == .worksheet(account: Fixture.id("acc-bright"), worksheet: Fixture.id("ws-late")))
         #expect(state.editor.step == .action)
         #expect(state.screen().contains("Fix the report job"))
     }
 }
-

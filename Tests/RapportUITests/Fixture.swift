@@ -1,8 +1,9 @@
 import Foundation
 import RapportCore
 import RapportResources
-import Testing
 import TUIKit
+import Testing
+
 @testable import RapportUI
 
 /// A small portfolio with fixed ids and a fixed day, and helpers to drive the app.
@@ -11,36 +12,59 @@ enum Fixture {
     static func id(_ s: String) -> RecordID { RecordID(rawValue: s)! }
 
     static var accounts: [Account] {
-        let helena = Contact(id: id("con-helena"), name: "Helena Voss", title: "Head of Procurement", level: .main,
-                             channel: .video, keepInTouch: KeepInTouch(idealDays: 14, maximumDays: 30))
-        let dieter = Contact(id: id("con-dieter"), name: "Dieter Brandt", title: "COO", level: .senior, channel: .inPerson)
-        var northwind = Account(id: id("acc-north"), name: "Northwind Logistics", owner: "Maya Lindqvist", tier: .key,
-                                annualValue: 1_240_000, lifetimeValue: 9_800_000, customerSince: Day(iso: "2017-03-01"),
-                                market: "Logistics", tags: ["eu"], season: .growth, createdOn: Day(iso: "2017-03-01")!,
-                                contacts: [helena, dieter],
-                                team: [TeamMember(id: id("tm-luis"), name: "Luis Ortega", role: .delivery, responsibility: "Rollout")])
+        let helena = Contact(
+            id: id("con-helena"), name: "Helena Voss", title: "Head of Procurement", level: .main,
+            channel: .video, keepInTouch: KeepInTouch(idealDays: 14, maximumDays: 30))
+        let dieter = Contact(
+            id: id("con-dieter"), name: "Dieter Brandt", title: "COO", level: .senior, channel: .inPerson)
+        var northwind = Account(
+            id: id("acc-north"), name: "Northwind Logistics", owner: "Maya Lindqvist", tier: .key,
+            annualValue: 1_240_000, lifetimeValue: 9_800_000, customerSince: Day(iso: "2017-03-01"),
+            market: "Logistics", tags: ["eu"], season: .growth, createdOn: Day(iso: "2017-03-01")!,
+            contacts: [helena, dieter],
+            team: [
+                TeamMember(id: id("tm-luis"), name: "Luis Ortega", role: .delivery, responsibility: "Rollout")
+            ])
         northwind.touchpoints = [
-            Touchpoint(id: id("tp-1"), day: today.adding(days: -2), kind: .meeting, contactIDs: [helena.id], summary: "Planned phase three", sentiment: .positive),
-            Touchpoint(id: id("tp-2"), day: today.adding(days: -12), kind: .call, contactIDs: [helena.id, dieter.id], summary: "Rotterdam hub"),
+            Touchpoint(
+                id: id("tp-1"), day: today.adding(days: -2), kind: .meeting, contactIDs: [helena.id],
+                summary: "Planned phase three", sentiment: .positive),
+            Touchpoint(
+                id: id("tp-2"), day: today.adding(days: -12), kind: .call, contactIDs: [helena.id, dieter.id],
+                summary: "Rotterdam hub")
         ]
         northwind.litmusChecks = [
-            LitmusCheck(id: id("lt-1"), day: today.adding(days: -100), version: 1, answers: [LitmusAnswer(questionID: "a", value: 3)]),
-            LitmusCheck(id: id("lt-2"), day: today.adding(days: -10), version: 1, answers: [LitmusAnswer(questionID: "a", value: 4)]),
+            LitmusCheck(
+                id: id("lt-1"), day: today.adding(days: -100), version: 1,
+                answers: [LitmusAnswer(questionID: "a", value: 3)]),
+            LitmusCheck(
+                id: id("lt-2"), day: today.adding(days: -10), version: 1,
+                answers: [LitmusAnswer(questionID: "a", value: 4)])
         ]
-        var brightline = Account(id: id("acc-bright"), name: "Brightline Energy", owner: "Tom Okafor", tier: .core, status: .atRisk,
-                                 annualValue: 380_000, season: .tension, createdOn: Day(iso: "2020-01-01")!,
-                                 contacts: [Contact(id: id("con-oliver"), name: "Oliver Grant", level: .main, channel: .phone)])
-        brightline.concerns = [Concern(id: id("cn-1"), raisedOn: today.adding(days: -9), summary: "Late incident reports",
-                                       severity: .critical, respondBy: today.adding(days: -7))]
-        brightline.touchpoints = [Touchpoint(id: id("tp-3"), day: today.adding(days: -30), kind: .email, summary: "Sent report")]
-        let quillon = Account(id: id("acc-quill"), name: "Quillon Publishing", owner: "Tom Okafor", tier: .standard,
-                              annualValue: 18_000, tags: ["uk"], season: .stagnancy, createdOn: Day(iso: "2019-01-01")!)
+        var brightline = Account(
+            id: id("acc-bright"), name: "Brightline Energy", owner: "Tom Okafor", tier: .core,
+            status: .atRisk,
+            annualValue: 380_000, season: .tension, createdOn: Day(iso: "2020-01-01")!,
+            contacts: [Contact(id: id("con-oliver"), name: "Oliver Grant", level: .main, channel: .phone)])
+        brightline.concerns = [
+            Concern(
+                id: id("cn-1"), raisedOn: today.adding(days: -9), summary: "Late incident reports",
+                severity: .critical, respondBy: today.adding(days: -7))
+        ]
+        brightline.touchpoints = [
+            Touchpoint(id: id("tp-3"), day: today.adding(days: -30), kind: .email, summary: "Sent report")
+        ]
+        let quillon = Account(
+            id: id("acc-quill"), name: "Quillon Publishing", owner: "Tom Okafor", tier: .standard,
+            annualValue: 18_000, tags: ["uk"], season: .stagnancy, createdOn: Day(iso: "2019-01-01")!)
         return [northwind, brightline, quillon]
     }
 
     static func state(width: Int = 80, height: Int = 24, me: String = "") -> AppState {
-        AppState(today: today, currency: "EUR", storePath: "/tmp/store", width: width, height: height, accounts: accounts, me: me,
-                 playbook: playbook)
+        AppState(
+            today: today, currency: "EUR", storePath: "/tmp/store", width: width, height: height,
+            accounts: accounts, me: me,
+            playbook: playbook)
     }
 
     /// The bundled playbook, as the app loads it.
@@ -51,7 +75,9 @@ enum Fixture {
 
 extension AppState {
     /// The due screen's items as shown (after its filters), built from their slots.
-    var shownDueItems: [FollowUp] { DueScreen.items(self).map { DueList.followUp($0, in: digests, on: today) } }
+    var shownDueItems: [FollowUp] {
+        DueScreen.items(self).map { DueList.followUp($0, in: digests, on: today) }
+    }
 
     /// Every follow-up within the due list's horizon, most urgent first, built from the slots.
     var dueItems: [FollowUp] { dueSlots.map { DueList.followUp($0, in: digests, on: today) } }

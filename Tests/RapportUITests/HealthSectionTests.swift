@@ -1,26 +1,40 @@
-import Testing
 import RapportCore
 import TUIKit
+import Testing
+
 @testable import RapportUI
 
 @Suite struct HealthSectionTests {
-    static let questions = LitmusQuestionSet(version: 1, introducedOn: Fixture.today.adding(years: -1), questions: [
-        LitmusQuestion(id: "a", text: "Do we know their senior leaders?", hint: "Met one this quarter."),
-        LitmusQuestion(id: "b", text: "Is there a regular meeting with the main contact?"),
-    ])
+    static let questions = LitmusQuestionSet(
+        version: 1, introducedOn: Fixture.today.adding(years: -1),
+        questions: [
+            LitmusQuestion(id: "a", text: "Do we know their senior leaders?", hint: "Met one this quarter."),
+            LitmusQuestion(id: "b", text: "Is there a regular meeting with the main contact?")
+        ])
 
     /// Northwind's account view on `section`, with measures and a risk.
     func state(_ section: Character) -> AppState {
         var state = Fixture.state()
         state.litmus = Self.questions
         var north = Fixture.accounts[0]
-        north.measures = [Measure(id: Fixture.id("ms-use"), name: "Active users", unit: "users", createdOn: Fixture.today.adding(days: -400),
-                                  readings: (0..<6).map { MeasureReading(month: YearMonth(iso: "2026-04")!.adding(months: $0), value: Double(100 + $0 * 10)) })]
-        north.risks = [Risk(id: Fixture.id("rk-levy"), disruption: "Packaging levy raises their costs 8%", kind: .legislation, identifiedOn: Fixture.today,
-                            contact: RiskAtLevel(risk: "Budget cut", likelyResponse: "Stops projects"),
-                            company: RiskAtLevel(risk: "Margin squeeze", likelyResponse: "Cuts suppliers"),
-                            market: RiskAtLevel(risk: "Prices rise", likelyResponse: "Looks for partners"),
-                            ourResponse: "Offer a cheaper tier", reviewOn: Fixture.today.adding(days: 30))]
+        north.measures = [
+            Measure(
+                id: Fixture.id("ms-use"), name: "Active users", unit: "users",
+                createdOn: Fixture.today.adding(days: -400),
+                readings: (0..<6).map {
+                    MeasureReading(
+                        month: YearMonth(iso: "2026-04")!.adding(months: $0), value: Double(100 + $0 * 10))
+                })
+        ]
+        north.risks = [
+            Risk(
+                id: Fixture.id("rk-levy"), disruption: "Packaging levy raises their costs 8%",
+                kind: .legislation, identifiedOn: Fixture.today,
+                contact: RiskAtLevel(risk: "Budget cut", likelyResponse: "Stops projects"),
+                company: RiskAtLevel(risk: "Margin squeeze", likelyResponse: "Cuts suppliers"),
+                market: RiskAtLevel(risk: "Prices rise", likelyResponse: "Looks for partners"),
+                ourResponse: "Offer a cheaper tier", reviewOn: Fixture.today.adding(days: 30))
+        ]
         state.store(north)
         state.press([.char(":")])
         state.type("account north")
@@ -30,21 +44,19 @@ import TUIKit
 
     @Test func healthShowsTheScoreTrendSeasonAndMeasuresAt80x24() {
         var s = state("8")
-        #expect(s.screen() == """
-        Northwind Logistics  key · active · growth · Maya Lindqvist
-        €1.24M/yr · lifetime €9.8M · health 100↑ · last touch 2d ago
-        No warning signs
-         1 Over 2 Cont 3 Team 4 Time 5 Conc 6 Plan 7 Work 8 Health  9 Risk 0 Expt
-        Litmus 100 (+25) on 2026-11-12 · questions v1 · every 91 days, next 2027-02-11
-        Trend  ▆█
-        Recent 2026-11-12 100 v1 · 2026-08-14 75 v1
-        Season growth since 2017-03-01 (Account created)
+        #expect(
+            s.screen() == """
+                Northwind Logistics  key · active · growth · Maya Lindqvist
+                €1.24M/yr · lifetime €9.8M · health 100↑ · last touch 2d ago
+                No warning signs
+                 1 Over 2 Cont 3 Team 4 Time 5 Conc 6 Plan 7 Work 8 Health  9 Risk 0 Expt
+                Litmus 100 (+25) on 2026-11-12 · questions v1 · every 91 days, next 2027-02-11
+                Trend  ▆█
+                Recent 2026-11-12 100 v1 · 2026-08-14 75 v1
+                Season growth since 2017-03-01 (Account created)
 
-        Measure                           Latest  Change Last 12 months
-        Active users                   150 users     +10      ▁▂▄▅▇█    October missing
-
-
-
+                Measure                           Latest  Change Last 12 months
+                Active users                   150 users     +10      ▁▂▄▅▇█    October missing
 
 
 
@@ -54,8 +66,11 @@ import TUIKit
 
 
 
-        t litmus  r reading  m measure  Tab section  l log  c concern  a add  e edit
-        """)
+
+
+
+                t litmus  r reading  m measure  Tab section  l log  c concern  a add  e edit
+                """)
     }
 
     @Test func theLitmusTestIsOneKeyPerAnswerAndShowsLastTime() throws {
@@ -75,7 +90,9 @@ import TUIKit
         let north = try #require(s.account(Fixture.id("acc-north")))
         let check = try #require(north.litmusHistory.last)
         #expect(check.day == Fixture.today && check.version == 1 && check.score == 50)
-        #expect(check.answers.map(\.value) == [3, 1] && check.answers[1].comment == "Monthly, but cancelled twice")
+        #expect(
+            check.answers.map(\.value) == [3, 1] && check.answers[1].comment == "Monthly, but cancelled twice"
+        )
         #expect(s.message == Message("Litmus test saved: score 50 (-50)"))
         #expect(visibleAccounts(s).first { $0.id == north.id }?.flags.contains(.fallingHealth) == true)
     }
@@ -100,19 +117,27 @@ import TUIKit
         s.type("Monthly actives overstated use")
         try s.perform(s.press([.enter]))
         let m = try #require(s.account(Fixture.id("acc-north"))?.measures.first)
-        #expect(m.name == "Weekly active users" && m.definitionHistory.first?.previousName == "Active users" && m.readings.count == 7)
+        #expect(
+            m.name == "Weekly active users" && m.definitionHistory.first?.previousName == "Active users"
+                && m.readings.count == 7)
     }
 
     @Test func risksShowThreeLevelsAndOccurredOffersTheSeason() throws {
         var s = state("9")
         let screen = s.screen()
-        #expect(screen.contains("Packaging levy raises their costs 8%        legislation  hypothetical 2026-12-22"))
+        #expect(
+            screen.contains(
+                "Packaging levy raises their costs 8%        legislation  hypothetical 2026-12-22"))
         #expect(screen.contains("Our contact                Their company              Their market"))
         #expect(screen.contains("Budget cut                 Margin squeeze             Prices rise"))
         #expect(screen.contains("→ Stops projects           → Cuts suppliers           → Looks for partners"))
         #expect(screen.contains("We will: Offer a cheaper tier"))
         try s.perform(s.press([.char("o")]))
-        #expect(s.overlay == .confirm(.seasonToDisruption(account: Fixture.id("acc-north"), risk: "Packaging levy raises their costs 8%")))
+        #expect(
+            s.overlay
+                == .confirm(
+                    .seasonToDisruption(
+                        account: Fixture.id("acc-north"), risk: "Packaging levy raises their costs 8%")))
         try s.perform(s.press([.char("y")]))
         let north = try #require(s.account(Fixture.id("acc-north")))
         #expect(north.risks[0].state == .occurred && north.season == .disruption)
@@ -135,10 +160,14 @@ import TUIKit
         s.type("Their WMS upgrade (theirs)")
         try s.perform(s.press([.enter]))
         #expect(s.message?.text.contains("50% is a coin toss or worse") == true)
-        #expect(s.screen().contains("Cut picking errors by 40% by June         50% coin toss or worse 0 ours, 1 not"))
+        #expect(
+            s.screen().contains(
+                "Cut picking errors by 40% by June         50% coin toss or worse 0 ours, 1 not"))
         // The overview says what is still blank.
         s.press([.char("1")])
-        #expect(s.screen().contains("Expectations still blank (0): previous suppliers: liked, previous suppliers: dis\n"))
+        #expect(
+            s.screen().contains(
+                "Expectations still blank (0): previous suppliers: liked, previous suppliers: dis\n"))
     }
 
     @Test func aSeasonChangeKeepsItsReason() throws {

@@ -1,6 +1,7 @@
-import Testing
 import RapportCore
 import TUIKit
+import Testing
+
 @testable import RapportUI
 
 @Suite struct WorksheetEditorTests {
@@ -20,36 +21,39 @@ import TUIKit
         return state
     }
 
-    var current: (AppState) -> Worksheet? = { state in state.account(Fixture.id("acc-bright"))?.worksheets.first }
+    var current: (AppState) -> Worksheet? = { state in
+        state.account(Fixture.id("acc-bright"))?.worksheets.first
+    }
 
     @Test func aConcernStartsAWorksheetWithDefinePrefilled() throws {
         var state = try editorState()
-        #expect(state.screen() == """
-        Brightline Energy · Late incident reports                     open · step 1 of 7
+        #expect(
+            state.screen() == """
+                Brightline Energy · Late incident reports                     open · step 1 of 7
 
-        Root cause          Step 1 · Define
-         ◐ 1 Define         Say what the problem is in the customer's own terms, what we
-         · 2 Explore        know for certain, and what we would still need to find out.
-         · 3 Solution
-         · 4 Implications   The problem
-        Execution             Late incident reports
-         · 5 Decision       What we know
-         · 6 Action           Raised on 2026-11-13, critical severity.
-         · 7 Evaluation     What we still need to find out
-                              not written yet
-
-
-
+                Root cause          Step 1 · Define
+                 ◐ 1 Define         Say what the problem is in the customer's own terms, what we
+                 · 2 Explore        know for certain, and what we would still need to find out.
+                 · 3 Solution
+                 · 4 Implications   The problem
+                Execution             Late incident reports
+                 · 5 Decision       What we know
+                 · 6 Action           Raised on 2026-11-13, critical severity.
+                 · 7 Evaluation     What we still need to find out
+                                      not written yet
 
 
 
 
 
 
-        Focus: - · Accountable: Tom Okafor · Talk: -
-        Worksheet started: work through the seven steps (Tab moves on)
-        Tab step  e edit  a add  r root  f frame  Esc back  ? help  D due  Q quit  : cmd
-        """)
+
+
+
+                Focus: - · Accountable: Tom Okafor · Talk: -
+                Worksheet started: work through the seven steps (Tab moves on)
+                Tab step  e edit  a add  r root  f frame  Esc back  ? help  D due  Q quit  : cmd
+                """)
         let w = try #require(current(state))
         #expect(w.concernID == Fixture.id("cn-1"))
         #expect(state.account(Fixture.id("acc-bright"))?.concerns.first?.worksheetID == w.id)
@@ -93,7 +97,9 @@ import TUIKit
         state.press([.tab, .char("e"), .down])
         state.type("Fast to do, no new contract")
         try state.perform(state.press([.enter]))
-        #expect(current(state)?.chosenOption?.text == "Run the job hourly" && current(state)?.status == .executing)
+        #expect(
+            current(state)?.chosenOption?.text == "Run the job hourly" && current(state)?.status == .executing
+        )
         // 6 Action: one dated action.
         state.press([.tab, .char("a")])
         state.type("Schedule the report job hourly")
@@ -114,8 +120,14 @@ import TUIKit
         #expect(state.message?.text == "Closing needs an outcome: record it in the evaluation")
         state.press([.escape])
         // Its action and review date are follow-ups on the due list.
-        let due = DueList.items(for: [state.account(Fixture.id("acc-bright"))!], on: Fixture.today, policy: DuePolicy(), withinDays: 60)
-        #expect(due.contains { $0.source == .action && $0.title == "Schedule the report job hourly" && $0.due.iso == "2026-11-27" })
+        let due = DueList.items(
+            for: [state.account(Fixture.id("acc-bright"))!], on: Fixture.today, policy: DuePolicy(),
+            withinDays: 60)
+        #expect(
+            due.contains {
+                $0.source == .action && $0.title == "Schedule the report job hourly"
+                    && $0.due.iso == "2026-11-27"
+            })
         #expect(due.contains { $0.source == .evaluation && $0.due.iso == "2026-12-20" })
         #expect(WorksheetStep.allCases.filter { current(state)?.progress(of: $0) == .complete }.count == 6)
         // Then the outcome, and close.
@@ -142,14 +154,18 @@ import TUIKit
         var state = try editorState()
         state.press([.tab, .tab])
         #expect(state.editor.step == .solution)
-        #expect(state.message == Message("Step 2 · Explore is still empty; the rail shows the gap", isError: true))
+        #expect(
+            state.message == Message("Step 2 · Explore is still empty; the rail shows the gap", isError: true)
+        )
         #expect(state.screen().contains(" · 2 Explore"))
     }
 
     @Test func aDecisionNeedsOptionsAndTheFrameIsEditable() throws {
         var state = try editorState()
         state.press([.char("5"), .char("e")])
-        #expect(state.overlay == nil && state.message?.text.hasPrefix("A decision picks one of the options") == true)
+        #expect(
+            state.overlay == nil
+                && state.message?.text.hasPrefix("A decision picks one of the options") == true)
         state.press([.char("f"), .ctrl("u")])
         state.type("Regain trust before the renewal")
         state.press([.down, .down])
@@ -159,13 +175,18 @@ import TUIKit
         state.press([.ctrl("u")])
         state.type("weekly")
         try state.perform(state.press([.enter]))
-        #expect(state.screen().contains("Focus: Regain trust before the renewal · Accountable: Tom Okafor · Talk: weekly"))
+        #expect(
+            state.screen().contains(
+                "Focus: Regain trust before the renewal · Accountable: Tom Okafor · Talk: weekly"))
     }
 
     @Test func theSectionListsWorksheetsAndExportIsMarkdown() throws {
         var state = try editorState()
         let effects = state.press([.char("X")])
-        guard case .export(let name, let text)? = effects.first else { Issue.record("no export: \(effects)"); return }
+        guard case .export(let name, let text)? = effects.first else {
+            Issue.record("no export: \(effects)")
+            return
+        }
         #expect(name == "brightline-energy-late-incident-reports.md")
         #expect(text.hasPrefix("# Late incident reports\n\n_Brightline Energy · started 2026-11-22 · open_"))
         #expect(text.contains("### 1. Define\n\n**The problem:** Late incident reports"))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TUIKit
 
 @Suite struct DisplayWidthTests {
@@ -6,16 +7,19 @@ import Testing
         #expect(DisplayWidth.of("abc") == 3)
         #expect(DisplayWidth.of("日本") == 4)
         #expect(DisplayWidth.of("😀") == 2)
-        #expect(DisplayWidth.of("e\u{301}") == 1) // e + combining acute
+        #expect(DisplayWidth.of("e\u{301}") == 1)  // e + combining acute
         #expect(DisplayWidth.of("Zoë") == 3)
     }
 
     @Test func longTextKeepsItsBothEndsAroundAnEllipsis() {
-        #expect(DisplayWidth.elidingMiddle("Wrote /home/ana/clients/2026/northwind-logistics-plan.md", to: 44)
+        #expect(
+            DisplayWidth.elidingMiddle("Wrote /home/ana/clients/2026/northwind-logistics-plan.md", to: 44)
                 == "Wrote /home/an…6/northwind-logistics-plan.md")
         #expect(DisplayWidth.elidingMiddle("Wrote plan.md", to: 40) == "Wrote plan.md")
         #expect(DisplayWidth.elidingMiddle("日本語テキストです", to: 7) == "日…です")
-        #expect(DisplayWidth.elidingMiddle("abcdef", to: 1) == "…" && DisplayWidth.elidingMiddle("abcdef", to: 0) == "")
+        #expect(
+            DisplayWidth.elidingMiddle("abcdef", to: 1) == "…"
+                && DisplayWidth.elidingMiddle("abcdef", to: 0) == "")
     }
 
     @Test func truncatesWithAnEllipsisNeverMidCharacter() {
@@ -84,8 +88,12 @@ import Testing
         let rows = (1...10).map { TableRow(["row \($0)", "\($0)"]) }
         var canvas = Canvas(width: 20, height: 4)
         for _ in 0..<5 { _ = table.handle(.char("j"), count: rows.count, pageSize: 3) }
-        table.render(columns: [Column("Name", .flexible(min: 5)), Column("N", .fixed(3), alignRight: true)], rows: rows, into: &canvas, rect: canvas.bounds)
-        #expect(canvas.text == "Name               N\nrow 4              4\nrow 5              5\nrow 6              6")
+        table.render(
+            columns: [Column("Name", .flexible(min: 5)), Column("N", .fixed(3), alignRight: true)],
+            rows: rows, into: &canvas, rect: canvas.bounds)
+        #expect(
+            canvas.text
+                == "Name               N\nrow 4              4\nrow 5              5\nrow 6              6")
         #expect(canvas[0, 3].style == .selected)
         _ = table.handle(.char("G"), count: rows.count, pageSize: 3)
         #expect(table.selection == 9)
@@ -96,11 +104,13 @@ import Testing
 
 @Suite struct FormTests {
     func form() -> Form {
-        Form(title: "T", fields: [
-            FormField("kind", "Kind", .choice(["call", "meeting", "email"])),
-            FormField("summary", "Summary", .text),
-            FormField("notes", "Notes", .multiline),
-        ], focus: 1)
+        Form(
+            title: "T",
+            fields: [
+                FormField("kind", "Kind", .choice(["call", "meeting", "email"])),
+                FormField("summary", "Summary", .text),
+                FormField("notes", "Notes", .multiline)
+            ], focus: 1)
     }
 
     @Test func movesBetweenFieldsAndEditsChoices() {
@@ -133,27 +143,30 @@ import Testing
         f.setError("summary", "A summary is required")
         var canvas = Canvas(width: 40, height: 10)
         f.render(into: &canvas)
-        #expect(canvas.text == """
+        #expect(
+            canvas.text == """
 
-         ┌─ T ────────────────────────────────┐
-         │ Kind     ‹ call ›                  │
-         │ Summary                            │
-         │          ↳ A summary is required   │
-         │ Notes                              │
-         │                                    │
-         │ Enter save · Tab next · Esc cancel │
-         └────────────────────────────────────┘
+                 ┌─ T ────────────────────────────────┐
+                 │ Kind     ‹ call ›                  │
+                 │ Summary                            │
+                 │          ↳ A summary is required   │
+                 │ Notes                              │
+                 │                                    │
+                 │ Enter save · Tab next · Esc cancel │
+                 └────────────────────────────────────┘
 
-        """)
+                """)
     }
 }
 
 @Suite struct KeymapTests {
     enum Command: Equatable, Sendable { case open, quit }
-    let keymap = Keymap<Command>("Test", [
-        Binding([.enter, .char("o")], .open, label: "open", help: "Open it"),
-        Binding([.char("Q")], .quit, help: "Quit"),
-    ])
+    let keymap = Keymap<Command>(
+        "Test",
+        [
+            Binding([.enter, .char("o")], .open, label: "open", help: "Open it"),
+            Binding([.char("Q")], .quit, help: "Quit")
+        ])
 
     @Test func oneTableDrivesDispatchFooterAndHelp() {
         #expect(keymap.command(for: .char("o")) == .open)
@@ -174,8 +187,12 @@ import Testing
     }
 
     @Test func findsTextAtEitherEndAfterFalseStarts() {
-        #expect(TextSearch.contains("aaab", "aab") && TextSearch.contains("abc", "abc") && TextSearch.contains("xabc", "bc"))
+        #expect(
+            TextSearch.contains("aaab", "aab") && TextSearch.contains("abc", "abc")
+                && TextSearch.contains("xabc", "bc"))
         #expect(TextSearch.contains("müller", "ül") && TextSearch.contains("x", ""))
-        #expect(!TextSearch.contains("aaa", "aaaa") && !TextSearch.contains("abab", "abb") && !TextSearch.contains("", "a"))
+        #expect(
+            !TextSearch.contains("aaa", "aaaa") && !TextSearch.contains("abab", "abb")
+                && !TextSearch.contains("", "a"))
     }
 }

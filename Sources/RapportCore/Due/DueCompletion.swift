@@ -10,7 +10,11 @@ public struct DueCompletion: Equatable, Sendable {
     public var outcome: Outcome?
 
     public init(day: Day, note: String = "", by: String = "", value: Double? = nil, outcome: Outcome? = nil) {
-        self.day = day; self.note = note; self.by = by; self.value = value; self.outcome = outcome
+        self.day = day
+        self.note = note
+        self.by = by
+        self.value = value
+        self.outcome = outcome
     }
 }
 
@@ -41,15 +45,18 @@ extension Account {
         case .planItem(let itemID):
             guard var plan, let i = plan.items.firstIndex(where: { $0.id == itemID }) else { throw gone }
             let item = plan.items[i]
-            let touch = logTouch(kind: item.step.touchKind, contacts: item.contactIDs, summary: item.title, done)
-            plan.items[i].completions.append(PlanCompletion(day: done.day, note: done.note, touchpointID: touch.id))
+            let touch = logTouch(
+                kind: item.step.touchKind, contacts: item.contactIDs, summary: item.title, done)
+            plan.items[i].completions.append(
+                PlanCompletion(day: done.day, note: done.note, touchpointID: touch.id))
             self.plan = plan
             touchpoints[touchpoints.count - 1].planItemID = itemID
             let next = plan.items[i].nextDue.map { "; next due \($0.iso)" } ?? ""
             return "Done: \(item.title)\(next)"
         case .action(let worksheetID, let actionID):
             guard let w = worksheets.firstIndex(where: { $0.id == worksheetID }),
-                  let a = worksheets[w].actions.firstIndex(where: { $0.id == actionID }) else { throw gone }
+                let a = worksheets[w].actions.firstIndex(where: { $0.id == actionID })
+            else { throw gone }
             worksheets[w].actions[a].status = .done
             worksheets[w].actions[a].doneOn = done.day
             if !worksheets[w].actions.contains(where: \.status.isOpen), worksheets[w].status != .closed {
@@ -74,21 +81,32 @@ extension Account {
             concerns[c].respondedOn = done.day
             if concerns[c].status == .open { concerns[c].status = .inProgress }
             let contacts = concerns[c].raisedBy.map { [$0] } ?? []
-            logTouch(kind: .call, contacts: contacts, summary: "Responded to concern: \(concerns[c].summary)", done)
+            logTouch(
+                kind: .call, contacts: contacts, summary: "Responded to concern: \(concerns[c].summary)", done
+            )
             return "Response recorded for \"\(concerns[c].summary)\""
         case .contact(let contactID):
             guard let contact = contact(contactID) else { throw gone }
-            logTouch(kind: contact.channel.touchKind, contacts: [contactID], summary: "Touched base with \(contact.name)", done)
+            logTouch(
+                kind: contact.channel.touchKind, contacts: [contactID],
+                summary: "Touched base with \(contact.name)", done)
             return "Logged a \(contact.channel.touchKind.label) with \(contact.name)"
         case .litmus:
             throw InputError("the litmus test is done by answering its questions: run it from the account")
         case .satisfaction:
-            guard let value = done.value else { throw InputError("a satisfaction measurement needs its value") }
+            guard let value = done.value else {
+                throw InputError("a satisfaction measurement needs its value")
+            }
             let month = YearMonth(done.day)
-            let m = measures.firstIndex(where: \.isSatisfaction) ?? {
-                measures.append(Measure(name: "Customer satisfaction", unit: "score", isSatisfaction: true, createdOn: done.day))
-                return measures.count - 1
-            }()
+            let m =
+                measures.firstIndex(where: \.isSatisfaction)
+                ?? {
+                    measures.append(
+                        Measure(
+                            name: "Customer satisfaction", unit: "score", isSatisfaction: true,
+                            createdOn: done.day))
+                    return measures.count - 1
+                }()
             measures[m].record(value, month: month, note: done.note)
             return "Satisfaction \(Measure.format(value)) recorded for \(month.name)"
         case .reading(let measureID, let month):
@@ -100,7 +118,9 @@ extension Account {
             guard let t = touchpoints.firstIndex(where: { $0.id == touchID }) else { throw gone }
             touchpoints[t].followUpDoneOn = done.day
             let original = touchpoints[t]
-            logTouch(kind: original.kind, contacts: original.contactIDs, summary: "Follow-up: \(original.summary)", done)
+            logTouch(
+                kind: original.kind, contacts: original.contactIDs, summary: "Follow-up: \(original.summary)",
+                done)
             return "Followed up: \(original.summary)"
         case .riskReview(let riskID):
             guard let r = risks.firstIndex(where: { $0.id == riskID }) else { throw gone }
@@ -118,10 +138,13 @@ extension Account {
     }
 
     @discardableResult
-    private mutating func logTouch(kind: TouchKind, contacts: [RecordID], summary: String, _ done: DueCompletion) -> Touchpoint {
+    private mutating func logTouch(
+        kind: TouchKind, contacts: [RecordID], summary: String, _ done: DueCompletion
+    ) -> Touchpoint {
         let text = done.note.isEmpty ? summary : "\(summary): \(done.note)"
-        let touch = Touchpoint(day: done.day, kind: kind, contactIDs: contacts.filter { contact($0) != nil },
-                               summary: text, loggedBy: done.by)
+        let touch = Touchpoint(
+            day: done.day, kind: kind, contactIDs: contacts.filter { contact($0) != nil },
+            summary: text, loggedBy: done.by)
         touchpoints.append(touch)
         return touch
     }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// One follow-up as an account's digest keeps it: the numbers ranking needs, and the
@@ -19,10 +19,17 @@ public struct DueEntry: Hashable, Sendable {
     /// found once when the entry is read, not each time an item is shown or printed.
     public var fieldEnds: FieldEnds
 
-    public init(due: Day, redFrom: Day?, neverDone: Bool, severity: Severity?, source: DueSource, text: Range<Int>,
-                fieldEnds: FieldEnds) {
-        self.due = due; self.redFrom = redFrom; self.neverDone = neverDone; self.severity = severity
-        self.source = source; self.text = text; self.fieldEnds = fieldEnds
+    public init(
+        due: Day, redFrom: Day?, neverDone: Bool, severity: Severity?, source: DueSource, text: Range<Int>,
+        fieldEnds: FieldEnds
+    ) {
+        self.due = due
+        self.redFrom = redFrom
+        self.neverDone = neverDone
+        self.severity = severity
+        self.source = source
+        self.text = text
+        self.fieldEnds = fieldEnds
     }
 
     /// Ends of the key part, title and owner within an entry's text.
@@ -34,7 +41,9 @@ public struct DueEntry: Hashable, Sendable {
             guard let base = text.baseAddress else { return nil }
             var i = 0
             func nextTab() -> UInt32? {
-                guard i < text.count, let hit = memchr(base + i, Int32(FieldText.tab), text.count - i) else { return nil }
+                guard i < text.count, let hit = memchr(base + i, Int32(FieldText.tab), text.count - i) else {
+                    return nil
+                }
                 let tab = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
                 i = tab + 1
                 return UInt32(tab)
@@ -67,8 +76,12 @@ public struct DueEntries: RandomAccessCollection, Equatable, Sendable {
 
     /// The follow-ups' entries, with text of their own.
     public init(_ followUps: [FollowUp]) {
-        guard !followUps.isEmpty else { self.init(); return }
-        var entries: [DueEntry] = [], bytes: [UInt8] = []
+        guard !followUps.isEmpty else {
+            self.init()
+            return
+        }
+        var entries: [DueEntry] = []
+        var bytes: [UInt8] = []
         for f in followUps { Self.add(f, to: &entries, &bytes) }
         self.init(entries, bytes)
     }
@@ -88,7 +101,8 @@ public struct DueEntries: RandomAccessCollection, Equatable, Sendable {
     /// Adds a follow-up: the entries and text are copied into new memory (the index's
     /// are shared, and never changed).
     public mutating func append(_ f: FollowUp) {
-        var entries: [DueEntry] = [], bytes: [UInt8] = []
+        var entries: [DueEntry] = []
+        var bytes: [UInt8] = []
         for i in indices {
             var entry = self[i]
             entry.text = bytes.count..<(bytes.count + entry.text.count)
@@ -109,15 +123,19 @@ public struct DueEntries: RandomAccessCollection, Equatable, Sendable {
         text.append(contentsOf: bytes)
         // Escaped fields hold no tab: the three tabs written above are found.
         let ends = bytes.withUnsafeBufferPointer { DueEntry.FieldEnds(in: $0)! }
-        entries.append(DueEntry(due: f.due, redFrom: f.redFrom, neverDone: f.neverDone, severity: f.severity,
-                                source: f.source, text: start..<text.count, fieldEnds: ends))
+        entries.append(
+            DueEntry(
+                due: f.due, redFrom: f.redFrom, neverDone: f.neverDone, severity: f.severity,
+                source: f.source, text: start..<text.count, fieldEnds: ends))
     }
 
     /// The escaped text of entry `i` (all four fields, tab-separated).
     public func text(of i: Int) -> SharedBytes { text[self[i].text] }
 
     /// The four escaped fields of entry `i` (a missing one is empty).
-    public func fields(of i: Int) -> (keyPart: SharedBytes, title: SharedBytes, owner: SharedBytes, why: SharedBytes) {
+    public func fields(of i: Int) -> (
+        keyPart: SharedBytes, title: SharedBytes, owner: SharedBytes, why: SharedBytes
+    ) {
         let bounds = self[i].fieldBounds
         return (text[bounds.keyPart], text[bounds.title], text[bounds.owner], text[bounds.why])
     }
@@ -146,20 +164,26 @@ public struct DueEntries: RandomAccessCollection, Equatable, Sendable {
 
         /// Entry `i`'s four escaped fields.
         @inlinable
-        public func fields(of i: Int) -> (keyPart: UnsafeBufferPointer<UInt8>, title: UnsafeBufferPointer<UInt8>,
-                                          owner: UnsafeBufferPointer<UInt8>, why: UnsafeBufferPointer<UInt8>) {
+        public func fields(of i: Int) -> (
+            keyPart: UnsafeBufferPointer<UInt8>, title: UnsafeBufferPointer<UInt8>,
+            owner: UnsafeBufferPointer<UInt8>, why: UnsafeBufferPointer<UInt8>
+        ) {
             let bounds = self[i].fieldBounds
-            func field(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: text! + range.lowerBound, count: range.count) }
+            func field(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+                UnsafeBufferPointer(start: text! + range.lowerBound, count: range.count)
+            }
             return (field(bounds.keyPart), field(bounds.title), field(bounds.owner), field(bounds.why))
         }
 
         /// The first bytes of entry `i`'s fields combined: reading them brings the entry and
         /// its text into the processor's cache ahead of writing it out.
         public func firstBytes(of i: Int) -> UInt8 {
-            let entry = self[i], bounds = entry.fieldBounds
+            let entry = self[i]
+            let bounds = entry.fieldBounds
             // An entry's text holds at least its three tabs; a field empty at its end starts at the end.
             let last = entry.text.upperBound - 1
-            return text![bounds.keyPart.lowerBound] ^ text![bounds.title.lowerBound] ^ text![bounds.owner.lowerBound]
+            return text![bounds.keyPart.lowerBound] ^ text![bounds.title.lowerBound]
+                ^ text![bounds.owner.lowerBound]
                 ^ text![Swift.min(bounds.why.lowerBound, last)]
         }
 
@@ -172,11 +196,12 @@ public struct DueEntries: RandomAccessCollection, Equatable, Sendable {
     }
 
     public static func == (a: DueEntries, b: DueEntries) -> Bool {
-        a.count == b.count && a.indices.allSatisfy { i in
-            var (x, y) = (a[i], b[i])
-            (x.text, y.text) = (0..<0, 0..<0)
-            return x == y && a.text(of: i) == b.text(of: i)
-        }
+        a.count == b.count
+            && a.indices.allSatisfy { i in
+                var (x, y) = (a[i], b[i])
+                (x.text, y.text) = (0..<0, 0..<0)
+                return x == y && a.text(of: i) == b.text(of: i)
+            }
     }
 }
 
@@ -184,8 +209,10 @@ extension DueEntry {
     /// Where the entry's four fields sit, in the indices of the text its range is in.
     @inlinable
     public var fieldBounds: (keyPart: Range<Int>, title: Range<Int>, owner: Range<Int>, why: Range<Int>) {
-        let (key, title, owner) = (text.lowerBound + Int(fieldEnds.keyPart), text.lowerBound + Int(fieldEnds.title),
-                                   text.lowerBound + Int(fieldEnds.owner))
+        let (key, title, owner) = (
+            text.lowerBound + Int(fieldEnds.keyPart), text.lowerBound + Int(fieldEnds.title),
+            text.lowerBound + Int(fieldEnds.owner)
+        )
         return (text.lowerBound..<key, key + 1..<title, title + 1..<owner, owner + 1..<text.upperBound)
     }
 }
@@ -197,9 +224,12 @@ extension AccountDigest {
         let fields = dueEntries.fields(of: i)
         // Key parts are written from a `DueRef`, and the index checks them when read.
         let ref = DueRef(keyPart: FieldText.unescape(fields.keyPart))!
-        return FollowUp(accountID: id, accountName: name, title: FieldText.unescape(fields.title), ref: ref, due: entry.due,
-                        owner: FieldText.unescape(fields.owner), why: FieldText.unescape(fields.why), redFrom: entry.redFrom,
-                        neverDone: entry.neverDone, severity: entry.severity)
+        return FollowUp(
+            accountID: id, accountName: name, title: FieldText.unescape(fields.title), ref: ref,
+            due: entry.due,
+            owner: FieldText.unescape(fields.owner), why: FieldText.unescape(fields.why),
+            redFrom: entry.redFrom,
+            neverDone: entry.neverDone, severity: entry.severity)
     }
 
     /// Every follow-up, before snoozes and urgency.

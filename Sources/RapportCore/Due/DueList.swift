@@ -25,30 +25,38 @@ public enum DueList {
     /// One account's slots with snoozes and urgency applied, unordered.
     public static func slots(of digest: AccountDigest, at position: Int, on today: Day) -> [DueSlot] {
         var result: [DueSlot] = []
-        withUnsafePointer(to: digest) { appendSlots(of: $0, at: position, on: today, into: &result) { _ in true } }
+        withUnsafePointer(to: digest) {
+            appendSlots(of: $0, at: position, on: today, into: &result) { _ in true }
+        }
         return result
     }
 
     /// `slots(of:at:on:)` appended to `result`, those due on a day `included` only (only
     /// those are scored). The digest is read where it is: a copy would count references
     /// to its strings and arrays.
-    private static func appendSlots(of digest: UnsafePointer<AccountDigest>, at position: Int, on today: Day,
-                                    into result: inout [DueSlot], where included: (Day) -> Bool) {
-        let basis = UrgencyBasis(tier: digest.pointee.tier, value: digest.pointee.annualValue, status: digest.pointee.status,
-                                 today: today)
+    private static func appendSlots(
+        of digest: UnsafePointer<AccountDigest>, at position: Int, on today: Day,
+        into result: inout [DueSlot], where included: (Day) -> Bool
+    ) {
+        let basis = UrgencyBasis(
+            tier: digest.pointee.tier, value: digest.pointee.annualValue, status: digest.pointee.status,
+            today: today)
         let snoozes = digest.pointee.snoozes.isEmpty ? [:] : snoozesByKeyPart(digest.pointee)
         digest.pointee.dueEntries.withView { entries in
             for i in 0..<digest.pointee.dueEntries.count {
                 let entry = entries[i]
                 var due = entry.neverDone ? max(entry.due, today) : entry.due
                 var snoozed = false
-                if !snoozes.isEmpty, let snooze = snoozes[FieldText.unescape(digest.pointee.dueEntries.fields(of: i).keyPart)],
-                   snooze.until > due {
+                if !snoozes.isEmpty,
+                    let snooze = snoozes[FieldText.unescape(digest.pointee.dueEntries.fields(of: i).keyPart)],
+                    snooze.until > due
+                {
                     due = snooze.until
                     snoozed = true
                 }
                 guard included(due) else { continue }
-                let score = Urgency.score(due: due, source: entry.source, severity: entry.severity, redFrom: entry.redFrom, basis)
+                let score = Urgency.score(
+                    due: due, source: entry.source, severity: entry.severity, redFrom: entry.redFrom, basis)
                 result.append(DueSlot(account: position, item: i, score: score, due: due, snoozed: snoozed))
             }
         }
@@ -66,7 +74,9 @@ public enum DueList {
                 let accounts = c * chunk..<min(all.count, (c + 1) * chunk)
                 part.reserveCapacity(accounts.reduce(0) { $0 + all[$1].dueEntries.count })
                 for position in accounts {
-                    appendSlots(of: all.baseAddress! + position, at: position, on: today, into: &part) { isWithin(withinDays, $0, on: today) }
+                    appendSlots(of: all.baseAddress! + position, at: position, on: today, into: &part) {
+                        isWithin(withinDays, $0, on: today)
+                    }
                 }
             }
             return part
@@ -82,23 +92,26 @@ public enum DueList {
     /// `ordered` alone took a tenth of `rapport due`'s time at ten thousand accounts.
     /// Each step runs on two cores: 4.6 → 3.7 ms for the due list's 50,000 slots.
     static func sortByUrgency(_ slots: inout [DueSlot], in digests: [AccountDigest], today: Day) {
-        let place = 1 << 24, days = 1 << 23
+        let place = 1 << 24
+        let days = 1 << 23
         // Each half's keys made and sorted on a core of its own, then merged: the keys are
         // distinct (each holds its slot's place). Scores are sums of bounded parts and
         // days of real dates lie within days of today; anything else (a hand-edited
         // index) is sorted the slow way.
         let unsorted = slots
-        let halves = slots.count < place ? Parallel.map(2) { half -> [UInt64]? in
-            var keys: [UInt64] = []
-            keys.reserveCapacity(unsorted.count / 2 + 1)
-            for i in half == 0 ? 0..<unsorted.count / 2 : unsorted.count / 2..<unsorted.count {
-                let (score, day) = (unsorted[i].score, today.days(until: unsorted[i].due))
-                guard abs(score) < 1 << 15, abs(day) < days else { return nil }
-                keys.append(UInt64((1 << 15) - 1 - score) << 48 | UInt64(day + days) << 24 | UInt64(i))
-            }
-            RadixSort.sort(&keys, bits: 24..<64)
-            return keys
-        } : [nil]
+        let halves =
+            slots.count < place
+            ? Parallel.map(2) { half -> [UInt64]? in
+                var keys: [UInt64] = []
+                keys.reserveCapacity(unsorted.count / 2 + 1)
+                for i in half == 0 ? 0..<unsorted.count / 2 : unsorted.count / 2..<unsorted.count {
+                    let (score, day) = (unsorted[i].score, today.days(until: unsorted[i].due))
+                    guard abs(score) < 1 << 15, abs(day) < days else { return nil }
+                    keys.append(UInt64((1 << 15) - 1 - score) << 48 | UInt64(day + days) << 24 | UInt64(i))
+                }
+                RadixSort.sort(&keys, bits: 24..<64)
+                return keys
+            } : [nil]
         guard let first = halves.first!, let second = halves.last! else {
             return slots.sort { ordered($0, $1, in: digests) }
         }
@@ -107,14 +120,17 @@ public enum DueList {
         // Then, a half on each core, the rare runs of one account's slots with the same
         // score and day by title; the halves split where score or day changes.
         var middle = keys.count / 2
-        while middle > 0 && middle < keys.count && keys[middle] >> 24 == keys[middle - 1] >> 24 { middle += 1 }
+        while middle > 0 && middle < keys.count && keys[middle] >> 24 == keys[middle - 1] >> 24 {
+            middle += 1
+        }
         sorted.withUnsafeMutableBufferPointer { buffer in
             Parallel.inTwo(buffer, at: middle) { part, offset in
                 var start = 0
                 while start < part.count {
                     var end = start + 1
                     while end < part.count && keys[offset + end] >> 24 == keys[offset + start] >> 24
-                        && part[end].account == part[start].account { end += 1 }
+                        && part[end].account == part[start].account
+                    { end += 1 }
                     if end - start > 1 {
                         digests.withUnsafeBufferPointer { all in
                             all[part[start].account].dueEntries.withView { entries in
@@ -136,14 +152,18 @@ public enum DueList {
 
     /// Slots due within `withinDays` of `today` (overdue ones always included), for
     /// `owner` when given (ignoring the case of ASCII letters), most urgent first.
-    public static func slots(for digests: [AccountDigest], on today: Day, withinDays: Int? = nil,
-                             owner: String? = nil) -> [DueSlot] {
+    public static func slots(
+        for digests: [AccountDigest], on today: Day, withinDays: Int? = nil,
+        owner: String? = nil
+    ) -> [DueSlot] {
         var slots = ranked(for: digests, on: today, withinDays: withinDays)
         if let owner {
             // Compared as the digests keep it: escaped, so an owner with a tab or a backslash matches too.
             var wanted: [UInt8] = []
             FieldText.escape(owner.lowercased(), into: &wanted)
-            slots.removeAll { !FieldText.equalFoldingCase(digests[$0.account].dueEntries.fields(of: $0.item).owner, wanted) }
+            slots.removeAll {
+                !FieldText.equalFoldingCase(digests[$0.account].dueEntries.fields(of: $0.item).owner, wanted)
+            }
         }
         return slots
     }
@@ -153,15 +173,19 @@ public enum DueList {
         if a.score != b.score { return a.score > b.score }
         if a.due != b.due { return a.due < b.due }
         if a.account != b.account { return a.account < b.account }
-        return digests.withUnsafeBufferPointer { $0[a.account].dueEntries.withView { $0.titlePrecedes(a.item, b.item) } }
+        return digests.withUnsafeBufferPointer {
+            $0[a.account].dueEntries.withView { $0.titlePrecedes(a.item, b.item) }
+        }
     }
 
     /// A list in urgency order after one account's digest moved from position `old`
     /// (nil: it is new) to `new` (nil: it is gone) in `digests` (as they are now), its
     /// slots replaced by `incoming`: one pass that renumbers and merges (inserting one
     /// by one would move the whole list for every item).
-    public static func replacing(account old: Int?, movedTo new: Int?, with incoming: [DueSlot], in list: [DueSlot],
-                                 digests: [AccountDigest]) -> [DueSlot] {
+    public static func replacing(
+        account old: Int?, movedTo new: Int?, with incoming: [DueSlot], in list: [DueSlot],
+        digests: [AccountDigest]
+    ) -> [DueSlot] {
         let incoming = incoming.sorted { ordered($0, $1, in: digests) }
         var merged: [DueSlot] = []
         merged.reserveCapacity(list.count + incoming.count)
@@ -169,7 +193,10 @@ public enum DueList {
         for var slot in list where slot.account != old {
             if let old, slot.account > old { slot.account -= 1 }
             if let new, slot.account >= new { slot.account += 1 }
-            while next < incoming.count && ordered(incoming[next], slot, in: digests) { merged.append(incoming[next]); next += 1 }
+            while next < incoming.count && ordered(incoming[next], slot, in: digests) {
+                merged.append(incoming[next])
+                next += 1
+            }
             merged.append(slot)
         }
         merged.append(contentsOf: incoming[next...])
@@ -185,21 +212,30 @@ public enum DueList {
         item.due = slot.due
         if slot.snoozed { item.snooze = snoozesByKeyPart(digest)[item.ref.keyPart] }
         item.score = slot.score
-        item.basis = UrgencyBasis(tier: digest.tier, value: digest.annualValue, status: digest.status, today: today)
+        item.basis = UrgencyBasis(
+            tier: digest.tier, value: digest.annualValue, status: digest.status, today: today)
         return item
     }
 
     /// Items due within `withinDays` of `today` (overdue ones always included), for
     /// `owner` when given, most urgent first.
-    public static func items(for digests: [AccountDigest], on today: Day, withinDays: Int? = nil,
-                             owner: String? = nil) -> [FollowUp] {
+    public static func items(
+        for digests: [AccountDigest], on today: Day, withinDays: Int? = nil,
+        owner: String? = nil
+    ) -> [FollowUp] {
         let digests = AccountDigest.nameOrdered(digests)
-        return slots(for: digests, on: today, withinDays: withinDays, owner: owner).map { followUp($0, in: digests, on: today) }
+        return slots(for: digests, on: today, withinDays: withinDays, owner: owner).map {
+            followUp($0, in: digests, on: today)
+        }
     }
 
-    public static func items(for accounts: [Account], on today: Day, policy: DuePolicy,
-                             withinDays: Int? = nil, owner: String? = nil) -> [FollowUp] {
-        items(for: accounts.map { AccountDigest($0, policy: policy) }, on: today, withinDays: withinDays, owner: owner)
+    public static func items(
+        for accounts: [Account], on today: Day, policy: DuePolicy,
+        withinDays: Int? = nil, owner: String? = nil
+    ) -> [FollowUp] {
+        items(
+            for: accounts.map { AccountDigest($0, policy: policy) }, on: today, withinDays: withinDays,
+            owner: owner)
     }
 
     /// One account's items with snoozes and urgency applied, unordered.

@@ -8,12 +8,15 @@ public struct DuePolicy: Equatable, Sendable {
     public var satisfactionDays: Int
 
     public init(keyCheckupDays: Int = 91, checkupDays: Int = 365, satisfactionDays: Int = 182) {
-        self.keyCheckupDays = keyCheckupDays; self.checkupDays = checkupDays; self.satisfactionDays = satisfactionDays
+        self.keyCheckupDays = keyCheckupDays
+        self.checkupDays = checkupDays
+        self.satisfactionDays = satisfactionDays
     }
 
     public init(_ settings: StoreSettings) {
-        self.init(keyCheckupDays: settings.keyCheckupDays, checkupDays: settings.checkupDays,
-                  satisfactionDays: settings.satisfactionDays)
+        self.init(
+            keyCheckupDays: settings.keyCheckupDays, checkupDays: settings.checkupDays,
+            satisfactionDays: settings.satisfactionDays)
     }
 
     /// The litmus interval for an account: its own override, else by tier.

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Tab-separated text fields as UTF-8 bytes, the way the store's index and a digest's

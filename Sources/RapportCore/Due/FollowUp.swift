@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Where a follow-up comes from.
@@ -64,8 +64,9 @@ public enum DueRef: Hashable, Sendable {
     public var keyPart: String {
         let prefix = source.keyPrefix.description
         switch self {
-        case .planItem(let id), .evaluation(let id), .concern(let id), .contact(let id), .touchFollowUp(let id),
-             .riskReview(let id):
+        case .planItem(let id), .evaluation(let id), .concern(let id), .contact(let id),
+            .touchFollowUp(let id),
+            .riskReview(let id):
             return "\(prefix)/\(id)"
         case .action(let w, let a): return "\(prefix)/\(w)/\(a)"
         case .litmus, .satisfaction: return prefix
@@ -75,19 +76,37 @@ public enum DueRef: Hashable, Sendable {
 
     public init?(keyPart: String) {
         let parts = keyPart.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        guard let source = DueSource.allCases.first(where: { $0.keyPrefix.description == parts[0] }), parts.count == source.keyPartCount else { return nil }
+        guard let source = DueSource.allCases.first(where: { $0.keyPrefix.description == parts[0] }),
+            parts.count == source.keyPartCount
+        else { return nil }
         func id(_ i: Int) -> RecordID? { RecordID(rawValue: parts[i]) }
         switch source {
-        case .plan: guard let a = id(1) else { return nil }; self = .planItem(a)
-        case .action: guard let w = id(1), let a = id(2) else { return nil }; self = .action(worksheet: w, action: a)
-        case .evaluation: guard let w = id(1) else { return nil }; self = .evaluation(worksheet: w)
-        case .concern: guard let c = id(1) else { return nil }; self = .concern(c)
-        case .keepInTouch: guard let c = id(1) else { return nil }; self = .contact(c)
+        case .plan:
+            guard let a = id(1) else { return nil }
+            self = .planItem(a)
+        case .action:
+            guard let w = id(1), let a = id(2) else { return nil }
+            self = .action(worksheet: w, action: a)
+        case .evaluation:
+            guard let w = id(1) else { return nil }
+            self = .evaluation(worksheet: w)
+        case .concern:
+            guard let c = id(1) else { return nil }
+            self = .concern(c)
+        case .keepInTouch:
+            guard let c = id(1) else { return nil }
+            self = .contact(c)
         case .litmus: self = .litmus
         case .satisfaction: self = .satisfaction
-        case .reading: guard let m = id(1), let month = YearMonth(iso: parts[2]) else { return nil }; self = .reading(measure: m, month: month)
-        case .touchFollowUp: guard let t = id(1) else { return nil }; self = .touchFollowUp(t)
-        case .riskReview: guard let r = id(1) else { return nil }; self = .riskReview(r)
+        case .reading:
+            guard let m = id(1), let month = YearMonth(iso: parts[2]) else { return nil }
+            self = .reading(measure: m, month: month)
+        case .touchFollowUp:
+            guard let t = id(1) else { return nil }
+            self = .touchFollowUp(t)
+        case .riskReview:
+            guard let r = id(1) else { return nil }
+            self = .riskReview(r)
         }
     }
 
@@ -97,17 +116,23 @@ public enum DueRef: Hashable, Sendable {
     public static func isKeyPart(_ bytes: UnsafeBufferPointer<UInt8>, of source: DueSource) -> Bool {
         // The prefix and its slash, then segments of a record id's bytes (a reading's last
         // one a month), in one pass over the bytes, each byte checked as it is passed.
-        let prefix = source.keyPrefix, count = prefix.utf8CodeUnitCount, slash = UInt8(ascii: "/")
-        guard let base = bytes.baseAddress, bytes.count >= count, memcmp(base, prefix.utf8Start, count) == 0 else { return false }
+        let prefix = source.keyPrefix
+        let count = prefix.utf8CodeUnitCount
+        let slash = UInt8(ascii: "/")
+        guard let base = bytes.baseAddress, bytes.count >= count, memcmp(base, prefix.utf8Start, count) == 0
+        else { return false }
         if bytes.count == count { return source.keyPartCount == 1 }
         guard bytes[count] == slash else { return false }
-        var part = 1, i = count + 1
+        var part = 1
+        var i = count + 1
         while true {
             let start = i
             while i < bytes.count, RecordID.isIDByte(bytes[i]) { i += 1 }
             guard (1...64).contains(i - start), bytes[start] != UInt8(ascii: "-") else { return false }
             if source == .reading && part == 2 {
-                guard YearMonth(isoUTF8: UnsafeBufferPointer(rebasing: bytes[start..<i])) != nil else { return false }
+                guard YearMonth(isoUTF8: UnsafeBufferPointer(rebasing: bytes[start..<i])) != nil else {
+                    return false
+                }
             }
             part += 1
             if i == bytes.count { return part == source.keyPartCount }
@@ -173,7 +198,10 @@ public enum DueBand: Int, CaseIterable, Comparable, Sendable {
 public struct UrgencyPart: Hashable, Sendable {
     public var label: String
     public var points: Int
-    public init(_ label: String, _ points: Int) { self.label = label; self.points = points }
+    public init(_ label: String, _ points: Int) {
+        self.label = label
+        self.points = points
+    }
 }
 
 /// One thing an account manager has to do, derived from the store.
@@ -216,11 +244,22 @@ public struct FollowUp: Hashable, Sendable, Identifiable {
     public func daysOverdue(on today: Day) -> Int { max(0, due.days(until: today)) }
     public func band(on today: Day) -> DueBand { DueBand.of(due, today: today) }
 
-    public init(accountID: RecordID, accountName: String, title: String, ref: DueRef, due: Day, owner: String,
-                why: String, redFrom: Day? = nil, neverDone: Bool = false, severity: Severity? = nil,
-                snooze: Snooze? = nil) {
-        self.accountID = accountID; self.accountName = accountName; self.title = title; self.ref = ref
-        self.due = due; self.owner = owner; self.why = why; self.redFrom = redFrom; self.neverDone = neverDone
-        self.severity = severity; self.snooze = snooze; self.score = 0
+    public init(
+        accountID: RecordID, accountName: String, title: String, ref: DueRef, due: Day, owner: String,
+        why: String, redFrom: Day? = nil, neverDone: Bool = false, severity: Severity? = nil,
+        snooze: Snooze? = nil
+    ) {
+        self.accountID = accountID
+        self.accountName = accountName
+        self.title = title
+        self.ref = ref
+        self.due = due
+        self.owner = owner
+        self.why = why
+        self.redFrom = redFrom
+        self.neverDone = neverDone
+        self.severity = severity
+        self.snooze = snooze
+        self.score = 0
     }
 }

@@ -4,15 +4,21 @@
 /// are placed on today, so they stay in sight until done.
 public enum ICalendar {
     public static func document(_ items: [FollowUp], today: Day) -> String {
-        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Rapport//Follow-ups//EN",
-                     "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:Rapport follow-ups"]
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Rapport//Follow-ups//EN",
+            "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:Rapport follow-ups"
+        ]
         for item in items {
             let day = max(item.due, today)
             let overdue = item.daysOverdue(on: today)
             var summary = "\(item.accountName): \(item.title)"
             if overdue > 0 { summary += " (\(overdue)d overdue)" }
-            var description = item.why + "\nDue \(item.due.iso) · \(item.source.label) · owner \(item.owner.isEmpty ? "-" : item.owner)"
-            if let snooze = item.snooze { description += "\nSnoozed: \(snooze.reason.isEmpty ? "no reason given" : snooze.reason)" }
+            var description =
+                item.why
+                + "\nDue \(item.due.iso) · \(item.source.label) · owner \(item.owner.isEmpty ? "-" : item.owner)"
+            if let snooze = item.snooze {
+                description += "\nSnoozed: \(snooze.reason.isEmpty ? "no reason given" : snooze.reason)"
+            }
             lines += [
                 "BEGIN:VEVENT",
                 "UID:\(item.key)@rapport",
@@ -23,7 +29,7 @@ public enum ICalendar {
                 "DESCRIPTION:\(escape(description))",
                 "CATEGORIES:\(escape(item.source.label))",
                 "TRANSP:TRANSPARENT",
-                "END:VEVENT",
+                "END:VEVENT"
             ]
         }
         lines.append("END:VCALENDAR")

@@ -15,16 +15,21 @@
 public enum Urgency {
     /// The score alone (no labels built) of an item due on `due` (after snoozes): what
     /// ranking a digest's entries needs, without building the items.
-    public static func score(due: Day, source: DueSource, severity: Severity?, redFrom: Day?, _ basis: UrgencyBasis) -> Int {
+    public static func score(
+        due: Day, source: DueSource, severity: Severity?, redFrom: Day?, _ basis: UrgencyBasis
+    ) -> Int {
         var total = 0
-        evaluate(due: due, source: source, severity: severity, redFrom: redFrom, basis) { _, points in total += points }
+        evaluate(due: due, source: source, severity: severity, redFrom: redFrom, basis) { _, points in
+            total += points
+        }
         return total
     }
 
     /// The parts with their labels, summing to `score`.
     public static func parts(of item: FollowUp, _ basis: UrgencyBasis) -> [UrgencyPart] {
         var parts: [UrgencyPart] = []
-        evaluate(due: item.due, source: item.source, severity: item.severity, redFrom: item.redFrom, basis) { label, points in
+        evaluate(due: item.due, source: item.source, severity: item.severity, redFrom: item.redFrom, basis) {
+            label, points in
             parts.append(UrgencyPart(label(), points))
         }
         return parts
@@ -34,8 +39,10 @@ public enum Urgency {
     /// Inlined, so the score alone (a hundred thousand items at every start) adds numbers
     /// without a call per part.
     @inline(__always)
-    private static func evaluate(due: Day, source: DueSource, severity: Severity?, redFrom: Day?, _ basis: UrgencyBasis,
-                                 _ add: (_ label: () -> String, _ points: Int) -> Void) {
+    private static func evaluate(
+        due: Day, source: DueSource, severity: Severity?, redFrom: Day?, _ basis: UrgencyBasis,
+        _ add: (_ label: () -> String, _ points: Int) -> Void
+    ) {
         let (tier, value, status, today) = (basis.tier, basis.value, basis.status, basis.today)
         let band = DueBand.of(due, today: today)
         let bandPoints = [3000, 2000, 1000, 0][band.rawValue]
@@ -53,9 +60,13 @@ public enum Urgency {
         case .core: add({ "core account" }, 15)
         case .standard: break
         }
-        if value >= 1_000_000 { add({ "value ≥ 1M" }, 20) }
-        else if value >= 250_000 { add({ "value ≥ 250k" }, 12) }
-        else if value >= 50_000 { add({ "value ≥ 50k" }, 6) }
+        if value >= 1_000_000 {
+            add({ "value ≥ 1M" }, 20)
+        } else if value >= 250_000 {
+            add({ "value ≥ 250k" }, 12)
+        } else if value >= 50_000 {
+            add({ "value ≥ 50k" }, 6)
+        }
         if status == .atRisk { add({ "account at risk" }, 15) }
         if let severity {
             let points = [5, 20, 40, 60][severity.weight - 1]
@@ -83,6 +94,9 @@ public struct UrgencyBasis: Hashable, Sendable {
     public var today: Day
 
     public init(tier: Tier, value: Int, status: AccountStatus, today: Day) {
-        self.tier = tier; self.value = value; self.status = status; self.today = today
+        self.tier = tier
+        self.value = value
+        self.status = status
+        self.today = today
     }
 }
