@@ -33,7 +33,7 @@ let package = Package(
         // Draws a Canvas with ncurses, reads keys, restores the terminal on every exit.
         .target(name: "CursesBackend", dependencies: ["CNcursesw", "TUIKit"]),
         // The app as pure state machines: state, actions, update, render.
-        .target(name: "RapportUI", dependencies: ["RapportCore", "TUIKit"]),
+        .target(name: "RapportUI", dependencies: ["RapportCore", "RapportStore", "TUIKit"]),
         .executableTarget(
             name: "rapport",
             dependencies: [
@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "RapportCoreTests", dependencies: ["RapportCore", "RapportResources"]),
         .testTarget(name: "RapportStoreTests", dependencies: ["RapportStore", "RapportResources"]),
         .testTarget(name: "TUIKitTests", dependencies: ["TUIKit"]),
-        .testTarget(name: "RapportUITests", dependencies: ["RapportUI", "RapportResources"]),
+        .testTarget(name: "RapportUITests", dependencies: ["RapportUI", "RapportStore", "RapportResources"]),
         // Runs the built `rapport` binary (which `swift test` builds with everything else);
         // linking it in would bring its release link flags into the test bundle.
         .testTarget(name: "RapportCLITests", dependencies: ["RapportCore"])

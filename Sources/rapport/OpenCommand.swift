@@ -26,180 +26,133 @@ struct OpenCommand: ParsableCommand {
             throw InputError(
                 "the app needs a terminal; for scripts use the commands ('rapport --help' lists them)")
         }
-        let runner = try AppRunner(context: context)
-        try runner.run()
+        try TerminalApp.run(context)
     }
 }
 
-/// Runs the app: renders state into a canvas, reads keys, and performs the effects
-/// `update` asks for against the store, feeding the results back as actions.
-final class AppRunner {
-    private let context: CommandContext
-    private var store: FileStore?
-    private var state: AppState
-    private var terminal: Terminal?
-
-    init(context: CommandContext) throws {
-        self.context = context
-        let playbook = try DemoData.playbook()
-        if FileStore.exists(at: context.storePath) {
-            let store = try context.openStore()
-            let snapshot = store.loadDigests()
-            self.store = store
-            let file = try store.readStoreFile()
-            state = AppState(
-                today: context.today, currency: file.settings.currency,
-                storePath: context.storePath, width: 80, height: 24,
-                digests: snapshot.digests, problems: snapshot.problems.map(\.description),
-                policy: store.policy, me: context.userName, playbook: playbook)
-            state.litmus = try DemoData.currentLitmus(file, today: context.today)
-        } else {
-            state = AppState(
-                today: context.today, currency: "EUR", storePath: context.storePath,
-                width: 80, height: 24, digests: [], storeExists: false, me: context.userName,
-                playbook: playbook)
-            state.litmus = try DemoData.questions(today: context.today)
-        }
-    }
-
-    func run() throws {
+/// The app in the terminal: draws the runner's state, reads keys and hands them to it.
+enum TerminalApp {
+    static func run(_ context: CommandContext) throws {
+        let (state, store) = try startingState(context)
         let terminal = try Terminal(noColor: context.environment["NO_COLOR"].map { !$0.isEmpty } ?? false)
-        self.terminal = terminal
         defer { terminal.close() }
+        let runner = AppRunner(
+            state: state, store: store, host: TerminalHost(context: context, terminal: terminal))
         var needsDraw = true
-        while !state.quitting {
+        while !runner.state.quitting {
             if TerminalGuard.terminationSignal != 0 {
-                dispatch(.terminate)
+                runner.dispatch(.terminate)
                 break
             }
             let size = terminal.size
-            if size.width != state.width || size.height != state.height {
-                dispatch(.resize(width: size.width, height: size.height))
+            if size.width != runner.state.width || size.height != runner.state.height {
+                runner.dispatch(.resize(width: size.width, height: size.height))
                 needsDraw = true
             }
             if needsDraw {
-                var canvas = Canvas(width: state.width, height: state.height)
-                render(&state, into: &canvas)
+                var canvas = Canvas(width: runner.state.width, height: runner.state.height)
+                runner.render(into: &canvas)
                 terminal.draw(canvas)
                 needsDraw = false
             }
             // Idle ticks (no key within the timeout) draw nothing: an idle app costs no CPU.
             if let key = terminal.readKey() {
-                dispatch(.key(key))
+                runner.dispatch(.key(key))
                 needsDraw = true
             }
         }
     }
 
-    private func dispatch(_ first: Action) {
-        var queue = [first]
-        while !queue.isEmpty {
-            let action = queue.removeFirst()
-            for effect in update(&state, action) {
-                if let result = perform(effect) { queue.append(result) }
-            }
+    /// The state over the store at the context's location, or the welcome screen's when
+    /// there is none yet.
+    static func startingState(_ context: CommandContext) throws -> (AppState, FileStore?) {
+        let playbook = try DemoData.playbook()
+        guard FileStore.exists(at: context.storePath) else {
+            var state = AppState(
+                today: context.today, currency: "EUR", storePath: context.storePath,
+                width: 80, height: 24, digests: [], storeExists: false, me: context.userName,
+                playbook: playbook)
+            state.litmus = try DemoData.questions(today: context.today)
+            return (state, nil)
         }
+        let store = try context.openStore()
+        let snapshot = store.loadDigests()
+        let file = try store.readStoreFile()
+        var state = AppState(
+            today: context.today, currency: file.settings.currency,
+            storePath: context.storePath, width: 80, height: 24,
+            digests: snapshot.digests, problems: snapshot.problems.map(\.description),
+            policy: store.policy, me: context.userName, playbook: playbook)
+        state.litmus = try DemoData.currentLitmus(file, today: context.today)
+        return (state, store)
+    }
+}
+
+/// What the app asks of the machine: creating a store, the external editor, exports
+/// into the current directory, a full redraw.
+final class TerminalHost: AppHost {
+    private let context: CommandContext
+    private let terminal: Terminal
+
+    init(context: CommandContext, terminal: Terminal) {
+        self.context = context
+        self.terminal = terminal
     }
 
-    private func perform(_ effect: Effect) -> Action? {
+    func createStore(demo: Bool) throws -> (store: FileStore, accounts: [Account]) {
+        let accounts: [Account]
+        if demo {
+            accounts = try DemoData.createStore(at: context.storePath, today: context.today)
+        } else {
+            _ = try FileStore.create(
+                at: context.storePath, today: context.today,
+                litmus: try DemoData.questions(today: context.today))
+            accounts = []
+        }
+        return (try context.openStore(), accounts)
+    }
+
+    func export(fileName: String, text: String) throws -> String {
+        let path = FileManager.default.currentDirectoryPath + "/" + fileName
         do {
-            switch effect {
-            case .mutate(let id, let mutations, let message):
-                let today = state.today
-                let (said, saved) = try requireStore().update(id) { account in
-                    try mutations.compactMap { try $0.apply(to: &account, today: today) }.last
-                }
-                return .saved(saved.account, message: said ?? message)
-            case .create(let account, let message):
-                return .created(try requireStore().create(account).account, message: message)
-            case .delete(let id, let message):
-                let store = try requireStore()
-                let current = try store.load(id)
-                if let shown = state.account(id), shown != current.account {
-                    throw StoreError.conflict(account: current.account.name)
-                }
-                try store.delete(id, name: current.account.name, basedOn: current.revision)
-                return .deleted(id, message: message)
-            case .openEditor(let field, let text):
-                return edit(field: field, text: text)
-            case .createStore(let demo):
-                let accounts =
-                    demo
-                    ? try DemoData.createStore(at: context.storePath, today: context.today)
-                    : try createEmptyStore()
-                store = try context.openStore()
-                return .storeCreated(accounts: accounts)
-            case .reload:
-                let snapshot = try requireStore().loadDigests()
-                return .loaded(digests: snapshot.digests, problems: snapshot.problems.map(\.description))
-            case .loadAccount(let id, let retry):
-                return .accountLoaded(try requireStore().load(id).account, retry: retry)
-            case .export(let fileName, let text):
-                let path = FileManager.default.currentDirectoryPath + "/" + fileName
-                do {
-                    try System.write(text, to: path)
-                } catch {
-                    return .failed(
-                        "Could not write \(path): \(error); nothing was exported (start rapport in a folder you can write to)"
-                    )
-                }
-                return .exported(path: path)
-            case .redraw:
-                terminal?.invalidate()
-                return nil
-            case .quit:
-                return nil
-            }
+            try System.write(text, to: path)
         } catch {
-            return .failed("\(error)")
+            throw InputError(
+                "Could not write \(path): \(error); nothing was exported (start rapport in a folder you can write to)"
+            )
         }
+        return path
     }
 
-    private func createEmptyStore() throws -> [Account] {
-        _ = try FileStore.create(
-            at: context.storePath, today: context.today, litmus: try DemoData.questions(today: context.today))
-        return []
-    }
-
-    private func requireStore() throws -> FileStore {
-        guard let store else { throw StoreError.notFound(path: context.storePath) }
-        return store
-    }
+    func redraw() { terminal.invalidate() }
 
     /// Runs `$VISUAL` or `$EDITOR` (through `sh -c`) on a temporary file holding `text`.
-    private func edit(field: String, text: String) -> Action {
+    func edit(field: String, text: String) -> (text: String?, error: String?) {
         let env = context.environment
         guard let editor = [env["VISUAL"], env["EDITOR"]].compactMap({ $0 }).first(where: { !$0.isEmpty })
         else {
-            return .edited(
-                field: field, text: nil, error: "No editor: set $VISUAL or $EDITOR (e.g. export EDITOR=nano)")
+            return (nil, "No editor: set $VISUAL or $EDITOR (e.g. export EDITOR=nano)")
         }
         let path = System.temporaryDirectory + "rapport-\(getpid())-\(field).txt"
         defer { unlink(path) }
         do {
             try System.createPrivate(text, at: path)
         } catch {
-            return .edited(
-                field: field, text: nil, error: "cannot write a temporary file for the editor: \(error)")
+            return (nil, "cannot write a temporary file for the editor: \(error)")
         }
-        let status: Int32 =
-            terminal?.suspend {
-                System.run("/bin/sh", ["-c", "\(editor) \"$1\"", "rapport-editor", path])?.status ?? 127
-            } ?? 127
+        let status = terminal.suspend {
+            System.run("/bin/sh", ["-c", "\(editor) \"$1\"", "rapport-editor", path])?.status ?? 127
+        }
         if status == 127 || status == 126 {
-            return .edited(
-                field: field, text: nil,
-                error:
-                    "The editor '\(editor)' could not be run; set $VISUAL or $EDITOR to an installed editor")
+            return (
+                nil, "The editor '\(editor)' could not be run; set $VISUAL or $EDITOR to an installed editor"
+            )
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            return .edited(
-                field: field, text: nil, error: "The editor's file disappeared; the text was not changed")
+            return (nil, "The editor's file disappeared; the text was not changed")
         }
         var edited = String(decoding: data, as: UTF8.self)
         while edited.hasSuffix("\n") { edited.removeLast() }
-        return .edited(
-            field: field, text: edited,
-            error: status == 0 ? nil : "The editor exited with status \(status); its text was kept")
+        return (edited, status == 0 ? nil : "The editor exited with status \(status); its text was kept")
     }
 }

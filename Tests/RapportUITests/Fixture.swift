@@ -1,6 +1,7 @@
 import Foundation
 import RapportCore
 import RapportResources
+import RapportStore
 import TUIKit
 import Testing
 
@@ -67,6 +68,31 @@ enum Fixture {
             playbook: playbook)
     }
 
+    /// The state's own store: opened when it has one already, else created in a new
+    /// temporary directory with the accounts it has loaded (and the state pointed at it).
+    static func store(for state: inout AppState) throws -> FileStore {
+        if state.storePath.contains(storePrefix), FileStore.exists(at: state.storePath) {
+            return try FileStore.open(at: state.storePath)
+        }
+        let root = storesFolder + "/\(storePrefix)\(UUID().uuidString)"
+        let store = try FileStore.create(at: root, today: state.today)
+        for account in state.loaded.values { _ = try store.create(account) }
+        state.storePath = root
+        return store
+    }
+
+    private static let storePrefix = "rapport-ui-tests-"
+
+    /// One folder for this test process's stores, removed when the process exits.
+    private static let storesFolder: String = {
+        let folder = FileManager.default.temporaryDirectory.path + "/rapport-ui-tests-\(getpid())"
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        atexit {
+            try? FileManager.default.removeItem(atPath: Fixture.storesFolder)
+        }
+        return folder
+    }()
+
     /// The bundled playbook, as the app loads it.
     static var playbook: Playbook {
         try! RapportJSON.decode(Playbook.self, from: Data(BundledData.playbook))
@@ -91,14 +117,16 @@ extension AppState {
     @discardableResult
     mutating func type(_ text: String) -> [Effect] { press(Key.typing(text)) }
 
-    /// Does what the run loop does with mutate effects: applies them to the account
-    /// and feeds back `.saved`. Returns the messages shown.
+    /// Performs the effects as the app does, through `AppRunner` on a real store of the
+    /// state's own in a temporary directory (made on first use, holding the accounts the
+    /// state has loaded), and takes in every action that follows.
     mutating func perform(_ effects: [Effect]) throws {
-        for case .mutate(let id, let mutations, let message) in effects {
-            var account = try #require(self.account(id))
-            let said = try mutations.compactMap { try $0.apply(to: &account, today: today) }.last
-            _ = update(&self, .saved(account, message: said ?? message))
+        let store = try Fixture.store(for: &self)
+        let runner = AppRunner(state: self, appStore: store, host: ScriptedHost())
+        for effect in effects {
+            if let action = runner.perform(effect) { runner.dispatch(action) }
         }
+        self = runner.state
     }
 
     /// The rendered screen's text.
@@ -112,4 +140,22 @@ extension AppState {
 /// The accounts the table shows, in its order.
 func visibleAccounts(_ state: AppState) -> [AccountSummary] {
     AccountsScreen.visiblePositions(state).map { state.summaries[$0] }
+}
+
+/// The host in tests: exports go to a temporary directory, the editor hands back the
+/// text unchanged, and no store is created (tests make their own).
+final class ScriptedHost: AppHost {
+    func createStore(demo: Bool) throws -> (store: FileStore, accounts: [Account]) {
+        throw InputError("tests create their stores through Fixture.store(for:)")
+    }
+
+    func edit(field: String, text: String) -> (text: String?, error: String?) { (text, nil) }
+
+    func export(fileName: String, text: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.path + "/\(UUID().uuidString)-\(fileName)"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    func redraw() {}
 }
