@@ -35,6 +35,15 @@ public enum ExpectationCommand: Sendable { case newSet, checklist, nextSet, prev
 /// Commands of the due list.
 public enum DueCommand: Sendable { case move, open, done, snooze, mine, filter, back }
 
+/// Commands of the welcome screen (no store yet).
+enum WelcomeCommand: Sendable { case demo, empty, quit }
+
+/// Commands of the help overlay.
+enum HelpCommand: Sendable { case close, down, up }
+
+/// Answers to a yes/no question.
+enum ConfirmCommand: Sendable { case yes, no }
+
 /// The key tables. Each drives its screen's dispatch, its footer and the help overlay.
 public enum Keymaps {
     static let navigation: [Key] = [
@@ -51,6 +60,31 @@ public enum Keymaps {
             Binding(
                 [.char(":")], .commandLine, label: "cmd",
                 help: "Command line: :q, :account NAME, :due, :accounts, :help")
+        ])
+
+    static let welcome = Keymap<WelcomeCommand>(
+        "Welcome",
+        [
+            Binding(
+                [.char("d"), .enter], .demo, label: "demo portfolio",
+                help: "Create the demo portfolio (27 realistic accounts)"),
+            Binding([.char("e")], .empty, label: "empty store", help: "Start with an empty store"),
+            Binding([.char("q"), .escape], .quit, label: "quit", help: "Quit")
+        ])
+
+    static let help = Keymap<HelpCommand>(
+        "Help",
+        [
+            Binding([.escape, .char("?"), .char("q"), .enter], .close, help: "Close the help"),
+            Binding([.char("j"), .down], .down, help: "Scroll down"),
+            Binding([.char("k"), .up], .up, help: "Scroll up")
+        ])
+
+    static let confirm = Keymap<ConfirmCommand>(
+        "Questions",
+        [
+            Binding([.char("y"), .char("Y")], .yes, help: "Yes"),
+            Binding([.char("n"), .char("N"), .escape, .char("q")], .no, help: "No")
         ])
 
     public static let accounts = Keymap<ListCommand>(

@@ -53,9 +53,7 @@ public func render(_ state: inout AppState, into canvas: inout Canvas) {
 }
 
 func footerHints(_ state: AppState) -> [(keys: String, label: String)] {
-    if case .form? = state.overlay {
-        return [("Enter", "save"), ("Tab", "next field"), ("←→", "choose"), ("Esc", "cancel")]
-    }
+    if case .form? = state.overlay { return Form.hints }
     if case .command? = state.overlay { return [("Enter", "run"), ("Esc", "cancel")] }
     if case .litmus? = state.overlay {
         return [("0–4", "answer"), ("c", "comment"), ("←", "back"), ("Esc", "cancel")]
@@ -64,7 +62,7 @@ func footerHints(_ state: AppState) -> [(keys: String, label: String)] {
         return [("type", "to filter"), ("Enter", "keep"), ("Esc", "clear"), ("↑↓", "move")]
     }
     switch state.screen {
-    case .welcome: return [("d", "demo portfolio"), ("e", "empty store"), ("q", "quit")]
+    case .welcome: return Keymaps.welcome.hints
     case .accounts: return Keymaps.accounts.hints + Keymaps.global.hints
     case .account:
         let section: [(keys: String, label: String)]
@@ -102,18 +100,13 @@ func helpSections(_ state: AppState) -> [(title: String, lines: [(keys: String, 
         sections.append((Keymaps.account.title, Keymaps.account.helpLines))
     case .due: sections.append((Keymaps.due.title, Keymaps.due.helpLines))
     case .worksheet: sections.append((Keymaps.worksheet.title, Keymaps.worksheet.helpLines))
-    default: sections.append((Keymaps.accounts.title, Keymaps.accounts.helpLines))
+    case .welcome: sections.append((Keymaps.welcome.title, Keymaps.welcome.helpLines))
+    case .accounts: sections.append((Keymaps.accounts.title, Keymaps.accounts.helpLines))
     }
     sections.append((Keymaps.global.title, Keymaps.global.helpLines))
-    sections.append(
-        (
-            "Forms",
-            [
-                ("Tab ↓ / S-Tab ↑", "Next / previous field"),
-                ("← → Space", "Change a choice; a letter jumps"),
-                ("Enter", "Save"), ("Esc", "Cancel"), ("Ctrl-O", "Edit a long text in $VISUAL/$EDITOR"),
-                ("Ctrl-A/E/U/K/W", "Start, end, clear to start/end, delete word")
-            ]
-        ))
+    sections.append((Keymaps.confirm.title, Keymaps.confirm.helpLines))
+    sections.append((Form.keymap.title, Form.keymap.helpLines))
+    sections.append((TextField.keymap.title, TextField.keymap.helpLines))
+    sections.append((Keymaps.help.title, Keymaps.help.helpLines))
     return sections
 }

@@ -104,22 +104,16 @@ private func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
 private func handleOverlay(_ state: inout AppState, _ overlay: Overlay, _ key: Key) -> [Effect] {
     switch overlay {
     case .help(let scroll):
-        switch key {
-        case .escape, .char("?"), .char("q"), .enter: state.overlay = nil
-        case .char("j"), .down: state.overlay = .help(scroll: scroll + 1)
-        case .char("k"), .up: state.overlay = .help(scroll: max(0, scroll - 1))
-        default: break
+        switch Keymaps.help.command(for: key) {
+        case .close: state.overlay = nil
+        case .down: state.overlay = .help(scroll: scroll + 1)
+        case .up: state.overlay = .help(scroll: max(0, scroll - 1))
+        case nil: break
         }
         return []
     case .confirm(let purpose):
-        switch key {
-        case .char("y"), .char("Y"):
-            return Confirmation.answer(purpose, yes: true, state: &state)
-        case .char("n"), .char("N"), .escape, .char("q"):
-            return Confirmation.answer(purpose, yes: false, state: &state)
-        default: break
-        }
-        return []
+        guard let answer = Keymaps.confirm.command(for: key) else { return [] }
+        return Confirmation.answer(purpose, yes: answer == .yes, state: &state)
     case .command(var field):
         switch key {
         case .escape: state.overlay = nil

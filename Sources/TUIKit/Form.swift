@@ -79,28 +79,58 @@ public struct Form: Equatable, Sendable {
 
     public var hasErrors: Bool { fields.contains { $0.error != nil } }
 
+    /// What a key does in a form.
+    public enum Command: Sendable { case next, previous, submit, cancel, openEditor, choose }
+
+    /// The form's keys; typing and the line-editing keys go to the focused field.
+    public static let keymap = Keymap<Command>(
+        "Forms",
+        [
+            Binding([.tab, .down], .next, label: "next field", help: "Next field", keysLabel: "Tab ↓"),
+            Binding([.backTab, .up], .previous, help: "Previous field", keysLabel: "S-Tab ↑"),
+            Binding(
+                [.left, .right, .char(" ")], .choose, label: "choose",
+                help: "Change a choice; a letter jumps",
+                keysLabel: "← → Space", hintLabel: "←→"),
+            Binding([.enter], .submit, label: "save", help: "Save"),
+            Binding([.escape], .cancel, label: "cancel", help: "Cancel"),
+            Binding([.ctrl("o")], .openEditor, help: "Edit a long text in $VISUAL/$EDITOR")
+        ])
+
+    /// Footer hints while a form is open: save first, as the most wanted key.
+    public static var hints: [(keys: String, label: String)] {
+        let all = keymap.hints
+        return all.filter { $0.label == "save" } + all.filter { $0.label != "save" && $0.label != "cancel" }
+            + all.filter { $0.label == "cancel" }
+    }
+
     public mutating func handle(_ key: Key) -> Outcome {
         guard !fields.isEmpty else { return key == .escape ? .cancel : .editing }
-        switch key {
-        case .escape: return .cancel
-        case .enter: return .submit
-        case .tab, .down: focus = (focus + 1) % fields.count
-        case .backTab, .up: focus = (focus + fields.count - 1) % fields.count
-        case .ctrl("o"):
-            if fields[focus].kind == .multiline { return .openEditor(field: fields[focus].key) }
-        default:
-            var field = fields[focus]
+        var field = fields[focus]
+        let isChoice: Bool
+        if case .choice(let options) = field.kind, !options.isEmpty {
+            isChoice = true
+        } else {
+            isChoice = false
+        }
+        switch Self.keymap.command(for: key) {
+        case .cancel: return .cancel
+        case .submit: return .submit
+        case .next: focus = (focus + 1) % fields.count
+        case .previous: focus = (focus + fields.count - 1) % fields.count
+        case .openEditor:
+            if field.kind == .multiline { return .openEditor(field: field.key) }
+        case .choose where isChoice:
+            guard case .choice(let options) = field.kind else { break }
+            field.choice = (field.choice + (key == .left ? options.count - 1 : 1)) % options.count
+            fields[focus] = field
+        case .choose, nil:
             if case .choice(let options) = field.kind, !options.isEmpty {
-                switch key {
-                case .right, .char(" "): field.choice = (field.choice + 1) % options.count
-                case .left: field.choice = (field.choice + options.count - 1) % options.count
-                case .char(let c):
-                    let letter = String(c).lowercased()
-                    let order = (1...options.count).map { (field.choice + $0) % options.count }
-                    if let next = order.first(where: { options[$0].lowercased().hasPrefix(letter) }) {
-                        field.choice = next
-                    }
-                default: return .editing
+                guard case .char(let c) = key else { return .editing }
+                let letter = String(c).lowercased()
+                let order = (1...options.count).map { (field.choice + $0) % options.count }
+                if let next = order.first(where: { options[$0].lowercased().hasPrefix(letter) }) {
+                    field.choice = next
                 }
             } else if field.input.handle(key) {
                 field.error = nil

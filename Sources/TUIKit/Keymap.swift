@@ -6,12 +6,21 @@ public struct Binding<Command: Sendable>: Sendable {
     public var label: String
     /// A sentence for the help overlay.
     public var help: String
+    /// How help names the keys, where their names one by one would read worse.
+    public var keysLabel: String?
+    /// How the footer names the keys (default: the first key's name).
+    public var hintLabel: String?
 
-    public init(_ keys: [Key], _ command: Command, label: String = "", help: String) {
+    public init(
+        _ keys: [Key], _ command: Command, label: String = "", help: String, keysLabel: String? = nil,
+        hintLabel: String? = nil
+    ) {
         self.keys = keys
         self.command = command
         self.label = label
         self.help = help
+        self.keysLabel = keysLabel
+        self.hintLabel = hintLabel
     }
 }
 
@@ -33,11 +42,11 @@ public struct Keymap<Command: Sendable>: Sendable {
 
     /// `key label` pairs for the footer.
     public var hints: [(keys: String, label: String)] {
-        bindings.filter { !$0.label.isEmpty }.map { ($0.keys.first!.name, $0.label) }
+        bindings.filter { !$0.label.isEmpty }.map { ($0.hintLabel ?? $0.keys.first!.name, $0.label) }
     }
 
     /// Help lines: keys, then what they do.
     public var helpLines: [(keys: String, help: String)] {
-        bindings.map { ($0.keys.map(\.name).joined(separator: " "), $0.help) }
+        bindings.map { ($0.keysLabel ?? $0.keys.map(\.name).joined(separator: " "), $0.help) }
     }
 }

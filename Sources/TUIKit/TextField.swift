@@ -18,37 +18,58 @@ public struct TextField: Equatable, Sendable {
         }
     }
 
-    /// Applies an editing key; returns false when the key is not an editing key.
+    /// What a key does to the text, besides typing.
+    public enum Command: Sendable {
+        case left, right, start, end, deleteBack, deleteForward, clearToStart, clearToEnd, deleteWord
+    }
+
+    /// The line-editing keys, as shells and readline have them.
+    public static let keymap = Keymap<Command>(
+        "Editing text",
+        [
+            Binding([.left], .left, help: "Move left"),
+            Binding([.right], .right, help: "Move right"),
+            Binding([.home, .ctrl("a")], .start, help: "To the start"),
+            Binding([.end, .ctrl("e")], .end, help: "To the end"),
+            Binding([.backspace, .ctrl("h")], .deleteBack, help: "Delete before the cursor"),
+            Binding([.delete, .ctrl("d")], .deleteForward, help: "Delete at the cursor"),
+            Binding([.ctrl("u")], .clearToStart, help: "Clear to the start"),
+            Binding([.ctrl("k")], .clearToEnd, help: "Clear to the end"),
+            Binding([.ctrl("w")], .deleteWord, help: "Delete the word before the cursor")
+        ])
+
+    /// Applies a key; false when the key is not for a text field.
     @discardableResult
     public mutating func handle(_ key: Key) -> Bool {
-        switch key {
-        case .char(let c) where c != "\n" && c != "\r":
+        if case .char(let c) = key, c != "\n" && c != "\r" {
             characters.insert(c, at: cursor)
             cursor += 1
+            return true
+        }
+        guard let command = Self.keymap.command(for: key) else { return false }
+        switch command {
         case .left: cursor = max(0, cursor - 1)
         case .right: cursor = min(characters.count, cursor + 1)
-        case .home, .ctrl("a"): cursor = 0
-        case .end, .ctrl("e"): cursor = characters.count
-        case .backspace, .ctrl("h"):
+        case .start: cursor = 0
+        case .end: cursor = characters.count
+        case .deleteBack:
             if cursor > 0 {
                 characters.remove(at: cursor - 1)
                 cursor -= 1
             }
-        case .delete, .ctrl("d"):
+        case .deleteForward:
             if cursor < characters.count { characters.remove(at: cursor) }
-        case .ctrl("u"):
+        case .clearToStart:
             characters.removeFirst(cursor)
             cursor = 0
-        case .ctrl("k"):
+        case .clearToEnd:
             characters.removeLast(characters.count - cursor)
-        case .ctrl("w"):
+        case .deleteWord:
             var start = cursor
             while start > 0 && characters[start - 1] == " " { start -= 1 }
             while start > 0 && characters[start - 1] != " " { start -= 1 }
             characters.removeSubrange(start..<cursor)
             cursor = start
-        default:
-            return false
         }
         return true
     }
