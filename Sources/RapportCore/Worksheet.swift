@@ -178,9 +178,6 @@ public enum WorksheetStep: Int, CaseIterable, Sendable {
         case .evaluation: return "Evaluation"
         }
     }
-
-    /// Phase one (root cause) covers steps 1–4; phase two (execution) steps 5–7.
-    public var isRootCausePhase: Bool { rawValue <= 4 }
 }
 
 /// How far a step has been filled in.

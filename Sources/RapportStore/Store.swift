@@ -116,15 +116,6 @@ public struct FileStore: Sendable {
         }
     }
 
-    /// Changes the shared settings under the lock.
-    public func updateSettings(_ change: (inout StoreSettings) throws -> Void) throws {
-        try FileLock.withLock(at: lockPath) {
-            var file = try readStoreFile()
-            try change(&file.settings)
-            try POSIXFile.writeAtomically(try RapportJSON.encode(file), to: storeFilePath)
-        }
-    }
-
     /// Adds a new version of the litmus questions (versions are never edited in place,
     /// so scores from different versions are never mistaken for one trend). Returns the
     /// new set; refuses a set identical to the current one.

@@ -119,7 +119,7 @@ private func handleOverlay(_ state: inout AppState, _ overlay: Overlay, _ key: K
         case .escape: state.overlay = nil
         case .enter:
             state.overlay = nil
-            return CommandLine.run(field.text, state: &state)
+            return CommandPrompt.run(field.text, state: &state)
         default:
             if key == .backspace && field.text.isEmpty {
                 state.overlay = nil

@@ -106,13 +106,6 @@ public struct Canvas: Equatable, Sendable {
         }
     }
 
-    /// Restyles cells without changing their text.
-    public mutating func restyle(_ rect: Rect, style: Style) {
-        for y in max(0, rect.y)..<min(height, rect.maxY) {
-            for x in max(0, rect.x)..<min(width, rect.maxX) { cells[y * width + x].style = style }
-        }
-    }
-
     /// A box border around `rect` with an optional title.
     public mutating func box(_ rect: Rect, title: String = "", style: Style = .normal) {
         guard rect.width >= 2, rect.height >= 2 else { return }

@@ -184,14 +184,9 @@ public struct Form: Equatable, Sendable {
                 y += 1
             }
         }
-        let hasLong = fields[safe: focus]?.kind == .multiline
+        let hasLong = fields.indices.contains(focus) && fields[focus].kind == .multiline
         canvas.put(
             "Enter save · Tab next · Esc cancel" + (hasLong ? " · Ctrl-O editor" : ""),
             x: inner.x + 1, y: inner.maxY - 1, style: .dim, limit: inner.width - 2)
     }
-}
-
-extension Array {
-    /// The element at `index`, or nil when out of range.
-    public subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

@@ -3,7 +3,7 @@
 #endif
 
 /// One follow-up as an account's digest keeps it: the numbers ranking needs, and the
-/// rest (key part, title, owner, why) as escaped text in the digest's `dueText`, turned
+/// rest (key part, title, owner, why) as escaped text in its `DueEntries.text`, turned
 /// into a `FollowUp` only for the items shown or printed. Ten thousand accounts hold
 /// over a hundred thousand follow-ups; building all their strings at start-up is what
 /// made the lists slow.
@@ -13,7 +13,7 @@ public struct DueEntry: Hashable, Sendable {
     public var neverDone: Bool
     public var severity: Severity?
     public var source: DueSource
-    /// Where the entry's fields (tab-separated, escaped with `FieldText`) sit in `dueText`.
+    /// Where the entry's fields (tab-separated, escaped with `FieldText`) sit in `DueEntries.text`.
     public var text: Range<Int>
     /// Where its first three fields end (the tabs after them), from the text's start:
     /// found once when the entry is read, not each time an item is shown or printed.

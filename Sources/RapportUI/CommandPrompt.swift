@@ -1,7 +1,7 @@
 import RapportCore
 
 /// The `:` command line.
-enum CommandLine {
+enum CommandPrompt {
     static let help = "commands: :q quit · :account NAME opens an account · :due · :accounts · :help"
 
     static func run(_ text: String, state: inout AppState) -> [Effect] {
