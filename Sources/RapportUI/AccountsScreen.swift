@@ -1,6 +1,26 @@
 import RapportCore
 import TUIKit
 
+/// Sort orders of the accounts table (`s` cycles).
+public enum AccountSort: String, CaseIterable, Sendable {
+    case name, value, health
+    case lastTouch = "last touch"
+    case nextDue = "next due"
+    case flags, tier
+}
+
+/// The accounts table's own state.
+public struct AccountListState: Equatable, Sendable {
+    public var table = TableView()
+    public var filter = TextField()
+    public var filtering = false
+    public var sort: AccountSort = .name
+    public var tier: Tier?
+    public var status: AccountStatus?
+    public var owner: String?
+    public init() {}
+}
+
 /// The accounts table: every account with its vital facts and warning flags.
 enum AccountsScreen {
     /// Where the accounts shown sit in `state.summaries`, after filters and sort: the
@@ -208,38 +228,5 @@ enum AccountsScreen {
     static func arrow(_ change: Int?) -> String {
         guard let change else { return "" }
         return change < 0 ? "↓" : (change > 0 ? "↑" : "")
-    }
-}
-
-/// Shown when there is no store yet.
-enum WelcomeScreen {
-    static func handle(_ state: inout AppState, _ key: Key) -> [Effect] {
-        switch key {
-        case .char("d"), .enter: return [.createStore(demo: true)]
-        case .char("e"): return [.createStore(demo: false)]
-        case .char("q"), .escape:
-            state.quitting = true
-            return [.quit]
-        default: return []
-        }
-    }
-
-    static func render(_ state: AppState, into canvas: inout Canvas, body: Rect) {
-        let lines: [(String, Style)] = [
-            ("Welcome to Rapport", .title),
-            ("", .normal),
-            ("Keep your key customer relationships healthy: every touch, every", .normal),
-            ("concern, and what is due, across all your accounts.", .normal),
-            ("", .normal),
-            ("There is no store at \(state.storePath) yet.", .dim),
-            ("", .normal),
-            ("d  create the demo portfolio (27 realistic accounts)", .normal),
-            ("e  start with an empty store", .normal),
-            ("q  quit", .normal)
-        ]
-        let rect = body.centered(width: min(body.width, 72), height: lines.count)
-        for (i, line) in lines.enumerated() {
-            canvas.put(line.0, x: rect.x, y: rect.y + i, style: line.1, limit: rect.width)
-        }
     }
 }

@@ -1,5 +1,15 @@
 import RapportCore
 
+/// What a yes/no question is about.
+public enum ConfirmPurpose: Equatable, Sendable {
+    case deleteAccount(RecordID)
+    case deleteRecord(account: RecordID, Mutation, undo: Mutation, what: String)
+    /// A touchpoint just logged could count as a plan item's completion.
+    case countForPlan(account: RecordID, touch: RecordID, item: RecordID, title: String)
+    /// A risk just marked as occurred: move the account's season to disruption?
+    case seasonToDisruption(account: RecordID, risk: String)
+}
+
 /// Every yes/no question the app asks: its wording, and what yes and no do.
 enum Confirmation {
     static func question(_ purpose: ConfirmPurpose, _ state: AppState) -> String {

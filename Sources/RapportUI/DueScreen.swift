@@ -1,6 +1,18 @@
 import RapportCore
 import TUIKit
 
+/// The due list's own state.
+public struct DueListState: Equatable, Sendable {
+    public var table = TableView()
+    public var filter = TextField()
+    public var filtering = false
+    /// Only the user's own items.
+    public var mine = false
+    /// How far ahead "Later" looks, in days.
+    public var horizon = 30
+    public init() {}
+}
+
 /// The follow-up list across all accounts, grouped Overdue / Today / This week / Later.
 enum DueScreen {
     /// The items shown, most urgent first, after the "mine" and text filters.

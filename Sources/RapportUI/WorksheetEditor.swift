@@ -1,6 +1,13 @@
 import RapportCore
 import TUIKit
 
+/// The worksheet editor's own state.
+public struct WorksheetEditorState: Equatable, Sendable {
+    public var step: WorksheetStep = .define
+    public var table = TableView()
+    public init(step: WorksheetStep = .define) { self.step = step }
+}
+
 /// The 7-step root-cause worksheet: a rail of the steps in their two phases on the
 /// left, the current step with its prompt on the right, the execution frame below.
 enum WorksheetEditor {

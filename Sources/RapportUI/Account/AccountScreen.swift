@@ -1,6 +1,20 @@
 import RapportCore
 import TUIKit
 
+/// The account view's own state.
+public struct AccountViewState: Equatable, Sendable {
+    public var section: AccountSection = .overview
+    /// Which expectation set the Expectations section shows.
+    public var expectationSet = 0
+    public var table = TableView()
+    /// Where Esc goes back to (the accounts table, or the due list it was opened from).
+    public var back: Screen = .accounts
+    public init(section: AccountSection = .overview, back: Screen = .accounts) {
+        self.section = section
+        self.back = back
+    }
+}
+
 /// One account: vital facts and flags on top, then sections.
 enum AccountScreen {
     /// An entry of the timeline: a touchpoint or a concern.
