@@ -19,7 +19,8 @@ public func render(_ state: inout AppState, into canvas: inout Canvas) {
         AccountsScreen.render(&state, into: &canvas, body: body)
     case .account(let id):
         if let account = state.account(id) {
-            AccountScreen.render(&state, account, into: &canvas, body: body)
+            let context = state.context
+            AccountScreen.render(account, &state.view, context, into: &canvas, body: body)
         }
     case .due:
         DueScreen.render(&state, into: &canvas, body: body)
@@ -67,16 +68,7 @@ func footerHints(_ state: AppState) -> [(keys: String, label: String)] {
     case .welcome: return [("d", "demo portfolio"), ("e", "empty store"), ("q", "quit")]
     case .accounts: return Keymaps.accounts.hints + Keymaps.global.hints
     case .account:
-        let section: [(keys: String, label: String)]
-        switch state.view.section {
-        case .plan: section = Keymaps.plan.hints
-        case .worksheets: section = Keymaps.worksheetList.hints
-        case .health: section = Keymaps.health.hints
-        case .risks: section = Keymaps.risks.hints
-        case .expectations: section = Keymaps.expectations.hints
-        case .concerns: section = Keymaps.concernList.hints
-        default: section = []
-        }
+        let section = state.view.section.content.hints
         return section + Keymaps.account.hints + Keymaps.global.hints
     case .worksheet: return Keymaps.worksheet.hints + Keymaps.global.hints
     case .due: return Keymaps.due.hints + Keymaps.global.hints
@@ -87,18 +79,7 @@ func helpSections(_ state: AppState) -> [(title: String, lines: [(keys: String, 
     var sections: [(title: String, lines: [(keys: String, help: String)])] = []
     switch state.screen {
     case .account:
-        if state.view.section == .plan { sections.append((Keymaps.plan.title, Keymaps.plan.helpLines)) }
-        if state.view.section == .worksheets {
-            sections.append((Keymaps.worksheetList.title, Keymaps.worksheetList.helpLines))
-        }
-        if state.view.section == .concerns {
-            sections.append((Keymaps.concernList.title, Keymaps.concernList.helpLines))
-        }
-        if state.view.section == .health { sections.append((Keymaps.health.title, Keymaps.health.helpLines)) }
-        if state.view.section == .risks { sections.append((Keymaps.risks.title, Keymaps.risks.helpLines)) }
-        if state.view.section == .expectations {
-            sections.append((Keymaps.expectations.title, Keymaps.expectations.helpLines))
-        }
+        if let help = state.view.section.content.help { sections.append(help) }
         sections.append((Keymaps.account.title, Keymaps.account.helpLines))
     case .due: sections.append((Keymaps.due.title, Keymaps.due.helpLines))
     case .worksheet: sections.append((Keymaps.worksheet.title, Keymaps.worksheet.helpLines))
