@@ -126,11 +126,11 @@ enum AccountsScreen {
     }
 
     /// Shows an account (loading it first when needed).
-    static func open(_ state: inout AppState, _ id: RecordID, view: AccountViewState = AccountViewState())
-        -> [Effect]
-    {
-        state.screen = .account(id)
-        state.view = view
+    static func open(
+        _ state: inout AppState, _ id: RecordID, at section: AccountSection = .overview,
+        back: Screen = .accounts
+    ) -> [Effect] {
+        state.screen = .account(AccountViewState(id: id, section: section, back: back))
         state.message = nil
         return state.account(id) == nil ? [.loadAccount(id, retry: nil)] : []
     }

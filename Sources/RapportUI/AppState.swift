@@ -25,11 +25,13 @@ public struct AppState: Equatable, Sendable {
     private var rankedDue: [DueSlot]?
     /// Files that could not be read ("path: reason").
     public var problems: [String]
+    /// The screen showing, with the state of this visit to it (see `Screen`).
     public var screen: Screen
+    /// The accounts table's state. Unlike the account view's it is not in `Screen`: its
+    /// filters, sort and selection survive leaving the table and coming back.
     public var list = AccountListState()
-    public var view = AccountViewState()
+    /// The due list's state, kept here for the same reason: it survives leaving the list.
     public var due = DueListState()
-    public var editor = WorksheetEditorState()
     /// Intervals for the due engine (from the store's settings).
     public var policy: DuePolicy
     /// The user's name ($RAPPORT_OWNER or $USER): what "mine" means on the due list.
@@ -176,14 +178,68 @@ public struct AppState: Equatable, Sendable {
     }
 }
 
-/// Which screen is showing.
+/// Which screen is showing, carrying the state of this visit to it: each visit to an
+/// account starts afresh, and so does each worksheet opened. The accounts table's and
+/// the due list's states outlive a visit, so they are `AppState.list` and `AppState.due`.
 public enum Screen: Equatable, Sendable {
     case welcome
     case accounts
-    case account(RecordID)
+    /// One account: its view's state holds the account's id.
+    indirect case account(AccountViewState)
     case due
-    /// The root-cause worksheet editor.
-    case worksheet(account: RecordID, worksheet: RecordID)
+    /// The root-cause worksheet editor: its state holds the account's and worksheet's ids.
+    indirect case worksheet(WorksheetEditorState)
+
+    /// An account's view as it opens: its Overview, Esc going back to the accounts table.
+    public static func account(_ id: RecordID) -> Screen { .account(AccountViewState(id: id)) }
+
+    /// The account the account view shows (nil on every other screen, the worksheet editor too).
+    var accountID: RecordID? {
+        guard case .account(let view) = self else { return nil }
+        return view.id
+    }
+}
+
+extension AppState {
+    /// The account view's state while it shows (nil on other screens). Setting it
+    /// changes the view showing; it never switches screens, and nil is ignored.
+    var accountView: AccountViewState? {
+        get {
+            guard case .account(let view) = screen else { return nil }
+            return view
+        }
+        set {
+            guard let newValue, case .account = screen else { return }
+            screen = .account(newValue)
+        }
+    }
+
+    /// The worksheet editor's state while it shows (nil on other screens). Setting it
+    /// changes the editor showing; it never switches screens, and nil is ignored.
+    var worksheetEditor: WorksheetEditorState? {
+        get {
+            guard case .worksheet(let editor) = screen else { return nil }
+            return editor
+        }
+        set {
+            guard let newValue, case .worksheet = screen else { return }
+            screen = .worksheet(newValue)
+        }
+    }
+
+    /// The worksheet editor's table, for `FormSubmission.walkImplications`, which still
+    /// writes `state.editor.table.selection` (FormSubmission.swift is not part of this
+    /// change); new code reads and writes `worksheetEditor`. Off the editor it reads an
+    /// empty table and writes nothing.
+    var editor: EditorTable {
+        get { EditorTable(table: worksheetEditor?.table ?? TableView()) }
+        set { worksheetEditor?.table = newValue.table }
+    }
+
+    /// What `editor` gives access to.
+    struct EditorTable {
+        var table: TableView
+    }
 }
 
 /// A line at the bottom: information, or an error in red.

@@ -40,7 +40,7 @@ enum Confirmation {
                 return []
             }
             state.undo = .record(account: id, undo, what: what)
-            state.view.table.move(-1, count: Int.max)
+            state.accountView?.table.move(-1, count: Int.max)
             return [.mutate(id, [mutation], message: "Deleted \(what) (u brings it back)")]
         case .countForPlan(let id, let touch, let item, let title):
             guard yes else {

@@ -111,8 +111,7 @@ enum DueScreen {
 
     /// Opens the item's account at the section where it is worked.
     static func open(_ state: inout AppState, _ item: FollowUp) -> [Effect] {
-        let effects = AccountsScreen.open(
-            &state, item.accountID, view: AccountViewState(section: section(for: item.source), back: .due))
+        let effects = AccountsScreen.open(&state, item.accountID, at: section(for: item.source), back: .due)
         // A worksheet's action or review opens the worksheet itself, at that step.
         let worksheet: (id: RecordID, step: WorksheetStep)?
         switch item.ref {
@@ -123,8 +122,7 @@ enum DueScreen {
         if let worksheet,
             let w = state.account(item.accountID)?.worksheets.first(where: { $0.id == worksheet.id })
         {
-            WorksheetEditor.open(&state, item.accountID, w)
-            state.editor = WorksheetEditorState(step: worksheet.step)
+            WorksheetEditor.open(&state, item.accountID, w, at: worksheet.step)
         }
         return effects
     }

@@ -17,16 +17,19 @@ public func render(_ state: inout AppState, into canvas: inout Canvas) {
         WelcomeScreen.render(state, into: &canvas, body: body)
     case .accounts:
         AccountsScreen.render(&state, into: &canvas, body: body)
-    case .account(let id):
-        if let account = state.account(id) {
-            let context = state.context
-            AccountScreen.render(account, &state.view, context, into: &canvas, body: body)
+    case .account(var view):
+        if let account = state.account(view.id) {
+            AccountScreen.render(account, &view, state.context, into: &canvas, body: body)
+            state.screen = .account(view)
         }
     case .due:
         DueScreen.render(&state, into: &canvas, body: body)
-    case .worksheet(let accountID, let id):
-        if let account = state.account(accountID), let w = WorksheetEditor.worksheet(state, accountID, id) {
-            WorksheetEditor.render(&state, account, w, into: &canvas, body: body)
+    case .worksheet(var editor):
+        if let account = state.account(editor.account),
+            let w = WorksheetEditor.worksheet(state, editor.account, editor.worksheet)
+        {
+            WorksheetEditor.render(&editor, account, w, state.context, into: &canvas, body: body)
+            state.screen = .worksheet(editor)
         }
     }
     if let message = state.message {
@@ -67,8 +70,8 @@ func footerHints(_ state: AppState) -> [(keys: String, label: String)] {
     switch state.screen {
     case .welcome: return [("d", "demo portfolio"), ("e", "empty store"), ("q", "quit")]
     case .accounts: return Keymaps.accounts.hints + Keymaps.global.hints
-    case .account:
-        let section = state.view.section.content.hints
+    case .account(let view):
+        let section = view.section.content.hints
         return section + Keymaps.account.hints + Keymaps.global.hints
     case .worksheet: return Keymaps.worksheet.hints + Keymaps.global.hints
     case .due: return Keymaps.due.hints + Keymaps.global.hints
@@ -78,8 +81,8 @@ func footerHints(_ state: AppState) -> [(keys: String, label: String)] {
 func helpSections(_ state: AppState) -> [(title: String, lines: [(keys: String, help: String)])] {
     var sections: [(title: String, lines: [(keys: String, help: String)])] = []
     switch state.screen {
-    case .account:
-        if let help = state.view.section.content.help { sections.append(help) }
+    case .account(let view):
+        if let help = view.section.content.help { sections.append(help) }
         sections.append((Keymaps.account.title, Keymaps.account.helpLines))
     case .due: sections.append((Keymaps.due.title, Keymaps.due.helpLines))
     case .worksheet: sections.append((Keymaps.worksheet.title, Keymaps.worksheet.helpLines))

@@ -1,18 +1,16 @@
 import RapportCore
 import TUIKit
 
-/// The account view's own state.
+/// The account view's own state, for one visit (it is carried by `Screen.account`).
 public struct AccountViewState: Equatable, Sendable {
+    /// The account shown.
+    public var id: RecordID
     public var section: AccountSection = .overview
     /// Which expectation set the Expectations section shows.
     public var expectationSet = 0
     public var table = TableView()
     /// Where Esc goes back to (the accounts table, or the due list it was opened from).
     public var back: Screen = .accounts
-    public init(section: AccountSection = .overview, back: Screen = .accounts) {
-        self.section = section
-        self.back = back
-    }
 
     /// Moves the selection over the section's `rows`.
     mutating func move(_ key: Key, rows: Int, pageSize: Int) {
@@ -33,9 +31,8 @@ public struct AccountViewState: Equatable, Sendable {
 /// One account: vital facts and flags on top, then a tab bar and the section chosen.
 /// Each section's rows, records, keys and drawing are its own (`AccountSection.content`).
 enum AccountScreen {
-    static func handle(_ state: inout AppState, _ id: RecordID, _ key: Key) -> [Effect] {
-        let view = state.view
-        guard let account = state.account(id) else {
+    static func handle(_ state: inout AppState, _ view: AccountViewState, _ key: Key) -> [Effect] {
+        guard let account = state.account(view.id) else {
             state.screen = .accounts
             return []
         }
@@ -44,11 +41,12 @@ enum AccountScreen {
         guard let command = Keymaps.account.command(for: key) else { return [] }
         switch command {
         case .move:
-            state.view.move(key, rows: section.rowCount(account, view), pageSize: state.height - 10)
+            let pageSize = state.height - 10
+            state.accountView?.move(key, rows: section.rowCount(account, view), pageSize: pageSize)
         case .back:
             state.screen = view.back
         case .nextSection, .previousSection, .section:
-            state.view.switchSection(command, key)
+            state.accountView?.switchSection(command, key)
         case .log:
             state.overlay = .form(
                 .logTouchpoint(account: account.id), Forms.touchpoint(nil, in: account, state: state))

@@ -58,7 +58,7 @@ enum ExpectationsSection: AccountSectionContent {
                 state.overlay = .form(.addExpectations(account: a.id), HealthForms.expectations(nil))
             }
         case .nextSet, .previousSet:
-            state.view.showExpectationSet(by: command == .nextSet ? 1 : -1, of: a.expectations.count)
+            state.accountView?.showExpectationSet(by: command == .nextSet ? 1 : -1, of: a.expectations.count)
         }
         return []
     }

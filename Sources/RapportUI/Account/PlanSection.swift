@@ -63,7 +63,7 @@ enum PlanSection: AccountSectionContent {
         case .moveUp, .moveDown:
             guard let item else { return [] }
             let offset = command == .moveUp ? -1 : 1
-            state.view.table.move(offset, count: a.plan?.items.count ?? 0)
+            state.accountView?.table.move(offset, count: a.plan?.items.count ?? 0)
             return [.mutate(a.id, [.movePlanItem(item.id, offset: offset)], message: "Moved \(item.title)")]
         case .fixGap:
             return fixGap(&state, a)
