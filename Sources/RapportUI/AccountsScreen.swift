@@ -2,7 +2,7 @@ import RapportCore
 import TUIKit
 
 /// Sort orders of the accounts table (`s` cycles).
-public enum AccountSort: String, CaseIterable, Sendable {
+enum AccountSort: String, CaseIterable, Sendable {
     case name, value, health
     case lastTouch = "last touch"
     case nextDue = "next due"
@@ -10,15 +10,14 @@ public enum AccountSort: String, CaseIterable, Sendable {
 }
 
 /// The accounts table's own state.
-public struct AccountListState: Equatable, Sendable {
-    public var table = TableView()
-    public var filter = TextField()
-    public var filtering = false
-    public var sort: AccountSort = .name
-    public var tier: Tier?
-    public var status: AccountStatus?
-    public var owner: String?
-    public init() {}
+struct AccountListState: Equatable, Sendable {
+    var table = TableView()
+    var filter = TextField()
+    var filtering = false
+    var sort: AccountSort = .name
+    var tier: Tier?
+    var status: AccountStatus?
+    var owner: String?
 }
 
 /// The accounts table: every account with its vital facts and warning flags.

@@ -4,46 +4,46 @@ import TUIKit
 /// The whole state of the app, as a value. `update` changes it; `render` draws it.
 public struct AppState: Equatable, Sendable {
     public var today: Day
-    public var currency: String
-    public var storePath: String
+    var currency: String
+    var storePath: String
     public var width: Int
     public var height: Int
     /// Every readable account's digest (from the store's index): what lists need.
-    public private(set) var digests: [AccountDigest] = []
+    private(set) var digests: [AccountDigest] = []
     /// Full accounts loaded so far (opened, or edited): loaded on demand.
-    public private(set) var loaded: [RecordID: Account] = [:]
+    private(set) var loaded: [RecordID: Account] = [:]
     /// The accounts table's rows, sorted by name, with lower-cased text to filter on.
-    public private(set) var summaries: [AccountSummary] = []
-    public private(set) var searchTexts: [String] = []
+    private(set) var summaries: [AccountSummary] = []
+    private(set) var searchTexts: [String] = []
     /// Every follow-up within the due list's horizon, most urgent first (slots of
     /// `digests`; `DueList.followUp` builds the ones shown).
-    public var dueSlots: [DueSlot] {
+    var dueSlots: [DueSlot] {
         rankedDue ?? DueList.ranked(for: digests, on: today, withinDays: due.horizon)
     }
     /// The due list, once ranked: not at start-up (the first frame is the accounts
     /// table) but when the due screen first shows, then kept in step with every save.
     private var rankedDue: [DueSlot]?
     /// Files that could not be read ("path: reason").
-    public var problems: [String]
+    var problems: [String]
     /// The screen showing, with the state of this visit to it (see `Screen`).
     public var screen: Screen
     /// The accounts table's state. Unlike the account view's it is not in `Screen`: its
     /// filters, sort and selection survive leaving the table and coming back.
-    public var list = AccountListState()
+    var list = AccountListState()
     /// The due list's state, kept here for the same reason: it survives leaving the list.
-    public var due = DueListState()
+    var due = DueListState()
     /// Intervals for the due engine (from the store's settings).
-    public var policy: DuePolicy
+    var policy: DuePolicy
     /// The user's name ($RAPPORT_OWNER or $USER): what "mine" means on the due list.
-    public var me: String
+    var me: String
     /// The relationship-for-life template new plans start from.
-    public var playbook: Playbook?
+    var playbook: Playbook?
     /// The store's current litmus question set (new checks answer it).
     public var litmus: LitmusQuestionSet?
-    public var overlay: Overlay?
-    public var message: Message?
+    var overlay: Overlay?
+    var message: Message?
     /// What `u` brings back.
-    public var undo: Undo?
+    var undo: Undo?
     /// Set when the user asked to quit.
     public var quitting = false
 
@@ -72,11 +72,11 @@ public struct AppState: Equatable, Sendable {
     }
 
     /// Smallest terminal the app draws in; smaller shows the too-small screen.
-    public static let minimumWidth = 60
-    public static let minimumHeight = 16
+    static let minimumWidth = 60
+    static let minimumHeight = 16
 
     /// A state over full accounts, all of them loaded (tests, a freshly created store).
-    public init(
+    init(
         today: Day, currency: String, storePath: String, width: Int, height: Int,
         accounts: [Account], problems: [String] = [], storeExists: Bool = true,
         policy: DuePolicy = DuePolicy(), me: String = "", playbook: Playbook? = nil
@@ -92,11 +92,11 @@ public struct AppState: Equatable, Sendable {
     /// A loaded account (nil when it is not loaded yet, or gone).
     public func account(_ id: RecordID) -> Account? { loaded[id] }
 
-    public func digest(_ id: RecordID) -> AccountDigest? { digests.first { $0.id == id } }
+    func digest(_ id: RecordID) -> AccountDigest? { digests.first { $0.id == id } }
 
     /// Replaces every digest (the store was read again; they come in name order, as
     /// `FileStore.loadDigests` gives them); loaded accounts are dropped.
-    public mutating func setDigests(_ digests: [AccountDigest]) {
+    mutating func setDigests(_ digests: [AccountDigest]) {
         assert(
             digests.map(\.nameOrder) == digests.map(\.nameOrder).sorted(), "digests must come in name order")
         self.digests = digests
@@ -105,15 +105,15 @@ public struct AppState: Equatable, Sendable {
     }
 
     /// Takes in an account as saved: its loaded copy, its digest and the lists.
-    public mutating func store(_ account: Account) {
+    mutating func store(_ account: Account) {
         loaded[account.id] = account
         replace(account.id, with: AccountDigest(account, policy: policy))
     }
 
     /// Keeps a loaded account without changing the lists (it was only read).
-    public mutating func keep(_ account: Account) { loaded[account.id] = account }
+    mutating func keep(_ account: Account) { loaded[account.id] = account }
 
-    public mutating func remove(_ id: RecordID) {
+    mutating func remove(_ id: RecordID) {
         loaded[id] = nil
         replace(id, with: nil)
     }
@@ -243,17 +243,17 @@ extension AppState {
 }
 
 /// A line at the bottom: information, or an error in red.
-public struct Message: Equatable, Sendable {
-    public var text: String
-    public var isError: Bool
-    public init(_ text: String, isError: Bool = false) {
+struct Message: Equatable, Sendable {
+    var text: String
+    var isError: Bool
+    init(_ text: String, isError: Bool = false) {
         self.text = text
         self.isError = isError
     }
 }
 
 /// Something drawn over the screen that takes the keys.
-public enum Overlay: Equatable, Sendable {
+enum Overlay: Equatable, Sendable {
     case help(scroll: Int)
     case form(FormPurpose, Form)
     case confirm(ConfirmPurpose)

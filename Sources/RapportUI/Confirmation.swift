@@ -1,7 +1,7 @@
 import RapportCore
 
 /// What a yes/no question is about.
-public enum ConfirmPurpose: Equatable, Sendable {
+enum ConfirmPurpose: Equatable, Sendable {
     case deleteAccount(RecordID)
     case deleteRecord(account: RecordID, Mutation, undo: Mutation, what: String)
     /// A touchpoint just logged could count as a plan item's completion.

@@ -2,15 +2,14 @@ import RapportCore
 import TUIKit
 
 /// The due list's own state.
-public struct DueListState: Equatable, Sendable {
-    public var table = TableView()
-    public var filter = TextField()
-    public var filtering = false
+struct DueListState: Equatable, Sendable {
+    var table = TableView()
+    var filter = TextField()
+    var filtering = false
     /// Only the user's own items.
-    public var mine = false
+    var mine = false
     /// How far ahead "Later" looks, in days.
-    public var horizon = 30
-    public init() {}
+    var horizon = 30
 }
 
 /// The follow-up list across all accounts, grouped Overdue / Today / This week / Later.

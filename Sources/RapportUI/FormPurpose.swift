@@ -1,7 +1,7 @@
 import RapportCore
 
 /// What a form creates or edits.
-public enum FormPurpose: Equatable, Sendable {
+enum FormPurpose: Equatable, Sendable {
     case logTouchpoint(account: RecordID)
     case editTouchpoint(account: RecordID, RecordID)
     case addConcern(account: RecordID)
@@ -32,7 +32,7 @@ public enum FormPurpose: Equatable, Sendable {
 }
 
 /// Which part of a worksheet a form edits (nil ids: a new entry).
-public enum WorksheetPart: Equatable, Sendable {
+enum WorksheetPart: Equatable, Sendable {
     case define
     case cause(RecordID?)
     case option(RecordID?)

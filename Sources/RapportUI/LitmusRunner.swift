@@ -2,24 +2,24 @@ import RapportCore
 import TUIKit
 
 /// A litmus test being answered, one question at a time.
-public struct LitmusRun: Equatable, Sendable {
-    public var account: RecordID
-    public var set: LitmusQuestionSet
+struct LitmusRun: Equatable, Sendable {
+    var account: RecordID
+    var set: LitmusQuestionSet
     /// The question showing; `set.questions.count` means the summary.
-    public var index = 0
-    public var answers: [Int?]
-    public var comments: [String]
+    var index = 0
+    var answers: [Int?]
+    var comments: [String]
     /// The comment being typed for the current question, if any.
-    public var comment: TextField?
+    var comment: TextField?
 
-    public init(account: RecordID, set: LitmusQuestionSet) {
+    init(account: RecordID, set: LitmusQuestionSet) {
         self.account = account
         self.set = set
         answers = Array(repeating: nil, count: set.questions.count)
         comments = Array(repeating: "", count: set.questions.count)
     }
 
-    public var isComplete: Bool { answers.allSatisfy { $0 != nil } }
+    var isComplete: Bool { answers.allSatisfy { $0 != nil } }
 }
 
 /// The litmus test, one question at a time: a digit answers and moves on, `c` adds a

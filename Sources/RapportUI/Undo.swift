@@ -1,7 +1,7 @@
 import RapportCore
 
 /// The last delete, for `u`.
-public enum Undo: Equatable, Sendable {
+enum Undo: Equatable, Sendable {
     case account(Account)
     case record(account: RecordID, Mutation, what: String)
 

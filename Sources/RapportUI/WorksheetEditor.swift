@@ -5,15 +5,15 @@ import TUIKit
 /// `Screen.worksheet`).
 public struct WorksheetEditorState: Equatable, Sendable {
     /// The worksheet edited.
-    public var worksheet: RecordID
-    public var step: WorksheetStep
+    var worksheet: RecordID
+    var step: WorksheetStep
     /// The current step's list.
-    public var table = TableView()
+    var table = TableView()
     /// The account view the editor was opened from, as it was: Esc goes back to it.
-    public var back: AccountViewState
+    var back: AccountViewState
 
     /// The worksheet's account.
-    public var account: RecordID { back.id }
+    var account: RecordID { back.id }
 
     /// Shows another step, its list from the top.
     mutating func show(_ step: WorksheetStep) {

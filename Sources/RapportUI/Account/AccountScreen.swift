@@ -4,13 +4,13 @@ import TUIKit
 /// The account view's own state, for one visit (it is carried by `Screen.account`).
 public struct AccountViewState: Equatable, Sendable {
     /// The account shown.
-    public var id: RecordID
-    public var section: AccountSection = .overview
+    var id: RecordID
+    var section: AccountSection = .overview
     /// Which expectation set the Expectations section shows.
-    public var expectationSet = 0
-    public var table = TableView()
+    var expectationSet = 0
+    var table = TableView()
     /// Where Esc goes back to (the accounts table, or the due list it was opened from).
-    public var back: Screen = .accounts
+    var back: Screen = .accounts
 
     /// Moves the selection over the section's `rows`.
     mutating func move(_ key: Key, rows: Int, pageSize: Int) {

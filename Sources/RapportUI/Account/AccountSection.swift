@@ -2,12 +2,12 @@ import RapportCore
 import TUIKit
 
 /// Sections of the account view.
-public enum AccountSection: Int, CaseIterable, Sendable {
+enum AccountSection: Int, CaseIterable, Sendable {
     case overview = 1
     case contacts, team, timeline, concerns, plan, worksheets, health, risks, expectations
 
     /// Four letters, for a narrow tab bar.
-    public var short: String {
+    var short: String {
         switch self {
         case .health: return "Hlth"
         case .expectations: return "Expt"
@@ -16,7 +16,7 @@ public enum AccountSection: Int, CaseIterable, Sendable {
         }
     }
 
-    public var title: String {
+    var title: String {
         switch self {
         case .health: return "Health"
         case .risks: return "Risks"
