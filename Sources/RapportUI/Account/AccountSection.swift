@@ -54,9 +54,11 @@ extension AccountSection {
 /// `e` and `d` do there, its own keys and how it draws. The account screen dispatches
 /// through `AccountSection.content` and never switches on the section itself.
 ///
-/// Handlers get the account shown and the view's state as the key found it; those that
-/// open a form, ask a question or say something take the app's state, since forms are
-/// built from it. Drawing changes only the view's own state (its table's scroll).
+/// Handlers get the account shown and the view's state as the key found it. Those that
+/// open a form, ask a question, open the worksheet editor or say something take the
+/// app's state (forms are built from it); one that changes the view writes it back
+/// through `state.accountView`. `rowCount` and `deletion` only read, and drawing changes
+/// only the view's own state (its table's scroll), reading the rest from a `ScreenContext`.
 protocol AccountSectionContent {
     /// The section's own commands, besides the account view's (`Never` when it has none).
     associatedtype Command: Sendable
@@ -71,8 +73,9 @@ protocol AccountSectionContent {
     /// `d`: what deleting the selected row asks to confirm (nil: nothing to delete).
     static func deletion(_ a: Account, _ view: AccountViewState) -> ConfirmPurpose?
     /// One of the section's own commands.
-    static func handle(_ state: inout AppState, _ a: Account, _ view: AccountViewState, _ command: Command)
-        -> [Effect]
+    static func handle(
+        _ state: inout AppState, _ a: Account, _ view: AccountViewState, _ command: Command
+    ) -> [Effect]
     /// Draws the section into `rect`, below the tab bar.
     static func render(
         _ a: Account, _ view: inout AccountViewState, _ context: ScreenContext, into canvas: inout Canvas,
@@ -81,15 +84,16 @@ protocol AccountSectionContent {
 
 extension AccountSectionContent where Command == Never {
     static var keymap: Keymap<Never>? { nil }
-    static func handle(_ state: inout AppState, _ a: Account, _ view: AccountViewState, _ command: Never)
-        -> [Effect]
-    {}
+    static func handle(
+        _ state: inout AppState, _ a: Account, _ view: AccountViewState, _ command: Never
+    ) -> [Effect] {}
 }
 
 extension AccountSectionContent {
     /// The section's own command for `key`, done (nil: the key is not one of them).
-    static func handle(_ state: inout AppState, _ a: Account, _ view: AccountViewState, key: Key) -> [Effect]?
-    {
+    static func handle(
+        _ state: inout AppState, _ a: Account, _ view: AccountViewState, key: Key
+    ) -> [Effect]? {
         guard let command = keymap?.command(for: key) else { return nil }
         return handle(&state, a, view, command)
     }
