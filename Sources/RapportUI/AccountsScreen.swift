@@ -1,6 +1,25 @@
 import RapportCore
 import TUIKit
 
+/// Sort orders of the accounts table (`s` cycles).
+enum AccountSort: String, CaseIterable, Sendable {
+    case name, value, health
+    case lastTouch = "last touch"
+    case nextDue = "next due"
+    case flags, tier
+}
+
+/// The accounts table's own state.
+struct AccountListState: Equatable, Sendable {
+    var table = TableView()
+    var filter = TextField()
+    var filtering = false
+    var sort: AccountSort = .name
+    var tier: Tier?
+    var status: AccountStatus?
+    var owner: String?
+}
+
 /// The accounts table: every account with its vital facts and warning flags.
 enum AccountsScreen {
     /// Where the accounts shown sit in `state.summaries`, after filters and sort: the
@@ -106,11 +125,11 @@ enum AccountsScreen {
     }
 
     /// Shows an account (loading it first when needed).
-    static func open(_ state: inout AppState, _ id: RecordID, view: AccountViewState = AccountViewState())
-        -> [Effect]
-    {
-        state.screen = .account(id)
-        state.view = view
+    static func open(
+        _ state: inout AppState, _ id: RecordID, at section: AccountSection = .overview,
+        back: Screen = .accounts
+    ) -> [Effect] {
+        state.screen = .account(AccountViewState(id: id, section: section, back: back))
         state.message = nil
         return state.account(id) == nil ? [.loadAccount(id, retry: nil)] : []
     }
@@ -208,38 +227,5 @@ enum AccountsScreen {
     static func arrow(_ change: Int?) -> String {
         guard let change else { return "" }
         return change < 0 ? "↓" : (change > 0 ? "↑" : "")
-    }
-}
-
-/// Shown when there is no store yet.
-enum WelcomeScreen {
-    static func handle(_ state: inout AppState, _ key: Key) -> [Effect] {
-        switch key {
-        case .char("d"), .enter: return [.createStore(demo: true)]
-        case .char("e"): return [.createStore(demo: false)]
-        case .char("q"), .escape:
-            state.quitting = true
-            return [.quit]
-        default: return []
-        }
-    }
-
-    static func render(_ state: AppState, into canvas: inout Canvas, body: Rect) {
-        let lines: [(String, Style)] = [
-            ("Welcome to Rapport", .title),
-            ("", .normal),
-            ("Keep your key customer relationships healthy: every touch, every", .normal),
-            ("concern, and what is due, across all your accounts.", .normal),
-            ("", .normal),
-            ("There is no store at \(state.storePath) yet.", .dim),
-            ("", .normal),
-            ("d  create the demo portfolio (27 realistic accounts)", .normal),
-            ("e  start with an empty store", .normal),
-            ("q  quit", .normal)
-        ]
-        let rect = body.centered(width: min(body.width, 72), height: lines.count)
-        for (i, line) in lines.enumerated() {
-            canvas.put(line.0, x: rect.x, y: rect.y + i, style: line.1, limit: rect.width)
-        }
     }
 }

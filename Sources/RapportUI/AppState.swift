@@ -4,44 +4,46 @@ import TUIKit
 /// The whole state of the app, as a value. `update` changes it; `render` draws it.
 public struct AppState: Equatable, Sendable {
     public var today: Day
-    public var currency: String
-    public var storePath: String
+    var currency: String
+    var storePath: String
     public var width: Int
     public var height: Int
     /// Every readable account's digest (from the store's index): what lists need.
-    public private(set) var digests: [AccountDigest] = []
+    private(set) var digests: [AccountDigest] = []
     /// Full accounts loaded so far (opened, or edited): loaded on demand.
-    public private(set) var loaded: [RecordID: Account] = [:]
+    private(set) var loaded: [RecordID: Account] = [:]
     /// The accounts table's rows, sorted by name, with lower-cased text to filter on.
-    public private(set) var summaries: [AccountSummary] = []
-    public private(set) var searchTexts: [String] = []
+    private(set) var summaries: [AccountSummary] = []
+    private(set) var searchTexts: [String] = []
     /// Every follow-up within the due list's horizon, most urgent first (slots of
     /// `digests`; `DueList.followUp` builds the ones shown).
-    public var dueSlots: [DueSlot] {
+    var dueSlots: [DueSlot] {
         rankedDue ?? DueList.ranked(for: digests, on: today, withinDays: due.horizon)
     }
     /// The due list, once ranked: not at start-up (the first frame is the accounts
     /// table) but when the due screen first shows, then kept in step with every save.
     private var rankedDue: [DueSlot]?
     /// Files that could not be read ("path: reason").
-    public var problems: [String]
+    var problems: [String]
+    /// The screen showing, with the state of this visit to it (see `Screen`).
     public var screen: Screen
-    public var list = AccountListState()
-    public var view = AccountViewState()
-    public var due = DueListState()
-    public var editor = WorksheetEditorState()
+    /// The accounts table's state. Unlike the account view's it is not in `Screen`: its
+    /// filters, sort and selection survive leaving the table and coming back.
+    var list = AccountListState()
+    /// The due list's state, kept here for the same reason: it survives leaving the list.
+    var due = DueListState()
     /// Intervals for the due engine (from the store's settings).
-    public var policy: DuePolicy
+    var policy: DuePolicy
     /// The user's name ($RAPPORT_OWNER or $USER): what "mine" means on the due list.
-    public var me: String
+    var me: String
     /// The relationship-for-life template new plans start from.
-    public var playbook: Playbook?
+    var playbook: Playbook?
     /// The store's current litmus question set (new checks answer it).
     public var litmus: LitmusQuestionSet?
-    public var overlay: Overlay?
-    public var message: Message?
+    var overlay: Overlay?
+    var message: Message?
     /// What `u` brings back.
-    public var undo: Undo?
+    var undo: Undo?
     /// Set when the user asked to quit.
     public var quitting = false
 
@@ -70,11 +72,11 @@ public struct AppState: Equatable, Sendable {
     }
 
     /// Smallest terminal the app draws in; smaller shows the too-small screen.
-    public static let minimumWidth = 60
-    public static let minimumHeight = 16
+    static let minimumWidth = 60
+    static let minimumHeight = 16
 
     /// A state over full accounts, all of them loaded (tests, a freshly created store).
-    public init(
+    init(
         today: Day, currency: String, storePath: String, width: Int, height: Int,
         accounts: [Account], problems: [String] = [], storeExists: Bool = true,
         policy: DuePolicy = DuePolicy(), me: String = "", playbook: Playbook? = nil
@@ -90,11 +92,11 @@ public struct AppState: Equatable, Sendable {
     /// A loaded account (nil when it is not loaded yet, or gone).
     public func account(_ id: RecordID) -> Account? { loaded[id] }
 
-    public func digest(_ id: RecordID) -> AccountDigest? { digests.first { $0.id == id } }
+    func digest(_ id: RecordID) -> AccountDigest? { digests.first { $0.id == id } }
 
     /// Replaces every digest (the store was read again; they come in name order, as
     /// `FileStore.loadDigests` gives them); loaded accounts are dropped.
-    public mutating func setDigests(_ digests: [AccountDigest]) {
+    mutating func setDigests(_ digests: [AccountDigest]) {
         assert(
             digests.map(\.nameOrder) == digests.map(\.nameOrder).sorted(), "digests must come in name order")
         self.digests = digests
@@ -103,15 +105,15 @@ public struct AppState: Equatable, Sendable {
     }
 
     /// Takes in an account as saved: its loaded copy, its digest and the lists.
-    public mutating func store(_ account: Account) {
+    mutating func store(_ account: Account) {
         loaded[account.id] = account
         replace(account.id, with: AccountDigest(account, policy: policy))
     }
 
     /// Keeps a loaded account without changing the lists (it was only read).
-    public mutating func keep(_ account: Account) { loaded[account.id] = account }
+    mutating func keep(_ account: Account) { loaded[account.id] = account }
 
-    public mutating func remove(_ id: RecordID) {
+    mutating func remove(_ id: RecordID) {
         loaded[id] = nil
         replace(id, with: nil)
     }
@@ -176,194 +178,85 @@ public struct AppState: Equatable, Sendable {
     }
 }
 
-/// Which screen is showing.
+/// Which screen is showing, carrying the state of this visit to it: each visit to an
+/// account starts afresh, and so does each worksheet opened. The accounts table's and
+/// the due list's states outlive a visit, so they are `AppState.list` and `AppState.due`.
 public enum Screen: Equatable, Sendable {
     case welcome
     case accounts
-    case account(RecordID)
+    /// One account: its view's state holds the account's id.
+    indirect case account(AccountViewState)
     case due
-    /// The root-cause worksheet editor.
-    case worksheet(account: RecordID, worksheet: RecordID)
+    /// The root-cause worksheet editor: its state holds the account's and worksheet's ids.
+    indirect case worksheet(WorksheetEditorState)
+
+    /// An account's view as it opens: its Overview, Esc going back to the accounts table.
+    public static func account(_ id: RecordID) -> Screen { .account(AccountViewState(id: id)) }
+
+    /// The account the account view shows (nil on every other screen, the worksheet editor too).
+    var accountID: RecordID? {
+        guard case .account(let view) = self else { return nil }
+        return view.id
+    }
+}
+
+extension AppState {
+    /// The account view's state while it shows (nil on other screens). Setting it
+    /// changes the view showing; it never switches screens, and nil is ignored.
+    var accountView: AccountViewState? {
+        get {
+            guard case .account(let view) = screen else { return nil }
+            return view
+        }
+        set {
+            guard let newValue, case .account = screen else { return }
+            screen = .account(newValue)
+        }
+    }
+
+    /// The worksheet editor's state while it shows (nil on other screens). Setting it
+    /// changes the editor showing; it never switches screens, and nil is ignored.
+    var worksheetEditor: WorksheetEditorState? {
+        get {
+            guard case .worksheet(let editor) = screen else { return nil }
+            return editor
+        }
+        set {
+            guard let newValue, case .worksheet = screen else { return }
+            screen = .worksheet(newValue)
+        }
+    }
+
+    /// The worksheet editor's table, for `FormSubmission.walkImplications`, which still
+    /// writes `state.editor.table.selection` (FormSubmission.swift is not part of this
+    /// change); new code reads and writes `worksheetEditor`. Off the editor it reads an
+    /// empty table and writes nothing.
+    var editor: EditorTable {
+        get { EditorTable(table: worksheetEditor?.table ?? TableView()) }
+        set { worksheetEditor?.table = newValue.table }
+    }
+
+    /// What `editor` gives access to.
+    struct EditorTable {
+        var table: TableView
+    }
 }
 
 /// A line at the bottom: information, or an error in red.
-public struct Message: Equatable, Sendable {
-    public var text: String
-    public var isError: Bool
-    public init(_ text: String, isError: Bool = false) {
+struct Message: Equatable, Sendable {
+    var text: String
+    var isError: Bool
+    init(_ text: String, isError: Bool = false) {
         self.text = text
         self.isError = isError
     }
 }
 
 /// Something drawn over the screen that takes the keys.
-public enum Overlay: Equatable, Sendable {
+enum Overlay: Equatable, Sendable {
     case help(scroll: Int)
     case form(FormPurpose, Form)
     case confirm(ConfirmPurpose)
     case command(TextField)
     case litmus(LitmusRun)
-}
-
-/// A litmus test being answered, one question at a time.
-public struct LitmusRun: Equatable, Sendable {
-    public var account: RecordID
-    public var set: LitmusQuestionSet
-    /// The question showing; `set.questions.count` means the summary.
-    public var index = 0
-    public var answers: [Int?]
-    public var comments: [String]
-    /// The comment being typed for the current question, if any.
-    public var comment: TextField?
-
-    public init(account: RecordID, set: LitmusQuestionSet) {
-        self.account = account
-        self.set = set
-        answers = Array(repeating: nil, count: set.questions.count)
-        comments = Array(repeating: "", count: set.questions.count)
-    }
-
-    public var isComplete: Bool { answers.allSatisfy { $0 != nil } }
-}
-
-/// What a form creates or edits.
-public enum FormPurpose: Equatable, Sendable {
-    case logTouchpoint(account: RecordID)
-    case editTouchpoint(account: RecordID, RecordID)
-    case addConcern(account: RecordID)
-    case editConcern(account: RecordID, RecordID)
-    case addAccount
-    case editAccount(RecordID)
-    case addContact(account: RecordID)
-    case editContact(account: RecordID, RecordID)
-    case addTeamMember(account: RecordID)
-    case editTeamMember(account: RecordID, RecordID)
-    case completeFollowUp(FollowUp)
-    case snoozeFollowUp(FollowUp)
-    case startPlan(account: RecordID)
-    case planStates(account: RecordID)
-    case addPlanItem(account: RecordID)
-    case editPlanItem(account: RecordID, RecordID)
-    case newWorksheet(account: RecordID)
-    case worksheetPart(account: RecordID, worksheet: RecordID, WorksheetPart)
-    case addMeasure(account: RecordID)
-    case editMeasure(account: RecordID, RecordID)
-    case addReading(account: RecordID, RecordID)
-    case addRisk(account: RecordID)
-    case editRisk(account: RecordID, RecordID)
-    case addExpectations(account: RecordID)
-    case editExpectations(account: RecordID, RecordID)
-    case addGoal(account: RecordID, set: RecordID)
-    case editGoal(account: RecordID, set: RecordID, RecordID)
-}
-
-/// Which part of a worksheet a form edits (nil ids: a new entry).
-public enum WorksheetPart: Equatable, Sendable {
-    case define
-    case cause(RecordID?)
-    case option(RecordID?)
-    case implications(RecordID)
-    case decision
-    case action(RecordID?)
-    case evaluation, frame
-}
-
-/// The worksheet editor's own state.
-public struct WorksheetEditorState: Equatable, Sendable {
-    public var step: WorksheetStep = .define
-    public var table = TableView()
-    public init(step: WorksheetStep = .define) { self.step = step }
-}
-
-/// What a yes/no question is about.
-public enum ConfirmPurpose: Equatable, Sendable {
-    case deleteAccount(RecordID)
-    case deleteRecord(account: RecordID, Mutation, undo: Mutation, what: String)
-    /// A touchpoint just logged could count as a plan item's completion.
-    case countForPlan(account: RecordID, touch: RecordID, item: RecordID, title: String)
-    /// A risk just marked as occurred: move the account's season to disruption?
-    case seasonToDisruption(account: RecordID, risk: String)
-}
-
-/// The last delete, for `u`.
-public enum Undo: Equatable, Sendable {
-    case account(Account)
-    case record(account: RecordID, Mutation, what: String)
-}
-
-/// Sort orders of the accounts table (`s` cycles).
-public enum AccountSort: String, CaseIterable, Sendable {
-    case name, value, health
-    case lastTouch = "last touch"
-    case nextDue = "next due"
-    case flags, tier
-}
-
-/// The accounts table's own state.
-public struct AccountListState: Equatable, Sendable {
-    public var table = TableView()
-    public var filter = TextField()
-    public var filtering = false
-    public var sort: AccountSort = .name
-    public var tier: Tier?
-    public var status: AccountStatus?
-    public var owner: String?
-    public init() {}
-}
-
-/// Sections of the account view.
-public enum AccountSection: Int, CaseIterable, Sendable {
-    case overview = 1
-    case contacts, team, timeline, concerns, plan, worksheets, health, risks, expectations
-
-    /// Four letters, for a narrow tab bar.
-    public var short: String {
-        switch self {
-        case .health: return "Hlth"
-        case .expectations: return "Expt"
-        case .worksheets: return "Work"
-        default: return String(title.prefix(4))
-        }
-    }
-
-    public var title: String {
-        switch self {
-        case .health: return "Health"
-        case .risks: return "Risks"
-        case .expectations: return "Expectations"
-        case .worksheets: return "Worksheets"
-        case .plan: return "Plan"
-        case .overview: return "Overview"
-        case .contacts: return "Contacts"
-        case .team: return "Team"
-        case .timeline: return "Timeline"
-        case .concerns: return "Concerns"
-        }
-    }
-}
-
-/// The account view's own state.
-public struct AccountViewState: Equatable, Sendable {
-    public var section: AccountSection = .overview
-    /// Which expectation set the Expectations section shows.
-    public var expectationSet = 0
-    public var table = TableView()
-    /// Where Esc goes back to (the accounts table, or the due list it was opened from).
-    public var back: Screen = .accounts
-    public init(section: AccountSection = .overview, back: Screen = .accounts) {
-        self.section = section
-        self.back = back
-    }
-}
-
-/// The due list's own state.
-public struct DueListState: Equatable, Sendable {
-    public var table = TableView()
-    public var filter = TextField()
-    public var filtering = false
-    /// Only the user's own items.
-    public var mine = false
-    /// How far ahead "Later" looks, in days.
-    public var horizon = 30
-    public init() {}
 }

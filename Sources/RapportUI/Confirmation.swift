@@ -1,5 +1,15 @@
 import RapportCore
 
+/// What a yes/no question is about.
+enum ConfirmPurpose: Equatable, Sendable {
+    case deleteAccount(RecordID)
+    case deleteRecord(account: RecordID, Mutation, undo: Mutation, what: String)
+    /// A touchpoint just logged could count as a plan item's completion.
+    case countForPlan(account: RecordID, touch: RecordID, item: RecordID, title: String)
+    /// A risk just marked as occurred: move the account's season to disruption?
+    case seasonToDisruption(account: RecordID, risk: String)
+}
+
 /// Every yes/no question the app asks: its wording, and what yes and no do.
 enum Confirmation {
     static func question(_ purpose: ConfirmPurpose, _ state: AppState) -> String {
@@ -30,7 +40,7 @@ enum Confirmation {
                 return []
             }
             state.undo = .record(account: id, undo, what: what)
-            state.view.table.move(-1, count: Int.max)
+            state.accountView?.table.move(-1, count: Int.max)
             return [.mutate(id, [mutation], message: "Deleted \(what) (u brings it back)")]
         case .countForPlan(let id, let touch, let item, let title):
             guard yes else {

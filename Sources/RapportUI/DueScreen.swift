@@ -1,6 +1,17 @@
 import RapportCore
 import TUIKit
 
+/// The due list's own state.
+struct DueListState: Equatable, Sendable {
+    var table = TableView()
+    var filter = TextField()
+    var filtering = false
+    /// Only the user's own items.
+    var mine = false
+    /// How far ahead "Later" looks, in days.
+    var horizon = 30
+}
+
 /// The follow-up list across all accounts, grouped Overdue / Today / This week / Later.
 enum DueScreen {
     /// The items shown, most urgent first, after the "mine" and text filters.
@@ -99,8 +110,7 @@ enum DueScreen {
 
     /// Opens the item's account at the section where it is worked.
     static func open(_ state: inout AppState, _ item: FollowUp) -> [Effect] {
-        let effects = AccountsScreen.open(
-            &state, item.accountID, view: AccountViewState(section: section(for: item.source), back: .due))
+        let effects = AccountsScreen.open(&state, item.accountID, at: section(for: item.source), back: .due)
         // A worksheet's action or review opens the worksheet itself, at that step.
         let worksheet: (id: RecordID, step: WorksheetStep)?
         switch item.ref {
@@ -111,8 +121,7 @@ enum DueScreen {
         if let worksheet,
             let w = state.account(item.accountID)?.worksheets.first(where: { $0.id == worksheet.id })
         {
-            WorksheetEditor.open(&state, item.accountID, w)
-            state.editor = WorksheetEditorState(step: worksheet.step)
+            WorksheetEditor.open(&state, item.accountID, w, at: worksheet.step)
         }
         return effects
     }

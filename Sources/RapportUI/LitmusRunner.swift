@@ -1,6 +1,27 @@
 import RapportCore
 import TUIKit
 
+/// A litmus test being answered, one question at a time.
+struct LitmusRun: Equatable, Sendable {
+    var account: RecordID
+    var set: LitmusQuestionSet
+    /// The question showing; `set.questions.count` means the summary.
+    var index = 0
+    var answers: [Int?]
+    var comments: [String]
+    /// The comment being typed for the current question, if any.
+    var comment: TextField?
+
+    init(account: RecordID, set: LitmusQuestionSet) {
+        self.account = account
+        self.set = set
+        answers = Array(repeating: nil, count: set.questions.count)
+        comments = Array(repeating: "", count: set.questions.count)
+    }
+
+    var isComplete: Bool { answers.allSatisfy { $0 != nil } }
+}
+
 /// The litmus test, one question at a time: a digit answers and moves on, `c` adds a
 /// comment, ← goes back; the last screen shows the score and Enter saves it.
 enum LitmusRunner {

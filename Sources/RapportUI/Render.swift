@@ -17,15 +17,19 @@ public func render(_ state: inout AppState, into canvas: inout Canvas) {
         WelcomeScreen.render(state, into: &canvas, body: body)
     case .accounts:
         AccountsScreen.render(&state, into: &canvas, body: body)
-    case .account(let id):
-        if let account = state.account(id) {
-            AccountScreen.render(&state, account, into: &canvas, body: body)
+    case .account(var view):
+        if let account = state.account(view.id) {
+            AccountScreen.render(account, &view, state.context, into: &canvas, body: body)
+            state.screen = .account(view)
         }
     case .due:
         DueScreen.render(&state, into: &canvas, body: body)
-    case .worksheet(let accountID, let id):
-        if let account = state.account(accountID), let w = WorksheetEditor.worksheet(state, accountID, id) {
-            WorksheetEditor.render(&state, account, w, into: &canvas, body: body)
+    case .worksheet(var editor):
+        if let account = state.account(editor.account),
+            let w = WorksheetEditor.worksheet(state, editor.account, editor.worksheet)
+        {
+            WorksheetEditor.render(&editor, account, w, state.context, into: &canvas, body: body)
+            state.screen = .worksheet(editor)
         }
     }
     if let message = state.message {
@@ -64,17 +68,8 @@ func footerHints(_ state: AppState) -> [(keys: String, label: String)] {
     switch state.screen {
     case .welcome: return Keymaps.welcome.hints
     case .accounts: return Keymaps.accounts.hints + Keymaps.global.hints
-    case .account:
-        let section: [(keys: String, label: String)]
-        switch state.view.section {
-        case .plan: section = Keymaps.plan.hints
-        case .worksheets: section = Keymaps.worksheetList.hints
-        case .health: section = Keymaps.health.hints
-        case .risks: section = Keymaps.risks.hints
-        case .expectations: section = Keymaps.expectations.hints
-        case .concerns: section = Keymaps.concernList.hints
-        default: section = []
-        }
+    case .account(let view):
+        let section = view.section.content.hints
         return section + Keymaps.account.hints + Keymaps.global.hints
     case .worksheet: return Keymaps.worksheet.hints + Keymaps.global.hints
     case .due: return Keymaps.due.hints + Keymaps.global.hints
@@ -84,19 +79,8 @@ func footerHints(_ state: AppState) -> [(keys: String, label: String)] {
 func helpSections(_ state: AppState) -> [(title: String, lines: [(keys: String, help: String)])] {
     var sections: [(title: String, lines: [(keys: String, help: String)])] = []
     switch state.screen {
-    case .account:
-        if state.view.section == .plan { sections.append((Keymaps.plan.title, Keymaps.plan.helpLines)) }
-        if state.view.section == .worksheets {
-            sections.append((Keymaps.worksheetList.title, Keymaps.worksheetList.helpLines))
-        }
-        if state.view.section == .concerns {
-            sections.append((Keymaps.concernList.title, Keymaps.concernList.helpLines))
-        }
-        if state.view.section == .health { sections.append((Keymaps.health.title, Keymaps.health.helpLines)) }
-        if state.view.section == .risks { sections.append((Keymaps.risks.title, Keymaps.risks.helpLines)) }
-        if state.view.section == .expectations {
-            sections.append((Keymaps.expectations.title, Keymaps.expectations.helpLines))
-        }
+    case .account(let view):
+        if let help = view.section.content.help { sections.append(help) }
         sections.append((Keymaps.account.title, Keymaps.account.helpLines))
     case .due: sections.append((Keymaps.due.title, Keymaps.due.helpLines))
     case .worksheet: sections.append((Keymaps.worksheet.title, Keymaps.worksheet.helpLines))

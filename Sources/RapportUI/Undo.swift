@@ -1,7 +1,11 @@
 import RapportCore
 
-/// Bringing back the last thing deleted (`u`).
-extension Undo {
+/// The last delete, for `u`.
+enum Undo: Equatable, Sendable {
+    case account(Account)
+    case record(account: RecordID, Mutation, what: String)
+
+    /// Brings back the last thing deleted.
     static func perform(_ state: inout AppState) -> [Effect] {
         guard let undo = state.undo else {
             state.message = Message("Nothing to undo")

@@ -13,7 +13,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .loaded(let digests, let problems):
         state.setDigests(digests)
         state.problems = problems
-        if case .account(let id) = state.screen {
+        if let id = state.screen.accountID {
             if state.digest(id) == nil {
                 state.screen = .accounts
             } else {
@@ -30,7 +30,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         return []
     case .deleted(let id, let message):
         state.remove(id)
-        if state.screen == .account(id) { state.screen = .accounts }
+        if state.screen.accountID == id { state.screen = .accounts }
         state.message = Message(message)
         return []
     case .failed(let message):
@@ -94,10 +94,9 @@ private func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     switch state.screen {
     case .welcome: return WelcomeScreen.handle(&state, key)
     case .accounts: return AccountsScreen.handle(&state, key)
-    case .account(let id): return AccountScreen.handle(&state, id, key)
+    case .account(let view): return AccountScreen.handle(&state, view, key)
     case .due: return DueScreen.handle(&state, key)
-    case .worksheet(let account, let worksheet):
-        return WorksheetEditor.handle(&state, account, worksheet, key)
+    case .worksheet(let editor): return WorksheetEditor.handle(&state, editor, key)
     }
 }
 

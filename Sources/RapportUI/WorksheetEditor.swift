@@ -1,6 +1,27 @@
 import RapportCore
 import TUIKit
 
+/// The worksheet editor's own state, for one worksheet opened (it is carried by
+/// `Screen.worksheet`).
+public struct WorksheetEditorState: Equatable, Sendable {
+    /// The worksheet edited.
+    var worksheet: RecordID
+    var step: WorksheetStep
+    /// The current step's list.
+    var table = TableView()
+    /// The account view the editor was opened from, as it was: Esc goes back to it.
+    var back: AccountViewState
+
+    /// The worksheet's account.
+    var account: RecordID { back.id }
+
+    /// Shows another step, its list from the top.
+    mutating func show(_ step: WorksheetStep) {
+        self.step = step
+        table = TableView()
+    }
+}
+
 /// The 7-step root-cause worksheet: a rail of the steps in their two phases on the
 /// left, the current step with its prompt on the right, the execution frame below.
 enum WorksheetEditor {
@@ -8,9 +29,16 @@ enum WorksheetEditor {
         state.account(accountID)?.worksheets.first { $0.id == id }
     }
 
-    static func open(_ state: inout AppState, _ accountID: RecordID, _ w: Worksheet) {
-        state.screen = .worksheet(account: accountID, worksheet: w.id)
-        state.editor = WorksheetEditorState(step: w.currentStep)
+    /// Opens `w` at `step` (at the step it has reached when nil). Esc comes back to the
+    /// account view showing (or to the one the editor showing came from).
+    static func open(
+        _ state: inout AppState, _ accountID: RecordID, _ w: Worksheet, at step: WorksheetStep? = nil
+    ) {
+        let back =
+            [state.accountView, state.worksheetEditor?.back].compactMap { $0 }.first { $0.id == accountID }
+            ?? AccountViewState(id: accountID)
+        state.screen = .worksheet(
+            WorksheetEditorState(worksheet: w.id, step: step ?? w.currentStep, back: back))
         state.message = nil
     }
 
@@ -24,15 +52,26 @@ enum WorksheetEditor {
         }
     }
 
-    static func handle(_ state: inout AppState, _ accountID: RecordID, _ id: RecordID, _ key: Key) -> [Effect]
-    {
+    /// The step Tab, S-Tab or a digit goes to from `step`.
+    static func step(_ command: WorksheetCommand, _ key: Key, from step: WorksheetStep) -> WorksheetStep {
+        if case .char(let c) = key, let n = Int(String(c)), let s = WorksheetStep(rawValue: n) { return s }
+        switch command {
+        case .nextStep: return WorksheetStep(rawValue: min(7, step.rawValue + 1)) ?? step
+        case .previousStep: return WorksheetStep(rawValue: max(1, step.rawValue - 1)) ?? step
+        default: return step
+        }
+    }
+
+    static func handle(_ state: inout AppState, _ editor: WorksheetEditorState, _ key: Key) -> [Effect] {
+        let accountID = editor.account
+        let id = editor.worksheet
         guard let account = state.account(accountID), let w = worksheet(state, accountID, id) else {
-            state.screen = .account(accountID)
+            state.screen = .account(editor.back)
             return []
         }
         guard let command = Keymaps.worksheet.command(for: key) else { return [] }
-        let step = state.editor.step
-        let i = state.editor.table.selection
+        let step = editor.step
+        let i = editor.table.selection
         func form(_ part: WorksheetPart) {
             state.overlay = .form(
                 .worksheetPart(account: accountID, worksheet: id, part),
@@ -43,16 +82,9 @@ enum WorksheetEditor {
         }
         switch command {
         case .move:
-            _ = state.editor.table.handle(key, count: rowCount(w, step), pageSize: 8)
+            _ = state.worksheetEditor?.table.handle(key, count: rowCount(w, step), pageSize: 8)
         case .nextStep, .previousStep, .step:
-            var next = step
-            if case .char(let c) = key, let n = Int(String(c)), let s = WorksheetStep(rawValue: n) {
-                next = s
-            } else if command == .nextStep {
-                next = WorksheetStep(rawValue: min(7, step.rawValue + 1)) ?? step
-            } else if command == .previousStep {
-                next = WorksheetStep(rawValue: max(1, step.rawValue - 1)) ?? step
-            }
+            let next = Self.step(command, key, from: step)
             if next.rawValue > step.rawValue && w.progress(of: step) == .empty {
                 state.message = Message(
                     "Step \(step.rawValue) · \(step.title) is still empty; the rail shows the gap",
@@ -60,7 +92,7 @@ enum WorksheetEditor {
             } else {
                 state.message = nil
             }
-            state.editor = WorksheetEditorState(step: next)
+            state.worksheetEditor?.show(next)
         case .edit:
             switch step {
             case .define: form(.define)
@@ -106,7 +138,7 @@ enum WorksheetEditor {
             }
             state.undo = .record(
                 account: accountID, .upsertWorksheet(w), what: "the \(step.title.lowercased()) entry")
-            state.editor.table.move(-1, count: Int.max)
+            state.worksheetEditor?.table.move(-1, count: Int.max)
             return save(changed, "Deleted from \(step.title) (u brings it back)")
         case .undo:
             return Undo.perform(&state)
@@ -114,7 +146,7 @@ enum WorksheetEditor {
             let offset = command == .moveUp ? -1 : 1
             var changed = w
             guard move(&changed, step: step, from: i, by: offset) else { return [] }
-            state.editor.table.move(offset, count: rowCount(w, step))
+            state.worksheetEditor?.table.move(offset, count: rowCount(w, step))
             return save(changed, "Moved")
         case .markRoot:
             guard step == .explore, w.causes.indices.contains(i) else {
@@ -132,7 +164,7 @@ enum WorksheetEditor {
             form(.frame)
         case .close:
             guard w.evaluation.outcome != nil else {
-                state.editor = WorksheetEditorState(step: .evaluation)
+                state.worksheetEditor?.show(.evaluation)
                 form(.evaluation)
                 state.message = Message(
                     "Closing needs an outcome: record it in the evaluation", isError: true)
@@ -149,8 +181,9 @@ enum WorksheetEditor {
                     text: WorksheetDocument.markdown(w, in: account))
             ]
         case .back:
-            state.screen = .account(accountID)
-            state.view.section = .worksheets
+            var back = editor.back
+            back.section = .worksheets
+            state.screen = .account(back)
         }
         return []
     }
@@ -173,9 +206,10 @@ enum WorksheetEditor {
     // MARK: Rendering
 
     static func render(
-        _ state: inout AppState, _ a: Account, _ w: Worksheet, into canvas: inout Canvas, body: Rect
+        _ editor: inout WorksheetEditorState, _ a: Account, _ w: Worksheet, _ context: ScreenContext,
+        into canvas: inout Canvas, body: Rect
     ) {
-        let step = state.editor.step
+        let step = editor.step
         canvas.put("\(a.name) · \(w.title)", x: 0, y: body.y, style: .title, limit: body.width - 24)
         let status = "\(w.status.label) · step \(step.rawValue) of 7"
         canvas.put(
@@ -192,7 +226,7 @@ enum WorksheetEditor {
             let mark = progress == .complete ? "✓" : (progress == .inProgress ? "◐" : "·")
             let text = DisplayWidth.fit(" \(mark) \(step.rawValue) \(step.title)", to: railWidth)
             let style: Style =
-                step == state.editor.step
+                step == editor.step
                 ? .selected : (progress == .complete ? .good : (progress == .empty ? .dim : .normal))
             canvas.put(text, x: 0, y: y, style: style)
             y += 1
@@ -215,11 +249,13 @@ enum WorksheetEditor {
         }
         cy += 1
         let rect = Rect(x: x, y: cy, width: width, height: frameY - 1 - cy)
-        renderStep(&state, w, step, into: &canvas, rect: rect)
+        renderStep(&editor, w, context, into: &canvas, rect: rect)
     }
 
+    /// The current step's paragraphs or list.
     static func renderStep(
-        _ state: inout AppState, _ w: Worksheet, _ step: WorksheetStep, into canvas: inout Canvas, rect: Rect
+        _ editor: inout WorksheetEditorState, _ w: Worksheet, _ context: ScreenContext,
+        into canvas: inout Canvas, rect: Rect
     ) {
         func paragraphs(_ items: [(String, String)]) {
             var y = rect.y
@@ -241,10 +277,10 @@ enum WorksheetEditor {
             if rows.isEmpty {
                 canvas.put(empty, x: rect.x, y: rect.y, style: .dim, limit: rect.width)
             } else {
-                state.editor.table.render(columns: columns, rows: rows, into: &canvas, rect: rect)
+                editor.table.render(columns: columns, rows: rows, into: &canvas, rect: rect)
             }
         }
-        switch step {
+        switch editor.step {
         case .define:
             paragraphs([
                 ("The problem", w.define.problem), ("What we know", w.define.dataWeHave),
@@ -294,7 +330,7 @@ enum WorksheetEditor {
         case .action:
             table(
                 w.actions.map { a in
-                    let late = a.status.isOpen && (a.due.map { $0 < state.today } ?? false)
+                    let late = a.status.isOpen && (a.due.map { $0 < context.today } ?? false)
                     return TableRow(
                         [
                             a.text, AccountsScreen.firstName(a.owner).nonEmpty(or: "-"), a.due?.iso ?? "-",

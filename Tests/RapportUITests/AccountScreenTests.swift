@@ -39,7 +39,7 @@ import Testing
     @Test func sectionsByTabAndNumber() {
         var state = opened()
         state.press([.tab])
-        #expect(state.view.section == .contacts)
+        #expect(state.accountView?.section == .contacts)
         let contacts = state.screen().split(separator: "\n", omittingEmptySubsequences: false)
         #expect(
             contacts[4] == "Name                 Title                Level         Prefers    Last Touch")
@@ -47,9 +47,9 @@ import Testing
             contacts[5] == "Helena Voss          Head of Procurement  main contact  video        2d 14/30d")
         #expect(contacts[6] == "Dieter Brandt        COO                  senior leader in person   12d -")
         state.press([.char("5")])
-        #expect(state.view.section == .concerns)
+        #expect(state.accountView?.section == .concerns)
         state.press([.backTab])
-        #expect(state.view.section == .timeline)
+        #expect(state.accountView?.section == .timeline)
         let timeline = state.screen().split(separator: "\n", omittingEmptySubsequences: false)
         #expect(timeline[5] == "2026-11-20 meeting         Planned phase three — Helena Voss")
         #expect(timeline[6] == "2026-11-10 call            Rotterdam hub — Helena Voss, Dieter Brandt")

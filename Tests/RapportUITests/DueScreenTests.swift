@@ -157,12 +157,12 @@ import Testing
     @Test func enterOpensTheAccountAtTheRightSectionAndEscComesBack() {
         var state = dueState()
         state.press([.enter])
-        #expect(state.screen == .account(Fixture.id("acc-bright")))
-        #expect(state.view.section == .concerns)
+        #expect(state.screen.accountID == Fixture.id("acc-bright"))
+        #expect(state.accountView?.section == .concerns)
         state.press([.escape])
         #expect(state.screen == .due)
         state.press([.char("G"), .enter])
-        #expect(state.view.section == .contacts)
+        #expect(state.accountView?.section == .contacts)
     }
 
     @Test func doneOnALitmusItemStartsTheTest() {
@@ -171,7 +171,7 @@ import Testing
             version: 1, introducedOn: Fixture.today,
             questions: [LitmusQuestion(id: "a", text: "Senior access?")])
         state.press([.down, .down, .char("x")])
-        #expect(state.screen == .account(Fixture.id("acc-bright")) && state.view.section == .health)
+        #expect(state.screen.accountID == Fixture.id("acc-bright") && state.accountView?.section == .health)
         guard case .litmus(let run)? = state.overlay else {
             Issue.record("no litmus run: \(String(describing: state.overlay))")
             return
@@ -183,7 +183,7 @@ import Testing
         var state = dueState()
         state.press([.down, .down, .char("x")])
         #expect(state.overlay == nil)
-        #expect(state.screen == .account(Fixture.id("acc-bright")))
+        #expect(state.screen.accountID == Fixture.id("acc-bright"))
         #expect(state.message?.text.hasPrefix("The litmus test is done by answering its questions") == true)
     }
 
@@ -217,8 +217,9 @@ import Testing
         state.due.table.selection = index
         state.press([.enter])
         #expect(
-            state.screen == .worksheet(account: Fixture.id("acc-bright"), worksheet: Fixture.id("ws-late")))
-        #expect(state.editor.step == .action)
+            state.worksheetEditor?.account == Fixture.id("acc-bright")
+                && state.worksheetEditor?.worksheet == Fixture.id("ws-late"))
+        #expect(state.worksheetEditor?.step == .action)
         #expect(state.screen().contains("Fix the report job"))
     }
 }

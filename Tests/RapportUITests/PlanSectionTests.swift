@@ -186,7 +186,7 @@ import Testing
             state.account(northwind.id)?.plan?.items.map(\.title) == [
                 "Lunch with Dieter", "Monthly meeting with Helena"
             ])
-        #expect(state.view.table.selection == 1)
+        #expect(state.accountView?.table.selection == 1)
         state.press([.char("e")])
         #expect(state.screen().contains("Edit plan item · Northwind Logistics"))
         state.press([.ctrl("u")])

@@ -68,7 +68,7 @@ import Testing
         #expect(current(state)?.progress(of: .define) == .complete)
         // 2 Explore: two causes, the second marked as the root.
         state.press([.tab])
-        #expect(state.editor.step == .explore)
+        #expect(state.worksheetEditor?.step == .explore)
         for cause in ["Manual export step", "Report job runs nightly"] {
             state.press([.char("a")])
             state.type(cause)
@@ -91,7 +91,7 @@ import Testing
             state.type(downs)
             try state.perform(state.press([.enter]))
         }
-        #expect(state.overlay == nil && state.editor.table.selection == 1)
+        #expect(state.overlay == nil && state.worksheetEditor?.table.selection == 1)
         #expect(current(state)?.progress(of: .implications) == .complete)
         // 5 Decision: only listed options; choose the first.
         state.press([.tab, .char("e"), .down])
@@ -147,13 +147,15 @@ import Testing
         #expect(state.message == Message("Deleted from Explore (u brings it back)"))
         try state.perform(state.press([.char("u")]))
         #expect(current(state)?.causes.map(\.text) == ["Manual export step"])
-        #expect(state.screen == .worksheet(account: Fixture.id("acc-bright"), worksheet: current(state)!.id))
+        #expect(
+            state.worksheetEditor?.account == Fixture.id("acc-bright")
+                && state.worksheetEditor?.worksheet == current(state)!.id)
     }
 
     @Test func leavingAnEmptyStepWarnsButMovesOn() throws {
         var state = try editorState()
         state.press([.tab, .tab])
-        #expect(state.editor.step == .solution)
+        #expect(state.worksheetEditor?.step == .solution)
         #expect(
             state.message == Message("Step 2 · Explore is still empty; the rail shows the gap", isError: true)
         )
@@ -191,7 +193,8 @@ import Testing
         #expect(text.hasPrefix("# Late incident reports\n\n_Brightline Energy · started 2026-11-22 · open_"))
         #expect(text.contains("### 1. Define\n\n**The problem:** Late incident reports"))
         state.press([.escape])
-        #expect(state.screen == .account(Fixture.id("acc-bright")) && state.view.section == .worksheets)
+        #expect(
+            state.screen.accountID == Fixture.id("acc-bright") && state.accountView?.section == .worksheets)
         let screen = state.screen()
         #expect(screen.contains("Late incident reports Late incident reports 1 Define       open       -"))
     }

@@ -3,21 +3,42 @@ import TUIKit
 
 /// The account's relationship-for-life plan: what it is, what it needs to be, the
 /// items that get it there, and the gaps it should close.
-enum PlanSection {
-    static func handle(_ state: inout AppState, _ a: Account, _ command: PlanCommand) -> [Effect] {
-        let item = a.plan?.items[safe: state.view.table.selection]
+enum PlanSection: AccountSectionContent {
+    static func rowCount(_ a: Account, _ view: AccountViewState) -> Int { a.plan?.items.count ?? 0 }
+
+    /// `a`: a plan item, or with no plan yet, the plan itself.
+    static func add(_ state: inout AppState, _ a: Account, _ view: AccountViewState) {
+        guard a.plan != nil else { return start(&state, a) }
+        state.overlay = .form(.addPlanItem(account: a.id), Forms.planItem(nil, in: a, state: state))
+    }
+
+    /// `e`: the selected item, or with no items, what the relationship is and needs to be.
+    static func edit(_ state: inout AppState, _ a: Account, _ view: AccountViewState) {
+        guard let item = a.plan?.items[safe: view.table.selection] else {
+            if a.plan != nil { state.overlay = .form(.planStates(account: a.id), Forms.planStates(a.plan)) }
+            return
+        }
+        state.overlay = .form(
+            .editPlanItem(account: a.id, item.id), Forms.planItem(item, in: a, state: state))
+    }
+
+    static func deletion(_ a: Account, _ view: AccountViewState) -> ConfirmPurpose? {
+        a.plan?.items[safe: view.table.selection].map {
+            .deleteRecord(
+                account: a.id, .removePlanItem($0.id), undo: .upsertPlanItem($0),
+                what: "plan item \"\($0.title)\"")
+        }
+    }
+
+    static let keymap: Keymap<PlanCommand>? = Keymaps.plan
+
+    static func handle(
+        _ state: inout AppState, _ a: Account, _ view: AccountViewState, _ command: PlanCommand
+    ) -> [Effect] {
+        let item = a.plan?.items[safe: view.table.selection]
         switch command {
         case .start:
-            guard a.plan == nil else {
-                state.message = Message(
-                    "\(a.name) already has a plan; a adds items, w edits what it is and needs to be")
-                return []
-            }
-            guard let playbook = state.playbook else {
-                state.overlay = .form(.planStates(account: a.id), Forms.planStates(nil))
-                return []
-            }
-            state.overlay = .form(.startPlan(account: a.id), Forms.playbookReview(playbook, for: a))
+            start(&state, a)
         case .states:
             state.overlay = .form(.planStates(account: a.id), Forms.planStates(a.plan))
         case .done:
@@ -42,7 +63,7 @@ enum PlanSection {
         case .moveUp, .moveDown:
             guard let item else { return [] }
             let offset = command == .moveUp ? -1 : 1
-            state.view.table.move(offset, count: a.plan?.items.count ?? 0)
+            state.accountView?.table.move(offset, count: a.plan?.items.count ?? 0)
             return [.mutate(a.id, [.movePlanItem(item.id, offset: offset)], message: "Moved \(item.title)")]
         case .fixGap:
             return fixGap(&state, a)
@@ -53,6 +74,20 @@ enum PlanSection {
             ]
         }
         return []
+    }
+
+    /// A plan from the playbook (its review form), or without a playbook, an empty one.
+    static func start(_ state: inout AppState, _ a: Account) {
+        guard a.plan == nil else {
+            state.message = Message(
+                "\(a.name) already has a plan; a adds items, w edits what it is and needs to be")
+            return
+        }
+        guard let playbook = state.playbook else {
+            state.overlay = .form(.planStates(account: a.id), Forms.planStates(nil))
+            return
+        }
+        state.overlay = .form(.startPlan(account: a.id), Forms.playbookReview(playbook, for: a))
     }
 
     /// Offers the fix for the first gap: a contact form at the missing level, or the
@@ -98,7 +133,10 @@ enum PlanSection {
 
     // MARK: Rendering
 
-    static func render(_ state: inout AppState, _ a: Account, into canvas: inout Canvas, rect: Rect) {
+    static func render(
+        _ a: Account, _ view: inout AccountViewState, _ context: ScreenContext, into canvas: inout Canvas,
+        rect: Rect
+    ) {
         guard let plan = a.plan else {
             let lines = [
                 ("No relationship plan yet.", Style.title),
@@ -130,7 +168,7 @@ enum PlanSection {
         y = renderGaps(a, into: &canvas, x: 0, y: y, width: rect.width, limit: rect.maxY - 2)
         let tableRect = Rect(x: rect.x, y: y, width: rect.width, height: rect.maxY - y)
         let rows = plan.items.map { item -> TableRow in
-            let status = item.status(on: state.today)
+            let status = item.status(on: context.today)
             let with = item.contactIDs.compactMap { a.contact($0)?.name }.joined(separator: ", ")
             let style: Style =
                 status == .overdue
@@ -144,8 +182,8 @@ enum PlanSection {
                 ],
                 style: item.paused ? .dim : .normal, cellStyles: [6: style])
         }
-        AccountScreen.table(
-            &state, rows,
+        table(
+            &view, rows,
             [
                 Column("What", .flexible(min: 14)), Column("With", .fixed(12)), Column("Owner", .fixed(6)),
                 Column("Cadence", .fixed(9)), Column("Last done", .fixed(10)), Column("Next due", .fixed(10)),

@@ -3,9 +3,33 @@ import TUIKit
 
 /// Relationship health: the litmus score with its trend, the tracked measures, the
 /// season history.
-enum HealthSection {
-    static func handle(_ state: inout AppState, _ a: Account, _ command: HealthCommand) -> [Effect] {
-        let measure = a.measures[safe: state.view.table.selection]
+enum HealthSection: AccountSectionContent {
+    static func rowCount(_ a: Account, _ view: AccountViewState) -> Int { a.measures.count }
+
+    /// `a`: a measure to track.
+    static func add(_ state: inout AppState, _ a: Account, _ view: AccountViewState) {
+        state.overlay = .form(.addMeasure(account: a.id), HealthForms.measure(nil))
+    }
+
+    static func edit(_ state: inout AppState, _ a: Account, _ view: AccountViewState) {
+        guard let m = a.measures[safe: view.table.selection] else { return }
+        state.overlay = .form(.editMeasure(account: a.id, m.id), HealthForms.measure(m))
+    }
+
+    static func deletion(_ a: Account, _ view: AccountViewState) -> ConfirmPurpose? {
+        a.measures[safe: view.table.selection].map {
+            .deleteRecord(
+                account: a.id, .removeMeasure($0.id), undo: .upsertMeasure($0),
+                what: "measure \($0.name) and its readings")
+        }
+    }
+
+    static let keymap: Keymap<HealthCommand>? = Keymaps.health
+
+    static func handle(
+        _ state: inout AppState, _ a: Account, _ view: AccountViewState, _ command: HealthCommand
+    ) -> [Effect] {
+        let measure = a.measures[safe: view.table.selection]
         switch command {
         case .litmus:
             LitmusRunner.start(&state, a)
@@ -17,14 +41,17 @@ enum HealthSection {
             state.overlay = .form(
                 .addReading(account: a.id, measure.id), HealthForms.reading(measure, state: state))
         case .addMeasure:
-            state.overlay = .form(.addMeasure(account: a.id), HealthForms.measure(nil))
+            add(&state, a, view)
         }
         return []
     }
 
-    static func render(_ state: inout AppState, _ a: Account, into canvas: inout Canvas, rect: Rect) {
+    static func render(
+        _ a: Account, _ view: inout AccountViewState, _ context: ScreenContext, into canvas: inout Canvas,
+        rect: Rect
+    ) {
         var y = rect.y
-        let interval = state.policy.checkupDays(for: a)
+        let interval = context.policy.checkupDays(for: a)
         if let last = a.litmusHistory.last {
             var line = "Litmus \(last.score)"
             if let change = a.healthChange { line += " (\(change >= 0 ? "+" : "")\(change))" }
@@ -67,7 +94,7 @@ enum HealthSection {
             y += 1
         }
         y += 1
-        let last = YearMonth(state.today).adding(months: -1)
+        let last = YearMonth(context.today).adding(months: -1)
         let rows = a.measures.map { m -> TableRow in
             let latest = m.latest
             let value = latest.map { "\(Measure.format($0.reading.value)) \(m.unit)".trimmingSpaces() } ?? "-"
@@ -84,8 +111,8 @@ enum HealthSection {
                 cellStyles: [2: good.map { $0 ? .good : .danger } ?? .dim, 3: .accent, 4: .warning])
         }
         let tableRect = Rect(x: rect.x, y: y, width: rect.width, height: rect.maxY - y)
-        AccountScreen.table(
-            &state, rows,
+        table(
+            &view, rows,
             [
                 Column("Measure", .flexible(min: 14)), Column("Latest", .fixed(12), alignRight: true),
                 Column("Change", .fixed(7), alignRight: true), Column("Last 12 months", .fixed(14)),

@@ -1,0 +1,34 @@
+import TUIKit
+
+/// Shown when there is no store yet.
+enum WelcomeScreen {
+    static func handle(_ state: inout AppState, _ key: Key) -> [Effect] {
+        switch key {
+        case .char("d"), .enter: return [.createStore(demo: true)]
+        case .char("e"): return [.createStore(demo: false)]
+        case .char("q"), .escape:
+            state.quitting = true
+            return [.quit]
+        default: return []
+        }
+    }
+
+    static func render(_ state: AppState, into canvas: inout Canvas, body: Rect) {
+        let lines: [(String, Style)] = [
+            ("Welcome to Rapport", .title),
+            ("", .normal),
+            ("Keep your key customer relationships healthy: every touch, every", .normal),
+            ("concern, and what is due, across all your accounts.", .normal),
+            ("", .normal),
+            ("There is no store at \(state.storePath) yet.", .dim),
+            ("", .normal),
+            ("d  create the demo portfolio (27 realistic accounts)", .normal),
+            ("e  start with an empty store", .normal),
+            ("q  quit", .normal)
+        ]
+        let rect = body.centered(width: min(body.width, 72), height: lines.count)
+        for (i, line) in lines.enumerated() {
+            canvas.put(line.0, x: rect.x, y: rect.y + i, style: line.1, limit: rect.width)
+        }
+    }
+}
