@@ -11,8 +11,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
     ],
     targets: [
+        // The index's byte, sort and thread helpers: shared and packed bytes, the radix
+        // sort, work spread over the cores, tab-separated field text.
+        .target(name: "IndexKit"),
         // Pure domain: Codable models, calendar days, cadences, validation, demo builder.
-        .target(name: "RapportCore"),
+        .target(name: "RapportCore", dependencies: ["IndexKit"]),
         // Bundled data (demo portfolio, litmus questions, playbook), embedded in the binary.
         .target(
             name: "RapportResources",
@@ -25,7 +28,7 @@ let package = Package(
             ]
         ),
         // The file store: layout, atomic writes, locking, migrations.
-        .target(name: "RapportStore", dependencies: ["RapportCore"]),
+        .target(name: "RapportStore", dependencies: ["IndexKit", "RapportCore"]),
         // Pure terminal toolkit: canvas, keys, display width, widgets, keymaps.
         .target(name: "TUIKit"),
         // ncursesw as a system library; only CursesBackend may import it.
@@ -33,11 +36,11 @@ let package = Package(
         // Draws a Canvas with ncurses, reads keys, restores the terminal on every exit.
         .target(name: "CursesBackend", dependencies: ["CNcursesw", "TUIKit"]),
         // The app as pure state machines: state, actions, update, render.
-        .target(name: "RapportUI", dependencies: ["RapportCore", "TUIKit"]),
+        .target(name: "RapportUI", dependencies: ["IndexKit", "RapportCore", "TUIKit"]),
         .executableTarget(
             name: "rapport",
             dependencies: [
-                "RapportCore", "RapportStore", "RapportResources", "RapportUI", "CursesBackend",
+                "IndexKit", "RapportCore", "RapportStore", "RapportResources", "RapportUI", "CursesBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser")
             ],
             // A release build carries the Swift runtime and libraries inside it: loading and
@@ -50,7 +53,8 @@ let package = Package(
                     .when(platforms: [.linux], configuration: .release))
             ]
         ),
-        .testTarget(name: "RapportCoreTests", dependencies: ["RapportCore", "RapportResources"]),
+        .testTarget(name: "IndexKitTests", dependencies: ["IndexKit"]),
+        .testTarget(name: "RapportCoreTests", dependencies: ["IndexKit", "RapportCore", "RapportResources"]),
         .testTarget(name: "RapportStoreTests", dependencies: ["RapportStore", "RapportResources"]),
         .testTarget(name: "TUIKitTests", dependencies: ["TUIKit"]),
         .testTarget(name: "RapportUITests", dependencies: ["RapportUI", "RapportResources"]),

@@ -1,4 +1,5 @@
 import FoundationEssentials
+import IndexKit
 import RapportCore
 import Synchronization
 

@@ -1,4 +1,5 @@
 import Dispatch
+import IndexKit
 import RapportCore
 import Synchronization
 
