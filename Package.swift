@@ -16,6 +16,9 @@ let package = Package(
         .target(name: "IndexKit"),
         // Pure domain: Codable models, calendar days, cadences, validation, demo builder.
         .target(name: "RapportCore", dependencies: ["IndexKit"]),
+        // The store's fast JSON codec for account files (and the byte buffer both JSON
+        // writers fill): `RapportJSON`, with Foundation's coders where it stands aside.
+        .target(name: "StoreJSONCodec", dependencies: ["IndexKit"]),
         // Bundled data (demo portfolio, litmus questions, playbook), embedded in the binary.
         .target(
             name: "RapportResources",
@@ -28,7 +31,7 @@ let package = Package(
             ]
         ),
         // The file store: layout, atomic writes, locking, migrations.
-        .target(name: "RapportStore", dependencies: ["IndexKit", "RapportCore"]),
+        .target(name: "RapportStore", dependencies: ["IndexKit", "RapportCore", "StoreJSONCodec"]),
         // Pure terminal toolkit: canvas, keys, display width, widgets, keymaps.
         .target(name: "TUIKit"),
         // ncursesw as a system library; only CursesBackend may import it.
@@ -41,6 +44,7 @@ let package = Package(
             name: "rapport",
             dependencies: [
                 "IndexKit", "RapportCore", "RapportStore", "RapportResources", "RapportUI", "CursesBackend",
+                "StoreJSONCodec",
                 .product(name: "ArgumentParser", package: "swift-argument-parser")
             ],
             // A release build carries the Swift runtime and libraries inside it: loading and
@@ -54,13 +58,19 @@ let package = Package(
             ]
         ),
         .testTarget(name: "IndexKitTests", dependencies: ["IndexKit"]),
-        .testTarget(name: "RapportCoreTests", dependencies: ["IndexKit", "RapportCore", "RapportResources"]),
-        .testTarget(name: "RapportStoreTests", dependencies: ["RapportStore", "RapportResources"]),
+        .testTarget(
+            name: "RapportCoreTests",
+            dependencies: ["IndexKit", "RapportCore", "RapportResources", "StoreJSONCodec"]),
+        .testTarget(
+            name: "StoreJSONCodecTests", dependencies: ["RapportCore", "RapportResources", "StoreJSONCodec"]),
+        .testTarget(
+            name: "RapportStoreTests", dependencies: ["RapportStore", "RapportResources", "StoreJSONCodec"]),
         .testTarget(name: "TUIKitTests", dependencies: ["TUIKit"]),
-        .testTarget(name: "RapportUITests", dependencies: ["RapportUI", "RapportResources"]),
+        .testTarget(
+            name: "RapportUITests", dependencies: ["RapportUI", "RapportResources", "StoreJSONCodec"]),
         // Runs the built `rapport` binary (which `swift test` builds with everything else);
         // linking it in would bring its release link flags into the test bundle.
-        .testTarget(name: "RapportCLITests", dependencies: ["RapportCore"])
+        .testTarget(name: "RapportCLITests", dependencies: ["RapportCore", "StoreJSONCodec"])
     ],
     swiftLanguageModes: [.v6]
 )

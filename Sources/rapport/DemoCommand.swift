@@ -3,6 +3,7 @@ import FoundationEssentials
 import RapportCore
 import RapportResources
 import RapportStore
+import StoreJSONCodec
 
 /// `rapport demo`: creates a realistic demo store.
 struct DemoCommand: ParsableCommand {

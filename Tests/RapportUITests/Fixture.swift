@@ -1,6 +1,7 @@
 import Foundation
 import RapportCore
 import RapportResources
+import StoreJSONCodec
 import TUIKit
 import Testing
 
