@@ -14,8 +14,11 @@ let package = Package(
         // The index's byte, sort and thread helpers: shared and packed bytes, the radix
         // sort, work spread over the cores, tab-separated field text.
         .target(name: "IndexKit"),
-        // Pure domain: Codable models, calendar days, cadences, validation, demo builder.
+        // Pure domain: Codable models, calendar days, cadences, the due engine, scoring,
+        // validation, the mutations that change an account.
         .target(name: "RapportCore", dependencies: ["IndexKit"]),
+        // The demo store's accounts and the synthetic portfolio for scale tests and benchmarks.
+        .target(name: "RapportDemo", dependencies: ["RapportCore"]),
         // The store's fast JSON codec for account files (and the byte buffer both JSON
         // writers fill): `RapportJSON`, with Foundation's coders where it stands aside.
         .target(name: "StoreJSONCodec", dependencies: ["IndexKit"]),
@@ -44,7 +47,7 @@ let package = Package(
             name: "rapport",
             dependencies: [
                 "IndexKit", "RapportCore", "RapportStore", "RapportResources", "RapportUI", "CursesBackend",
-                "StoreJSONCodec",
+                "RapportDemo", "StoreJSONCodec",
                 .product(name: "ArgumentParser", package: "swift-argument-parser")
             ],
             // A release build carries the Swift runtime and libraries inside it: loading and
@@ -60,11 +63,16 @@ let package = Package(
         .testTarget(name: "IndexKitTests", dependencies: ["IndexKit"]),
         .testTarget(
             name: "RapportCoreTests",
-            dependencies: ["IndexKit", "RapportCore", "RapportResources", "StoreJSONCodec"]),
+            dependencies: ["IndexKit", "RapportCore", "RapportDemo", "RapportResources", "StoreJSONCodec"]),
         .testTarget(
-            name: "StoreJSONCodecTests", dependencies: ["RapportCore", "RapportResources", "StoreJSONCodec"]),
+            name: "StoreJSONCodecTests",
+            dependencies: ["RapportCore", "RapportDemo", "RapportResources", "StoreJSONCodec"]),
         .testTarget(
-            name: "RapportStoreTests", dependencies: ["RapportStore", "RapportResources", "StoreJSONCodec"]),
+            name: "RapportDemoTests",
+            dependencies: ["RapportCore", "RapportDemo", "RapportResources", "StoreJSONCodec"]),
+        .testTarget(
+            name: "RapportStoreTests",
+            dependencies: ["RapportDemo", "RapportStore", "RapportResources", "StoreJSONCodec"]),
         .testTarget(name: "TUIKitTests", dependencies: ["TUIKit"]),
         .testTarget(
             name: "RapportUITests", dependencies: ["RapportUI", "RapportResources", "StoreJSONCodec"]),

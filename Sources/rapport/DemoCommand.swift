@@ -1,6 +1,7 @@
 import ArgumentParser
 import FoundationEssentials
 import RapportCore
+import RapportDemo
 import RapportResources
 import RapportStore
 import StoreJSONCodec

@@ -1,4 +1,5 @@
 import Foundation
+import RapportDemo
 import RapportResources
 import StoreJSONCodec
 import Testing

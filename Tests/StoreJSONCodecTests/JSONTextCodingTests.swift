@@ -1,5 +1,6 @@
 import Foundation
 import RapportCore
+import RapportDemo
 import RapportResources
 import Testing
 
