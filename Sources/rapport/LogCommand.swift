@@ -54,7 +54,7 @@ struct LogCommand: ParsableCommand {
             let touch = Touchpoint(
                 day: day, kind: kind, contactIDs: ids, summary: text, sentiment: sentiment,
                 followUp: followUpDay, loggedBy: context.userName)
-            account.touchpoints.append(touch)
+            try Mutation.addTouchpoint(touch).apply(to: &account, today: context.today)
             return touch
         }
         let who = touch.contactIDs.compactMap { saved.account.contact($0)?.name }.joined(separator: ", ")
@@ -124,7 +124,7 @@ struct ConcernCommand: ParsableCommand {
             let concern = Concern(
                 raisedOn: raised, raisedBy: by, summary: text, detail: detail, severity: severity,
                 respondBy: due)
-            account.concerns.append(concern)
+            try Mutation.addConcern(concern).apply(to: &account, today: context.today)
             return concern
         }
         print(
