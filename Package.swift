@@ -11,8 +11,17 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
     ],
     targets: [
-        // Pure domain: Codable models, calendar days, cadences, validation, demo builder.
-        .target(name: "RapportCore"),
+        // The index's byte, sort and thread helpers: shared and packed bytes, the radix
+        // sort, work spread over the cores, tab-separated field text.
+        .target(name: "IndexKit"),
+        // Pure domain: Codable models, calendar days, cadences, the due engine, scoring,
+        // validation, the mutations that change an account.
+        .target(name: "RapportCore", dependencies: ["IndexKit"]),
+        // The demo store's accounts and the synthetic portfolio for scale tests and benchmarks.
+        .target(name: "RapportDemo", dependencies: ["RapportCore"]),
+        // The store's fast JSON codec for account files (and the byte buffer both JSON
+        // writers fill): `RapportJSON`, with Foundation's coders where it stands aside.
+        .target(name: "StoreJSONCodec", dependencies: ["IndexKit"]),
         // Bundled data (demo portfolio, litmus questions, playbook), embedded in the binary.
         .target(
             name: "RapportResources",
@@ -25,7 +34,7 @@ let package = Package(
             ]
         ),
         // The file store: layout, atomic writes, locking, migrations.
-        .target(name: "RapportStore", dependencies: ["RapportCore"]),
+        .target(name: "RapportStore", dependencies: ["IndexKit", "RapportCore", "StoreJSONCodec"]),
         // Pure terminal toolkit: canvas, keys, display width, widgets, keymaps.
         .target(name: "TUIKit"),
         // ncursesw as a system library; only CursesBackend may import it.
@@ -33,11 +42,12 @@ let package = Package(
         // Draws a Canvas with ncurses, reads keys, restores the terminal on every exit.
         .target(name: "CursesBackend", dependencies: ["CNcursesw", "TUIKit"]),
         // The app as pure state machines: state, actions, update, render.
-        .target(name: "RapportUI", dependencies: ["RapportCore", "RapportStore", "TUIKit"]),
+        .target(name: "RapportUI", dependencies: ["IndexKit", "RapportCore", "RapportStore", "TUIKit"]),
         .executableTarget(
             name: "rapport",
             dependencies: [
-                "RapportCore", "RapportStore", "RapportResources", "RapportUI", "CursesBackend",
+                "IndexKit", "RapportCore", "RapportStore", "RapportResources", "RapportUI", "CursesBackend",
+                "RapportDemo", "StoreJSONCodec",
                 .product(name: "ArgumentParser", package: "swift-argument-parser")
             ],
             // A release build carries the Swift runtime and libraries inside it: loading and
@@ -50,13 +60,26 @@ let package = Package(
                     .when(platforms: [.linux], configuration: .release))
             ]
         ),
-        .testTarget(name: "RapportCoreTests", dependencies: ["RapportCore", "RapportResources"]),
-        .testTarget(name: "RapportStoreTests", dependencies: ["RapportStore", "RapportResources"]),
+        .testTarget(name: "IndexKitTests", dependencies: ["IndexKit"]),
+        .testTarget(
+            name: "RapportCoreTests",
+            dependencies: ["IndexKit", "RapportCore", "RapportDemo", "RapportResources", "StoreJSONCodec"]),
+        .testTarget(
+            name: "StoreJSONCodecTests",
+            dependencies: ["RapportCore", "RapportDemo", "RapportResources", "StoreJSONCodec"]),
+        .testTarget(
+            name: "RapportDemoTests",
+            dependencies: ["RapportCore", "RapportDemo", "RapportResources", "StoreJSONCodec"]),
+        .testTarget(
+            name: "RapportStoreTests",
+            dependencies: ["RapportDemo", "RapportStore", "RapportResources", "StoreJSONCodec"]),
         .testTarget(name: "TUIKitTests", dependencies: ["TUIKit"]),
-        .testTarget(name: "RapportUITests", dependencies: ["RapportUI", "RapportStore", "RapportResources"]),
+        .testTarget(
+            name: "RapportUITests",
+            dependencies: ["RapportUI", "RapportStore", "RapportResources", "StoreJSONCodec"]),
         // Runs the built `rapport` binary (which `swift test` builds with everything else);
         // linking it in would bring its release link flags into the test bundle.
-        .testTarget(name: "RapportCLITests", dependencies: ["RapportCore"])
+        .testTarget(name: "RapportCLITests", dependencies: ["RapportCore", "StoreJSONCodec"])
     ],
     swiftLanguageModes: [.v6]
 )

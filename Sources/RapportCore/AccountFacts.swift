@@ -1,37 +1,44 @@
-/// A warning sign on an account that the manager should see without digging,
-/// in order of seriousness.
-public enum WarningFlag: String, CaseIterable, Codable, Sendable {
-    /// An open concern is past its respond-by day.
-    case overdueConcern = "overdue-concern"
-    /// The latest litmus score is lower than the one before (same question set).
-    case fallingHealth = "falling-health"
-    /// A contact has gone past the maximum keep-in-touch interval.
-    case outOfTouch = "out-of-touch"
-    /// We know nobody senior at the customer.
-    case noSeniorContact = "no-senior-contact"
-    /// We are connected to one person only.
-    case singleThreaded = "single-threaded"
+/// The editable facts of an account (everything the account form shows).
+public struct AccountFacts: Equatable, Sendable {
+    public var name: String
+    public var owner: String
+    public var tier: Tier
+    public var status: AccountStatus
+    public var season: Season
+    public var annualValue: Int
+    public var lifetimeValue: Int
+    public var market: String
+    public var customerSince: Day?
+    public var tags: [String]
+    /// Why the season changed (kept in the season history).
+    public var seasonReason = ""
 
-    /// A short label for tables.
-    public var short: String {
-        switch self {
-        case .overdueConcern: return "late reply"
-        case .fallingHealth: return "health falling"
-        case .outOfTouch: return "out of touch"
-        case .noSeniorContact: return "no senior"
-        case .singleThreaded: return "one contact"
-        }
+    public init(_ a: Account) {
+        name = a.name
+        owner = a.owner
+        tier = a.tier
+        status = a.status
+        season = a.season
+        annualValue = a.annualValue
+        lifetimeValue = a.lifetimeValue
+        market = a.market
+        customerSince = a.customerSince
+        tags = a.tags
     }
 
-    /// What the flag means, in a sentence.
-    public var explanation: String {
-        switch self {
-        case .overdueConcern: return "an open concern is past its respond-by date"
-        case .fallingHealth: return "the latest litmus score is lower than the previous one"
-        case .outOfTouch: return "a contact has not been reached within their keep-in-touch interval"
-        case .noSeniorContact: return "we know nobody senior at the customer"
-        case .singleThreaded: return "we are connected to one person only"
-        }
+    /// Writes the facts into the account; a new season is recorded in its history.
+    public func apply(to a: inout Account, today: Day) {
+        a.name = name
+        a.owner = owner
+        a.tier = tier
+        a.status = status
+        a.annualValue = annualValue
+        a.lifetimeValue = lifetimeValue
+        a.market = market
+        a.customerSince = customerSince
+        a.tags = tags
+        a.changeSeason(
+            to: season, on: today, reason: seasonReason.isEmpty ? "Changed in Rapport" : seasonReason)
     }
 }
 
@@ -66,10 +73,5 @@ extension Account {
     /// Open concerns, most severe first.
     public var openConcerns: [Concern] {
         concerns.filter(\.status.isOpen).sorted { $0.severity.weight > $1.severity.weight }
-    }
-
-    /// The warning signs showing today.
-    public func warningFlags(on today: Day) -> [WarningFlag] {
-        AccountDigest(self, policy: DuePolicy()).flags(on: today)
     }
 }

@@ -1,3 +1,5 @@
+import IndexKit
+
 /// The compact facts about an account that lists, filters and scripts need,
 /// without the account's full records.
 public struct AccountSummary: Codable, Hashable, Sendable, Identifiable {

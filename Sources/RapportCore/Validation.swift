@@ -114,3 +114,38 @@ extension Account {
         return issues
     }
 }
+
+// MARK: What a new or changed record must be
+
+/// The rules a record typed in by a user must meet, one function and one message each,
+/// for the command line and the app's forms alike. The message says what is wrong in
+/// the record's terms; a caller may add where the value came from (`--on`).
+extension Touchpoint {
+    /// A touchpoint says in a line what happened: its summary cannot be empty.
+    public static func validateSummary(_ summary: String) throws(InputError) {
+        guard !summary.trimmingWhitespace().isEmpty else {
+            throw InputError("the summary is empty; say in a line what happened")
+        }
+    }
+
+    /// A touchpoint records something that happened: its day cannot be after today.
+    public static func validateDay(_ day: Day, today: Day) throws(InputError) {
+        guard day <= today else {
+            throw InputError("\(day.iso) is in the future; a touchpoint records something that happened")
+        }
+    }
+}
+
+extension Concern {
+    /// A concern says in a line what the customer raised: its summary cannot be empty.
+    public static func validateSummary(_ summary: String) throws(InputError) {
+        guard !summary.trimmingWhitespace().isEmpty else {
+            throw InputError("the concern is empty; say in a line what the customer raised")
+        }
+    }
+
+    /// A concern was raised on a day that has come: not after today.
+    public static func validateRaisedOn(_ day: Day, today: Day) throws(InputError) {
+        guard day <= today else { throw InputError("\(day.iso) is in the future") }
+    }
+}

@@ -1,3 +1,4 @@
+import IndexKit
 import RapportCore
 
 #if canImport(Glibc)

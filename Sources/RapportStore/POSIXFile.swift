@@ -1,5 +1,6 @@
 import Dispatch
 import FoundationEssentials
+import IndexKit
 import RapportCore
 
 #if canImport(Glibc)

@@ -1,3 +1,4 @@
+import IndexKit
 import RapportCore
 import TUIKit
 

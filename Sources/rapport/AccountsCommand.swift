@@ -1,4 +1,5 @@
 import ArgumentParser
+import IndexKit
 import RapportCore
 import RapportStore
 

@@ -91,8 +91,9 @@ struct BenchFigures {
             saves.append(
                 try time {
                     saved = try store.update(id) {
-                        $0.touchpoints.append(
-                            Touchpoint(day: today, kind: .call, summary: "Benchmark call \(i)"))
+                        try Mutation.addTouchpoint(
+                            Touchpoint(day: today, kind: .call, summary: "Benchmark call \(i)")
+                        ).apply(to: &$0, today: today)
                     }.saved.account
                 })
             takeIns.append(

@@ -1,8 +1,10 @@
 import ArgumentParser
 import FoundationEssentials
 import RapportCore
+import RapportDemo
 import RapportResources
 import RapportStore
+import StoreJSONCodec
 
 /// `rapport demo`: creates a realistic demo store.
 struct DemoCommand: ParsableCommand {

@@ -1,5 +1,7 @@
 import Dispatch
+import IndexKit
 import RapportCore
+import StoreJSONCodec
 import Synchronization
 
 #if canImport(Glibc)

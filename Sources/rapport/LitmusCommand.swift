@@ -2,6 +2,7 @@ import ArgumentParser
 import FoundationEssentials
 import RapportCore
 import RapportStore
+import StoreJSONCodec
 
 /// `rapport litmus`: litmus history and the versioned question set.
 struct LitmusCommand: ParsableCommand {

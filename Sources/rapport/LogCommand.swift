@@ -35,14 +35,12 @@ struct LogCommand: ParsableCommand {
     func run() throws {
         let context = try CommandContext(global)
         let text = summary.trimmingWhitespace()
-        guard !text.isEmpty else { throw InputError("the summary is empty; say in a line what happened") }
+        try Touchpoint.validateSummary(text)
         let kind: TouchKind = try parseChoice(self.kind, "--kind")
         let sentiment: Sentiment = try parseChoice(self.sentiment, "--sentiment")
         let day = try on.map { try context.dayParser.parse($0, direction: .past) } ?? context.today
-        guard day <= context.today else {
-            throw InputError(
-                "--on \(day) is in the future; a touchpoint records something that happened (use --follow-up for what is next)"
-            )
+        do { try Touchpoint.validateDay(day, today: context.today) } catch {
+            throw InputError("--on \(error.message) (use --follow-up for what is next)")
         }
         let followUpDay = try followUp.map { try context.dayParser.parse($0, direction: .future) }
         let store = try context.openStore()
@@ -56,7 +54,7 @@ struct LogCommand: ParsableCommand {
             let touch = Touchpoint(
                 day: day, kind: kind, contactIDs: ids, summary: text, sentiment: sentiment,
                 followUp: followUpDay, loggedBy: context.userName)
-            account.touchpoints.append(touch)
+            try Mutation.addTouchpoint(touch).apply(to: &account, today: context.today)
             return touch
         }
         let who = touch.contactIDs.compactMap { saved.account.contact($0)?.name }.joined(separator: ", ")
@@ -106,12 +104,12 @@ struct ConcernCommand: ParsableCommand {
     func run() throws {
         let context = try CommandContext(global)
         let text = summary.trimmingWhitespace()
-        guard !text.isEmpty else {
-            throw InputError("the concern is empty; say in a line what the customer raised")
-        }
+        try Concern.validateSummary(text)
         let severity: Severity = try parseChoice(self.severity, "--severity")
         let raised = try on.map { try context.dayParser.parse($0, direction: .past) } ?? context.today
-        guard raised <= context.today else { throw InputError("--on \(raised) is in the future") }
+        do { try Concern.validateRaisedOn(raised, today: context.today) } catch {
+            throw InputError("--on \(error.message)")
+        }
         let due =
             try respondBy.map { try context.dayParser.parse($0, direction: .future) }
             ?? Concern.defaultRespondBy(raisedOn: raised, severity: severity)
@@ -126,7 +124,7 @@ struct ConcernCommand: ParsableCommand {
             let concern = Concern(
                 raisedOn: raised, raisedBy: by, summary: text, detail: detail, severity: severity,
                 respondBy: due)
-            account.concerns.append(concern)
+            try Mutation.addConcern(concern).apply(to: &account, today: context.today)
             return concern
         }
         print(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import RapportCore
 import RapportStore
+import StoreJSONCodec
 
 /// `rapport show ACCOUNT`: one account in full.
 struct ShowCommand: ParsableCommand {

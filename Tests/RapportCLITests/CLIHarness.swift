@@ -1,5 +1,6 @@
 import Foundation
 import RapportCore
+import StoreJSONCodec
 
 /// Runs the built `rapport` binary against a temporary store with a pinned day.
 final class CLIHarness {

@@ -1,5 +1,6 @@
 import Foundation
 import RapportCore
+import StoreJSONCodec
 import Testing
 
 @Suite struct CLITests {

@@ -1,3 +1,4 @@
+import StoreJSONCodec
 import Testing
 
 @testable import RapportCore

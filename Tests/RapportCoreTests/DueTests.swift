@@ -1,3 +1,4 @@
+import IndexKit
 import Testing
 
 @testable import RapportCore
@@ -267,11 +268,6 @@ import Testing
             grown.count == 2 && grown.text(of: 0) == own.text(of: 0)
                 && grown.text(of: 1) == DueEntries([retitled]).text)
         #expect(read == own && entries.count == 2)
-    }
-
-    @Test func ownersCompareIgnoringCase() {
-        #expect(FieldText.equalFoldingCase(Array("Maya Lindqvist".utf8)[...], Array("maya lindqvist".utf8)))
-        #expect(!FieldText.equalFoldingCase(Array("Maya Lindqvist".utf8)[...], Array("maya".utf8)))
     }
 
     @Test func everyReferenceRoundTripsThroughItsKey() {

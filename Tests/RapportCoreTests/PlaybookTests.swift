@@ -1,5 +1,6 @@
 import Foundation
 import RapportResources
+import StoreJSONCodec
 import Testing
 
 @testable import RapportCore

@@ -1,5 +1,7 @@
 import Foundation
+import RapportDemo
 import RapportResources
+import StoreJSONCodec
 import Testing
 
 @testable import RapportCore
@@ -7,21 +9,6 @@ import Testing
 /// The fast sorts behind the lists give exactly the order of the plain comparisons they replace.
 @Suite struct SortingTests {
     let today = Day(iso: "2026-11-22")!
-
-    @Test func radixSortOrdersByTheChosenBitsAndKeepsTiesInOrder() {
-        var random = SystemRandomNumberGenerator()
-        // Few distinct high parts, so many keys tie on the sorted bits.
-        let keys = (0..<5000).map { i in UInt64.random(in: 0..<40, using: &random) << 40 | UInt64(i) }
-        var sorted = keys
-        RadixSort.sort(&sorted, bits: 24..<64)
-        #expect(
-            sorted
-                == keys.enumerated().sorted { ($0.element >> 24, $0.offset) < ($1.element >> 24, $1.offset) }
-                .map(\.element))
-        var whole = keys.shuffled()
-        RadixSort.sort(&whole, bits: 0..<64)
-        #expect(whole == keys.sorted())
-    }
 
     @Test func theDueListRanksAsTheFullComparisonDoes() throws {
         let portfolio = SyntheticPortfolio(

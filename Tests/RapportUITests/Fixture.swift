@@ -2,6 +2,7 @@ import Foundation
 import RapportCore
 import RapportResources
 import RapportStore
+import StoreJSONCodec
 import TUIKit
 import Testing
 

@@ -1,3 +1,5 @@
+import IndexKit
+
 #if canImport(Glibc)
     import Glibc
 #endif

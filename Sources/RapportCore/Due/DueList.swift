@@ -1,3 +1,5 @@
+import IndexKit
+
 /// A follow-up's place in the due list: which account's digest and which of its
 /// entries, with what ranks it. Lists of slots are sorted, merged and filtered without
 /// building a single string; `DueList.followUp(_:in:on:)` builds the item when shown.

@@ -1,3 +1,5 @@
+import RapportCore
+
 /// Builds the demo accounts from the bundled profiles, dated relative to `today`, so
 /// the demo always has recent touches, due follow-ups and overdue items. The same
 /// `today` and `seed` always give the same store.

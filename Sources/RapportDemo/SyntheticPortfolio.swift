@@ -1,3 +1,5 @@
+import RapportCore
+
 /// A synthetic portfolio of any size, for scale tests and benchmarks: realistic record
 /// counts (on average 5 contacts, 50 touchpoints over two years, 2 concerns, a plan from
 /// the playbook, a worksheet on one account in five, a litmus history, two measures),

@@ -1,8 +1,10 @@
 import Foundation
+import RapportCore
+import RapportDemo
 import RapportResources
 import Testing
 
-@testable import RapportCore
+@testable import StoreJSONCodec
 
 /// Rapport's own JSON encoder and decoder against Foundation's: the same bytes out, the
 /// same values in, and Foundation's answer wherever the fast decoder stands aside.

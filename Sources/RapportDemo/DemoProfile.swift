@@ -1,3 +1,5 @@
+import RapportCore
+
 /// The demo portfolio as bundled in `Resources/demo/portfolio.json`: account profiles
 /// whose dates are relative ("days ago"), so a demo store is always current.
 public struct DemoPortfolio: Decodable, Sendable {

@@ -1,4 +1,5 @@
 import FoundationEssentials
+import IndexKit
 
 /// Encodes `Encodable` values into Rapport's JSON form, byte for byte what
 /// `RapportJSON.encoder()` (Foundation's `JSONEncoder`, pretty-printed, keys sorted by

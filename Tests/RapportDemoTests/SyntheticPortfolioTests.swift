@@ -1,5 +1,7 @@
 import Foundation
+import RapportDemo
 import RapportResources
+import StoreJSONCodec
 import Testing
 
 @testable import RapportCore

@@ -1,5 +1,3 @@
-import RapportCore
-
 /// A change to one account, as plain data. The run loop applies it to the newest copy
 /// of the account under the store lock, so edits to different records by two people
 /// both survive.
@@ -154,49 +152,5 @@ public enum Mutation: Equatable, Sendable {
 
     private func replace<T: Identifiable>(_ value: T, in list: inout [T]) {
         if let i = list.firstIndex(where: { $0.id == value.id }) { list[i] = value }
-    }
-}
-
-/// The editable facts of an account (everything the account form shows).
-public struct AccountFacts: Equatable, Sendable {
-    public var name: String
-    public var owner: String
-    public var tier: Tier
-    public var status: AccountStatus
-    public var season: Season
-    public var annualValue: Int
-    public var lifetimeValue: Int
-    public var market: String
-    public var customerSince: Day?
-    public var tags: [String]
-    /// Why the season changed (kept in the season history).
-    public var seasonReason = ""
-
-    public init(_ a: Account) {
-        name = a.name
-        owner = a.owner
-        tier = a.tier
-        status = a.status
-        season = a.season
-        annualValue = a.annualValue
-        lifetimeValue = a.lifetimeValue
-        market = a.market
-        customerSince = a.customerSince
-        tags = a.tags
-    }
-
-    /// Writes the facts into the account; a new season is recorded in its history.
-    public func apply(to a: inout Account, today: Day) {
-        a.name = name
-        a.owner = owner
-        a.tier = tier
-        a.status = status
-        a.annualValue = annualValue
-        a.lifetimeValue = lifetimeValue
-        a.market = market
-        a.customerSince = customerSince
-        a.tags = tags
-        a.changeSeason(
-            to: season, on: today, reason: seasonReason.isEmpty ? "Changed in Rapport" : seasonReason)
     }
 }
