@@ -120,18 +120,18 @@ enum AccountScreen {
             state.view.table = TableView()
         case .log:
             state.overlay = .form(
-                .logTouchpoint(account: id), Forms.touchpoint(nil, in: account, state: state))
+                .logTouchpoint(account: id), TouchpointForm.make(nil, in: account))
         case .concern:
-            state.overlay = .form(.addConcern(account: id), Forms.concern(nil, in: account, state: state))
+            state.overlay = .form(.addConcern(account: id), ConcernForm.make(nil, in: account))
         case .add:
             switch state.view.section {
             case .contacts: state.overlay = .form(.addContact(account: id), Forms.contact(nil))
             case .team: state.overlay = .form(.addTeamMember(account: id), Forms.teamMember(nil))
             case .concerns:
-                state.overlay = .form(.addConcern(account: id), Forms.concern(nil, in: account, state: state))
+                state.overlay = .form(.addConcern(account: id), ConcernForm.make(nil, in: account))
             case .timeline:
                 state.overlay = .form(
-                    .logTouchpoint(account: id), Forms.touchpoint(nil, in: account, state: state))
+                    .logTouchpoint(account: id), TouchpointForm.make(nil, in: account))
             case .worksheets:
                 return handleWorksheetKeys(&state, account, .new)
             case .health: state.overlay = .form(.addMeasure(account: id), HealthForms.measure(nil))
@@ -176,16 +176,16 @@ enum AccountScreen {
             switch entries[i] {
             case .touch(let t):
                 state.overlay = .form(
-                    .editTouchpoint(account: a.id, t.id), Forms.touchpoint(t, in: a, state: state))
+                    .editTouchpoint(account: a.id, t.id), TouchpointForm.make(t, in: a))
             case .concern(let c):
                 state.overlay = .form(
-                    .editConcern(account: a.id, c.id), Forms.concern(c, in: a, state: state))
+                    .editConcern(account: a.id, c.id), ConcernForm.make(c, in: a))
             }
         case .concerns:
             let list = concerns(a)
             guard list.indices.contains(i) else { return }
             state.overlay = .form(
-                .editConcern(account: a.id, list[i].id), Forms.concern(list[i], in: a, state: state))
+                .editConcern(account: a.id, list[i].id), ConcernForm.make(list[i], in: a))
         case .plan:
             guard let item = a.plan?.items[safe: i] else {
                 if a.plan != nil {

@@ -81,9 +81,9 @@ enum AccountsScreen {
             switch command {
             case .log:
                 state.overlay = .form(
-                    .logTouchpoint(account: a.id), Forms.touchpoint(nil, in: a, state: state))
+                    .logTouchpoint(account: a.id), TouchpointForm.make(nil, in: a))
             case .concern:
-                state.overlay = .form(.addConcern(account: a.id), Forms.concern(nil, in: a, state: state))
+                state.overlay = .form(.addConcern(account: a.id), ConcernForm.make(nil, in: a))
             case .edit: state.overlay = .form(.editAccount(a.id), Forms.account(a, state: state))
             default: state.overlay = .confirm(.deleteAccount(a.id))
             }

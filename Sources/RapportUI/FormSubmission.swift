@@ -1,6 +1,15 @@
 import RapportCore
 import TUIKit
 
+/// A kind of form: its fields, how it reads them back, and what saving it leads to.
+protocol FormKind: Equatable, Sendable {
+    /// The form's fields; their raw values key the TUIKit form's fields.
+    associatedtype Field: RawRepresentable<String>
+
+    /// The effects that store what the form says, or messages put on `r`'s fields.
+    func submit(_ r: inout FormReader<Field>, state: AppState) -> [Effect]
+}
+
 /// Turns a submitted form into a record and the effect that stores it, or puts
 /// validation messages on the fields (and keeps the form open, losing nothing).
 enum FormSubmission {
@@ -55,11 +64,19 @@ enum FormSubmission {
     }
 
     static func submit(_ purpose: FormPurpose, _ form: Form, state: inout AppState) -> [Effect] {
-        var reader = Reader(form: form, parser: DayParser(today: state.today))
-        let effects = build(purpose, &reader, state: state)
-        if reader.failed {
-            reader.form.focusFirstError()
-            state.overlay = .form(purpose, reader.form)
+        let effects: [Effect]
+        var checked: Form
+        let failed: Bool
+        if let kind = kind(of: purpose) {
+            (effects, checked, failed) = read(kind, form, state: state)
+        } else {
+            var reader = Reader(form: form, parser: DayParser(today: state.today))
+            effects = build(purpose, &reader, state: state)
+            (checked, failed) = (reader.form, reader.failed)
+        }
+        if failed {
+            checked.focusFirstError()
+            state.overlay = .form(purpose, checked)
             state.message = Message("Not saved: fix the marked field", isError: true)
             return []
         }
@@ -72,6 +89,26 @@ enum FormSubmission {
         default: break
         }
         return effects
+    }
+
+    /// The form kind that reads a purpose's form (the kinds moved to Forms/ so far).
+    static func kind(of purpose: FormPurpose) -> (any FormKind)? {
+        switch purpose {
+        case .logTouchpoint(let id): return TouchpointForm.log(account: id)
+        case .editTouchpoint(let id, let tid): return TouchpointForm.edit(account: id, tid)
+        case .addConcern(let id): return ConcernForm.add(account: id)
+        case .editConcern(let id, let cid): return ConcernForm.edit(account: id, cid)
+        default: return nil
+        }
+    }
+
+    /// Reads a form by its kind's fields: the effects, and the form with any messages.
+    static func read<Kind: FormKind>(_ kind: Kind, _ form: Form, state: AppState)
+        -> (effects: [Effect], form: Form, failed: Bool)
+    {
+        var reader = FormReader<Kind.Field>(form: form, parser: DayParser(today: state.today))
+        let effects = kind.submit(&reader, state: state)
+        return (effects, reader.form, reader.failed)
     }
 
     /// Step 4 walks the options: saving one option's ups and downs opens the next one's.
@@ -109,16 +146,6 @@ enum FormSubmission {
         }
     }
 
-    /// A form picks one contact; a record may hold more (logged elsewhere, or people who
-    /// have left). The choice replaces whichever choosable contact was there and keeps
-    /// the rest.
-    static func replacingChosenContact(in ids: [RecordID], with chosen: RecordID?, of a: Account)
-        -> [RecordID]
-    {
-        let choosable = Set(Forms.contactChoices(a).map(\.id))
-        return (chosen.map { [$0] } ?? []) + ids.filter { $0 != chosen && !choosable.contains($0) }
-    }
-
     static func contactID(_ reader: Reader, _ key: String, in a: Account) -> RecordID? {
         let name = reader.text(key)
         return Forms.contactChoices(a).first { $0.name == name }?.id
@@ -126,67 +153,6 @@ enum FormSubmission {
 
     static func build(_ purpose: FormPurpose, _ r: inout Reader, state: AppState) -> [Effect] {
         switch purpose {
-        case .logTouchpoint(let id), .editTouchpoint(let id, _):
-            guard let a = state.account(id) else { return [] }
-            let summary = r.required("summary", "A summary")
-            let day = r.day("on", .past) ?? state.today
-            if day > state.today {
-                r.fail("on", "\(day.iso) is in the future; a touchpoint records what happened")
-            }
-            let followUp = r.day("followUp", .future)
-            let with = contactID(r, "with", in: a).map { [$0] } ?? []
-            if case .editTouchpoint(_, let tid) = purpose,
-                var t = a.touchpoints.first(where: { $0.id == tid })
-            {
-                t.kind = r.choice("kind")
-                t.summary = summary
-                t.day = day
-                t.followUp = followUp
-                t.sentiment = r.choice("sentiment")
-                t.contactIDs = replacingChosenContact(in: t.contactIDs, with: with.first, of: a)
-                return [.mutate(id, [.updateTouchpoint(t)], message: "Touchpoint updated")]
-            }
-            let kind: TouchKind = r.choice("kind")
-            let t = Touchpoint(
-                day: day, kind: kind, contactIDs: with, summary: summary, sentiment: r.choice("sentiment"),
-                followUp: followUp)
-            var message = "Logged \(kind.label) at \(a.name)"
-            if let f = followUp { message += "; follow up \(f.iso)" }
-            return [.mutate(id, [.addTouchpoint(t)], message: message)]
-
-        case .addConcern(let id), .editConcern(let id, _):
-            guard let a = state.account(id) else { return [] }
-            let summary = r.required("summary", "The concern")
-            let severity: Severity = r.choice("severity")
-            let respondBy = r.day("respondBy", .future)
-            let raisedBy = contactID(r, "raisedBy", in: a)
-            if case .editConcern(_, let cid) = purpose, var c = a.concerns.first(where: { $0.id == cid }) {
-                c.summary = summary
-                c.severity = severity
-                c.raisedBy = raisedBy
-                c.detail = r.text("detail")
-                c.respondBy = respondBy ?? c.respondBy
-                let status: ConcernStatus = r.choice("status")
-                if status != .open && c.respondedOn == nil { c.respondedOn = state.today }
-                if status == .resolved && c.status != .resolved { c.resolvedOn = state.today }
-                if status != .resolved { c.resolvedOn = nil }
-                c.status = status
-                c.resolution = r.text("resolution")
-                if status == .resolved && c.resolution.isEmpty {
-                    r.fail("resolution", "say how it was resolved")
-                }
-                return [.mutate(id, [.updateConcern(c)], message: "Concern updated")]
-            }
-            let due = respondBy ?? Concern.defaultRespondBy(raisedOn: state.today, severity: severity)
-            let c = Concern(
-                raisedOn: state.today, raisedBy: raisedBy, summary: summary, detail: r.text("detail"),
-                severity: severity, respondBy: due)
-            return [
-                .mutate(
-                    id, [.addConcern(c)],
-                    message: "Recorded \(severity.rawValue) concern at \(a.name); respond by \(due.iso)")
-            ]
-
         case .addAccount, .editAccount:
             let name = r.required("name", "A name")
             var existingID: RecordID?
@@ -334,7 +300,7 @@ enum FormSubmission {
             item.step = r.choice("step")
             item.notes = r.text("notes")
             let with = contactID(r, "with", in: a)
-            item.contactIDs = replacingChosenContact(in: item.contactIDs, with: with, of: a)
+            item.contactIDs = Forms.replacingChosenContact(in: item.contactIDs, with: with, of: a)
             var mutations: [Mutation] = []
             if a.plan == nil { mutations.append(.setPlan(RelationshipPlan(createdOn: state.today))) }
             mutations.append(.upsertPlanItem(item))
@@ -374,6 +340,9 @@ enum FormSubmission {
                     item.accountID, [.snooze(item, until: until, reason: r.text("reason"))],
                     message: "Snoozed until \(until.iso): \(item.title)")
             ]
+
+        default:  // read by their FormKind (kind(of:))
+            return []
         }
     }
 }

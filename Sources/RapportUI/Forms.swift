@@ -2,78 +2,7 @@ import RapportCore
 import TUIKit
 
 /// Builds the capture and edit forms, pre-filled from a record or with quick defaults.
-enum Forms {
-    static let nobody = "nobody"
-    static let notSet = "not set"
-
-    static func codes<T: Choice>(_ type: T.Type) -> [String] { T.allCases.map(\.rawValue) }
-
-    static func index<T: Choice>(_ value: T?, _ type: T.Type) -> Int {
-        value.flatMap {
-            T.allCases.firstIndex(of: $0).map { T.allCases.distance(from: T.allCases.startIndex, to: $0) }
-        } ?? 0
-    }
-
-    /// Contacts to pick from: current ones, main contact first.
-    static func contactChoices(_ a: Account) -> [Contact] {
-        a.currentContacts.sorted {
-            ($0.level == .main ? 0 : 1, $0.name) < ($1.level == .main ? 0 : 1, $1.name)
-        }
-    }
-
-    /// Log (or edit) a touchpoint. Opens on the summary with kind "call" and the main
-    /// contact chosen, so a call is `l`, the text, Enter.
-    static func touchpoint(_ t: Touchpoint?, in a: Account, state: AppState) -> Form {
-        let contacts = contactChoices(a)
-        let names = contacts.map(\.name) + [nobody]
-        let contactIndex =
-            t.map { t in contacts.firstIndex { t.contactIDs.contains($0.id) } ?? contacts.count } ?? 0
-        return Form(
-            title: t == nil ? "Log a touchpoint · \(a.name)" : "Edit touchpoint · \(a.name)",
-            fields: [
-                FormField(
-                    "kind", "Kind", .choice(codes(TouchKind.self)),
-                    choice: index(t?.kind ?? .call, TouchKind.self)),
-                FormField("with", "With", .choice(names), choice: contactIndex),
-                FormField(
-                    "summary", "Summary", .text, value: t?.summary ?? "", hint: "what happened, in a line"),
-                FormField(
-                    "sentiment", "Sentiment", .choice(codes(Sentiment.self)),
-                    choice: index(t?.sentiment ?? .neutral, Sentiment.self)),
-                FormField("on", "On", .day, value: t.map { $0.day.iso } ?? "today"),
-                FormField(
-                    "followUp", "Follow up", .day, value: t?.followUp?.iso ?? "",
-                    hint: "optional: +3d, fri, 2026-12-01")
-            ], focus: 2)
-    }
-
-    static func concern(_ c: Concern?, in a: Account, state: AppState) -> Form {
-        let contacts = contactChoices(a)
-        let names = contacts.map(\.name) + [nobody]
-        let raisedIndex = c.map { c in contacts.firstIndex { $0.id == c.raisedBy } ?? contacts.count } ?? 0
-        var fields = [
-            FormField(
-                "summary", "Concern", .text, value: c?.summary ?? "", hint: "what they raised, in a line"),
-            FormField(
-                "severity", "Severity", .choice(codes(Severity.self)),
-                choice: index(c?.severity ?? .medium, Severity.self)),
-            FormField("raisedBy", "Raised by", .choice(names), choice: raisedIndex),
-            FormField(
-                "respondBy", "Respond by", .day, value: c?.respondBy?.iso ?? "",
-                hint: "empty: by severity (critical 1d … low 10d)"),
-            FormField("detail", "Detail", .multiline, value: c?.detail ?? "")
-        ]
-        if c != nil {
-            fields.append(
-                FormField(
-                    "status", "Status", .choice(codes(ConcernStatus.self)),
-                    choice: index(c?.status, ConcernStatus.self)))
-            fields.append(FormField("resolution", "Resolution", .multiline, value: c?.resolution ?? ""))
-        }
-        return Form(
-            title: c == nil ? "Record a concern · \(a.name)" : "Edit concern · \(a.name)", fields: fields)
-    }
-
+extension Forms {
     static func account(_ a: Account?, state: AppState) -> Form {
         Form(
             title: a == nil ? "Add an account" : "Edit \(a!.name)",
