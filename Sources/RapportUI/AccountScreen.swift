@@ -125,8 +125,8 @@ enum AccountScreen {
             state.overlay = .form(.addConcern(account: id), ConcernForm.make(nil, in: account))
         case .add:
             switch state.view.section {
-            case .contacts: state.overlay = .form(.addContact(account: id), Forms.contact(nil))
-            case .team: state.overlay = .form(.addTeamMember(account: id), Forms.teamMember(nil))
+            case .contacts: state.overlay = .form(.addContact(account: id), ContactForm.make(nil))
+            case .team: state.overlay = .form(.addTeamMember(account: id), TeamMemberForm.make(nil))
             case .concerns:
                 state.overlay = .form(.addConcern(account: id), ConcernForm.make(nil, in: account))
             case .timeline:
@@ -163,13 +163,15 @@ enum AccountScreen {
     static func edit(_ state: inout AppState, _ a: Account, _ i: Int) {
         switch state.view.section {
         case .overview:
-            state.overlay = .form(.editAccount(a.id), Forms.account(a, state: state))
+            state.overlay = .form(.editAccount(a.id), AccountForm.make(a))
         case .contacts:
             guard a.contacts.indices.contains(i) else { return }
-            state.overlay = .form(.editContact(account: a.id, a.contacts[i].id), Forms.contact(a.contacts[i]))
+            state.overlay = .form(
+                .editContact(account: a.id, a.contacts[i].id), ContactForm.make(a.contacts[i]))
         case .team:
             guard a.team.indices.contains(i) else { return }
-            state.overlay = .form(.editTeamMember(account: a.id, a.team[i].id), Forms.teamMember(a.team[i]))
+            state.overlay = .form(
+                .editTeamMember(account: a.id, a.team[i].id), TeamMemberForm.make(a.team[i]))
         case .timeline:
             let entries = timeline(a)
             guard entries.indices.contains(i) else { return }

@@ -74,7 +74,7 @@ enum AccountsScreen {
             state.list.owner = nil
             state.list.filter = TextField()
         case .add:
-            state.overlay = .form(.addAccount, Forms.account(nil, state: state))
+            state.overlay = .form(.addAccount, AccountForm.make(nil))
         case .log, .concern, .edit, .delete:
             guard let s = selected(state) else { return [] }
             guard let a = state.account(s.id) else { return [.loadAccount(s.id, retry: key)] }
@@ -84,7 +84,7 @@ enum AccountsScreen {
                     .logTouchpoint(account: a.id), TouchpointForm.make(nil, in: a))
             case .concern:
                 state.overlay = .form(.addConcern(account: a.id), ConcernForm.make(nil, in: a))
-            case .edit: state.overlay = .form(.editAccount(a.id), Forms.account(a, state: state))
+            case .edit: state.overlay = .form(.editAccount(a.id), AccountForm.make(a))
             default: state.overlay = .confirm(.deleteAccount(a.id))
             }
         case .undo:

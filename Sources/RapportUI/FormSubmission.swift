@@ -98,6 +98,12 @@ enum FormSubmission {
         case .editTouchpoint(let id, let tid): return TouchpointForm.edit(account: id, tid)
         case .addConcern(let id): return ConcernForm.add(account: id)
         case .editConcern(let id, let cid): return ConcernForm.edit(account: id, cid)
+        case .addAccount: return AccountForm.add
+        case .editAccount(let id): return AccountForm.edit(id)
+        case .addContact(let id): return ContactForm.add(account: id)
+        case .editContact(let id, let cid): return ContactForm.edit(account: id, cid)
+        case .addTeamMember(let id): return TeamMemberForm.add(account: id)
+        case .editTeamMember(let id, let mid): return TeamMemberForm.edit(account: id, mid)
         default: return nil
         }
     }
@@ -153,76 +159,6 @@ enum FormSubmission {
 
     static func build(_ purpose: FormPurpose, _ r: inout Reader, state: AppState) -> [Effect] {
         switch purpose {
-        case .addAccount, .editAccount:
-            let name = r.required("name", "A name")
-            var existingID: RecordID?
-            if case .editAccount(let id) = purpose { existingID = id }
-            if state.digests.contains(where: {
-                $0.name.lowercased() == name.lowercased() && $0.id != existingID
-            }) {
-                r.fail("name", "an account named '\(name)' already exists")
-            }
-            let base = existingID.flatMap(state.account) ?? Account(name: name, createdOn: state.today)
-            var facts = AccountFacts(base)
-            facts.name = name
-            facts.owner = r.text("owner")
-            facts.tier = r.choice("tier")
-            facts.status = r.choice("status")
-            facts.season = r.choice("season")
-            facts.seasonReason = r.text("seasonReason")
-            facts.annualValue = r.amount("value")
-            facts.lifetimeValue = r.amount("lifetime")
-            facts.market = r.text("market")
-            facts.customerSince = r.day("since", .past)
-            facts.tags = r.text("tags").split(separator: ",").map { $0.trimmingSpaces() }.filter {
-                !$0.isEmpty
-            }
-            if let id = existingID { return [.mutate(id, [.updateFacts(facts)], message: "Saved \(name)")] }
-            var account = Account(name: name, season: facts.season, createdOn: state.today)
-            facts.apply(to: &account, today: state.today)
-            return [.create(account, message: "Added \(name)")]
-
-        case .addContact(let id), .editContact(let id, _):
-            let name = r.required("name", "A name")
-            let ideal = r.days("ideal")
-            let maximum = r.days("maximum")
-            if (ideal == nil) != (maximum == nil) {
-                r.fail(ideal == nil ? "ideal" : "maximum", "give both intervals, or neither")
-            }
-            if let i = ideal, let m = maximum, m < i {
-                r.fail("maximum", "must be at least the ideal interval (\(i))")
-            }
-            let reports = r.text("reports")
-            var contact = Contact(name: name)
-            if case .editContact(_, let cid) = purpose, let existing = state.account(id)?.contact(cid) {
-                contact = existing
-            }
-            contact.name = name
-            contact.title = r.text("title")
-            contact.level = r.choice("level")
-            contact.channel = r.choice("channel")
-            contact.reportFrequency = ReportFrequency(rawValue: reports)
-            contact.keepInTouch = ideal.flatMap { i in
-                maximum.map { KeepInTouch(idealDays: i, maximumDays: $0) }
-            }
-            contact.email = r.text("email")
-            contact.phone = r.text("phone")
-            contact.leftOn = r.day("left", .past)
-            return [.mutate(id, [.upsertContact(contact)], message: "Saved contact \(name)")]
-
-        case .addTeamMember(let id), .editTeamMember(let id, _):
-            let name = r.required("name", "A name")
-            var member = TeamMember(name: name, role: .other)
-            if case .editTeamMember(_, let mid) = purpose,
-                let existing = state.account(id)?.team.first(where: { $0.id == mid })
-            {
-                member = existing
-            }
-            member.name = name
-            member.role = r.choice("role")
-            member.responsibility = r.text("responsibility")
-            return [.mutate(id, [.upsertTeamMember(member)], message: "Saved team member \(name)")]
-
         case .completeFollowUp(let item):
             let day = r.day("on", .past) ?? state.today
             if day > state.today { r.fail("on", "\(day.iso) is in the future; mark it done when it is done") }

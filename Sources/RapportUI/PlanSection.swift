@@ -65,7 +65,7 @@ enum PlanSection {
         }
         switch gap {
         case .noSeniorContact, .noIndirectContacts:
-            var form = Forms.contact(nil)
+            var form = ContactForm.make(nil)
             if var level = form["level"] {
                 level.choice = Forms.index(
                     gap == .noSeniorContact ? ContactLevel.senior : .indirect, ContactLevel.self)
