@@ -145,7 +145,7 @@ enum AccountScreen {
             case .plan:
                 if account.plan == nil { return PlanSection.handle(&state, account, .start) }
                 state.overlay = .form(
-                    .addPlanItem(account: id), Forms.planItem(nil, in: account, state: state))
+                    .addPlanItem(account: id), PlanItemForm.make(nil, in: account))
             case .overview:
                 state.message = Message(
                     "Go to Contacts (2) or Team (3) to add people; l logs a touch, c a concern")
@@ -191,12 +191,12 @@ enum AccountScreen {
         case .plan:
             guard let item = a.plan?.items[safe: i] else {
                 if a.plan != nil {
-                    state.overlay = .form(.planStates(account: a.id), Forms.planStates(a.plan))
+                    state.overlay = .form(.planStates(account: a.id), PlanStatesForm.make(a.plan))
                 }
                 return
             }
             state.overlay = .form(
-                .editPlanItem(account: a.id, item.id), Forms.planItem(item, in: a, state: state))
+                .editPlanItem(account: a.id, item.id), PlanItemForm.make(item, in: a))
         case .worksheets:
             if let w = worksheets(a)[safe: i] { WorksheetEditor.open(&state, a.id, w) }
         case .health:

@@ -104,6 +104,12 @@ enum FormSubmission {
         case .editContact(let id, let cid): return ContactForm.edit(account: id, cid)
         case .addTeamMember(let id): return TeamMemberForm.add(account: id)
         case .editTeamMember(let id, let mid): return TeamMemberForm.edit(account: id, mid)
+        case .completeFollowUp(let item): return CompletionForm(item: item)
+        case .snoozeFollowUp(let item): return SnoozeForm(item: item)
+        case .startPlan(let id): return StartPlanForm(account: id)
+        case .planStates(let id): return PlanStatesForm(account: id)
+        case .addPlanItem(let id): return PlanItemForm.add(account: id)
+        case .editPlanItem(let id, let itemID): return PlanItemForm.edit(account: id, itemID)
         default: return nil
         }
     }
@@ -152,99 +158,8 @@ enum FormSubmission {
         }
     }
 
-    static func contactID(_ reader: Reader, _ key: String, in a: Account) -> RecordID? {
-        let name = reader.text(key)
-        return Forms.contactChoices(a).first { $0.name == name }?.id
-    }
-
     static func build(_ purpose: FormPurpose, _ r: inout Reader, state: AppState) -> [Effect] {
         switch purpose {
-        case .completeFollowUp(let item):
-            let day = r.day("on", .past) ?? state.today
-            if day > state.today { r.fail("on", "\(day.iso) is in the future; mark it done when it is done") }
-            var done = DueCompletion(day: day, note: r.text("note"), by: state.me)
-            if item.ref.needs == .value {
-                let raw = r.required("value", "The value")
-                if !raw.isEmpty {
-                    if let value = Double(raw.replacingText(",", with: ".")) {
-                        done.value = value
-                    } else {
-                        r.fail("value", "'\(raw)' is not a number")
-                    }
-                }
-            }
-            if item.ref.needs == .outcome { done.outcome = r.choice("outcome") as Outcome }
-            return [
-                .mutate(item.accountID, [.completeFollowUp(item.ref, done)], message: "Done: \(item.title)")
-            ]
-
-        case .startPlan(let id):
-            guard let a = state.account(id), let playbook = state.playbook else { return [] }
-            var random = SystemRandomNumberGenerator()
-            let owner = r.text("owner")
-            var plan = RelationshipPlan(
-                currentState: playbook.currentState, targetState: playbook.targetState, createdOn: state.today
-            )
-            for (i, step) in playbook.steps.enumerated() where !r.text("step\(i)").hasPrefix(Forms.drop) {
-                plan.items.append(
-                    playbook.item(step, for: a, owner: owner, startingOn: state.today, using: &random))
-            }
-            return [
-                .mutate(
-                    id, [.setPlan(plan)],
-                    message:
-                        "Plan started with \(plan.items.count) item\(plan.items.count == 1 ? "" : "s"); w writes what the relationship is and needs to be"
-                )
-            ]
-
-        case .planStates(let id):
-            guard let a = state.account(id) else { return [] }
-            let current = r.text("current")
-            let target = r.text("target")
-            if a.plan == nil {
-                return [
-                    .mutate(
-                        id,
-                        [
-                            .setPlan(
-                                RelationshipPlan(
-                                    currentState: current, targetState: target, createdOn: state.today))
-                        ], message: "Plan started")
-                ]
-            }
-            return [.mutate(id, [.setPlanStates(current: current, target: target)], message: "Plan updated")]
-
-        case .addPlanItem(let id), .editPlanItem(let id, _):
-            guard let a = state.account(id) else { return [] }
-            let title = r.required("title", "What to do")
-            let cadenceText = r.text("cadence")
-            let cadence = Cadence(parsing: cadenceText)
-            if cadence == nil {
-                r.fail("cadence", "'\(cadenceText)' is not a cadence; expected \(Cadence.accepted)")
-            }
-            let start = r.day("start", .past) ?? state.today
-            var item = PlanItem(title: title, cadence: cadence ?? .monthly, startOn: start)
-            if case .editPlanItem(_, let itemID) = purpose,
-                let existing = a.plan?.items.first(where: { $0.id == itemID })
-            {
-                item = existing
-            }
-            item.title = title
-            item.cadence = cadence ?? item.cadence
-            item.startOn = start
-            item.owner = r.text("owner")
-            item.step = r.choice("step")
-            item.notes = r.text("notes")
-            let with = contactID(r, "with", in: a)
-            item.contactIDs = Forms.replacingChosenContact(in: item.contactIDs, with: with, of: a)
-            var mutations: [Mutation] = []
-            if a.plan == nil { mutations.append(.setPlan(RelationshipPlan(createdOn: state.today))) }
-            mutations.append(.upsertPlanItem(item))
-            return [
-                .mutate(
-                    id, mutations, message: "Saved plan item: \(title); next due \(item.nextDue?.iso ?? "-")")
-            ]
-
         case .newWorksheet(let id):
             guard let a = state.account(id) else { return [] }
             let w = WorksheetForms.newWorksheet(&r, in: a, state: state)
@@ -264,18 +179,6 @@ enum FormSubmission {
         case .addMeasure, .editMeasure, .addReading, .addRisk, .editRisk, .addExpectations, .editExpectations,
             .addGoal, .editGoal:
             return HealthForms.build(purpose, &r, state: state)
-
-        case .snoozeFollowUp(let item):
-            guard let until = r.day("until", .future) else {
-                r.fail("until", "say until when, e.g. +1w or mon")
-                return []
-            }
-            if until <= state.today { r.fail("until", "\(until.iso) is not after today") }
-            return [
-                .mutate(
-                    item.accountID, [.snooze(item, until: until, reason: r.text("reason"))],
-                    message: "Snoozed until \(until.iso): \(item.title)")
-            ]
 
         default:  // read by their FormKind (kind(of:))
             return []

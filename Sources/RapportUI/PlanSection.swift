@@ -14,12 +14,12 @@ enum PlanSection {
                 return []
             }
             guard let playbook = state.playbook else {
-                state.overlay = .form(.planStates(account: a.id), Forms.planStates(nil))
+                state.overlay = .form(.planStates(account: a.id), PlanStatesForm.make(nil))
                 return []
             }
-            state.overlay = .form(.startPlan(account: a.id), Forms.playbookReview(playbook, for: a))
+            state.overlay = .form(.startPlan(account: a.id), StartPlanForm.make(playbook, for: a))
         case .states:
-            state.overlay = .form(.planStates(account: a.id), Forms.planStates(a.plan))
+            state.overlay = .form(.planStates(account: a.id), PlanStatesForm.make(a.plan))
         case .done:
             guard let item else {
                 state.message = Message(
@@ -30,7 +30,7 @@ enum PlanSection {
             let followUp = FollowUp(
                 accountID: a.id, accountName: a.name, title: item.title, ref: .planItem(item.id),
                 due: item.nextDue ?? state.today, owner: item.owner, why: "")
-            state.overlay = .form(.completeFollowUp(followUp), Forms.completion(followUp))
+            state.overlay = .form(.completeFollowUp(followUp), CompletionForm.make(followUp))
         case .pause:
             guard var item else { return [] }
             item.paused.toggle()
@@ -78,7 +78,7 @@ enum PlanSection {
                 return []
             }
             guard let step = state.playbook?.step(.mainContactMeeting) else {
-                state.overlay = .form(.addPlanItem(account: a.id), Forms.planItem(nil, in: a, state: state))
+                state.overlay = .form(.addPlanItem(account: a.id), PlanItemForm.make(nil, in: a))
                 return []
             }
             var random = SystemRandomNumberGenerator()
