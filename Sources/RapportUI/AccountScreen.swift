@@ -134,14 +134,14 @@ enum AccountScreen {
                     .logTouchpoint(account: id), TouchpointForm.make(nil, in: account))
             case .worksheets:
                 return handleWorksheetKeys(&state, account, .new)
-            case .health: state.overlay = .form(.addMeasure(account: id), HealthForms.measure(nil))
-            case .risks: state.overlay = .form(.addRisk(account: id), HealthForms.risk(nil))
+            case .health: state.overlay = .form(.addMeasure(account: id), MeasureForm.make(nil))
+            case .risks: state.overlay = .form(.addRisk(account: id), RiskForm.make(nil))
             case .expectations:
                 guard let set = account.expectations[safe: state.view.expectationSet] else {
-                    state.overlay = .form(.addExpectations(account: id), HealthForms.expectations(nil))
+                    state.overlay = .form(.addExpectations(account: id), ExpectationsForm.make(nil))
                     return []
                 }
-                state.overlay = .form(.addGoal(account: id, set: set.id), HealthForms.goal(nil))
+                state.overlay = .form(.addGoal(account: id, set: set.id), GoalForm.make(nil))
             case .plan:
                 if account.plan == nil { return PlanSection.handle(&state, account, .start) }
                 state.overlay = .form(
@@ -201,18 +201,18 @@ enum AccountScreen {
             if let w = worksheets(a)[safe: i] { WorksheetEditor.open(&state, a.id, w) }
         case .health:
             if let m = a.measures[safe: i] {
-                state.overlay = .form(.editMeasure(account: a.id, m.id), HealthForms.measure(m))
+                state.overlay = .form(.editMeasure(account: a.id, m.id), MeasureForm.make(m))
             }
         case .risks:
             if let r = RiskSection.risks(a)[safe: i] {
-                state.overlay = .form(.editRisk(account: a.id, r.id), HealthForms.risk(r))
+                state.overlay = .form(.editRisk(account: a.id, r.id), RiskForm.make(r))
             }
         case .expectations:
             guard let set = a.expectations[safe: state.view.expectationSet] else { return }
             if let g = set.goals[safe: i] {
-                state.overlay = .form(.editGoal(account: a.id, set: set.id, g.id), HealthForms.goal(g))
+                state.overlay = .form(.editGoal(account: a.id, set: set.id, g.id), GoalForm.make(g))
             } else {
-                state.overlay = .form(.editExpectations(account: a.id, set.id), HealthForms.expectations(set))
+                state.overlay = .form(.editExpectations(account: a.id, set.id), ExpectationsForm.make(set))
             }
         }
     }

@@ -110,6 +110,15 @@ enum FormSubmission {
         case .planStates(let id): return PlanStatesForm(account: id)
         case .addPlanItem(let id): return PlanItemForm.add(account: id)
         case .editPlanItem(let id, let itemID): return PlanItemForm.edit(account: id, itemID)
+        case .addMeasure(let id): return MeasureForm.add(account: id)
+        case .editMeasure(let id, let mid): return MeasureForm.edit(account: id, mid)
+        case .addReading(let id, let mid): return ReadingForm(account: id, measure: mid)
+        case .addRisk(let id): return RiskForm.add(account: id)
+        case .editRisk(let id, let rid): return RiskForm.edit(account: id, rid)
+        case .addExpectations(let id): return ExpectationsForm.add(account: id)
+        case .editExpectations(let id, let eid): return ExpectationsForm.edit(account: id, eid)
+        case .addGoal(let id, let set): return GoalForm.add(account: id, set: set)
+        case .editGoal(let id, let set, let gid): return GoalForm.edit(account: id, set: set, gid)
         default: return nil
         }
     }
@@ -175,10 +184,6 @@ enum FormSubmission {
             }
             let (changed, message) = WorksheetForms.apply(part, &r, to: w, state: state)
             return [.mutate(id, [.upsertWorksheet(changed)], message: message)]
-
-        case .addMeasure, .editMeasure, .addReading, .addRisk, .editRisk, .addExpectations, .editExpectations,
-            .addGoal, .editGoal:
-            return HealthForms.build(purpose, &r, state: state)
 
         default:  // read by their FormKind (kind(of:))
             return []

@@ -15,9 +15,9 @@ enum HealthSection {
                 return []
             }
             state.overlay = .form(
-                .addReading(account: a.id, measure.id), HealthForms.reading(measure, state: state))
+                .addReading(account: a.id, measure.id), ReadingForm.make(measure, state: state))
         case .addMeasure:
-            state.overlay = .form(.addMeasure(account: a.id), HealthForms.measure(nil))
+            state.overlay = .form(.addMeasure(account: a.id), MeasureForm.make(nil))
         }
         return []
     }

@@ -88,12 +88,12 @@ enum ExpectationsSection {
         let set = a.expectations[safe: state.view.expectationSet]
         switch command {
         case .newSet:
-            state.overlay = .form(.addExpectations(account: a.id), HealthForms.expectations(nil))
+            state.overlay = .form(.addExpectations(account: a.id), ExpectationsForm.make(nil))
         case .checklist:
             if let set {
-                state.overlay = .form(.editExpectations(account: a.id, set.id), HealthForms.expectations(set))
+                state.overlay = .form(.editExpectations(account: a.id, set.id), ExpectationsForm.make(set))
             } else {
-                state.overlay = .form(.addExpectations(account: a.id), HealthForms.expectations(nil))
+                state.overlay = .form(.addExpectations(account: a.id), ExpectationsForm.make(nil))
             }
         case .nextSet, .previousSet:
             guard !a.expectations.isEmpty else { return [] }
