@@ -63,7 +63,7 @@ enum AccountScreen {
         switch command {
         case .new:
             state.overlay = .form(
-                .newWorksheet(account: a.id), WorksheetForms.newWorksheet(in: a, concern: nil))
+                .newWorksheet(account: a.id), NewWorksheetForm.make(in: a, concern: nil))
         case .open:
             if let w = worksheets(a)[safe: i] { WorksheetEditor.open(&state, a.id, w) }
         case .fromConcern:
@@ -73,7 +73,7 @@ enum AccountScreen {
                 state.message = Message("This concern already has a worksheet")
             } else {
                 state.overlay = .form(
-                    .newWorksheet(account: a.id), WorksheetForms.newWorksheet(in: a, concern: c))
+                    .newWorksheet(account: a.id), NewWorksheetForm.make(in: a, concern: c))
             }
         }
         return []

@@ -13,70 +13,12 @@ protocol FormKind: Equatable, Sendable {
 /// Turns a submitted form into a record and the effect that stores it, or puts
 /// validation messages on the fields (and keeps the form open, losing nothing).
 enum FormSubmission {
-    /// Reads fields, collecting one message per bad field.
-    struct Reader {
-        var form: Form
-        let parser: DayParser
-        var failed = false
-
-        mutating func fail(_ key: String, _ message: String) {
-            form.setError(key, message)
-            failed = true
-        }
-
-        func text(_ key: String) -> String { form[key]?.value.trimmingWhitespace() ?? "" }
-
-        mutating func required(_ key: String, _ what: String) -> String {
-            let value = text(key)
-            if value.isEmpty { fail(key, "\(what) is required") }
-            return value
-        }
-
-        func choice<T: Choice>(_ key: String) -> T { T(rawValue: text(key)) ?? T.allCases.first! }
-
-        mutating func day(_ key: String, _ direction: DayParser.Direction) -> Day? {
-            let value = text(key)
-            guard !value.isEmpty else { return nil }
-            do { return try parser.parse(value, direction: direction) } catch {
-                fail(key, error.message)
-                return nil
-            }
-        }
-
-        mutating func amount(_ key: String) -> Int {
-            let value = text(key)
-            guard !value.isEmpty else { return 0 }
-            do { return try Money.parse(value) } catch {
-                fail(key, error.message)
-                return 0
-            }
-        }
-
-        mutating func days(_ key: String) -> Int? {
-            let value = text(key)
-            guard !value.isEmpty else { return nil }
-            guard let n = Int(value), n > 0, n <= 3650 else {
-                fail(key, "'\(value)' is not a number of days (1–3650)")
-                return nil
-            }
-            return n
-        }
-    }
-
     static func submit(_ purpose: FormPurpose, _ form: Form, state: inout AppState) -> [Effect] {
-        let effects: [Effect]
-        var checked: Form
-        let failed: Bool
-        if let kind = kind(of: purpose) {
-            (effects, checked, failed) = read(kind, form, state: state)
-        } else {
-            var reader = Reader(form: form, parser: DayParser(today: state.today))
-            effects = build(purpose, &reader, state: state)
-            (checked, failed) = (reader.form, reader.failed)
-        }
+        let (effects, checked, failed) = read(kind(of: purpose), form, state: state)
         if failed {
-            checked.focusFirstError()
-            state.overlay = .form(purpose, checked)
+            var form = checked
+            form.focusFirstError()
+            state.overlay = .form(purpose, form)
             state.message = Message("Not saved: fix the marked field", isError: true)
             return []
         }
@@ -91,8 +33,8 @@ enum FormSubmission {
         return effects
     }
 
-    /// The form kind that reads a purpose's form (the kinds moved to Forms/ so far).
-    static func kind(of purpose: FormPurpose) -> (any FormKind)? {
+    /// The form kind that reads a purpose's form.
+    static func kind(of purpose: FormPurpose) -> any FormKind {
         switch purpose {
         case .logTouchpoint(let id): return TouchpointForm.log(account: id)
         case .editTouchpoint(let id, let tid): return TouchpointForm.edit(account: id, tid)
@@ -119,7 +61,9 @@ enum FormSubmission {
         case .editExpectations(let id, let eid): return ExpectationsForm.edit(account: id, eid)
         case .addGoal(let id, let set): return GoalForm.add(account: id, set: set)
         case .editGoal(let id, let set, let gid): return GoalForm.edit(account: id, set: set, gid)
-        default: return nil
+        case .newWorksheet(let id): return NewWorksheetForm(account: id)
+        case .worksheetPart(let id, let worksheet, let part):
+            return WorksheetPartForm(account: id, worksheet: worksheet, part: part)
         }
     }
 
@@ -142,7 +86,7 @@ enum FormSubmission {
         state.editor.table.selection = i + 1
         state.overlay = .form(
             .worksheetPart(account: id, worksheet: worksheetID, .implications(next.id)),
-            WorksheetForms.form(.implications(next.id), w, in: account, state: state))
+            WorksheetPartForm.make(.implications(next.id), w, in: account))
     }
 
     /// A worksheet just started opens in the editor (it is saved by the effect that follows).
@@ -164,29 +108,6 @@ enum FormSubmission {
                 state.overlay = .confirm(
                     .countForPlan(account: id, touch: touch.id, item: item.id, title: item.title))
             }
-        }
-    }
-
-    static func build(_ purpose: FormPurpose, _ r: inout Reader, state: AppState) -> [Effect] {
-        switch purpose {
-        case .newWorksheet(let id):
-            guard let a = state.account(id) else { return [] }
-            let w = WorksheetForms.newWorksheet(&r, in: a, state: state)
-            return [
-                .mutate(
-                    id, [.upsertWorksheet(w)],
-                    message: "Worksheet started: work through the seven steps (Tab moves on)")
-            ]
-
-        case .worksheetPart(let id, let worksheetID, let part):
-            guard let w = state.account(id)?.worksheets.first(where: { $0.id == worksheetID }) else {
-                return []
-            }
-            let (changed, message) = WorksheetForms.apply(part, &r, to: w, state: state)
-            return [.mutate(id, [.upsertWorksheet(changed)], message: message)]
-
-        default:  // read by their FormKind (kind(of:))
-            return []
         }
     }
 }

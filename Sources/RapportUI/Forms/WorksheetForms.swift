@@ -1,29 +1,45 @@
 import RapportCore
 import TUIKit
 
-/// The worksheet's forms, and reading them back into a changed worksheet.
-enum WorksheetForms {
-    static let notYet = "not yet"
+/// Starts a root-cause worksheet, on a problem or on an open concern (whose summary and
+/// detail start its Define step).
+struct NewWorksheetForm: FormKind {
+    var account: RecordID
 
-    static func newWorksheet(in a: Account, concern: Concern?) -> Form {
+    /// The form's fields, in the order they show.
+    enum Field: String, CaseIterable {
+        case title, concern
+    }
+
+    static func make(in a: Account, concern: Concern?) -> Form {
         let open = a.concerns.filter(\.status.isOpen)
         let choices = [Forms.nobody] + open.map(\.summary)
         return Form(
             title: "New root-cause worksheet · \(a.name)",
             fields: [
                 FormField(
-                    "title", "Title", .text, value: concern?.summary ?? "",
+                    Field.title, "Title", .text, value: concern?.summary ?? "",
                     hint: "the problem, in a few words"),
                 FormField(
-                    "concern", "Concern", .choice(choices),
+                    Field.concern, "Concern", .choice(choices),
                     choice: concern.flatMap { c in open.firstIndex { $0.id == c.id }.map { $0 + 1 } } ?? 0)
             ])
     }
 
+    func submit(_ r: inout FormReader<Field>, state: AppState) -> [Effect] {
+        guard let a = state.account(account) else { return [] }
+        let w = Self.worksheet(&r, in: a, state: state)
+        return [
+            .mutate(
+                account, [.upsertWorksheet(w)],
+                message: "Worksheet started: work through the seven steps (Tab moves on)")
+        ]
+    }
+
     /// A new worksheet from the form; Define starts from the linked concern.
-    static func newWorksheet(_ r: inout FormSubmission.Reader, in a: Account, state: AppState) -> Worksheet {
-        let title = r.required("title", "A title")
-        let concern = a.concerns.first { $0.status.isOpen && $0.summary == r.text("concern") }
+    static func worksheet(_ r: inout FormReader<Field>, in a: Account, state: AppState) -> Worksheet {
+        let title = r.required(.title, "A title")
+        let concern = a.concerns.first { $0.status.isOpen && $0.summary == r.text(.concern) }
         var w = Worksheet(title: title, createdOn: state.today, concernID: concern?.id)
         if let concern {
             let who = concern.raisedBy.flatMap(a.contact).map { " (raised by \($0.name))" } ?? ""
@@ -34,59 +50,87 @@ enum WorksheetForms {
         w.accountable = a.owner.isEmpty ? [] : [Accountable(name: a.owner)]
         return w
     }
+}
 
-    static func form(_ part: WorksheetPart, _ w: Worksheet, in a: Account, state: AppState) -> Form {
+/// Edits one part of a worksheet: a step of the seven, an entry of a step, or its frame.
+struct WorksheetPartForm: FormKind {
+    var account: RecordID
+    var worksheet: RecordID
+    var part: WorksheetPart
+
+    /// Every part's fields (each part shows its own few).
+    enum Field: String, CaseIterable {
+        /// Define.
+        case problem, have, missing
+        /// A cause, an option, an action: what it says.
+        case text
+        /// Implications of an option.
+        case ups, downs
+        /// Decision.
+        case option, why
+        /// An action (besides its text).
+        case owner, due, measure, status
+        /// Evaluation.
+        case review, outcome, learned
+        /// The frame.
+        case focus, accountable, cadence, how
+    }
+
+    static let notYet = "not yet"
+
+    static func make(_ part: WorksheetPart, _ w: Worksheet, in a: Account) -> Form {
         switch part {
         case .define:
             return Form(
                 title: "1 · Define",
                 fields: [
-                    FormField("problem", "The problem", .multiline, value: w.define.problem),
-                    FormField("have", "What we know", .multiline, value: w.define.dataWeHave),
-                    FormField("missing", "Still to find out", .multiline, value: w.define.dataMissing)
+                    FormField(Field.problem, "The problem", .multiline, value: w.define.problem),
+                    FormField(Field.have, "What we know", .multiline, value: w.define.dataWeHave),
+                    FormField(Field.missing, "Still to find out", .multiline, value: w.define.dataMissing)
                 ])
         case .cause(let id):
             let cause = w.causes.first { $0.id == id }
             return Form(
                 title: cause == nil ? "2 · Explore: add a possible cause" : "2 · Explore: edit the cause",
                 fields: [
-                    FormField("text", "Possible cause", .text, value: cause?.text ?? "")
+                    FormField(Field.text, "Possible cause", .text, value: cause?.text ?? "")
                 ])
         case .option(let id):
             let option = w.options.first { $0.id == id }
             return Form(
                 title: option == nil ? "3 · Solution: add an option" : "3 · Solution: edit the option",
                 fields: [
-                    FormField("text", "Option", .text, value: option?.text ?? "")
+                    FormField(Field.text, "Option", .text, value: option?.text ?? "")
                 ])
         case .implications(let id):
             let option = w.options.first { $0.id == id }
             return Form(
                 title: "4 · Implications: \(option?.text ?? "")",
                 fields: [
-                    FormField("ups", "Makes better", .multiline, value: option?.ups ?? ""),
-                    FormField("downs", "Costs, risks", .multiline, value: option?.downs ?? "")
+                    FormField(Field.ups, "Makes better", .multiline, value: option?.ups ?? ""),
+                    FormField(Field.downs, "Costs, risks", .multiline, value: option?.downs ?? "")
                 ])
         case .decision:
             let chosen = w.options.firstIndex { $0.id == w.decision?.optionID } ?? 0
             return Form(
                 title: "5 · Decision",
                 fields: [
-                    FormField("option", "We choose", .choice(w.options.map(\.text)), choice: chosen),
-                    FormField("why", "Because", .multiline, value: w.decision?.why ?? "")
+                    FormField(Field.option, "We choose", .choice(w.options.map(\.text)), choice: chosen),
+                    FormField(Field.why, "Because", .multiline, value: w.decision?.why ?? "")
                 ])
         case .action(let id):
             let action = w.actions.first { $0.id == id }
             return Form(
                 title: action == nil ? "6 · Action: add an action" : "6 · Action: edit the action",
                 fields: [
-                    FormField("text", "What", .text, value: action?.text ?? ""),
-                    FormField("owner", "Who", .text, value: action?.owner ?? a.owner),
+                    FormField(Field.text, "What", .text, value: action?.text ?? ""),
+                    FormField(Field.owner, "Who", .text, value: action?.owner ?? a.owner),
                     FormField(
-                        "due", "By when", .day, value: action?.due?.iso ?? "", hint: "fri, +2w, 2026-12-15"),
-                    FormField("measure", "How we measure", .text, value: action?.measure ?? ""),
+                        Field.due, "By when", .day, value: action?.due?.iso ?? "",
+                        hint: "fri, +2w, 2026-12-15"),
+                    FormField(Field.measure, "How we measure", .text, value: action?.measure ?? ""),
                     FormField(
-                        "status", "Status", .choice(Forms.codes(ActionStatus.self)),
+                        Field.status, "Status", .choice(Forms.codes(ActionStatus.self)),
                         choice: Forms.index(action?.status, ActionStatus.self))
                 ])
         case .evaluation:
@@ -95,42 +139,49 @@ enum WorksheetForms {
                 title: "7 · Evaluation",
                 fields: [
                     FormField(
-                        "review", "Review on", .day, value: w.evaluation.reviewOn?.iso ?? "",
+                        Field.review, "Review on", .day, value: w.evaluation.reviewOn?.iso ?? "",
                         hint: "when we look back, e.g. +1m"),
                     FormField(
-                        "outcome", "Outcome", .choice(outcomes),
+                        Field.outcome, "Outcome", .choice(outcomes),
                         choice: w.evaluation.outcome.map { Forms.index($0, Outcome.self) + 1 } ?? 0),
-                    FormField("learned", "What we learned", .multiline, value: w.evaluation.learned)
+                    FormField(Field.learned, "What we learned", .multiline, value: w.evaluation.learned)
                 ])
         case .frame:
             return Form(
                 title: "The frame · \(w.title)",
                 fields: [
-                    FormField("focus", "What matters most", .text, value: w.focus),
+                    FormField(Field.focus, "What matters most", .text, value: w.focus),
                     FormField(
-                        "accountable", "Accountable", .text,
+                        Field.accountable, "Accountable", .text,
                         value: w.accountable.map(\.name).joined(separator: ", "),
                         hint: "names, comma-separated"),
                     FormField(
-                        "cadence", "We talk", .text, value: w.communication.cadence?.code ?? "",
+                        Field.cadence, "We talk", .text, value: w.communication.cadence?.code ?? "",
                         hint: "weekly, every-3-days, …"),
-                    FormField("how", "How", .text, value: w.communication.how, hint: "e.g. a 15-minute call")
+                    FormField(
+                        Field.how, "How", .text, value: w.communication.how, hint: "e.g. a 15-minute call")
                 ])
         }
     }
 
+    func submit(_ r: inout FormReader<Field>, state: AppState) -> [Effect] {
+        guard let w = state.account(account)?.worksheets.first(where: { $0.id == worksheet }) else {
+            return []
+        }
+        let (changed, message) = apply(&r, to: w, state: state)
+        return [.mutate(account, [.upsertWorksheet(changed)], message: message)]
+    }
+
     /// The worksheet with the form's answers, or validation messages on the reader.
-    static func apply(
-        _ part: WorksheetPart, _ r: inout FormSubmission.Reader, to w: Worksheet, state: AppState
-    ) -> (Worksheet, String) {
+    func apply(_ r: inout FormReader<Field>, to w: Worksheet, state: AppState) -> (Worksheet, String) {
         var w = w
         switch part {
         case .define:
             w.define = ProblemDefinition(
-                problem: r.text("problem"), dataWeHave: r.text("have"), dataMissing: r.text("missing"))
+                problem: r.text(.problem), dataWeHave: r.text(.have), dataMissing: r.text(.missing))
             return (w, "Define saved")
         case .cause(let id):
-            let text = r.required("text", "The cause")
+            let text = r.required(.text, "The cause")
             if let i = w.causes.firstIndex(where: { $0.id == id }) {
                 w.causes[i].text = text
             } else {
@@ -138,7 +189,7 @@ enum WorksheetForms {
             }
             return (w, "Cause saved")
         case .option(let id):
-            let text = r.required("text", "The option")
+            let text = r.required(.text, "The option")
             if let i = w.options.firstIndex(where: { $0.id == id }) {
                 w.options[i].text = text
             } else {
@@ -147,27 +198,27 @@ enum WorksheetForms {
             return (w, "Option saved")
         case .implications(let id):
             guard let i = w.options.firstIndex(where: { $0.id == id }) else { return (w, "") }
-            w.options[i].ups = r.text("ups")
-            w.options[i].downs = r.text("downs")
+            w.options[i].ups = r.text(.ups)
+            w.options[i].downs = r.text(.downs)
             return (w, "Implications of \"\(w.options[i].text)\" saved")
         case .decision:
-            guard let option = w.options.first(where: { $0.text == r.text("option") }) else {
-                r.fail("option", "choose one of the listed options")
+            guard let option = w.options.first(where: { $0.text == r.text(.option) }) else {
+                r.fail(.option, "choose one of the listed options")
                 return (w, "")
             }
             w.decision = Decision(
-                optionID: option.id, why: r.text("why"), decidedOn: w.decision?.decidedOn ?? state.today)
+                optionID: option.id, why: r.text(.why), decidedOn: w.decision?.decidedOn ?? state.today)
             if w.status == .open { w.status = .executing }
             return (w, "Decided: \(option.text)")
         case .action(let id):
-            let text = r.required("text", "The action")
-            let due = r.day("due", .future)
+            let text = r.required(.text, "The action")
+            let due = r.day(.due, .future)
             var action = w.actions.first { $0.id == id } ?? WorksheetAction(text: text)
             action.text = text
-            action.owner = r.text("owner")
+            action.owner = r.text(.owner)
             action.due = due
-            action.measure = r.text("measure")
-            let status: ActionStatus = r.choice("status")
+            action.measure = r.text(.measure)
+            let status: ActionStatus = r.choice(.status)
             if status == .done && action.status != .done { action.doneOn = state.today }
             action.status = status
             if let i = w.actions.firstIndex(where: { $0.id == action.id }) {
@@ -178,30 +229,30 @@ enum WorksheetForms {
             return (w, "Action saved" + (due.map { "; due \($0.iso)" } ?? ""))
         case .evaluation:
             w.evaluation.reviewOn =
-                r.day("review", .future)
-                ?? w.evaluation.reviewOn.flatMap { r.text("review").isEmpty ? nil : $0 }
-            w.evaluation.outcome = Outcome(rawValue: r.text("outcome"))
-            w.evaluation.learned = r.text("learned")
+                r.day(.review, .future)
+                ?? w.evaluation.reviewOn.flatMap { r.text(.review).isEmpty ? nil : $0 }
+            w.evaluation.outcome = Outcome(rawValue: r.text(.outcome))
+            w.evaluation.learned = r.text(.learned)
             if w.evaluation.outcome != nil && w.evaluation.evaluatedOn == nil {
                 w.evaluation.evaluatedOn = state.today
             }
             if w.evaluation.outcome != nil && w.status != .closed { w.status = .evaluating }
             return (w, "Evaluation saved" + (w.evaluation.outcome == nil ? "" : "; C closes the worksheet"))
         case .frame:
-            w.focus = r.text("focus")
-            w.accountable = r.text("accountable").split(separator: ",").map { $0.trimmingSpaces() }
+            w.focus = r.text(.focus)
+            w.accountable = r.text(.accountable).split(separator: ",").map { $0.trimmingSpaces() }
                 .filter { !$0.isEmpty }.map { name in
                     w.accountable.first { $0.name == name } ?? Accountable(name: name)
                 }
-            let cadenceText = r.text("cadence")
+            let cadenceText = r.text(.cadence)
             if cadenceText.isEmpty {
                 w.communication.cadence = nil
             } else if let cadence = Cadence(parsing: cadenceText) {
                 w.communication.cadence = cadence
             } else {
-                r.fail("cadence", "'\(cadenceText)' is not a cadence; expected \(Cadence.accepted)")
+                r.fail(.cadence, "'\(cadenceText)' is not a cadence; expected \(Cadence.accepted)")
             }
-            w.communication.how = r.text("how")
+            w.communication.how = r.text(.how)
             return (w, "Frame saved")
         }
     }
