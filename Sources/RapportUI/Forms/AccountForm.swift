@@ -73,3 +73,9 @@ enum AccountForm: FormKind {
         return [.create(account, message: "Added \(name)")]
     }
 }
+
+/// What this file's forms create or edit, as the screens name it.
+extension FormPurpose {
+    static var addAccount: Self { Self(AccountForm.add) }
+    static func editAccount(_ id: RecordID) -> Self { Self(AccountForm.edit(id)) }
+}

@@ -76,3 +76,11 @@ enum ConcernForm: FormKind {
         ]
     }
 }
+
+/// What this file's forms create or edit, as the screens name it.
+extension FormPurpose {
+    static func addConcern(account: RecordID) -> Self { Self(ConcernForm.add(account: account)) }
+    static func editConcern(account: RecordID, _ id: RecordID) -> Self {
+        Self(ConcernForm.edit(account: account, id))
+    }
+}

@@ -74,3 +74,11 @@ enum ContactForm: FormKind {
         return [.mutate(id, [.upsertContact(contact)], message: "Saved contact \(name)")]
     }
 }
+
+/// What this file's forms create or edit, as the screens name it.
+extension FormPurpose {
+    static func addContact(account: RecordID) -> Self { Self(ContactForm.add(account: account)) }
+    static func editContact(account: RecordID, _ id: RecordID) -> Self {
+        Self(ContactForm.edit(account: account, id))
+    }
+}

@@ -157,3 +157,17 @@ enum GoalForm: FormKind {
         return [.mutate(id, [.upsertExpectations(e)], message: "Saved goal\(warning)")]
     }
 }
+
+/// What this file's forms create or edit, as the screens name it.
+extension FormPurpose {
+    static func addExpectations(account: RecordID) -> Self { Self(ExpectationsForm.add(account: account)) }
+    static func editExpectations(account: RecordID, _ id: RecordID) -> Self {
+        Self(ExpectationsForm.edit(account: account, id))
+    }
+    static func addGoal(account: RecordID, set: RecordID) -> Self {
+        Self(GoalForm.add(account: account, set: set))
+    }
+    static func editGoal(account: RecordID, set: RecordID, _ id: RecordID) -> Self {
+        Self(GoalForm.edit(account: account, set: set, id))
+    }
+}

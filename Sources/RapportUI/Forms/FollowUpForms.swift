@@ -77,3 +77,9 @@ struct SnoozeForm: FormKind {
         ]
     }
 }
+
+/// What this file's forms create or edit, as the screens name it.
+extension FormPurpose {
+    static func completeFollowUp(_ item: FollowUp) -> Self { Self(CompletionForm(item: item)) }
+    static func snoozeFollowUp(_ item: FollowUp) -> Self { Self(SnoozeForm(item: item)) }
+}

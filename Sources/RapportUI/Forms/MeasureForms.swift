@@ -101,3 +101,14 @@ struct ReadingForm: FormKind {
         ]
     }
 }
+
+/// What this file's forms create or edit, as the screens name it.
+extension FormPurpose {
+    static func addMeasure(account: RecordID) -> Self { Self(MeasureForm.add(account: account)) }
+    static func editMeasure(account: RecordID, _ id: RecordID) -> Self {
+        Self(MeasureForm.edit(account: account, id))
+    }
+    static func addReading(account: RecordID, _ measure: RecordID) -> Self {
+        Self(ReadingForm(account: account, measure: measure))
+    }
+}

@@ -176,3 +176,13 @@ enum PlanItemForm: FormKind {
         ]
     }
 }
+
+/// What this file's forms create or edit, as the screens name it.
+extension FormPurpose {
+    static func startPlan(account: RecordID) -> Self { Self(StartPlanForm(account: account)) }
+    static func planStates(account: RecordID) -> Self { Self(PlanStatesForm(account: account)) }
+    static func addPlanItem(account: RecordID) -> Self { Self(PlanItemForm.add(account: account)) }
+    static func editPlanItem(account: RecordID, _ id: RecordID) -> Self {
+        Self(PlanItemForm.edit(account: account, id))
+    }
+}

@@ -67,3 +67,11 @@ enum RiskForm: FormKind {
         return [.mutate(id, [.upsertRisk(risk)], message: "Saved risk: \(disruption)")]
     }
 }
+
+/// What this file's forms create or edit, as the screens name it.
+extension FormPurpose {
+    static func addRisk(account: RecordID) -> Self { Self(RiskForm.add(account: account)) }
+    static func editRisk(account: RecordID, _ id: RecordID) -> Self {
+        Self(RiskForm.edit(account: account, id))
+    }
+}

@@ -41,3 +41,11 @@ enum TeamMemberForm: FormKind {
         return [.mutate(id, [.upsertTeamMember(member)], message: "Saved team member \(name)")]
     }
 }
+
+/// What this file's forms create or edit, as the screens name it.
+extension FormPurpose {
+    static func addTeamMember(account: RecordID) -> Self { Self(TeamMemberForm.add(account: account)) }
+    static func editTeamMember(account: RecordID, _ id: RecordID) -> Self {
+        Self(TeamMemberForm.edit(account: account, id))
+    }
+}

@@ -68,4 +68,17 @@ enum TouchpointForm: FormKind {
         if let f = followUp { message += "; follow up \(f.iso)" }
         return [.mutate(id, [.addTouchpoint(t)], message: message)]
     }
+
+    /// A touchpoint just logged may count as a due plan item's completion.
+    func followUp(after effects: [Effect], state: inout AppState) {
+        if case .log = self { FormSubmission.offerPlanCredit(for: effects, state: &state) }
+    }
+}
+
+/// What this file's forms create or edit, as the screens name it.
+extension FormPurpose {
+    static func logTouchpoint(account: RecordID) -> Self { Self(TouchpointForm.log(account: account)) }
+    static func editTouchpoint(account: RecordID, _ id: RecordID) -> Self {
+        Self(TouchpointForm.edit(account: account, id))
+    }
 }

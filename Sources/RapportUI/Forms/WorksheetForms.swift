@@ -36,6 +36,11 @@ struct NewWorksheetForm: FormKind {
         ]
     }
 
+    /// The worksheet just started opens in the editor.
+    func followUp(after effects: [Effect], state: inout AppState) {
+        FormSubmission.openNewWorksheet(account: account, after: effects, state: &state)
+    }
+
     /// A new worksheet from the form; Define starts from the linked concern.
     static func worksheet(_ r: inout FormReader<Field>, in a: Account, state: AppState) -> Worksheet {
         let title = r.required(.title, "A title")
@@ -172,6 +177,14 @@ struct WorksheetPartForm: FormKind {
         return [.mutate(account, [.upsertWorksheet(changed)], message: message)]
     }
 
+    /// One option's implications saved, the next option's open.
+    func followUp(after effects: [Effect], state: inout AppState) {
+        if case .implications(let option) = part {
+            FormSubmission.walkImplications(
+                account: account, worksheet: worksheet, from: option, state: &state)
+        }
+    }
+
     /// The worksheet with the form's answers, or validation messages on the reader.
     func apply(_ r: inout FormReader<Field>, to w: Worksheet, state: AppState) -> (Worksheet, String) {
         var w = w
@@ -255,5 +268,13 @@ struct WorksheetPartForm: FormKind {
             w.communication.how = r.text(.how)
             return (w, "Frame saved")
         }
+    }
+}
+
+/// What this file's forms create or edit, as the screens name it.
+extension FormPurpose {
+    static func newWorksheet(account: RecordID) -> Self { Self(NewWorksheetForm(account: account)) }
+    static func worksheetPart(account: RecordID, worksheet: RecordID, _ part: WorksheetPart) -> Self {
+        Self(WorksheetPartForm(account: account, worksheet: worksheet, part: part))
     }
 }
