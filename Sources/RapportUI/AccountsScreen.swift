@@ -93,17 +93,17 @@ enum AccountsScreen {
             state.list.owner = nil
             state.list.filter = TextField()
         case .add:
-            state.overlay = .form(.addAccount, Forms.account(nil, state: state))
+            state.overlay = .form(.addAccount, AccountForm.make(nil))
         case .log, .concern, .edit, .delete:
             guard let s = selected(state) else { return [] }
             guard let a = state.account(s.id) else { return [.loadAccount(s.id, retry: key)] }
             switch command {
             case .log:
                 state.overlay = .form(
-                    .logTouchpoint(account: a.id), Forms.touchpoint(nil, in: a, state: state))
+                    .logTouchpoint(account: a.id), TouchpointForm.make(nil, in: a))
             case .concern:
-                state.overlay = .form(.addConcern(account: a.id), Forms.concern(nil, in: a, state: state))
-            case .edit: state.overlay = .form(.editAccount(a.id), Forms.account(a, state: state))
+                state.overlay = .form(.addConcern(account: a.id), ConcernForm.make(nil, in: a))
+            case .edit: state.overlay = .form(.editAccount(a.id), AccountForm.make(a))
             default: state.overlay = .confirm(.deleteAccount(a.id))
             }
         case .undo:

@@ -227,20 +227,6 @@ extension AppState {
             screen = .worksheet(newValue)
         }
     }
-
-    /// The worksheet editor's table, for `FormSubmission.walkImplications`, which still
-    /// writes `state.editor.table.selection` (FormSubmission.swift is not part of this
-    /// change); new code reads and writes `worksheetEditor`. Off the editor it reads an
-    /// empty table and writes nothing.
-    var editor: EditorTable {
-        get { EditorTable(table: worksheetEditor?.table ?? TableView()) }
-        set { worksheetEditor?.table = newValue.table }
-    }
-
-    /// What `editor` gives access to.
-    struct EditorTable {
-        var table: TableView
-    }
 }
 
 /// A line at the bottom: information, or an error in red.

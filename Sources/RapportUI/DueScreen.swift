@@ -78,10 +78,12 @@ enum DueScreen {
                 }
                 return effects
             } else {
-                state.overlay = .form(.completeFollowUp(item), Forms.completion(item))
+                state.overlay = .form(.completeFollowUp(item), CompletionForm.make(item))
             }
         case .snooze:
-            if let item = selected(state) { state.overlay = .form(.snoozeFollowUp(item), Forms.snooze(item)) }
+            if let item = selected(state) {
+                state.overlay = .form(.snoozeFollowUp(item), SnoozeForm.make(item))
+            }
         case .mine:
             if state.me.isEmpty {
                 state.message = Message(

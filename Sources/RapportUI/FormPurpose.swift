@@ -1,34 +1,34 @@
 import RapportCore
 
-/// What a form creates or edits.
-enum FormPurpose: Equatable, Sendable {
-    case logTouchpoint(account: RecordID)
-    case editTouchpoint(account: RecordID, RecordID)
-    case addConcern(account: RecordID)
-    case editConcern(account: RecordID, RecordID)
-    case addAccount
-    case editAccount(RecordID)
-    case addContact(account: RecordID)
-    case editContact(account: RecordID, RecordID)
-    case addTeamMember(account: RecordID)
-    case editTeamMember(account: RecordID, RecordID)
-    case completeFollowUp(FollowUp)
-    case snoozeFollowUp(FollowUp)
-    case startPlan(account: RecordID)
-    case planStates(account: RecordID)
-    case addPlanItem(account: RecordID)
-    case editPlanItem(account: RecordID, RecordID)
-    case newWorksheet(account: RecordID)
-    case worksheetPart(account: RecordID, worksheet: RecordID, WorksheetPart)
-    case addMeasure(account: RecordID)
-    case editMeasure(account: RecordID, RecordID)
-    case addReading(account: RecordID, RecordID)
-    case addRisk(account: RecordID)
-    case editRisk(account: RecordID, RecordID)
-    case addExpectations(account: RecordID)
-    case editExpectations(account: RecordID, RecordID)
-    case addGoal(account: RecordID, set: RecordID)
-    case editGoal(account: RecordID, set: RecordID, RecordID)
+/// A kind of form: its fields, how it reads them back into what to save, and what
+/// saving it leads to. Its value says what the form creates or edits.
+protocol FormKind: Equatable, Sendable {
+    /// The form's fields; their raw values key the TUIKit form's fields.
+    associatedtype Field: RawRepresentable<String>
+
+    /// The effects that store what the form says, or messages put on `r`'s fields.
+    func submit(_ r: inout FormReader<Field>, state: AppState) -> [Effect]
+
+    /// What follows once the form is saved (its effects are on their way to the store).
+    func followUp(after effects: [Effect], state: inout AppState)
+}
+
+extension FormKind {
+    func followUp(after effects: [Effect], state: inout AppState) {}
+
+    /// Whether `other` is this kind, with this value.
+    func isEqual(to other: any FormKind) -> Bool { (other as? Self) == self }
+}
+
+/// What a form creates or edits: a form kind's value, made with the factories each
+/// kind's file adds (`.logTouchpoint(account:)` is `TouchpointForm.log(account:)`).
+public struct FormPurpose: Equatable, Sendable {
+    /// The kind that reads the form back.
+    let kind: any FormKind
+
+    init(_ kind: some FormKind) { self.kind = kind }
+
+    public static func == (lhs: FormPurpose, rhs: FormPurpose) -> Bool { lhs.kind.isEqual(to: rhs.kind) }
 }
 
 /// Which part of a worksheet a form edits (nil ids: a new entry).

@@ -1,62 +1,35 @@
 import RapportCore
 import TUIKit
 
+// Every form is a form kind (`FormKind`) in Sources/RapportUI/Forms/, one file per record
+// kind; `FormPurpose`, what an open form creates or edits, carries the kind's value, and
+// submitting a form opens it: nothing here names a kind but the follow-ups below.
+//
+// Adding a record kind (say, a Thing) touches three places:
+//   1. Its model in RapportCore, and the `Mutation` that stores it.
+//   2. Forms/ThingForm.swift: `enum ThingForm: FormKind` with a case per purpose
+//      (`add(account:)`, `edit(account:, RecordID)`); `enum Field: String, CaseIterable`
+//      listing its fields; `static func make(_ t: Thing?) -> Form`, the form pre-filled
+//      from the record, each field made with `FormField(Field.x, …)`; `func submit(_:state:)`,
+//      reading it back through the `FormReader` into the effect and its message; and
+//      `extension FormPurpose` with a factory per purpose (`.addThing(account:)`).
+//      A form that leads somewhere once saved implements `followUp(after:state:)`.
+//   3. Its section: the key that opens `.form(.addThing(account: id), ThingForm.make(nil))`.
+
 /// Turns a submitted form into a record and the effect that stores it, or puts
 /// validation messages on the fields (and keeps the form open, losing nothing).
 enum FormSubmission {
-    /// Reads fields, collecting one message per bad field.
-    struct Reader {
-        var form: Form
-        let parser: DayParser
-        var failed = false
-
-        mutating func fail(_ key: String, _ message: String) {
-            form.setError(key, message)
-            failed = true
-        }
-
-        func text(_ key: String) -> String { form[key]?.value.trimmingWhitespace() ?? "" }
-
-        mutating func required(_ key: String, _ what: String) -> String {
-            let value = text(key)
-            if value.isEmpty { fail(key, "\(what) is required") }
-            return value
-        }
-
-        func choice<T: Choice>(_ key: String) -> T { T(rawValue: text(key)) ?? T.allCases.first! }
-
-        mutating func day(_ key: String, _ direction: DayParser.Direction) -> Day? {
-            let value = text(key)
-            guard !value.isEmpty else { return nil }
-            do { return try parser.parse(value, direction: direction) } catch {
-                fail(key, error.message)
-                return nil
-            }
-        }
-
-        mutating func amount(_ key: String) -> Int {
-            let value = text(key)
-            guard !value.isEmpty else { return 0 }
-            do { return try Money.parse(value) } catch {
-                fail(key, error.message)
-                return 0
-            }
-        }
-
-        mutating func days(_ key: String) -> Int? {
-            let value = text(key)
-            guard !value.isEmpty else { return nil }
-            guard let n = Int(value), n > 0, n <= 3650 else {
-                fail(key, "'\(value)' is not a number of days (1–3650)")
-                return nil
-            }
-            return n
-        }
+    static func submit(_ purpose: FormPurpose, _ form: Form, state: inout AppState) -> [Effect] {
+        submit(purpose.kind, purpose, form, state: &state)
     }
 
-    static func submit(_ purpose: FormPurpose, _ form: Form, state: inout AppState) -> [Effect] {
-        var reader = Reader(form: form, parser: DayParser(today: state.today))
-        let effects = build(purpose, &reader, state: state)
+    /// Reads the form by its kind's fields; what a few forms lead to next follows once
+    /// their record is on its way to the store.
+    private static func submit<Kind: FormKind>(
+        _ kind: Kind, _ purpose: FormPurpose, _ form: Form, state: inout AppState
+    ) -> [Effect] {
+        var reader = FormReader<Kind.Field>(form: form, parser: DayParser(today: state.today))
+        let effects = kind.submit(&reader, state: state)
         if reader.failed {
             reader.form.focusFirstError()
             state.overlay = .form(purpose, reader.form)
@@ -64,32 +37,27 @@ enum FormSubmission {
             return []
         }
         state.overlay = nil
-        // What a few forms lead to next, once their record is on its way to the store.
-        switch purpose {
-        case .logTouchpoint: offerPlanCredit(for: effects, state: &state)
-        case .newWorksheet: openNewWorksheet(purpose, effects, state: &state)
-        case .worksheetPart(_, _, .implications): walkImplications(purpose, state: &state)
-        default: break
-        }
+        kind.followUp(after: effects, state: &state)
         return effects
     }
 
     /// Step 4 walks the options: saving one option's ups and downs opens the next one's.
-    static func walkImplications(_ purpose: FormPurpose, state: inout AppState) {
-        guard case .worksheetPart(let id, let worksheetID, .implications(let optionID)) = purpose,
-            let account = state.account(id),
+    static func walkImplications(
+        account id: RecordID, worksheet worksheetID: RecordID, from optionID: RecordID,
+        state: inout AppState
+    ) {
+        guard let account = state.account(id),
             let w = account.worksheets.first(where: { $0.id == worksheetID }),
             let i = w.options.firstIndex(where: { $0.id == optionID }), let next = w.options[safe: i + 1]
         else { return }
-        state.editor.table.selection = i + 1
+        state.worksheetEditor?.table.selection = i + 1
         state.overlay = .form(
             .worksheetPart(account: id, worksheet: worksheetID, .implications(next.id)),
-            WorksheetForms.form(.implications(next.id), w, in: account, state: state))
+            WorksheetPartForm.make(.implications(next.id), w, in: account))
     }
 
     /// A worksheet just started opens in the editor (it is saved by the effect that follows).
-    static func openNewWorksheet(_ purpose: FormPurpose, _ effects: [Effect], state: inout AppState) {
-        guard case .newWorksheet(let id) = purpose else { return }
+    static func openNewWorksheet(account id: RecordID, after effects: [Effect], state: inout AppState) {
         for case .mutate(_, let mutations, _) in effects {
             for case .upsertWorksheet(let w) in mutations { WorksheetEditor.open(&state, id, w) }
         }
@@ -106,274 +74,6 @@ enum FormSubmission {
                 state.overlay = .confirm(
                     .countForPlan(account: id, touch: touch.id, item: item.id, title: item.title))
             }
-        }
-    }
-
-    /// A form picks one contact; a record may hold more (logged elsewhere, or people who
-    /// have left). The choice replaces whichever choosable contact was there and keeps
-    /// the rest.
-    static func replacingChosenContact(in ids: [RecordID], with chosen: RecordID?, of a: Account)
-        -> [RecordID]
-    {
-        let choosable = Set(Forms.contactChoices(a).map(\.id))
-        return (chosen.map { [$0] } ?? []) + ids.filter { $0 != chosen && !choosable.contains($0) }
-    }
-
-    static func contactID(_ reader: Reader, _ key: String, in a: Account) -> RecordID? {
-        let name = reader.text(key)
-        return Forms.contactChoices(a).first { $0.name == name }?.id
-    }
-
-    static func build(_ purpose: FormPurpose, _ r: inout Reader, state: AppState) -> [Effect] {
-        switch purpose {
-        case .logTouchpoint(let id), .editTouchpoint(let id, _):
-            guard let a = state.account(id) else { return [] }
-            let summary = r.required("summary", "A summary")
-            let day = r.day("on", .past) ?? state.today
-            if day > state.today {
-                r.fail("on", "\(day.iso) is in the future; a touchpoint records what happened")
-            }
-            let followUp = r.day("followUp", .future)
-            let with = contactID(r, "with", in: a).map { [$0] } ?? []
-            if case .editTouchpoint(_, let tid) = purpose,
-                var t = a.touchpoints.first(where: { $0.id == tid })
-            {
-                t.kind = r.choice("kind")
-                t.summary = summary
-                t.day = day
-                t.followUp = followUp
-                t.sentiment = r.choice("sentiment")
-                t.contactIDs = replacingChosenContact(in: t.contactIDs, with: with.first, of: a)
-                return [.mutate(id, [.updateTouchpoint(t)], message: "Touchpoint updated")]
-            }
-            let kind: TouchKind = r.choice("kind")
-            let t = Touchpoint(
-                day: day, kind: kind, contactIDs: with, summary: summary, sentiment: r.choice("sentiment"),
-                followUp: followUp)
-            var message = "Logged \(kind.label) at \(a.name)"
-            if let f = followUp { message += "; follow up \(f.iso)" }
-            return [.mutate(id, [.addTouchpoint(t)], message: message)]
-
-        case .addConcern(let id), .editConcern(let id, _):
-            guard let a = state.account(id) else { return [] }
-            let summary = r.required("summary", "The concern")
-            let severity: Severity = r.choice("severity")
-            let respondBy = r.day("respondBy", .future)
-            let raisedBy = contactID(r, "raisedBy", in: a)
-            if case .editConcern(_, let cid) = purpose, var c = a.concerns.first(where: { $0.id == cid }) {
-                c.summary = summary
-                c.severity = severity
-                c.raisedBy = raisedBy
-                c.detail = r.text("detail")
-                c.respondBy = respondBy ?? c.respondBy
-                let status: ConcernStatus = r.choice("status")
-                if status != .open && c.respondedOn == nil { c.respondedOn = state.today }
-                if status == .resolved && c.status != .resolved { c.resolvedOn = state.today }
-                if status != .resolved { c.resolvedOn = nil }
-                c.status = status
-                c.resolution = r.text("resolution")
-                if status == .resolved && c.resolution.isEmpty {
-                    r.fail("resolution", "say how it was resolved")
-                }
-                return [.mutate(id, [.updateConcern(c)], message: "Concern updated")]
-            }
-            let due = respondBy ?? Concern.defaultRespondBy(raisedOn: state.today, severity: severity)
-            let c = Concern(
-                raisedOn: state.today, raisedBy: raisedBy, summary: summary, detail: r.text("detail"),
-                severity: severity, respondBy: due)
-            return [
-                .mutate(
-                    id, [.addConcern(c)],
-                    message: "Recorded \(severity.rawValue) concern at \(a.name); respond by \(due.iso)")
-            ]
-
-        case .addAccount, .editAccount:
-            let name = r.required("name", "A name")
-            var existingID: RecordID?
-            if case .editAccount(let id) = purpose { existingID = id }
-            if state.digests.contains(where: {
-                $0.name.lowercased() == name.lowercased() && $0.id != existingID
-            }) {
-                r.fail("name", "an account named '\(name)' already exists")
-            }
-            let base = existingID.flatMap(state.account) ?? Account(name: name, createdOn: state.today)
-            var facts = AccountFacts(base)
-            facts.name = name
-            facts.owner = r.text("owner")
-            facts.tier = r.choice("tier")
-            facts.status = r.choice("status")
-            facts.season = r.choice("season")
-            facts.seasonReason = r.text("seasonReason")
-            facts.annualValue = r.amount("value")
-            facts.lifetimeValue = r.amount("lifetime")
-            facts.market = r.text("market")
-            facts.customerSince = r.day("since", .past)
-            facts.tags = r.text("tags").split(separator: ",").map { $0.trimmingSpaces() }.filter {
-                !$0.isEmpty
-            }
-            if let id = existingID { return [.mutate(id, [.updateFacts(facts)], message: "Saved \(name)")] }
-            var account = Account(name: name, season: facts.season, createdOn: state.today)
-            facts.apply(to: &account, today: state.today)
-            return [.create(account, message: "Added \(name)")]
-
-        case .addContact(let id), .editContact(let id, _):
-            let name = r.required("name", "A name")
-            let ideal = r.days("ideal")
-            let maximum = r.days("maximum")
-            if (ideal == nil) != (maximum == nil) {
-                r.fail(ideal == nil ? "ideal" : "maximum", "give both intervals, or neither")
-            }
-            if let i = ideal, let m = maximum, m < i {
-                r.fail("maximum", "must be at least the ideal interval (\(i))")
-            }
-            let reports = r.text("reports")
-            var contact = Contact(name: name)
-            if case .editContact(_, let cid) = purpose, let existing = state.account(id)?.contact(cid) {
-                contact = existing
-            }
-            contact.name = name
-            contact.title = r.text("title")
-            contact.level = r.choice("level")
-            contact.channel = r.choice("channel")
-            contact.reportFrequency = ReportFrequency(rawValue: reports)
-            contact.keepInTouch = ideal.flatMap { i in
-                maximum.map { KeepInTouch(idealDays: i, maximumDays: $0) }
-            }
-            contact.email = r.text("email")
-            contact.phone = r.text("phone")
-            contact.leftOn = r.day("left", .past)
-            return [.mutate(id, [.upsertContact(contact)], message: "Saved contact \(name)")]
-
-        case .addTeamMember(let id), .editTeamMember(let id, _):
-            let name = r.required("name", "A name")
-            var member = TeamMember(name: name, role: .other)
-            if case .editTeamMember(_, let mid) = purpose,
-                let existing = state.account(id)?.team.first(where: { $0.id == mid })
-            {
-                member = existing
-            }
-            member.name = name
-            member.role = r.choice("role")
-            member.responsibility = r.text("responsibility")
-            return [.mutate(id, [.upsertTeamMember(member)], message: "Saved team member \(name)")]
-
-        case .completeFollowUp(let item):
-            let day = r.day("on", .past) ?? state.today
-            if day > state.today { r.fail("on", "\(day.iso) is in the future; mark it done when it is done") }
-            var done = DueCompletion(day: day, note: r.text("note"), by: state.me)
-            if item.ref.needs == .value {
-                let raw = r.required("value", "The value")
-                if !raw.isEmpty {
-                    if let value = Double(raw.replacingText(",", with: ".")) {
-                        done.value = value
-                    } else {
-                        r.fail("value", "'\(raw)' is not a number")
-                    }
-                }
-            }
-            if item.ref.needs == .outcome { done.outcome = r.choice("outcome") as Outcome }
-            return [
-                .mutate(item.accountID, [.completeFollowUp(item.ref, done)], message: "Done: \(item.title)")
-            ]
-
-        case .startPlan(let id):
-            guard let a = state.account(id), let playbook = state.playbook else { return [] }
-            var random = SystemRandomNumberGenerator()
-            let owner = r.text("owner")
-            var plan = RelationshipPlan(
-                currentState: playbook.currentState, targetState: playbook.targetState, createdOn: state.today
-            )
-            for (i, step) in playbook.steps.enumerated() where !r.text("step\(i)").hasPrefix(Forms.drop) {
-                plan.items.append(
-                    playbook.item(step, for: a, owner: owner, startingOn: state.today, using: &random))
-            }
-            return [
-                .mutate(
-                    id, [.setPlan(plan)],
-                    message:
-                        "Plan started with \(plan.items.count) item\(plan.items.count == 1 ? "" : "s"); w writes what the relationship is and needs to be"
-                )
-            ]
-
-        case .planStates(let id):
-            guard let a = state.account(id) else { return [] }
-            let current = r.text("current")
-            let target = r.text("target")
-            if a.plan == nil {
-                return [
-                    .mutate(
-                        id,
-                        [
-                            .setPlan(
-                                RelationshipPlan(
-                                    currentState: current, targetState: target, createdOn: state.today))
-                        ], message: "Plan started")
-                ]
-            }
-            return [.mutate(id, [.setPlanStates(current: current, target: target)], message: "Plan updated")]
-
-        case .addPlanItem(let id), .editPlanItem(let id, _):
-            guard let a = state.account(id) else { return [] }
-            let title = r.required("title", "What to do")
-            let cadenceText = r.text("cadence")
-            let cadence = Cadence(parsing: cadenceText)
-            if cadence == nil {
-                r.fail("cadence", "'\(cadenceText)' is not a cadence; expected \(Cadence.accepted)")
-            }
-            let start = r.day("start", .past) ?? state.today
-            var item = PlanItem(title: title, cadence: cadence ?? .monthly, startOn: start)
-            if case .editPlanItem(_, let itemID) = purpose,
-                let existing = a.plan?.items.first(where: { $0.id == itemID })
-            {
-                item = existing
-            }
-            item.title = title
-            item.cadence = cadence ?? item.cadence
-            item.startOn = start
-            item.owner = r.text("owner")
-            item.step = r.choice("step")
-            item.notes = r.text("notes")
-            let with = contactID(r, "with", in: a)
-            item.contactIDs = replacingChosenContact(in: item.contactIDs, with: with, of: a)
-            var mutations: [Mutation] = []
-            if a.plan == nil { mutations.append(.setPlan(RelationshipPlan(createdOn: state.today))) }
-            mutations.append(.upsertPlanItem(item))
-            return [
-                .mutate(
-                    id, mutations, message: "Saved plan item: \(title); next due \(item.nextDue?.iso ?? "-")")
-            ]
-
-        case .newWorksheet(let id):
-            guard let a = state.account(id) else { return [] }
-            let w = WorksheetForms.newWorksheet(&r, in: a, state: state)
-            return [
-                .mutate(
-                    id, [.upsertWorksheet(w)],
-                    message: "Worksheet started: work through the seven steps (Tab moves on)")
-            ]
-
-        case .worksheetPart(let id, let worksheetID, let part):
-            guard let w = state.account(id)?.worksheets.first(where: { $0.id == worksheetID }) else {
-                return []
-            }
-            let (changed, message) = WorksheetForms.apply(part, &r, to: w, state: state)
-            return [.mutate(id, [.upsertWorksheet(changed)], message: message)]
-
-        case .addMeasure, .editMeasure, .addReading, .addRisk, .editRisk, .addExpectations, .editExpectations,
-            .addGoal, .editGoal:
-            return HealthForms.build(purpose, &r, state: state)
-
-        case .snoozeFollowUp(let item):
-            guard let until = r.day("until", .future) else {
-                r.fail("until", "say until when, e.g. +1w or mon")
-                return []
-            }
-            if until <= state.today { r.fail("until", "\(until.iso) is not after today") }
-            return [
-                .mutate(
-                    item.accountID, [.snooze(item, until: until, reason: r.text("reason"))],
-                    message: "Snoozed until \(until.iso): \(item.title)")
-            ]
         }
     }
 }

@@ -75,7 +75,7 @@ enum WorksheetEditor {
         func form(_ part: WorksheetPart) {
             state.overlay = .form(
                 .worksheetPart(account: accountID, worksheet: id, part),
-                WorksheetForms.form(part, w, in: account, state: state))
+                WorksheetPartForm.make(part, w, in: account))
         }
         func save(_ changed: Worksheet, _ message: String) -> [Effect] {
             [.mutate(accountID, [.upsertWorksheet(changed)], message: message)]

@@ -49,10 +49,10 @@ enum AccountScreen {
             state.accountView?.switchSection(command, key)
         case .log:
             state.overlay = .form(
-                .logTouchpoint(account: account.id), Forms.touchpoint(nil, in: account, state: state))
+                .logTouchpoint(account: account.id), TouchpointForm.make(nil, in: account))
         case .concern:
             state.overlay = .form(
-                .addConcern(account: account.id), Forms.concern(nil, in: account, state: state))
+                .addConcern(account: account.id), ConcernForm.make(nil, in: account))
         case .add:
             section.add(&state, account, view)
         case .edit:

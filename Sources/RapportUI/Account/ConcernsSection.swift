@@ -28,7 +28,7 @@ enum ConcernsSection: AccountSectionContent {
             state.message = Message("This concern already has a worksheet")
         } else {
             state.overlay = .form(
-                .newWorksheet(account: a.id), WorksheetForms.newWorksheet(in: a, concern: c))
+                .newWorksheet(account: a.id), NewWorksheetForm.make(in: a, concern: c))
         }
         return []
     }
@@ -36,12 +36,12 @@ enum ConcernsSection: AccountSectionContent {
     static func rowCount(_ a: Account, _ view: AccountViewState) -> Int { a.concerns.count }
 
     static func add(_ state: inout AppState, _ a: Account, _ view: AccountViewState) {
-        state.overlay = .form(.addConcern(account: a.id), Forms.concern(nil, in: a, state: state))
+        state.overlay = .form(.addConcern(account: a.id), ConcernForm.make(nil, in: a))
     }
 
     static func edit(_ state: inout AppState, _ a: Account, _ view: AccountViewState) {
         guard let c = concerns(a)[safe: view.table.selection] else { return }
-        state.overlay = .form(.editConcern(account: a.id, c.id), Forms.concern(c, in: a, state: state))
+        state.overlay = .form(.editConcern(account: a.id, c.id), ConcernForm.make(c, in: a))
     }
 
     static func deletion(_ a: Account, _ view: AccountViewState) -> ConfirmPurpose? {

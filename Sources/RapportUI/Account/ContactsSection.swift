@@ -8,12 +8,12 @@ enum ContactsSection: AccountSectionContent {
     static func rowCount(_ a: Account, _ view: AccountViewState) -> Int { a.contacts.count }
 
     static func add(_ state: inout AppState, _ a: Account, _ view: AccountViewState) {
-        state.overlay = .form(.addContact(account: a.id), Forms.contact(nil))
+        state.overlay = .form(.addContact(account: a.id), ContactForm.make(nil))
     }
 
     static func edit(_ state: inout AppState, _ a: Account, _ view: AccountViewState) {
         guard let c = a.contacts[safe: view.table.selection] else { return }
-        state.overlay = .form(.editContact(account: a.id, c.id), Forms.contact(c))
+        state.overlay = .form(.editContact(account: a.id, c.id), ContactForm.make(c))
     }
 
     static func deletion(_ a: Account, _ view: AccountViewState) -> ConfirmPurpose? {

@@ -16,19 +16,19 @@ enum ExpectationsSection: AccountSectionContent {
     /// `a`: a goal of the set shown, or with no set yet, the first set.
     static func add(_ state: inout AppState, _ a: Account, _ view: AccountViewState) {
         guard let set = shownSet(a, view) else {
-            state.overlay = .form(.addExpectations(account: a.id), HealthForms.expectations(nil))
+            state.overlay = .form(.addExpectations(account: a.id), ExpectationsForm.make(nil))
             return
         }
-        state.overlay = .form(.addGoal(account: a.id, set: set.id), HealthForms.goal(nil))
+        state.overlay = .form(.addGoal(account: a.id, set: set.id), GoalForm.make(nil))
     }
 
     /// `e`: the selected goal, or with none, the set's checklist.
     static func edit(_ state: inout AppState, _ a: Account, _ view: AccountViewState) {
         guard let set = shownSet(a, view) else { return }
         if let g = set.goals[safe: view.table.selection] {
-            state.overlay = .form(.editGoal(account: a.id, set: set.id, g.id), HealthForms.goal(g))
+            state.overlay = .form(.editGoal(account: a.id, set: set.id, g.id), GoalForm.make(g))
         } else {
-            state.overlay = .form(.editExpectations(account: a.id, set.id), HealthForms.expectations(set))
+            state.overlay = .form(.editExpectations(account: a.id, set.id), ExpectationsForm.make(set))
         }
     }
 
@@ -50,12 +50,12 @@ enum ExpectationsSection: AccountSectionContent {
         let set = shownSet(a, view)
         switch command {
         case .newSet:
-            state.overlay = .form(.addExpectations(account: a.id), HealthForms.expectations(nil))
+            state.overlay = .form(.addExpectations(account: a.id), ExpectationsForm.make(nil))
         case .checklist:
             if let set {
-                state.overlay = .form(.editExpectations(account: a.id, set.id), HealthForms.expectations(set))
+                state.overlay = .form(.editExpectations(account: a.id, set.id), ExpectationsForm.make(set))
             } else {
-                state.overlay = .form(.addExpectations(account: a.id), HealthForms.expectations(nil))
+                state.overlay = .form(.addExpectations(account: a.id), ExpectationsForm.make(nil))
             }
         case .nextSet, .previousSet:
             state.accountView?.showExpectationSet(by: command == .nextSet ? 1 : -1, of: a.expectations.count)

@@ -8,12 +8,12 @@ enum HealthSection: AccountSectionContent {
 
     /// `a`: a measure to track.
     static func add(_ state: inout AppState, _ a: Account, _ view: AccountViewState) {
-        state.overlay = .form(.addMeasure(account: a.id), HealthForms.measure(nil))
+        state.overlay = .form(.addMeasure(account: a.id), MeasureForm.make(nil))
     }
 
     static func edit(_ state: inout AppState, _ a: Account, _ view: AccountViewState) {
         guard let m = a.measures[safe: view.table.selection] else { return }
-        state.overlay = .form(.editMeasure(account: a.id, m.id), HealthForms.measure(m))
+        state.overlay = .form(.editMeasure(account: a.id, m.id), MeasureForm.make(m))
     }
 
     static func deletion(_ a: Account, _ view: AccountViewState) -> ConfirmPurpose? {
@@ -39,7 +39,7 @@ enum HealthSection: AccountSectionContent {
                 return []
             }
             state.overlay = .form(
-                .addReading(account: a.id, measure.id), HealthForms.reading(measure, state: state))
+                .addReading(account: a.id, measure.id), ReadingForm.make(measure, state: state))
         case .addMeasure:
             add(&state, a, view)
         }

@@ -9,17 +9,19 @@ enum PlanSection: AccountSectionContent {
     /// `a`: a plan item, or with no plan yet, the plan itself.
     static func add(_ state: inout AppState, _ a: Account, _ view: AccountViewState) {
         guard a.plan != nil else { return start(&state, a) }
-        state.overlay = .form(.addPlanItem(account: a.id), Forms.planItem(nil, in: a, state: state))
+        state.overlay = .form(.addPlanItem(account: a.id), PlanItemForm.make(nil, in: a))
     }
 
     /// `e`: the selected item, or with no items, what the relationship is and needs to be.
     static func edit(_ state: inout AppState, _ a: Account, _ view: AccountViewState) {
         guard let item = a.plan?.items[safe: view.table.selection] else {
-            if a.plan != nil { state.overlay = .form(.planStates(account: a.id), Forms.planStates(a.plan)) }
+            if a.plan != nil {
+                state.overlay = .form(.planStates(account: a.id), PlanStatesForm.make(a.plan))
+            }
             return
         }
         state.overlay = .form(
-            .editPlanItem(account: a.id, item.id), Forms.planItem(item, in: a, state: state))
+            .editPlanItem(account: a.id, item.id), PlanItemForm.make(item, in: a))
     }
 
     static func deletion(_ a: Account, _ view: AccountViewState) -> ConfirmPurpose? {
@@ -40,7 +42,7 @@ enum PlanSection: AccountSectionContent {
         case .start:
             start(&state, a)
         case .states:
-            state.overlay = .form(.planStates(account: a.id), Forms.planStates(a.plan))
+            state.overlay = .form(.planStates(account: a.id), PlanStatesForm.make(a.plan))
         case .done:
             guard let item else {
                 state.message = Message(
@@ -51,7 +53,7 @@ enum PlanSection: AccountSectionContent {
             let followUp = FollowUp(
                 accountID: a.id, accountName: a.name, title: item.title, ref: .planItem(item.id),
                 due: item.nextDue ?? state.today, owner: item.owner, why: "")
-            state.overlay = .form(.completeFollowUp(followUp), Forms.completion(followUp))
+            state.overlay = .form(.completeFollowUp(followUp), CompletionForm.make(followUp))
         case .pause:
             guard var item else { return [] }
             item.paused.toggle()
@@ -84,10 +86,10 @@ enum PlanSection: AccountSectionContent {
             return
         }
         guard let playbook = state.playbook else {
-            state.overlay = .form(.planStates(account: a.id), Forms.planStates(nil))
+            state.overlay = .form(.planStates(account: a.id), PlanStatesForm.make(nil))
             return
         }
-        state.overlay = .form(.startPlan(account: a.id), Forms.playbookReview(playbook, for: a))
+        state.overlay = .form(.startPlan(account: a.id), StartPlanForm.make(playbook, for: a))
     }
 
     /// Offers the fix for the first gap: a contact form at the missing level, or the
@@ -100,20 +102,15 @@ enum PlanSection: AccountSectionContent {
         }
         switch gap {
         case .noSeniorContact, .noIndirectContacts:
-            var form = Forms.contact(nil)
-            if var level = form["level"] {
-                level.choice = Forms.index(
-                    gap == .noSeniorContact ? ContactLevel.senior : .indirect, ContactLevel.self)
-                form["level"] = level
-            }
-            state.overlay = .form(.addContact(account: a.id), form)
+            let level: ContactLevel = gap == .noSeniorContact ? .senior : .indirect
+            state.overlay = .form(.addContact(account: a.id), ContactForm.make(nil, level: level))
         case .noRegularMeeting:
             guard a.plan != nil else {
                 state.message = Message("Start a plan first: p offers the playbook")
                 return []
             }
             guard let step = state.playbook?.step(.mainContactMeeting) else {
-                state.overlay = .form(.addPlanItem(account: a.id), Forms.planItem(nil, in: a, state: state))
+                state.overlay = .form(.addPlanItem(account: a.id), PlanItemForm.make(nil, in: a))
                 return []
             }
             var random = SystemRandomNumberGenerator()

@@ -14,12 +14,12 @@ enum RiskSection: AccountSectionContent {
     static func rowCount(_ a: Account, _ view: AccountViewState) -> Int { a.risks.count }
 
     static func add(_ state: inout AppState, _ a: Account, _ view: AccountViewState) {
-        state.overlay = .form(.addRisk(account: a.id), HealthForms.risk(nil))
+        state.overlay = .form(.addRisk(account: a.id), RiskForm.make(nil))
     }
 
     static func edit(_ state: inout AppState, _ a: Account, _ view: AccountViewState) {
         guard let r = risks(a)[safe: view.table.selection] else { return }
-        state.overlay = .form(.editRisk(account: a.id, r.id), HealthForms.risk(r))
+        state.overlay = .form(.editRisk(account: a.id, r.id), RiskForm.make(r))
     }
 
     static func deletion(_ a: Account, _ view: AccountViewState) -> ConfirmPurpose? {

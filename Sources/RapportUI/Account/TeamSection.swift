@@ -8,12 +8,12 @@ enum TeamSection: AccountSectionContent {
     static func rowCount(_ a: Account, _ view: AccountViewState) -> Int { a.team.count }
 
     static func add(_ state: inout AppState, _ a: Account, _ view: AccountViewState) {
-        state.overlay = .form(.addTeamMember(account: a.id), Forms.teamMember(nil))
+        state.overlay = .form(.addTeamMember(account: a.id), TeamMemberForm.make(nil))
     }
 
     static func edit(_ state: inout AppState, _ a: Account, _ view: AccountViewState) {
         guard let m = a.team[safe: view.table.selection] else { return }
-        state.overlay = .form(.editTeamMember(account: a.id, m.id), Forms.teamMember(m))
+        state.overlay = .form(.editTeamMember(account: a.id, m.id), TeamMemberForm.make(m))
     }
 
     static func deletion(_ a: Account, _ view: AccountViewState) -> ConfirmPurpose? {

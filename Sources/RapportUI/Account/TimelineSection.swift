@@ -26,16 +26,16 @@ enum TimelineSection: AccountSectionContent {
     }
 
     static func add(_ state: inout AppState, _ a: Account, _ view: AccountViewState) {
-        state.overlay = .form(.logTouchpoint(account: a.id), Forms.touchpoint(nil, in: a, state: state))
+        state.overlay = .form(.logTouchpoint(account: a.id), TouchpointForm.make(nil, in: a))
     }
 
     static func edit(_ state: inout AppState, _ a: Account, _ view: AccountViewState) {
         switch entries(a)[safe: view.table.selection] {
         case .touch(let t)?:
             state.overlay = .form(
-                .editTouchpoint(account: a.id, t.id), Forms.touchpoint(t, in: a, state: state))
+                .editTouchpoint(account: a.id, t.id), TouchpointForm.make(t, in: a))
         case .concern(let c)?:
-            state.overlay = .form(.editConcern(account: a.id, c.id), Forms.concern(c, in: a, state: state))
+            state.overlay = .form(.editConcern(account: a.id, c.id), ConcernForm.make(c, in: a))
         case nil:
             break
         }

@@ -27,7 +27,7 @@ enum WorksheetsSection: AccountSectionContent {
     static func rowCount(_ a: Account, _ view: AccountViewState) -> Int { a.worksheets.count }
 
     static func add(_ state: inout AppState, _ a: Account, _ view: AccountViewState) {
-        state.overlay = .form(.newWorksheet(account: a.id), WorksheetForms.newWorksheet(in: a, concern: nil))
+        state.overlay = .form(.newWorksheet(account: a.id), NewWorksheetForm.make(in: a, concern: nil))
     }
 
     static func edit(_ state: inout AppState, _ a: Account, _ view: AccountViewState) {

@@ -1,0 +1,81 @@
+import RapportCore
+import TUIKit
+
+/// Adds an account, or edits its facts (a season change keeps its reason in the history).
+enum AccountForm: FormKind {
+    case add
+    case edit(RecordID)
+
+    /// The form's fields, in the order they show.
+    enum Field: String, CaseIterable {
+        case name, owner, tier, status, season, seasonReason, value, lifetime, market, since, tags
+    }
+
+    static func make(_ a: Account?) -> Form {
+        Form(
+            title: a == nil ? "Add an account" : "Edit \(a!.name)",
+            fields: [
+                FormField(Field.name, "Name", .text, value: a?.name ?? ""),
+                FormField(Field.owner, "Owner", .text, value: a?.owner ?? ""),
+                FormField(
+                    Field.tier, "Tier", .choice(Forms.codes(Tier.self)),
+                    choice: Forms.index(a?.tier ?? .standard, Tier.self)),
+                FormField(
+                    Field.status, "Status", .choice(Forms.codes(AccountStatus.self)),
+                    choice: Forms.index(a?.status, AccountStatus.self)),
+                FormField(
+                    Field.season, "Season", .choice(Forms.codes(Season.self)),
+                    choice: Forms.index(a?.season, Season.self)),
+                FormField(
+                    Field.seasonReason, "Season why", .text,
+                    hint: "when the season changes: why (kept in its history)"),
+                FormField(
+                    Field.value, "Annual value", .number, value: a.map { String($0.annualValue) } ?? "",
+                    hint: "e.g. 1.2M or 350k"),
+                FormField(
+                    Field.lifetime, "Lifetime value", .number, value: a.map { String($0.lifetimeValue) } ?? ""
+                ),
+                FormField(Field.market, "Market", .text, value: a?.market ?? ""),
+                FormField(Field.since, "Customer since", .day, value: a?.customerSince?.iso ?? ""),
+                FormField(
+                    Field.tags, "Tags", .text, value: a?.tags.joined(separator: ", ") ?? "",
+                    hint: "comma-separated")
+            ])
+    }
+
+    func submit(_ r: inout FormReader<Field>, state: AppState) -> [Effect] {
+        let name = r.required(.name, "A name")
+        var existingID: RecordID?
+        if case .edit(let id) = self { existingID = id }
+        if state.digests.contains(where: {
+            $0.name.lowercased() == name.lowercased() && $0.id != existingID
+        }) {
+            r.fail(.name, "an account named '\(name)' already exists")
+        }
+        let base = existingID.flatMap(state.account) ?? Account(name: name, createdOn: state.today)
+        var facts = AccountFacts(base)
+        facts.name = name
+        facts.owner = r.text(.owner)
+        facts.tier = r.choice(.tier)
+        facts.status = r.choice(.status)
+        facts.season = r.choice(.season)
+        facts.seasonReason = r.text(.seasonReason)
+        facts.annualValue = r.amount(.value)
+        facts.lifetimeValue = r.amount(.lifetime)
+        facts.market = r.text(.market)
+        facts.customerSince = r.day(.since, .past)
+        facts.tags = r.text(.tags).split(separator: ",").map { $0.trimmingSpaces() }.filter {
+            !$0.isEmpty
+        }
+        if let id = existingID { return [.mutate(id, [.updateFacts(facts)], message: "Saved \(name)")] }
+        var account = Account(name: name, season: facts.season, createdOn: state.today)
+        facts.apply(to: &account, today: state.today)
+        return [.create(account, message: "Added \(name)")]
+    }
+}
+
+/// What this file's forms create or edit, as the screens name it.
+extension FormPurpose {
+    static var addAccount: Self { Self(AccountForm.add) }
+    static func editAccount(_ id: RecordID) -> Self { Self(AccountForm.edit(id)) }
+}

@@ -1,0 +1,114 @@
+import RapportCore
+import TUIKit
+
+/// Tracks a measure of the account's health, or redefines one (saying why, once it has
+/// readings: the old definition is kept with it).
+enum MeasureForm: FormKind {
+    case add(account: RecordID)
+    case edit(account: RecordID, RecordID)
+
+    /// The form's fields, in the order they show (reason: once it has readings).
+    enum Field: String, CaseIterable {
+        case name, unit, direction, satisfaction, reason
+    }
+
+    static func make(_ m: Measure?) -> Form {
+        var fields = [
+            FormField(
+                Field.name, "Name", .text, value: m?.name ?? "", hint: "e.g. Active users, Discount requests"),
+            FormField(Field.unit, "Unit", .text, value: m?.unit ?? "", hint: "users, %, requests"),
+            FormField(
+                Field.direction, "Better when", .choice(Forms.codes(MeasureDirection.self)),
+                choice: Forms.index(m?.direction, MeasureDirection.self)),
+            FormField(
+                Field.satisfaction, "Satisfaction?", .choice(["no", "yes"]),
+                choice: m?.isSatisfaction == true ? 1 : 0)
+        ]
+        if let m, !m.readings.isEmpty {
+            fields.append(
+                FormField(
+                    Field.reason, "Why it changes", .text,
+                    hint: "required: the old definition is kept with it"))
+        }
+        return Form(title: m == nil ? "Track a measure" : "Edit \(m!.name)", fields: fields)
+    }
+
+    func submit(_ r: inout FormReader<Field>, state: AppState) -> [Effect] {
+        let id: RecordID
+        switch self {
+        case .add(let account), .edit(let account, _): id = account
+        }
+        let name = r.required(.name, "A name")
+        var m = Measure(name: name, createdOn: state.today)
+        if case .edit(_, let mid) = self,
+            let existing = state.account(id)?.measures.first(where: { $0.id == mid })
+        {
+            m = existing
+        }
+        do {
+            try m.redefine(
+                name: name, unit: r.text(.unit), direction: r.choice(.direction),
+                reason: r.text(.reason), on: state.today)
+        } catch {
+            r.fail(.reason, "\(error)")
+        }
+        m.isSatisfaction = r.text(.satisfaction) == "yes"
+        return [.mutate(id, [.upsertMeasure(m)], message: "Saved measure \(name)")]
+    }
+}
+
+/// Records a measure's reading for a month (last month, unless told otherwise).
+struct ReadingForm: FormKind {
+    var account: RecordID
+    var measure: RecordID
+
+    /// The form's fields, in the order they show.
+    enum Field: String, CaseIterable {
+        case month, value, note
+    }
+
+    static func make(_ m: Measure, state: AppState) -> Form {
+        let month = YearMonth(state.today).adding(months: -1)
+        return Form(
+            title: "Reading · \(m.name)",
+            fields: [
+                FormField(Field.month, "Month", .text, value: month.iso, hint: "YYYY-MM"),
+                FormField(Field.value, "Value", .number, hint: m.unit),
+                FormField(Field.note, "Note", .text)
+            ], focus: 1)
+    }
+
+    func submit(_ r: inout FormReader<Field>, state: AppState) -> [Effect] {
+        guard var m = state.account(account)?.measures.first(where: { $0.id == measure }) else { return [] }
+        let monthText = r.text(.month)
+        let month = YearMonth(iso: monthText)
+        if month == nil {
+            r.fail(
+                .month, "'\(monthText)' is not a month; expected YYYY-MM, e.g. \(YearMonth(state.today).iso)")
+        }
+        if let month, month > YearMonth(state.today) {
+            r.fail(.month, "\(month.iso) has not started yet")
+        }
+        let raw = r.required(.value, "The value")
+        let value = Double(raw.replacingText(",", with: "."))
+        if value == nil && !raw.isEmpty { r.fail(.value, "'\(raw)' is not a number") }
+        guard let month, let value else { return [] }
+        m.record(value, month: month, note: r.text(.note))
+        return [
+            .mutate(
+                account, [.upsertMeasure(m)],
+                message: "\(m.name): \(Measure.format(value)) for \(month.name) \(month.year)")
+        ]
+    }
+}
+
+/// What this file's forms create or edit, as the screens name it.
+extension FormPurpose {
+    static func addMeasure(account: RecordID) -> Self { Self(MeasureForm.add(account: account)) }
+    static func editMeasure(account: RecordID, _ id: RecordID) -> Self {
+        Self(MeasureForm.edit(account: account, id))
+    }
+    static func addReading(account: RecordID, _ measure: RecordID) -> Self {
+        Self(ReadingForm(account: account, measure: measure))
+    }
+}
