@@ -110,7 +110,7 @@ enum AccountsScreen {
             return Undo.perform(&state)
         case .quit:
             state.quitting = true
-            return [.quit]
+            return []
         }
         return []
     }

@@ -40,5 +40,4 @@ public enum Effect: Equatable, Sendable {
     case export(fileName: String, text: String)
     case reload
     case redraw
-    case quit
 }

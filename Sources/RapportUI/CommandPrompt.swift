@@ -12,7 +12,7 @@ enum CommandPrompt {
         case "": return []
         case "q", "quit", "q!", "wq", "x":
             state.quitting = true
-            return [.quit]
+            return []
         case "help", "h":
             state.overlay = .help(scroll: 0)
         case "due", "d":

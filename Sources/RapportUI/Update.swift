@@ -57,12 +57,9 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         return []
     case .terminate:
         // Pending edits first: an open form that can be saved is saved.
-        var effects: [Effect] = []
-        if case .form(let purpose, let form)? = state.overlay {
-            effects = FormSubmission.submit(purpose, form, state: &state)
-        }
         state.quitting = true
-        return effects + [.quit]
+        guard case .form(let purpose, let form)? = state.overlay else { return [] }
+        return FormSubmission.submit(purpose, form, state: &state)
     }
 }
 
@@ -71,7 +68,7 @@ private func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     if state.width < AppState.minimumWidth || state.height < AppState.minimumHeight {
         if key == .char("Q") {
             state.quitting = true
-            return [.quit]
+            return []
         }
         return []
     }
@@ -87,7 +84,7 @@ private func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         case .dueList: DueScreen.show(&state)
         case .quit:
             state.quitting = true
-            return [.quit]
+            return []
         }
         return []
     }

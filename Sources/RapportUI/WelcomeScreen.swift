@@ -3,13 +3,13 @@ import TUIKit
 /// Shown when there is no store yet.
 enum WelcomeScreen {
     static func handle(_ state: inout AppState, _ key: Key) -> [Effect] {
-        switch key {
-        case .char("d"), .enter: return [.createStore(demo: true)]
-        case .char("e"): return [.createStore(demo: false)]
-        case .char("q"), .escape:
+        switch Keymaps.welcome.command(for: key) {
+        case .demo: return [.createStore(demo: true)]
+        case .empty: return [.createStore(demo: false)]
+        case .quit:
             state.quitting = true
-            return [.quit]
-        default: return []
+            return []
+        case nil: return []
         }
     }
 

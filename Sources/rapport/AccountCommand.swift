@@ -20,13 +20,13 @@ struct AddAccountCommand: ParsableCommand {
     @Option(help: "The account manager (default: $RAPPORT_OWNER, else $USER).")
     var owner: String?
 
-    @Option(help: "key, core or standard.")
+    @Option(help: .choice(Tier.self, "The account's tier"))
     var tier: String = "standard"
 
-    @Option(help: "active, at-risk, lost or former.")
+    @Option(help: .choice(AccountStatus.self, "Where the relationship stands"))
     var status: String = "active"
 
-    @Option(help: "growth, stagnancy, tension, reconnection or disruption.")
+    @Option(help: .choice(Season.self, "The relationship's season"))
     var season: String = "growth"
 
     @Option(help: "Annual revenue, e.g. 1200000, 1.2M or 350k.")

@@ -66,4 +66,12 @@ func parseChoice<T: Choice>(_ text: String, _ option: String) throws -> T {
 extension ArgumentHelp {
     /// The help of every command's account argument (resolved by `Lookup.find`).
     static let account: ArgumentHelp = "The account (id, name, or unambiguous start of its name)."
+
+    /// A choice option's help: what it is, then its values from `allCases` ("key, core or
+    /// standard"), so help and parsing can never disagree. (ArgumentParser's own
+    /// `ExpressibleByArgument` would list them too, but a bad value then prints a
+    /// ten-line block instead of the one line every other bad input gets.)
+    static func choice<T: Choice>(_ type: T.Type, _ what: String) -> ArgumentHelp {
+        ArgumentHelp("\(what): \(T.acceptedList).")
+    }
 }

@@ -15,7 +15,7 @@ struct LogCommand: ParsableCommand {
     @Argument(help: "What happened, in a line.")
     var summary: String
 
-    @Option(help: "meeting, call, email, report, meal, site-visit or review.")
+    @Option(help: .choice(TouchKind.self, "What kind of touchpoint"))
     var kind: String
 
     @Option(
@@ -26,7 +26,7 @@ struct LogCommand: ParsableCommand {
     @Option(help: ArgumentHelp("When it happened (default today).", valueName: "DATE"))
     var on: String?
 
-    @Option(help: "positive, neutral or negative.")
+    @Option(help: .choice(Sentiment.self, "How it went"))
     var sentiment: String = "neutral"
 
     @Option(name: .customLong("follow-up"), help: ArgumentHelp("When to follow it up.", valueName: "DATE"))
@@ -82,7 +82,7 @@ struct ConcernCommand: ParsableCommand {
     @Argument(help: "The concern, in a line.")
     var summary: String
 
-    @Option(help: "low, medium, high or critical.")
+    @Option(help: .choice(Severity.self, "How much it matters to them"))
     var severity: String = "medium"
 
     @Option(

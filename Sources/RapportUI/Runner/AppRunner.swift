@@ -70,8 +70,6 @@ public final class AppRunner {
             case .redraw:
                 host.redraw()
                 return nil
-            case .quit:
-                return nil
             }
         } catch {
             return .failed("\(error)")
