@@ -22,13 +22,13 @@ extension FormKind {
 
 /// What a form creates or edits: a form kind's value, made with the factories each
 /// kind's file adds (`.logTouchpoint(account:)` is `TouchpointForm.log(account:)`).
-public struct FormPurpose: Equatable, Sendable {
+struct FormPurpose: Equatable, Sendable {
     /// The kind that reads the form back.
     let kind: any FormKind
 
     init(_ kind: some FormKind) { self.kind = kind }
 
-    public static func == (lhs: FormPurpose, rhs: FormPurpose) -> Bool { lhs.kind.isEqual(to: rhs.kind) }
+    static func == (lhs: FormPurpose, rhs: FormPurpose) -> Bool { lhs.kind.isEqual(to: rhs.kind) }
 }
 
 /// Which part of a worksheet a form edits (nil ids: a new entry).

@@ -1,39 +1,39 @@
 import TUIKit
 
 /// Commands available everywhere.
-public enum GlobalCommand: Sendable { case help, quit, commandLine, redraw, dueList }
+enum GlobalCommand: Sendable { case help, quit, commandLine, redraw, dueList }
 
 /// Commands of the accounts table.
-public enum ListCommand: Sendable {
+enum ListCommand: Sendable {
     case move, open, filter, sort, tierFilter, statusFilter, ownerFilter, clearFilters
     case add, log, concern, edit, delete, undo, quit
 }
 
 /// Commands of the account view.
-public enum ViewCommand: Sendable {
+enum ViewCommand: Sendable {
     case move, back, nextSection, previousSection, section
     case log, concern, add, edit, delete, undo
 }
 
 /// Commands of the plan section (besides the account view's own).
-public enum PlanCommand: Sendable { case start, states, done, pause, moveUp, moveDown, fixGap, export }
+enum PlanCommand: Sendable { case start, states, done, pause, moveUp, moveDown, fixGap, export }
 
 /// Commands of the worksheets section and of the concerns section's extra key.
-public enum WorksheetListCommand: Sendable { case new, open, fromConcern }
+enum WorksheetListCommand: Sendable { case new, open, fromConcern }
 
 /// Commands of the worksheet editor.
-public enum WorksheetCommand: Sendable {
+enum WorksheetCommand: Sendable {
     case move, nextStep, previousStep, step, add, edit, delete, undo, moveUp, moveDown, markRoot, frame,
         close, export, back
 }
 
 /// Commands of the Health, Risks and Expectations sections (besides add/edit/delete).
-public enum HealthCommand: Sendable { case litmus, reading, addMeasure }
-public enum RiskCommand: Sendable { case occurred }
-public enum ExpectationCommand: Sendable { case newSet, checklist, nextSet, previousSet }
+enum HealthCommand: Sendable { case litmus, reading, addMeasure }
+enum RiskCommand: Sendable { case occurred }
+enum ExpectationCommand: Sendable { case newSet, checklist, nextSet, previousSet }
 
 /// Commands of the due list.
-public enum DueCommand: Sendable { case move, open, done, snooze, mine, filter, back }
+enum DueCommand: Sendable { case move, open, done, snooze, mine, filter, back }
 
 /// Commands of the welcome screen (no store yet).
 enum WelcomeCommand: Sendable { case demo, empty, quit }
@@ -45,12 +45,12 @@ enum HelpCommand: Sendable { case close, down, up }
 enum ConfirmCommand: Sendable { case yes, no }
 
 /// The key tables. Each drives its screen's dispatch, its footer and the help overlay.
-public enum Keymaps {
+enum Keymaps {
     static let navigation: [Key] = [
         .char("j"), .char("k"), .down, .up, .char("g"), .char("G"), .home, .end, .pageUp, .pageDown
     ]
 
-    public static let global = Keymap<GlobalCommand>(
+    static let global = Keymap<GlobalCommand>(
         "Everywhere",
         [
             Binding([.char("?"), .function(1)], .help, label: "help", help: "Show this help"),
@@ -87,7 +87,7 @@ public enum Keymaps {
             Binding([.char("n"), .char("N"), .escape, .char("q")], .no, help: "No")
         ])
 
-    public static let accounts = Keymap<ListCommand>(
+    static let accounts = Keymap<ListCommand>(
         "Accounts",
         [
             Binding(navigation, .move, help: "Move: j/k or arrows, g/G first/last, PgUp/PgDn"),
@@ -115,7 +115,7 @@ public enum Keymaps {
             Binding([.char("q")], .quit, help: "Quit")
         ])
 
-    public static let due = Keymap<DueCommand>(
+    static let due = Keymap<DueCommand>(
         "Follow-ups",
         [
             Binding(navigation, .move, help: "Move: j/k or arrows, g/G first/last, PgUp/PgDn"),
@@ -133,7 +133,7 @@ public enum Keymaps {
             Binding([.escape, .char("q")], .back, label: "back", help: "Back to the accounts")
         ])
 
-    public static let plan = Keymap<PlanCommand>(
+    static let plan = Keymap<PlanCommand>(
         "Plan section",
         [
             Binding(
@@ -155,14 +155,14 @@ public enum Keymaps {
                 [.char("X")], .export, help: "Export the plan as Markdown (a file in the current directory)")
         ])
 
-    public static let worksheetList = Keymap<WorksheetListCommand>(
+    static let worksheetList = Keymap<WorksheetListCommand>(
         "Worksheets section",
         [
             Binding([.char("n")], .new, label: "new", help: "Start a new root-cause worksheet"),
             Binding([.enter], .open, label: "open", help: "Open the selected worksheet")
         ])
 
-    public static let concernList = Keymap<WorksheetListCommand>(
+    static let concernList = Keymap<WorksheetListCommand>(
         "Concerns section",
         [
             Binding(
@@ -170,7 +170,7 @@ public enum Keymaps {
                 help: "Work the selected concern through a root-cause worksheet (Define prefilled)")
         ])
 
-    public static let worksheet = Keymap<WorksheetCommand>(
+    static let worksheet = Keymap<WorksheetCommand>(
         "Worksheet",
         [
             Binding(
@@ -197,7 +197,7 @@ public enum Keymaps {
             Binding([.escape, .char("q")], .back, label: "back", help: "Back to the account")
         ])
 
-    public static let health = Keymap<HealthCommand>(
+    static let health = Keymap<HealthCommand>(
         "Health section",
         [
             Binding([.char("t")], .litmus, label: "litmus", help: "Run the litmus test (one key per answer)"),
@@ -207,7 +207,7 @@ public enum Keymaps {
             Binding([.char("m")], .addMeasure, label: "measure", help: "Track a new measure")
         ])
 
-    public static let risks = Keymap<RiskCommand>(
+    static let risks = Keymap<RiskCommand>(
         "Risks section",
         [
             Binding(
@@ -215,7 +215,7 @@ public enum Keymaps {
                 help: "Mark the selected risk as occurred (offers the disruption season)")
         ])
 
-    public static let expectations = Keymap<ExpectationCommand>(
+    static let expectations = Keymap<ExpectationCommand>(
         "Expectations section",
         [
             Binding(
@@ -225,7 +225,7 @@ public enum Keymaps {
             Binding([.char("[")], .previousSet, help: "Previous project's expectations")
         ])
 
-    public static let account = Keymap<ViewCommand>(
+    static let account = Keymap<ViewCommand>(
         "Account",
         [
             Binding(navigation, .move, help: "Move within the section"),
