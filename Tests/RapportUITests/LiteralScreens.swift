@@ -95,39 +95,6 @@ func openedNorthwind() -> AppState {
             """)
     }
 
-    @Test func dueListAcrossAllAccounts() {
-        var state = Fixture.state()
-        state.press([.char("D")])
-        expectScreen(
-            &state,
-            """
-            Follow-ups  7 · 1 overdue · everyone · next 30 days
-            Overdue (1)
-                7d over Brightline Energy Respond: Late incident reports concern      Tom
-            Today (5)
-                  today Northwind Logist… Measure customer satisfaction  satisfaction Maya
-                  today Brightline Energy Run the litmus test            litmus test  Tom
-                  today Brightline Energy Measure customer satisfaction  satisfaction Tom
-                  today Quillon Publishi… Run the litmus test            litmus test  Tom
-                  today Quillon Publishi… Measure customer satisfaction  satisfaction Tom
-            Later (1)
-                 in 12d Northwind Logist… Touch base with Helena Voss, … keep in tou… Maya
-
-
-
-
-
-
-
-
-
-
-
-
-            Enter open  x done  z snooze  m mine  / filter  Esc back  ? help  D due  Q quit
-            """)
-    }
-
     @Test func worksheetEditorOnANewWorksheet() throws {
         var state = openedNorthwind()
         state.press([.char("7"), .char("n")])
