@@ -229,3 +229,39 @@ enum AccountsScreen {
         return change < 0 ? "↓" : (change > 0 ? "↑" : "")
     }
 }
+
+/// Commands of the accounts table.
+enum ListCommand: Sendable {
+    case move, open, filter, sort, tierFilter, statusFilter, ownerFilter, clearFilters
+    case add, log, concern, edit, delete, undo, quit
+}
+
+extension Keymaps {
+    static let accounts = Keymap<ListCommand>(
+        "Accounts",
+        [
+            Binding(navigation, .move, help: "Move: j/k or arrows, g/G first/last, PgUp/PgDn"),
+            Binding([.enter], .open, label: "open", help: "Open the selected account"),
+            Binding(
+                [.char("/")], .filter, label: "filter",
+                help: "Filter as you type (name, owner, tags, contacts); Esc clears"),
+            Binding(
+                [.char("s")], .sort, label: "sort",
+                help: "Cycle the sort: name, value, health, last touch, next due, flags, tier"),
+            Binding([.char("t")], .tierFilter, help: "Cycle the tier filter: all, key, core, standard"),
+            Binding(
+                [.char("S")], .statusFilter,
+                help: "Cycle the status filter: all, active, at risk, lost, former"),
+            Binding([.char("o")], .ownerFilter, help: "Cycle the owner filter through the owners"),
+            Binding([.char("x")], .clearFilters, help: "Clear every filter"),
+            Binding([.char("l")], .log, label: "log", help: "Log a touchpoint for the selected account"),
+            Binding(
+                [.char("c")], .concern, label: "concern",
+                help: "Record a customer concern for the selected account"),
+            Binding([.char("a")], .add, label: "add", help: "Add an account"),
+            Binding([.char("e")], .edit, help: "Edit the selected account's facts"),
+            Binding([.char("d")], .delete, help: "Delete the selected account (asks first; u undoes)"),
+            Binding([.char("u")], .undo, help: "Undo the last delete"),
+            Binding([.char("q")], .quit, help: "Quit")
+        ])
+}

@@ -1,4 +1,5 @@
 import RapportCore
+import TUIKit
 
 /// What a yes/no question is about.
 enum ConfirmPurpose: Equatable, Sendable {
@@ -63,4 +64,16 @@ enum Confirmation {
             ]
         }
     }
+}
+
+/// Answers to a yes/no question.
+enum ConfirmCommand: Sendable { case yes, no }
+
+extension Keymaps {
+    static let confirm = Keymap<ConfirmCommand>(
+        "Questions",
+        [
+            Binding([.char("y"), .char("Y")], .yes, help: "Yes"),
+            Binding([.char("n"), .char("N"), .escape, .char("q")], .no, help: "No")
+        ])
 }

@@ -233,3 +233,26 @@ enum DueScreen {
         ]
     }
 }
+
+/// Commands of the due list.
+enum DueCommand: Sendable { case move, open, done, snooze, mine, filter, back }
+
+extension Keymaps {
+    static let due = Keymap<DueCommand>(
+        "Follow-ups",
+        [
+            Binding(navigation, .move, help: "Move: j/k or arrows, g/G first/last, PgUp/PgDn"),
+            Binding([.enter], .open, label: "open", help: "Open the account at the right section"),
+            Binding(
+                [.char("x")], .done, label: "done",
+                help: "Mark done (asks for a note; recorded where it belongs)"),
+            Binding([.char("z")], .snooze, label: "snooze", help: "Snooze to a later day, with a reason"),
+            Binding(
+                [.char("m")], .mine, label: "mine",
+                help: "Toggle between your follow-ups ($RAPPORT_OWNER) and everyone's"),
+            Binding(
+                [.char("/")], .filter, label: "filter",
+                help: "Filter as you type (account, what, owner, source); Esc clears"),
+            Binding([.escape, .char("q")], .back, label: "back", help: "Back to the accounts")
+        ])
+}

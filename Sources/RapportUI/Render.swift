@@ -94,3 +94,16 @@ func helpSections(_ state: AppState) -> [(title: String, lines: [(keys: String, 
     sections.append((Keymaps.help.title, Keymaps.help.helpLines))
     return sections
 }
+
+/// Commands of the help overlay.
+enum HelpCommand: Sendable { case close, down, up }
+
+extension Keymaps {
+    static let help = Keymap<HelpCommand>(
+        "Help",
+        [
+            Binding([.escape, .char("?"), .char("q"), .enter], .close, help: "Close the help"),
+            Binding([.char("j"), .down], .down, help: "Scroll down"),
+            Binding([.char("k"), .up], .up, help: "Scroll up")
+        ])
+}

@@ -32,3 +32,18 @@ enum WelcomeScreen {
         }
     }
 }
+
+/// Commands of the welcome screen (no store yet).
+enum WelcomeCommand: Sendable { case demo, empty, quit }
+
+extension Keymaps {
+    static let welcome = Keymap<WelcomeCommand>(
+        "Welcome",
+        [
+            Binding(
+                [.char("d"), .enter], .demo, label: "demo portfolio",
+                help: "Create the demo portfolio (27 realistic accounts)"),
+            Binding([.char("e")], .empty, label: "empty store", help: "Start with an empty store"),
+            Binding([.char("q"), .escape], .quit, label: "quit", help: "Quit")
+        ])
+}

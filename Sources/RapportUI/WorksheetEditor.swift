@@ -352,3 +352,38 @@ enum WorksheetEditor {
         }
     }
 }
+
+/// Commands of the worksheet editor.
+enum WorksheetCommand: Sendable {
+    case move, nextStep, previousStep, step, add, edit, delete, undo, moveUp, moveDown, markRoot, frame,
+        close, export, back
+}
+
+extension Keymaps {
+    static let worksheet = Keymap<WorksheetCommand>(
+        "Worksheet",
+        [
+            Binding(
+                [.tab, .char("]")], .nextStep, label: "step",
+                help: "Next step (warns when leaving an empty one)"),
+            Binding([.backTab, .char("[")], .previousStep, help: "Previous step"),
+            Binding((1...7).map { .char(Character(String($0))) }, .step, help: "Jump to a step by number"),
+            Binding(navigation, .move, help: "Move within the step's list"),
+            Binding(
+                [.char("e"), .enter], .edit, label: "edit", help: "Edit the step (or the selected entry)"),
+            Binding([.char("a")], .add, label: "add", help: "Add a cause, option or action"),
+            Binding(
+                [.char("d")], .delete, help: "Delete the selected cause, option or action (u brings it back)"),
+            Binding([.char("u")], .undo, help: "Undo the last delete"),
+            Binding(
+                [.char("r")], .markRoot, label: "root",
+                help: "Explore: mark the selected cause as the likely root cause"),
+            Binding([.char("K")], .moveUp, help: "Move the selected entry up"),
+            Binding([.char("J")], .moveDown, help: "Move the selected entry down"),
+            Binding(
+                [.char("f")], .frame, label: "frame", help: "Focus, who is accountable, how often we talk"),
+            Binding([.char("C")], .close, help: "Close the worksheet (needs an outcome)"),
+            Binding([.char("X")], .export, help: "Export as Markdown (a file in the current directory)"),
+            Binding([.escape, .char("q")], .back, label: "back", help: "Back to the account")
+        ])
+}

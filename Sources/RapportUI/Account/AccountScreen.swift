@@ -130,3 +130,38 @@ func ago(_ day: Day, _ today: Day) -> String {
     default: return "\(days)d ago"
     }
 }
+
+/// Commands of the account view.
+enum ViewCommand: Sendable {
+    case move, back, nextSection, previousSection, section
+    case log, concern, add, edit, delete, undo
+}
+
+extension Keymaps {
+    static let account = Keymap<ViewCommand>(
+        "Account",
+        [
+            Binding(navigation, .move, help: "Move within the section"),
+            Binding(
+                [.tab, .right], .nextSection, label: "section", help: "Next section (Tab), previous (S-Tab)"),
+            Binding([.backTab, .left], .previousSection, help: "Previous section"),
+            Binding(
+                (0...9).map { .char(Character(String($0))) }, .section,
+                help: "Jump to a section by number (0 is Expectations)"),
+            Binding([.char("l")], .log, label: "log", help: "Log a touchpoint"),
+            Binding([.char("c")], .concern, label: "concern", help: "Record a customer concern"),
+            Binding(
+                [.char("a")], .add, label: "add",
+                help:
+                    "Add to the section: contact, team member, touchpoint, concern, plan item, worksheet, measure, risk or goal"
+            ),
+            Binding(
+                [.char("e")], .edit, label: "edit",
+                help: "Edit the selected record (the account's facts on Overview)"),
+            Binding(
+                [.char("d")], .delete, label: "del", help: "Delete the selected record (asks first; u undoes)"
+            ),
+            Binding([.char("u")], .undo, help: "Undo the last delete"),
+            Binding([.escape, .char("q")], .back, label: "back", help: "Back to the accounts")
+        ])
+}

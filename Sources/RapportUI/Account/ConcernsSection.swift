@@ -75,3 +75,13 @@ enum ConcernsSection: AccountSectionContent {
             empty: "No concerns recorded. c records one, however small.", into: &canvas, rect: rect)
     }
 }
+
+extension Keymaps {
+    static let concernList = Keymap<WorksheetListCommand>(
+        "Concerns section",
+        [
+            Binding(
+                [.char("w")], .fromConcern, label: "worksheet",
+                help: "Work the selected concern through a root-cause worksheet (Define prefilled)")
+        ])
+}

@@ -128,3 +128,18 @@ extension AccountViewState {
         table = TableView()
     }
 }
+
+/// Commands of the Expectations section (besides add/edit/delete).
+enum ExpectationCommand: Sendable { case newSet, checklist, nextSet, previousSet }
+
+extension Keymaps {
+    static let expectations = Keymap<ExpectationCommand>(
+        "Expectations section",
+        [
+            Binding(
+                [.char("w")], .checklist, label: "checklist", help: "Write the up-front checklist answers"),
+            Binding([.char("n")], .newSet, label: "project", help: "Expectations for another project"),
+            Binding([.char("]")], .nextSet, help: "Next project's expectations"),
+            Binding([.char("[")], .previousSet, help: "Previous project's expectations")
+        ])
+}

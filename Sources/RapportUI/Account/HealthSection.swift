@@ -122,3 +122,18 @@ enum HealthSection: AccountSectionContent {
             into: &canvas, rect: tableRect)
     }
 }
+
+/// Commands of the Health section (besides add/edit/delete).
+enum HealthCommand: Sendable { case litmus, reading, addMeasure }
+
+extension Keymaps {
+    static let health = Keymap<HealthCommand>(
+        "Health section",
+        [
+            Binding([.char("t")], .litmus, label: "litmus", help: "Run the litmus test (one key per answer)"),
+            Binding(
+                [.char("r")], .reading, label: "reading",
+                help: "Enter a monthly reading for the selected measure"),
+            Binding([.char("m")], .addMeasure, label: "measure", help: "Track a new measure")
+        ])
+}

@@ -210,3 +210,30 @@ enum PlanSection: AccountSectionContent {
         return first.isEmpty ? "not written yet (w)" : first
     }
 }
+
+/// Commands of the plan section (besides the account view's own).
+enum PlanCommand: Sendable { case start, states, done, pause, moveUp, moveDown, fixGap, export }
+
+extension Keymaps {
+    static let plan = Keymap<PlanCommand>(
+        "Plan section",
+        [
+            Binding(
+                [.char("p")], .start, label: "playbook",
+                help: "Start a plan from the playbook (keep, edit or drop each step)"),
+            Binding(
+                [.char("x")], .done, label: "done",
+                help: "Mark the selected item done (with a note; logs the touchpoint)"),
+            Binding(
+                [.char("w")], .states, label: "write",
+                help: "Write what the relationship is and what it needs to be"),
+            Binding(
+                [.char("f")], .fixGap, label: "fix gap",
+                help: "Fix the first gap: add the missing contact or the regular meeting"),
+            Binding([.char("P")], .pause, help: "Pause or resume the selected item"),
+            Binding([.char("K")], .moveUp, help: "Move the selected item up"),
+            Binding([.char("J")], .moveDown, help: "Move the selected item down"),
+            Binding(
+                [.char("X")], .export, help: "Export the plan as Markdown (a file in the current directory)")
+        ])
+}

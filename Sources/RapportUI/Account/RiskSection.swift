@@ -107,3 +107,16 @@ enum RiskSection: AccountSectionContent {
         }
     }
 }
+
+/// Commands of the Risks section (besides add/edit/delete).
+enum RiskCommand: Sendable { case occurred }
+
+extension Keymaps {
+    static let risks = Keymap<RiskCommand>(
+        "Risks section",
+        [
+            Binding(
+                [.char("o")], .occurred, label: "occurred",
+                help: "Mark the selected risk as occurred (offers the disruption season)")
+        ])
+}

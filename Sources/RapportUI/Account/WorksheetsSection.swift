@@ -65,3 +65,15 @@ enum WorksheetsSection: AccountSectionContent {
             into: &canvas, rect: rect)
     }
 }
+
+/// Commands of the worksheets section and of the concerns section's extra key.
+enum WorksheetListCommand: Sendable { case new, open, fromConcern }
+
+extension Keymaps {
+    static let worksheetList = Keymap<WorksheetListCommand>(
+        "Worksheets section",
+        [
+            Binding([.char("n")], .new, label: "new", help: "Start a new root-cause worksheet"),
+            Binding([.enter], .open, label: "open", help: "Open the selected worksheet")
+        ])
+}
