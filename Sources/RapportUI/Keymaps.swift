@@ -44,6 +44,9 @@ enum HelpCommand: Sendable { case close, down, up }
 /// Answers to a yes/no question.
 enum ConfirmCommand: Sendable { case yes, no }
 
+/// Choices in an edit's conflict: per field, or for every field at once.
+enum ConflictCommand: Sendable { case down, up, mine, theirs, allMine, allTheirs }
+
 /// The key tables. Each drives its screen's dispatch, its footer and the help overlay.
 public enum Keymaps {
     static let navigation: [Key] = [
@@ -85,6 +88,20 @@ public enum Keymaps {
         [
             Binding([.char("y"), .char("Y")], .yes, help: "Yes"),
             Binding([.char("n"), .char("N"), .escape, .char("q")], .no, help: "No")
+        ])
+
+    static let conflict = Keymap<ConflictCommand>(
+        "Changed meanwhile (both sides changed a field)",
+        [
+            Binding([.char("m")], .mine, label: "mine", help: "Keep mine for the selected field"),
+            Binding([.char("t")], .theirs, label: "theirs", help: "Keep theirs for the selected field"),
+            Binding([.char("M")], .allMine, label: "all mine", help: "Keep mine for every field"),
+            Binding(
+                [.char("T"), .escape], .allTheirs, label: "all theirs",
+                help: "Keep theirs for every field (Esc too): nothing of theirs is overwritten",
+                hintLabel: "T/Esc"),
+            Binding([.char("j"), .down], .down, help: "Next field"),
+            Binding([.char("k"), .up], .up, help: "Previous field")
         ])
 
     public static let accounts = Keymap<ListCommand>(

@@ -33,6 +33,11 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         if state.screen.accountID == id { state.screen = .accounts }
         state.message = Message(message)
         return []
+    case .conflicted(let conflict, let stored, let mutations, let message):
+        state.store(stored)
+        state.overlay = .conflict(ConflictReview(conflict, mutations: mutations, message: message))
+        state.message = nil
+        return []
     case .failed(let message):
         state.message = Message(message, isError: true)
         return [.reload]
@@ -60,6 +65,10 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         var effects: [Effect] = []
         if case .form(let purpose, let form)? = state.overlay {
             effects = FormSubmission.submit(purpose, form, state: &state)
+        }
+        if case .conflict(let review)? = state.overlay {
+            // As Esc would: theirs for every conflicting field, the rest of mine saved.
+            effects = ConflictReview.settle(review.choosingAll(.theirs), state: &state)
         }
         state.quitting = true
         return effects + [.quit]
@@ -130,6 +139,8 @@ private func handleOverlay(_ state: inout AppState, _ overlay: Overlay, _ key: K
         return []
     case .litmus(let run):
         return LitmusRunner.handle(&state, run, key)
+    case .conflict(let review):
+        return ConflictReview.handle(&state, review, key)
     case .form(let purpose, var form):
         switch form.handle(key) {
         case .editing:
