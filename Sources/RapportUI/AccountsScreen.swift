@@ -103,7 +103,7 @@ enum AccountsScreen {
                     .logTouchpoint(account: a.id), TouchpointForm.make(nil, in: a))
             case .concern:
                 state.overlay = .form(.addConcern(account: a.id), ConcernForm.make(nil, in: a))
-            case .edit: state.overlay = .form(.editAccount(a.id), AccountForm.make(a))
+            case .edit: state.overlay = .form(.editAccount(a), AccountForm.make(a))
             default: state.overlay = .confirm(.deleteAccount(a.id))
             }
         case .undo:

@@ -15,6 +15,10 @@ public enum Action: Equatable, Sendable {
     case created(Account, message: String)
     /// An account was deleted.
     case deleted(RecordID, message: String)
+    /// An edit met fields changed meanwhile and nothing was saved: the user chooses, per
+    /// field, theirs or mine. `stored` is the account as the store holds it; `mutations`
+    /// and `message` are the save's, to send again once the edit is settled.
+    case conflicted(EditConflict, stored: Account, mutations: [Mutation], message: String)
     /// A save was refused or failed; the screen reloads.
     case failed(String)
     /// The external editor closed with this text (nil: it could not run; see message).

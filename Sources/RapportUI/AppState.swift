@@ -246,4 +246,6 @@ enum Overlay: Equatable, Sendable {
     case confirm(ConfirmPurpose)
     case command(TextField)
     case litmus(LitmusRun)
+    /// Fields both sides changed: which to keep.
+    case conflict(ConflictReview)
 }

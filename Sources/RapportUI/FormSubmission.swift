@@ -41,25 +41,24 @@ enum FormSubmission {
         return effects
     }
 
-    /// Step 4 walks the options: saving one option's ups and downs opens the next one's.
+    /// Step 4 walks the options: saving one option's ups and downs opens the next one's,
+    /// on `w` as that save leaves it.
     static func walkImplications(
-        account id: RecordID, worksheet worksheetID: RecordID, from optionID: RecordID,
-        state: inout AppState
+        account id: RecordID, worksheet w: Worksheet, from optionID: RecordID, state: inout AppState
     ) {
         guard let account = state.account(id),
-            let w = account.worksheets.first(where: { $0.id == worksheetID }),
             let i = w.options.firstIndex(where: { $0.id == optionID }), let next = w.options[safe: i + 1]
         else { return }
         state.worksheetEditor?.table.selection = i + 1
         state.overlay = .form(
-            .worksheetPart(account: id, worksheet: worksheetID, .implications(next.id)),
+            .worksheetPart(account: id, worksheet: w, .implications(next.id)),
             WorksheetPartForm.make(.implications(next.id), w, in: account))
     }
 
     /// A worksheet just started opens in the editor (it is saved by the effect that follows).
     static func openNewWorksheet(account id: RecordID, after effects: [Effect], state: inout AppState) {
         for case .mutate(_, let mutations, _) in effects {
-            for case .upsertWorksheet(let w) in mutations { WorksheetEditor.open(&state, id, w) }
+            for case .addWorksheet(let w) in mutations { WorksheetEditor.open(&state, id, w) }
         }
     }
 

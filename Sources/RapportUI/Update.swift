@@ -33,6 +33,11 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         if state.screen.accountID == id { state.screen = .accounts }
         state.message = Message(message)
         return []
+    case .conflicted(let conflict, let stored, let mutations, let message):
+        state.store(stored)
+        state.overlay = .conflict(ConflictReview(conflict, mutations: mutations, message: message))
+        state.message = nil
+        return []
     case .failed(let message):
         state.message = Message(message, isError: true)
         return [.reload]
@@ -58,8 +63,15 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .terminate:
         // Pending edits first: an open form that can be saved is saved.
         state.quitting = true
-        guard case .form(let purpose, let form)? = state.overlay else { return [] }
-        return FormSubmission.submit(purpose, form, state: &state)
+        switch state.overlay {
+        case .form(let purpose, let form)?:
+            return FormSubmission.submit(purpose, form, state: &state)
+        case .conflict(let review)?:
+            // As Esc would: theirs for every conflicting field, the rest of mine saved.
+            return ConflictReview.settle(review.choosingAll(.theirs), state: &state)
+        default:
+            return []
+        }
     }
 }
 
@@ -127,6 +139,8 @@ private func handleOverlay(_ state: inout AppState, _ overlay: Overlay, _ key: K
         return []
     case .litmus(let run):
         return LitmusRunner.handle(&state, run, key)
+    case .conflict(let review):
+        return ConflictReview.handle(&state, review, key)
     case .form(let purpose, var form):
         switch form.handle(key) {
         case .editing:

@@ -74,11 +74,11 @@ enum WorksheetEditor {
         let i = editor.table.selection
         func form(_ part: WorksheetPart) {
             state.overlay = .form(
-                .worksheetPart(account: accountID, worksheet: id, part),
+                .worksheetPart(account: accountID, worksheet: w, part),
                 WorksheetPartForm.make(part, w, in: account))
         }
         func save(_ changed: Worksheet, _ message: String) -> [Effect] {
-            [.mutate(accountID, [.upsertWorksheet(changed)], message: message)]
+            [.mutate(accountID, [.editWorksheet(base: w, mine: changed)], message: message)]
         }
         switch command {
         case .move:
@@ -137,7 +137,8 @@ enum WorksheetEditor {
             default: return []
             }
             state.undo = .record(
-                account: accountID, .upsertWorksheet(w), what: "the \(step.title.lowercased()) entry")
+                account: accountID, .editWorksheet(base: changed, mine: w),
+                what: "the \(step.title.lowercased()) entry")
             state.worksheetEditor?.table.move(-1, count: Int.max)
             return save(changed, "Deleted from \(step.title) (u brings it back)")
         case .undo:

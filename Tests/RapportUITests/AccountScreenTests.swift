@@ -157,7 +157,7 @@ import Testing
         state.type("60")
         effects = state.press([.enter])
         guard case .mutate(_, let mutations, _)? = effects.first,
-            case .upsertContact(let c)? = mutations.first
+            case .addContact(let c)? = mutations.first
         else {
             Issue.record("expected a contact, got \(effects)")
             return
@@ -178,7 +178,7 @@ import Testing
         #expect(
             state.press([.char("u")]) == [
                 .mutate(
-                    Fixture.id("acc-north"), [.upsertContact(dieter)],
+                    Fixture.id("acc-north"), [.addContact(dieter)],
                     message: "Restored contact Dieter Brandt")
             ])
     }
@@ -188,13 +188,14 @@ import Testing
         state.press([.char("e"), .tab, .tab, .tab, .tab, .char("t")])
         let effects = state.press([.enter])
         guard case .mutate(let id, let mutations, _)? = effects.first,
-            case .updateFacts(let facts)? = mutations.first
+            case .editFacts(let base, let mine)? = mutations.first
         else {
             Issue.record("expected facts, got \(effects)")
             return
         }
         var account = Fixture.accounts[0]
-        try Mutation.updateFacts(facts).apply(to: &account, today: Fixture.today)
+        #expect(base == AccountFacts(account), "the facts as the form opened")
+        try Mutation.editFacts(base: base, mine: mine).apply(to: &account, today: Fixture.today)
         #expect(id == account.id)
         #expect(account.season == .tension)
         #expect(

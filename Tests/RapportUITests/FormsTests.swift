@@ -60,7 +60,7 @@ struct FormsTests {
         #expect(FormPurpose.addContact(account: north) == .addContact(account: north))
         #expect(FormPurpose.addContact(account: north) != .addContact(account: Fixture.id("acc-bright")))
         #expect(FormPurpose.addContact(account: north) != .addTeamMember(account: north))
-        #expect(FormPurpose.addAccount != .editAccount(north))
-        #expect(FormPurpose.startPlan(account: north) != .planStates(account: north))
+        #expect(FormPurpose.addAccount != .editAccount(Fixture.accounts[0]))
+        #expect(FormPurpose.startPlan(account: north) != .planStates(account: north, nil))
     }
 }

@@ -61,7 +61,7 @@ import Testing
         // Drop the indirect-contacts step (the third) and keep the rest.
         state.press([.down, .down, .right])
         let effects = state.press([.enter])
-        guard case .mutate(_, let mutations, _)? = effects.first, case .setPlan(let plan)? = mutations.first
+        guard case .mutate(_, let mutations, _)? = effects.first, case .startPlan(let plan)? = mutations.first
         else {
             Issue.record("expected a new plan, got \(effects)")
             return
@@ -223,7 +223,7 @@ import Testing
         state.store(planned)
         let effects = state.press([.char("f")])
         guard case .mutate(_, let mutations, _)? = effects.first,
-            case .upsertPlanItem(let item)? = mutations.first
+            case .addPlanItem(let item)? = mutations.first
         else {
             Issue.record("expected the meeting item, got \(effects)")
             return

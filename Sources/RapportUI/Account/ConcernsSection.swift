@@ -41,7 +41,7 @@ enum ConcernsSection: AccountSectionContent {
 
     static func edit(_ state: inout AppState, _ a: Account, _ view: AccountViewState) {
         guard let c = concerns(a)[safe: view.table.selection] else { return }
-        state.overlay = .form(.editConcern(account: a.id, c.id), ConcernForm.make(c, in: a))
+        state.overlay = .form(.editConcern(account: a.id, c), ConcernForm.make(c, in: a))
     }
 
     static func deletion(_ a: Account, _ view: AccountViewState) -> ConfirmPurpose? {

@@ -13,13 +13,13 @@ enum ContactsSection: AccountSectionContent {
 
     static func edit(_ state: inout AppState, _ a: Account, _ view: AccountViewState) {
         guard let c = a.contacts[safe: view.table.selection] else { return }
-        state.overlay = .form(.editContact(account: a.id, c.id), ContactForm.make(c))
+        state.overlay = .form(.editContact(account: a.id, c), ContactForm.make(c))
     }
 
     static func deletion(_ a: Account, _ view: AccountViewState) -> ConfirmPurpose? {
         a.contacts[safe: view.table.selection].map {
             .deleteRecord(
-                account: a.id, .removeContact($0.id), undo: .upsertContact($0), what: "contact \($0.name)")
+                account: a.id, .removeContact($0.id), undo: .addContact($0), what: "contact \($0.name)")
         }
     }
 

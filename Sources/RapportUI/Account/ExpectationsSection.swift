@@ -26,19 +26,17 @@ enum ExpectationsSection: AccountSectionContent {
     static func edit(_ state: inout AppState, _ a: Account, _ view: AccountViewState) {
         guard let set = shownSet(a, view) else { return }
         if let g = set.goals[safe: view.table.selection] {
-            state.overlay = .form(.editGoal(account: a.id, set: set.id, g.id), GoalForm.make(g))
+            state.overlay = .form(.editGoal(account: a.id, set: set.id, g), GoalForm.make(g))
         } else {
-            state.overlay = .form(.editExpectations(account: a.id, set.id), ExpectationsForm.make(set))
+            state.overlay = .form(.editExpectations(account: a.id, set), ExpectationsForm.make(set))
         }
     }
 
-    /// `d`: the selected goal (the set is saved without it).
+    /// `d`: the selected goal.
     static func deletion(_ a: Account, _ view: AccountViewState) -> ConfirmPurpose? {
         guard let set = shownSet(a, view), let g = set.goals[safe: view.table.selection] else { return nil }
-        var without = set
-        without.goals.removeAll { $0.id == g.id }
         return .deleteRecord(
-            account: a.id, .upsertExpectations(without), undo: .upsertExpectations(set),
+            account: a.id, .removeGoal(set: set.id, g.id), undo: .addGoal(set: set.id, g),
             what: "goal \"\(g.text)\"")
     }
 
@@ -53,7 +51,7 @@ enum ExpectationsSection: AccountSectionContent {
             state.overlay = .form(.addExpectations(account: a.id), ExpectationsForm.make(nil))
         case .checklist:
             if let set {
-                state.overlay = .form(.editExpectations(account: a.id, set.id), ExpectationsForm.make(set))
+                state.overlay = .form(.editExpectations(account: a.id, set), ExpectationsForm.make(set))
             } else {
                 state.overlay = .form(.addExpectations(account: a.id), ExpectationsForm.make(nil))
             }

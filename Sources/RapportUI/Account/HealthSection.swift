@@ -13,13 +13,13 @@ enum HealthSection: AccountSectionContent {
 
     static func edit(_ state: inout AppState, _ a: Account, _ view: AccountViewState) {
         guard let m = a.measures[safe: view.table.selection] else { return }
-        state.overlay = .form(.editMeasure(account: a.id, m.id), MeasureForm.make(m))
+        state.overlay = .form(.editMeasure(account: a.id, m), MeasureForm.make(m))
     }
 
     static func deletion(_ a: Account, _ view: AccountViewState) -> ConfirmPurpose? {
         a.measures[safe: view.table.selection].map {
             .deleteRecord(
-                account: a.id, .removeMeasure($0.id), undo: .upsertMeasure($0),
+                account: a.id, .removeMeasure($0.id), undo: .addMeasure($0),
                 what: "measure \($0.name) and its readings")
         }
     }

@@ -13,7 +13,7 @@ enum OverviewSection: AccountSectionContent {
     }
 
     static func edit(_ state: inout AppState, _ a: Account, _ view: AccountViewState) {
-        state.overlay = .form(.editAccount(a.id), AccountForm.make(a))
+        state.overlay = .form(.editAccount(a), AccountForm.make(a))
     }
 
     static func deletion(_ a: Account, _ view: AccountViewState) -> ConfirmPurpose? { .deleteAccount(a.id) }

@@ -16,18 +16,18 @@ enum PlanSection: AccountSectionContent {
     static func edit(_ state: inout AppState, _ a: Account, _ view: AccountViewState) {
         guard let item = a.plan?.items[safe: view.table.selection] else {
             if a.plan != nil {
-                state.overlay = .form(.planStates(account: a.id), PlanStatesForm.make(a.plan))
+                state.overlay = .form(.planStates(account: a.id, a.plan), PlanStatesForm.make(a.plan))
             }
             return
         }
         state.overlay = .form(
-            .editPlanItem(account: a.id, item.id), PlanItemForm.make(item, in: a))
+            .editPlanItem(account: a.id, item), PlanItemForm.make(item, in: a))
     }
 
     static func deletion(_ a: Account, _ view: AccountViewState) -> ConfirmPurpose? {
         a.plan?.items[safe: view.table.selection].map {
             .deleteRecord(
-                account: a.id, .removePlanItem($0.id), undo: .upsertPlanItem($0),
+                account: a.id, .removePlanItem($0.id), undo: .addPlanItem($0),
                 what: "plan item \"\($0.title)\"")
         }
     }
@@ -42,7 +42,7 @@ enum PlanSection: AccountSectionContent {
         case .start:
             start(&state, a)
         case .states:
-            state.overlay = .form(.planStates(account: a.id), PlanStatesForm.make(a.plan))
+            state.overlay = .form(.planStates(account: a.id, a.plan), PlanStatesForm.make(a.plan))
         case .done:
             guard let item else {
                 state.message = Message(
@@ -55,12 +55,13 @@ enum PlanSection: AccountSectionContent {
                 due: item.nextDue ?? state.today, owner: item.owner, why: "")
             state.overlay = .form(.completeFollowUp(followUp), CompletionForm.make(followUp))
         case .pause:
-            guard var item else { return [] }
-            item.paused.toggle()
+            guard let item else { return [] }
+            var changed = item
+            changed.paused.toggle()
             return [
                 .mutate(
-                    a.id, [.upsertPlanItem(item)],
-                    message: item.paused ? "Paused: \(item.title)" : "Resumed: \(item.title)")
+                    a.id, [.editPlanItem(base: item, mine: changed)],
+                    message: changed.paused ? "Paused: \(item.title)" : "Resumed: \(item.title)")
             ]
         case .moveUp, .moveDown:
             guard let item else { return [] }
@@ -86,7 +87,7 @@ enum PlanSection: AccountSectionContent {
             return
         }
         guard let playbook = state.playbook else {
-            state.overlay = .form(.planStates(account: a.id), PlanStatesForm.make(nil))
+            state.overlay = .form(.planStates(account: a.id, nil), PlanStatesForm.make(nil))
             return
         }
         state.overlay = .form(.startPlan(account: a.id), StartPlanForm.make(playbook, for: a))
@@ -117,7 +118,7 @@ enum PlanSection: AccountSectionContent {
             let item = state.playbook!.item(
                 step, for: a, owner: a.owner, startingOn: state.today, using: &random)
             return [
-                .mutate(a.id, [.upsertPlanItem(item)], message: "Added: \(item.title), \(item.cadence.label)")
+                .mutate(a.id, [.addPlanItem(item)], message: "Added: \(item.title), \(item.cadence.label)")
             ]
         }
         return []

@@ -19,13 +19,13 @@ enum RiskSection: AccountSectionContent {
 
     static func edit(_ state: inout AppState, _ a: Account, _ view: AccountViewState) {
         guard let r = risks(a)[safe: view.table.selection] else { return }
-        state.overlay = .form(.editRisk(account: a.id, r.id), RiskForm.make(r))
+        state.overlay = .form(.editRisk(account: a.id, r), RiskForm.make(r))
     }
 
     static func deletion(_ a: Account, _ view: AccountViewState) -> ConfirmPurpose? {
         risks(a)[safe: view.table.selection].map {
             .deleteRecord(
-                account: a.id, .removeRisk($0.id), undo: .upsertRisk($0), what: "risk \"\($0.disruption)\"")
+                account: a.id, .removeRisk($0.id), undo: .addRisk($0), what: "risk \"\($0.disruption)\"")
         }
     }
 
@@ -35,7 +35,8 @@ enum RiskSection: AccountSectionContent {
     static func handle(
         _ state: inout AppState, _ a: Account, _ view: AccountViewState, _ command: RiskCommand
     ) -> [Effect] {
-        guard var risk = risks(a)[safe: view.table.selection] else { return [] }
+        guard let shown = risks(a)[safe: view.table.selection] else { return [] }
+        var risk = shown
         switch command {
         case .occurred:
             guard risk.state != .occurred else {
@@ -47,7 +48,11 @@ enum RiskSection: AccountSectionContent {
             if a.season != .disruption {
                 state.overlay = .confirm(.seasonToDisruption(account: a.id, risk: risk.disruption))
             }
-            return [.mutate(a.id, [.upsertRisk(risk)], message: "Marked as occurred: \(risk.disruption)")]
+            return [
+                .mutate(
+                    a.id, [.editRisk(base: shown, mine: risk)],
+                    message: "Marked as occurred: \(risk.disruption)")
+            ]
         }
     }
 

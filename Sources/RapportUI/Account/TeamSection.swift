@@ -13,13 +13,13 @@ enum TeamSection: AccountSectionContent {
 
     static func edit(_ state: inout AppState, _ a: Account, _ view: AccountViewState) {
         guard let m = a.team[safe: view.table.selection] else { return }
-        state.overlay = .form(.editTeamMember(account: a.id, m.id), TeamMemberForm.make(m))
+        state.overlay = .form(.editTeamMember(account: a.id, m), TeamMemberForm.make(m))
     }
 
     static func deletion(_ a: Account, _ view: AccountViewState) -> ConfirmPurpose? {
         a.team[safe: view.table.selection].map {
             .deleteRecord(
-                account: a.id, .removeTeamMember($0.id), undo: .upsertTeamMember($0),
+                account: a.id, .removeTeamMember($0.id), undo: .addTeamMember($0),
                 what: "team member \($0.name)")
         }
     }

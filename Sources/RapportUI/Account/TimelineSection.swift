@@ -33,9 +33,9 @@ enum TimelineSection: AccountSectionContent {
         switch entries(a)[safe: view.table.selection] {
         case .touch(let t)?:
             state.overlay = .form(
-                .editTouchpoint(account: a.id, t.id), TouchpointForm.make(t, in: a))
+                .editTouchpoint(account: a.id, t), TouchpointForm.make(t, in: a))
         case .concern(let c)?:
-            state.overlay = .form(.editConcern(account: a.id, c.id), ConcernForm.make(c, in: a))
+            state.overlay = .form(.editConcern(account: a.id, c), ConcernForm.make(c, in: a))
         case nil:
             break
         }

@@ -37,7 +37,7 @@ enum WorksheetsSection: AccountSectionContent {
     static func deletion(_ a: Account, _ view: AccountViewState) -> ConfirmPurpose? {
         worksheets(a)[safe: view.table.selection].map {
             .deleteRecord(
-                account: a.id, .removeWorksheet($0.id), undo: .upsertWorksheet($0),
+                account: a.id, .removeWorksheet($0.id), undo: .addWorksheet($0),
                 what: "worksheet \"\($0.title)\"")
         }
     }

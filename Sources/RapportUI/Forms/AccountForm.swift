@@ -4,7 +4,8 @@ import TUIKit
 /// Adds an account, or edits its facts (a season change keeps its reason in the history).
 enum AccountForm: FormKind {
     case add
-    case edit(RecordID)
+    /// Edits the account's facts as they were when the form opened.
+    case edit(RecordID, base: AccountFacts)
 
     /// The form's fields, in the order they show.
     enum Field: String, CaseIterable {
@@ -46,14 +47,14 @@ enum AccountForm: FormKind {
     func submit(_ r: inout FormReader<Field>, state: AppState) -> [Effect] {
         let name = r.required(.name, "A name")
         var existingID: RecordID?
-        if case .edit(let id) = self { existingID = id }
+        var base: AccountFacts?
+        if case .edit(let id, let facts) = self { (existingID, base) = (id, facts) }
         if state.digests.contains(where: {
             $0.name.lowercased() == name.lowercased() && $0.id != existingID
         }) {
             r.fail(.name, "an account named '\(name)' already exists")
         }
-        let base = existingID.flatMap(state.account) ?? Account(name: name, createdOn: state.today)
-        var facts = AccountFacts(base)
+        var facts = base ?? AccountFacts(Account(name: name, createdOn: state.today))
         facts.name = name
         facts.owner = r.text(.owner)
         facts.tier = r.choice(.tier)
@@ -67,7 +68,9 @@ enum AccountForm: FormKind {
         facts.tags = r.text(.tags).split(separator: ",").map { $0.trimmingSpaces() }.filter {
             !$0.isEmpty
         }
-        if let id = existingID { return [.mutate(id, [.updateFacts(facts)], message: "Saved \(name)")] }
+        if let id = existingID, let base {
+            return [.mutate(id, [.editFacts(base: base, mine: facts)], message: "Saved \(name)")]
+        }
         var account = Account(name: name, season: facts.season, createdOn: state.today)
         facts.apply(to: &account, today: state.today)
         return [.create(account, message: "Added \(name)")]
@@ -77,5 +80,6 @@ enum AccountForm: FormKind {
 /// What this file's forms create or edit, as the screens name it.
 extension FormPurpose {
     static var addAccount: Self { Self(AccountForm.add) }
-    static func editAccount(_ id: RecordID) -> Self { Self(AccountForm.edit(id)) }
+    /// Edits the account's facts; the form keeps them as they are now, to merge into.
+    static func editAccount(_ a: Account) -> Self { Self(AccountForm.edit(a.id, base: AccountFacts(a))) }
 }

@@ -4,7 +4,8 @@ import TUIKit
 /// Records a concern the customer raised, or edits one (status and resolution too).
 enum ConcernForm: FormKind {
     case add(account: RecordID)
-    case edit(account: RecordID, RecordID)
+    /// Edits the concern as it was when the form opened.
+    case edit(account: RecordID, base: Concern)
 
     /// The form's fields, in the order they show (status and resolution: editing only).
     enum Field: String, CaseIterable {
@@ -48,7 +49,8 @@ enum ConcernForm: FormKind {
         let severity: Severity = r.choice(.severity)
         let respondBy = r.day(.respondBy, .future)
         let raisedBy = r.contactID(.raisedBy, in: a)
-        if case .edit(_, let cid) = self, var c = a.concerns.first(where: { $0.id == cid }) {
+        if case .edit(_, let base) = self {
+            var c = base
             c.summary = summary
             c.severity = severity
             c.raisedBy = raisedBy
@@ -63,7 +65,7 @@ enum ConcernForm: FormKind {
             if status == .resolved && c.resolution.isEmpty {
                 r.fail(.resolution, "say how it was resolved")
             }
-            return [.mutate(id, [.updateConcern(c)], message: "Concern updated")]
+            return [.mutate(id, [.editConcern(base: base, mine: c)], message: "Concern updated")]
         }
         let due = respondBy ?? Concern.defaultRespondBy(raisedOn: state.today, severity: severity)
         let c = Concern(
@@ -80,7 +82,7 @@ enum ConcernForm: FormKind {
 /// What this file's forms create or edit, as the screens name it.
 extension FormPurpose {
     static func addConcern(account: RecordID) -> Self { Self(ConcernForm.add(account: account)) }
-    static func editConcern(account: RecordID, _ id: RecordID) -> Self {
-        Self(ConcernForm.edit(account: account, id))
+    static func editConcern(account: RecordID, _ c: Concern) -> Self {
+        Self(ConcernForm.edit(account: account, base: c))
     }
 }

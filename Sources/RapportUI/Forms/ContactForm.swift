@@ -4,7 +4,8 @@ import TUIKit
 /// Adds a contact at the customer, or edits one (how often to keep in touch, when they left).
 enum ContactForm: FormKind {
     case add(account: RecordID)
-    case edit(account: RecordID, RecordID)
+    /// Edits the contact as it was when the form opened.
+    case edit(account: RecordID, base: Contact)
 
     /// The form's fields, in the order they show.
     enum Field: String, CaseIterable {
@@ -57,10 +58,9 @@ enum ContactForm: FormKind {
             r.fail(.maximum, "must be at least the ideal interval (\(i))")
         }
         let reports = r.text(.reports)
-        var contact = Contact(name: name)
-        if case .edit(_, let cid) = self, let existing = state.account(id)?.contact(cid) {
-            contact = existing
-        }
+        var base: Contact?
+        if case .edit(_, let contact) = self { base = contact }
+        var contact = base ?? Contact(name: name)
         contact.name = name
         contact.title = r.text(.title)
         contact.level = r.choice(.level)
@@ -72,14 +72,15 @@ enum ContactForm: FormKind {
         contact.email = r.text(.email)
         contact.phone = r.text(.phone)
         contact.leftOn = r.day(.left, .past)
-        return [.mutate(id, [.upsertContact(contact)], message: "Saved contact \(name)")]
+        let mutation = base.map { Mutation.editContact(base: $0, mine: contact) } ?? .addContact(contact)
+        return [.mutate(id, [mutation], message: "Saved contact \(name)")]
     }
 }
 
 /// What this file's forms create or edit, as the screens name it.
 extension FormPurpose {
     static func addContact(account: RecordID) -> Self { Self(ContactForm.add(account: account)) }
-    static func editContact(account: RecordID, _ id: RecordID) -> Self {
-        Self(ContactForm.edit(account: account, id))
+    static func editContact(account: RecordID, _ c: Contact) -> Self {
+        Self(ContactForm.edit(account: account, base: c))
     }
 }

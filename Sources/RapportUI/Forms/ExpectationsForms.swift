@@ -4,7 +4,8 @@ import TUIKit
 /// Writes down what the customer expects of a project (or of the account), or edits it.
 enum ExpectationsForm: FormKind {
     case add(account: RecordID)
-    case edit(account: RecordID, RecordID)
+    /// Edits the set as it was when the form opened.
+    case edit(account: RecordID, base: ExpectationSet)
 
     /// The form's fields, in the order they show.
     enum Field: String, CaseIterable {
@@ -62,12 +63,9 @@ enum ExpectationsForm: FormKind {
         case .add(let account), .edit(let account, _): id = account
         }
         let title = r.required(.title, "What the expectations are for")
-        var e = ExpectationSet(title: title, agreedOn: state.today)
-        if case .edit(_, let eid) = self,
-            let existing = state.account(id)?.expectations.first(where: { $0.id == eid })
-        {
-            e = existing
-        }
+        var base: ExpectationSet?
+        if case .edit(_, let existing) = self { base = existing }
+        var e = base ?? ExpectationSet(title: title, agreedOn: state.today)
         func yesNo(_ field: Field) -> Bool? { ["yes": true, "no": false][r.text(field)] }
         e.title = title
         e.previousSuppliersHappy = r.text(.happy)
@@ -85,9 +83,10 @@ enum ExpectationsForm: FormKind {
         e.metTheTeam = yesNo(.metTeam)
         e.ifWeMiss = r.text(.ifWeMiss)
         let blank = e.blankAnswers.count
+        let mutation = base.map { Mutation.editExpectations(base: $0, mine: e) } ?? .addExpectations(e)
         return [
             .mutate(
-                id, [.upsertExpectations(e)],
+                id, [mutation],
                 message: "Saved expectations for \(title)" + (blank == 0 ? "" : "; \(blank) still blank"))
         ]
     }
@@ -97,7 +96,8 @@ enum ExpectationsForm: FormKind {
 /// or edits one.
 enum GoalForm: FormKind {
     case add(account: RecordID, set: RecordID)
-    case edit(account: RecordID, set: RecordID, RecordID)
+    /// Edits the goal as it was when the form opened.
+    case edit(account: RecordID, set: RecordID, base: Goal)
 
     /// The form's fields, in the order they show.
     enum Field: String, CaseIterable {
@@ -130,7 +130,6 @@ enum GoalForm: FormKind {
             id = account
             setID = set
         }
-        guard var e = state.account(id)?.expectations.first(where: { $0.id == setID }) else { return [] }
         let text = r.required(.text, "The goal")
         let raw = r.text(.probability).replacingText("%", with: "")
         let probability = Int(raw)
@@ -144,30 +143,31 @@ enum GoalForm: FormKind {
                 ? Barrier(text: String(line.dropLast(8)).trimmingSpaces(), underOurControl: false)
                 : Barrier(text: line, underOurControl: true)
         }
-        var goal = Goal(text: text, probability: probability ?? 0, barriers: barriers)
-        if case .edit(_, _, let gid) = self, let i = e.goals.firstIndex(where: { $0.id == gid }) {
-            goal.id = e.goals[i].id
-            e.goals[i] = goal
-        } else {
-            e.goals.append(goal)
-        }
+        var base: Goal?
+        if case .edit(_, _, let goal) = self { base = goal }
+        var goal = base ?? Goal(text: text, probability: 0)
+        goal.text = text
+        goal.probability = probability ?? 0
+        goal.barriers = barriers
         let warning =
             goal.isLongShot
             ? " — \(goal.probability)% is a coin toss or worse: say so plainly, promise nothing" : ""
-        return [.mutate(id, [.upsertExpectations(e)], message: "Saved goal\(warning)")]
+        let mutation =
+            base.map { Mutation.editGoal(set: setID, base: $0, mine: goal) } ?? .addGoal(set: setID, goal)
+        return [.mutate(id, [mutation], message: "Saved goal\(warning)")]
     }
 }
 
 /// What this file's forms create or edit, as the screens name it.
 extension FormPurpose {
     static func addExpectations(account: RecordID) -> Self { Self(ExpectationsForm.add(account: account)) }
-    static func editExpectations(account: RecordID, _ id: RecordID) -> Self {
-        Self(ExpectationsForm.edit(account: account, id))
+    static func editExpectations(account: RecordID, _ set: ExpectationSet) -> Self {
+        Self(ExpectationsForm.edit(account: account, base: set))
     }
     static func addGoal(account: RecordID, set: RecordID) -> Self {
         Self(GoalForm.add(account: account, set: set))
     }
-    static func editGoal(account: RecordID, set: RecordID, _ id: RecordID) -> Self {
-        Self(GoalForm.edit(account: account, set: set, id))
+    static func editGoal(account: RecordID, set: RecordID, _ goal: Goal) -> Self {
+        Self(GoalForm.edit(account: account, set: set, base: goal))
     }
 }

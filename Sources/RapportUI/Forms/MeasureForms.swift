@@ -5,7 +5,8 @@ import TUIKit
 /// readings: the old definition is kept with it).
 enum MeasureForm: FormKind {
     case add(account: RecordID)
-    case edit(account: RecordID, RecordID)
+    /// Edits the measure as it was when the form opened.
+    case edit(account: RecordID, base: Measure)
 
     /// The form's fields, in the order they show (reason: once it has readings).
     enum Field: String, CaseIterable {
@@ -39,12 +40,9 @@ enum MeasureForm: FormKind {
         case .add(let account), .edit(let account, _): id = account
         }
         let name = r.required(.name, "A name")
-        var m = Measure(name: name, createdOn: state.today)
-        if case .edit(_, let mid) = self,
-            let existing = state.account(id)?.measures.first(where: { $0.id == mid })
-        {
-            m = existing
-        }
+        var base: Measure?
+        if case .edit(_, let measure) = self { base = measure }
+        var m = base ?? Measure(name: name, createdOn: state.today)
         do {
             try m.redefine(
                 name: name, unit: r.text(.unit), direction: r.choice(.direction),
@@ -53,7 +51,8 @@ enum MeasureForm: FormKind {
             r.fail(.reason, "\(error)")
         }
         m.isSatisfaction = r.text(.satisfaction) == "yes"
-        return [.mutate(id, [.upsertMeasure(m)], message: "Saved measure \(name)")]
+        let mutation = base.map { Mutation.editMeasure(base: $0, mine: m) } ?? .addMeasure(m)
+        return [.mutate(id, [mutation], message: "Saved measure \(name)")]
     }
 }
 
@@ -79,7 +78,7 @@ struct ReadingForm: FormKind {
     }
 
     func submit(_ r: inout FormReader<Field>, state: AppState) -> [Effect] {
-        guard var m = state.account(account)?.measures.first(where: { $0.id == measure }) else { return [] }
+        guard let m = state.account(account)?.measures.first(where: { $0.id == measure }) else { return [] }
         let monthText = r.text(.month)
         let month = YearMonth(iso: monthText)
         if month == nil {
@@ -93,10 +92,10 @@ struct ReadingForm: FormKind {
         let value = Double(raw.replacingText(",", with: "."))
         if value == nil && !raw.isEmpty { r.fail(.value, "'\(raw)' is not a number") }
         guard let month, let value else { return [] }
-        m.record(value, month: month, note: r.text(.note))
+        let reading = MeasureReading(month: month, value: value, note: r.text(.note))
         return [
             .mutate(
-                account, [.upsertMeasure(m)],
+                account, [.addReading(measure: measure, reading)],
                 message: "\(m.name): \(Measure.format(value)) for \(month.name) \(month.year)")
         ]
     }
@@ -105,8 +104,8 @@ struct ReadingForm: FormKind {
 /// What this file's forms create or edit, as the screens name it.
 extension FormPurpose {
     static func addMeasure(account: RecordID) -> Self { Self(MeasureForm.add(account: account)) }
-    static func editMeasure(account: RecordID, _ id: RecordID) -> Self {
-        Self(MeasureForm.edit(account: account, id))
+    static func editMeasure(account: RecordID, _ m: Measure) -> Self {
+        Self(MeasureForm.edit(account: account, base: m))
     }
     static func addReading(account: RecordID, _ measure: RecordID) -> Self {
         Self(ReadingForm(account: account, measure: measure))

@@ -59,7 +59,7 @@ struct StartPlanForm: FormKind {
         }
         return [
             .mutate(
-                account, [.setPlan(plan)],
+                account, [.startPlan(plan)],
                 message:
                     "Plan started with \(plan.items.count) item\(plan.items.count == 1 ? "" : "s"); w writes what the relationship is and needs to be"
             )
@@ -70,6 +70,8 @@ struct StartPlanForm: FormKind {
 /// Says what the relationship is and what it needs to be (starting a plan if none is).
 struct PlanStatesForm: FormKind {
     var account: RecordID
+    /// The plan as it was when the form opened (nil: there was none).
+    var base: RelationshipPlan?
 
     /// The form's fields, in the order they show.
     enum Field: String, CaseIterable {
@@ -90,28 +92,24 @@ struct PlanStatesForm: FormKind {
     }
 
     func submit(_ r: inout FormReader<Field>, state: AppState) -> [Effect] {
-        guard let a = state.account(account) else { return [] }
         let current = r.text(.current)
         let target = r.text(.target)
-        if a.plan == nil {
-            return [
-                .mutate(
-                    account,
-                    [
-                        .setPlan(
-                            RelationshipPlan(
-                                currentState: current, targetState: target, createdOn: state.today))
-                    ], message: "Plan started")
-            ]
+        guard let base else {
+            let plan = RelationshipPlan(currentState: current, targetState: target, createdOn: state.today)
+            return [.mutate(account, [.startPlan(plan)], message: "Plan started")]
         }
-        return [.mutate(account, [.setPlanStates(current: current, target: target)], message: "Plan updated")]
+        var plan = base
+        plan.currentState = current
+        plan.targetState = target
+        return [.mutate(account, [.editPlan(base: base, mine: plan)], message: "Plan updated")]
     }
 }
 
 /// Adds an item to the plan (starting the plan if there is none), or edits one.
 enum PlanItemForm: FormKind {
     case add(account: RecordID)
-    case edit(account: RecordID, RecordID)
+    /// Edits the item as it was when the form opened.
+    case edit(account: RecordID, base: PlanItem)
 
     /// The form's fields, in the order they show.
     enum Field: String, CaseIterable {
@@ -156,10 +154,9 @@ enum PlanItemForm: FormKind {
             r.fail(.cadence, "'\(cadenceText)' is not a cadence; expected \(Cadence.accepted)")
         }
         let start = r.day(.start, .past) ?? state.today
-        var item = PlanItem(title: title, cadence: cadence ?? .monthly, startOn: start)
-        if case .edit(_, let itemID) = self, let existing = a.plan?.items.first(where: { $0.id == itemID }) {
-            item = existing
-        }
+        var base: PlanItem?
+        if case .edit(_, let item) = self { base = item }
+        var item = base ?? PlanItem(title: title, cadence: cadence ?? .monthly, startOn: start)
         item.title = title
         item.cadence = cadence ?? item.cadence
         item.startOn = start
@@ -169,8 +166,13 @@ enum PlanItemForm: FormKind {
         let with = r.contactID(.with, in: a)
         item.contactIDs = Forms.replacingChosenContact(in: item.contactIDs, with: with, of: a)
         var mutations: [Mutation] = []
-        if a.plan == nil { mutations.append(.setPlan(RelationshipPlan(createdOn: state.today))) }
-        mutations.append(.upsertPlanItem(item))
+        if let base {
+            mutations.append(.editPlanItem(base: base, mine: item))
+        } else {
+            // Joins a plan started meanwhile rather than replacing it.
+            if a.plan == nil { mutations.append(.startPlan(RelationshipPlan(createdOn: state.today))) }
+            mutations.append(.addPlanItem(item))
+        }
         return [
             .mutate(id, mutations, message: "Saved plan item: \(title); next due \(item.nextDue?.iso ?? "-")")
         ]
@@ -180,9 +182,12 @@ enum PlanItemForm: FormKind {
 /// What this file's forms create or edit, as the screens name it.
 extension FormPurpose {
     static func startPlan(account: RecordID) -> Self { Self(StartPlanForm(account: account)) }
-    static func planStates(account: RecordID) -> Self { Self(PlanStatesForm(account: account)) }
+    /// What the relationship is and needs to be, in `plan` as it is now (nil: no plan yet).
+    static func planStates(account: RecordID, _ plan: RelationshipPlan?) -> Self {
+        Self(PlanStatesForm(account: account, base: plan))
+    }
     static func addPlanItem(account: RecordID) -> Self { Self(PlanItemForm.add(account: account)) }
-    static func editPlanItem(account: RecordID, _ id: RecordID) -> Self {
-        Self(PlanItemForm.edit(account: account, id))
+    static func editPlanItem(account: RecordID, _ item: PlanItem) -> Self {
+        Self(PlanItemForm.edit(account: account, base: item))
     }
 }

@@ -5,7 +5,8 @@ import TUIKit
 /// would take it), or edits one.
 enum RiskForm: FormKind {
     case add(account: RecordID)
-    case edit(account: RecordID, RecordID)
+    /// Edits the risk as it was when the form opened.
+    case edit(account: RecordID, base: Risk)
 
     /// The form's fields, in the order they show.
     enum Field: String, CaseIterable {
@@ -48,12 +49,9 @@ enum RiskForm: FormKind {
         case .add(let account), .edit(let account, _): id = account
         }
         let disruption = r.required(.disruption, "The disruption")
-        var risk = Risk(disruption: disruption, identifiedOn: state.today)
-        if case .edit(_, let rid) = self,
-            let existing = state.account(id)?.risks.first(where: { $0.id == rid })
-        {
-            risk = existing
-        }
+        var base: Risk?
+        if case .edit(_, let existing) = self { base = existing }
+        var risk = base ?? Risk(disruption: disruption, identifiedOn: state.today)
         let wasOccurred = risk.state == .occurred
         risk.disruption = disruption
         risk.kind = r.choice(.kind)
@@ -64,14 +62,15 @@ enum RiskForm: FormKind {
         risk.ourResponse = r.text(.ours)
         risk.reviewOn = r.day(.review, .future)
         if risk.state == .occurred && !wasOccurred { risk.occurredOn = state.today }
-        return [.mutate(id, [.upsertRisk(risk)], message: "Saved risk: \(disruption)")]
+        let mutation = base.map { Mutation.editRisk(base: $0, mine: risk) } ?? .addRisk(risk)
+        return [.mutate(id, [mutation], message: "Saved risk: \(disruption)")]
     }
 }
 
 /// What this file's forms create or edit, as the screens name it.
 extension FormPurpose {
     static func addRisk(account: RecordID) -> Self { Self(RiskForm.add(account: account)) }
-    static func editRisk(account: RecordID, _ id: RecordID) -> Self {
-        Self(RiskForm.edit(account: account, id))
+    static func editRisk(account: RecordID, _ risk: Risk) -> Self {
+        Self(RiskForm.edit(account: account, base: risk))
     }
 }

@@ -4,7 +4,8 @@ import TUIKit
 /// Adds someone on our side of the account, or edits them.
 enum TeamMemberForm: FormKind {
     case add(account: RecordID)
-    case edit(account: RecordID, RecordID)
+    /// Edits the team member as they were when the form opened.
+    case edit(account: RecordID, base: TeamMember)
 
     /// The form's fields, in the order they show.
     enum Field: String, CaseIterable {
@@ -29,23 +30,21 @@ enum TeamMemberForm: FormKind {
         case .add(let account), .edit(let account, _): id = account
         }
         let name = r.required(.name, "A name")
-        var member = TeamMember(name: name, role: .other)
-        if case .edit(_, let mid) = self,
-            let existing = state.account(id)?.team.first(where: { $0.id == mid })
-        {
-            member = existing
-        }
+        var base: TeamMember?
+        if case .edit(_, let member) = self { base = member }
+        var member = base ?? TeamMember(name: name, role: .other)
         member.name = name
         member.role = r.choice(.role)
         member.responsibility = r.text(.responsibility)
-        return [.mutate(id, [.upsertTeamMember(member)], message: "Saved team member \(name)")]
+        let mutation = base.map { Mutation.editTeamMember(base: $0, mine: member) } ?? .addTeamMember(member)
+        return [.mutate(id, [mutation], message: "Saved team member \(name)")]
     }
 }
 
 /// What this file's forms create or edit, as the screens name it.
 extension FormPurpose {
     static func addTeamMember(account: RecordID) -> Self { Self(TeamMemberForm.add(account: account)) }
-    static func editTeamMember(account: RecordID, _ id: RecordID) -> Self {
-        Self(TeamMemberForm.edit(account: account, id))
+    static func editTeamMember(account: RecordID, _ m: TeamMember) -> Self {
+        Self(TeamMemberForm.edit(account: account, base: m))
     }
 }

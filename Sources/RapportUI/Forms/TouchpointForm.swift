@@ -4,7 +4,8 @@ import TUIKit
 /// Logs a touchpoint, or edits one: the form, pre-filled, and what it saves.
 enum TouchpointForm: FormKind {
     case log(account: RecordID)
-    case edit(account: RecordID, RecordID)
+    /// Edits the touchpoint as it was when the form opened.
+    case edit(account: RecordID, base: Touchpoint)
 
     /// The form's fields, in the order they show.
     enum Field: String, CaseIterable {
@@ -51,14 +52,15 @@ enum TouchpointForm: FormKind {
         }
         let followUp = r.day(.followUp, .future)
         let with = r.contactID(.with, in: a).map { [$0] } ?? []
-        if case .edit(_, let tid) = self, var t = a.touchpoints.first(where: { $0.id == tid }) {
+        if case .edit(_, let base) = self {
+            var t = base
             t.kind = r.choice(.kind)
             t.summary = summary
             t.day = day
             t.followUp = followUp
             t.sentiment = r.choice(.sentiment)
             t.contactIDs = Forms.replacingChosenContact(in: t.contactIDs, with: with.first, of: a)
-            return [.mutate(id, [.updateTouchpoint(t)], message: "Touchpoint updated")]
+            return [.mutate(id, [.editTouchpoint(base: base, mine: t)], message: "Touchpoint updated")]
         }
         let kind: TouchKind = r.choice(.kind)
         let t = Touchpoint(
@@ -78,7 +80,7 @@ enum TouchpointForm: FormKind {
 /// What this file's forms create or edit, as the screens name it.
 extension FormPurpose {
     static func logTouchpoint(account: RecordID) -> Self { Self(TouchpointForm.log(account: account)) }
-    static func editTouchpoint(account: RecordID, _ id: RecordID) -> Self {
-        Self(TouchpointForm.edit(account: account, id))
+    static func editTouchpoint(account: RecordID, _ t: Touchpoint) -> Self {
+        Self(TouchpointForm.edit(account: account, base: t))
     }
 }

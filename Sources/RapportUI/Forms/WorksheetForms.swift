@@ -31,7 +31,7 @@ struct NewWorksheetForm: FormKind {
         let w = Self.worksheet(&r, in: a, state: state)
         return [
             .mutate(
-                account, [.upsertWorksheet(w)],
+                account, [.addWorksheet(w)],
                 message: "Worksheet started: work through the seven steps (Tab moves on)")
         ]
     }
@@ -60,7 +60,8 @@ struct NewWorksheetForm: FormKind {
 /// Edits one part of a worksheet: a step of the seven, an entry of a step, or its frame.
 struct WorksheetPartForm: FormKind {
     var account: RecordID
-    var worksheet: RecordID
+    /// The worksheet as it was when the form opened.
+    var base: Worksheet
     var part: WorksheetPart
 
     /// Every part's fields (each part shows its own few).
@@ -170,18 +171,19 @@ struct WorksheetPartForm: FormKind {
     }
 
     func submit(_ r: inout FormReader<Field>, state: AppState) -> [Effect] {
-        guard let w = state.account(account)?.worksheets.first(where: { $0.id == worksheet }) else {
-            return []
-        }
-        let (changed, message) = apply(&r, to: w, state: state)
-        return [.mutate(account, [.upsertWorksheet(changed)], message: message)]
+        let (changed, message) = apply(&r, to: base, state: state)
+        return [.mutate(account, [.editWorksheet(base: base, mine: changed)], message: message)]
     }
 
-    /// One option's implications saved, the next option's open.
+    /// One option's implications saved, the next option's open (on the worksheet as
+    /// this form leaves it).
     func followUp(after effects: [Effect], state: inout AppState) {
-        if case .implications(let option) = part {
-            FormSubmission.walkImplications(
-                account: account, worksheet: worksheet, from: option, state: &state)
+        guard case .implications(let option) = part else { return }
+        for case .mutate(_, let mutations, _) in effects {
+            for case .editWorksheet(_, let saved) in mutations {
+                FormSubmission.walkImplications(
+                    account: account, worksheet: saved, from: option, state: &state)
+            }
         }
     }
 
@@ -274,7 +276,8 @@ struct WorksheetPartForm: FormKind {
 /// What this file's forms create or edit, as the screens name it.
 extension FormPurpose {
     static func newWorksheet(account: RecordID) -> Self { Self(NewWorksheetForm(account: account)) }
-    static func worksheetPart(account: RecordID, worksheet: RecordID, _ part: WorksheetPart) -> Self {
-        Self(WorksheetPartForm(account: account, worksheet: worksheet, part: part))
+    /// A part of `worksheet` as it is now.
+    static func worksheetPart(account: RecordID, worksheet: Worksheet, _ part: WorksheetPart) -> Self {
+        Self(WorksheetPartForm(account: account, base: worksheet, part: part))
     }
 }

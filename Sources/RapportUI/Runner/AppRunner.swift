@@ -42,8 +42,13 @@ public final class AppRunner {
         do {
             switch effect {
             case .mutate(let id, let mutations, let message):
-                let (saved, said) = try requireStore().apply(mutations, to: id, today: state.today)
-                return .saved(saved, message: said ?? message)
+                do {
+                    let (saved, said) = try requireStore().apply(mutations, to: id, today: state.today)
+                    return .saved(saved, message: said ?? message)
+                } catch let conflict as EditConflict {
+                    let stored = try requireStore().loadAccount(id)
+                    return .conflicted(conflict, stored: stored, mutations: mutations, message: message)
+                }
             case .create(let account, let message):
                 return .created(try requireStore().createAccount(account), message: message)
             case .delete(let id, let message):
