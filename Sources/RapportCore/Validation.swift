@@ -136,6 +136,18 @@ extension Touchpoint {
     }
 }
 
+extension Account {
+    /// An account has a name, and no other account has it (ignoring case): `others` are
+    /// the names of every other account in the store.
+    public static func validateName(_ name: String, among others: some Sequence<String>) throws(InputError) {
+        guard !name.trimmingWhitespace().isEmpty else { throw InputError("the account name is empty") }
+        let wanted = name.lowercased()
+        if others.contains(where: { $0.lowercased() == wanted }) {
+            throw InputError("an account named '\(name)' already exists")
+        }
+    }
+}
+
 extension Concern {
     /// A concern says in a line what the customer raised: its summary cannot be empty.
     public static func validateSummary(_ summary: String) throws(InputError) {

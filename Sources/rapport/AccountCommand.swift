@@ -47,7 +47,8 @@ struct AddAccountCommand: ParsableCommand {
     func run() throws {
         let context = try CommandContext(global)
         let trimmed = name.trimmingWhitespace()
-        guard !trimmed.isEmpty else { throw InputError("the account name is empty") }
+        let store = try context.openStore()
+        try Account.validateName(trimmed, among: store.loadDigests().digests.map(\.name))
         let account = Account(
             name: trimmed, owner: owner ?? context.userName, tier: try parseChoice(tier, "--tier"),
             status: try parseChoice(status, "--status"),
@@ -55,11 +56,6 @@ struct AddAccountCommand: ParsableCommand {
             lifetimeValue: try lifetimeValue.map(Money.parse) ?? 0,
             customerSince: try since.map { try context.dayParser.parse($0, direction: .past) },
             market: market, tags: tags, season: try parseChoice(season, "--season"), createdOn: context.today)
-        let store = try context.openStore()
-        let existing = store.loadAll().accounts
-        if existing.contains(where: { $0.account.name.lowercased() == trimmed.lowercased() }) {
-            throw InputError("an account named '\(trimmed)' already exists")
-        }
         try store.create(account)
         print("Added \(account.name) (\(account.id))")
     }

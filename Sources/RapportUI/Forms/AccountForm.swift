@@ -45,15 +45,12 @@ enum AccountForm: FormKind {
     }
 
     func submit(_ r: inout FormReader<Field>, state: AppState) -> [Effect] {
-        let name = r.required(.name, "A name")
+        let name = r.text(.name)
         var existingID: RecordID?
         var base: AccountFacts?
         if case .edit(let id, let facts) = self { (existingID, base) = (id, facts) }
-        if state.digests.contains(where: {
-            $0.name.lowercased() == name.lowercased() && $0.id != existingID
-        }) {
-            r.fail(.name, "an account named '\(name)' already exists")
-        }
+        let others = state.digests.lazy.filter { $0.id != existingID }.map(\.name)
+        r.check(.name) { () throws(InputError) in try Account.validateName(name, among: others) }
         var facts = base ?? AccountFacts(Account(name: name, createdOn: state.today))
         facts.name = name
         facts.owner = r.text(.owner)

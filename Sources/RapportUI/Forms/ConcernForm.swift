@@ -45,7 +45,8 @@ enum ConcernForm: FormKind {
         case .add(let account), .edit(let account, _): id = account
         }
         guard let a = state.account(id) else { return [] }
-        let summary = r.required(.summary, "The concern")
+        let summary = r.text(.summary)
+        r.check(.summary) { () throws(InputError) in try Concern.validateSummary(summary) }
         let severity: Severity = r.choice(.severity)
         let respondBy = r.day(.respondBy, .future)
         let raisedBy = r.contactID(.raisedBy, in: a)

@@ -24,6 +24,12 @@ struct FormReader<Field: RawRepresentable<String>> {
     /// The field's text, trimmed ("" when the form lacks it).
     func text(_ field: Field) -> String { form[field.rawValue]?.value.trimmingWhitespace() ?? "" }
 
+    /// Checks a rule of RapportCore's (the command line checks the same one); a broken rule
+    /// puts its message on the field.
+    mutating func check(_ field: Field, _ rule: () throws(InputError) -> Void) {
+        do { try rule() } catch { fail(field, error.message) }
+    }
+
     mutating func required(_ field: Field, _ what: String) -> String {
         let value = text(field)
         if value.isEmpty { fail(field, "\(what) is required") }

@@ -45,11 +45,10 @@ enum TouchpointForm: FormKind {
         case .log(let account), .edit(let account, _): id = account
         }
         guard let a = state.account(id) else { return [] }
-        let summary = r.required(.summary, "A summary")
+        let summary = r.text(.summary)
+        r.check(.summary) { () throws(InputError) in try Touchpoint.validateSummary(summary) }
         let day = r.day(.on, .past) ?? state.today
-        if day > state.today {
-            r.fail(.on, "\(day.iso) is in the future; a touchpoint records what happened")
-        }
+        r.check(.on) { () throws(InputError) in try Touchpoint.validateDay(day, today: state.today) }
         let followUp = r.day(.followUp, .future)
         let with = r.contactID(.with, in: a).map { [$0] } ?? []
         if case .edit(_, let base) = self {
