@@ -28,7 +28,7 @@ public struct AccountDigest: Equatable, Sendable, Identifiable {
     public var lastTouch: Day?
     public var health: Int?
     public var healthChange: Int?
-    /// Flags that do not depend on the day: no senior contact, single-threaded, falling health.
+    /// Flags that do not depend on the day: no senior, no contacts or one contact, health falling.
     public var fixedFlags: [WarningFlag]
     /// The first day an open concern is past its respond-by day, if any.
     public var lateConcernFrom: Day?
@@ -69,9 +69,10 @@ public struct AccountDigest: Equatable, Sendable, Identifiable {
     public init(_ a: Account, policy: DuePolicy) {
         let current = a.currentContacts
         var fixed: Set<WarningFlag> = []
-        if !current.contains(where: { $0.level == .senior }) { fixed.insert(.noSeniorContact) }
-        if current.count <= 1 { fixed.insert(.singleThreaded) }
-        if let change = a.healthChange, change < 0 { fixed.insert(.fallingHealth) }
+        if !current.contains(where: { $0.level == .senior }) { fixed.insert(.noSenior) }
+        if current.isEmpty { fixed.insert(.noContacts) }
+        if current.count == 1 { fixed.insert(.oneContact) }
+        if let change = a.healthChange, change < 0 { fixed.insert(.healthFalling) }
         self.init(
             id: a.id, name: a.name, owner: a.owner, tier: a.tier, status: a.status, season: a.season,
             market: a.market, annualValue: a.annualValue, lifetimeValue: a.lifetimeValue,
@@ -199,7 +200,7 @@ extension AccountDigest {
         let outOfTouch = outOfTouchFrom.map { today >= $0 } ?? false
         guard late || outOfTouch else { return fixedFlags }
         return WarningFlag.allCases.filter { flag in
-            fixedFlags.contains(flag) || (flag == .overdueConcern && late)
+            fixedFlags.contains(flag) || (flag == .lateReply && late)
                 || (flag == .outOfTouch && outOfTouch)
         }
     }

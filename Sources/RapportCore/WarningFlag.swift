@@ -1,36 +1,32 @@
 /// A warning sign on an account that the manager should see without digging,
 /// in order of seriousness.
 public enum WarningFlag: String, CaseIterable, Codable, Sendable {
-    /// An open concern is past its respond-by day.
-    case overdueConcern = "overdue-concern"
+    /// An open concern is past its respond-by day: our reply is late.
+    case lateReply = "late-reply"
     /// The latest litmus score is lower than the one before (same question set).
-    case fallingHealth = "falling-health"
+    case healthFalling = "health-falling"
     /// A contact has gone past the maximum keep-in-touch interval.
     case outOfTouch = "out-of-touch"
     /// We know nobody senior at the customer.
-    case noSeniorContact = "no-senior-contact"
+    case noSenior = "no-senior"
+    /// We know nobody at the customer at all.
+    case noContacts = "no-contacts"
     /// We are connected to one person only.
-    case singleThreaded = "single-threaded"
+    case oneContact = "one-contact"
 
-    /// A short label for tables.
-    public var short: String {
-        switch self {
-        case .overdueConcern: return "late reply"
-        case .fallingHealth: return "health falling"
-        case .outOfTouch: return "out of touch"
-        case .noSeniorContact: return "no senior"
-        case .singleThreaded: return "one contact"
-        }
-    }
+    /// The flag as tables and headers show it: its JSON name with spaces, one vocabulary
+    /// for the screens and `accounts --json`.
+    public var short: String { rawValue.replacingText("-", with: " ") }
 
     /// What the flag means, in a sentence.
     public var explanation: String {
         switch self {
-        case .overdueConcern: return "an open concern is past its respond-by date"
-        case .fallingHealth: return "the latest litmus score is lower than the previous one"
+        case .lateReply: return "an open concern is past its respond-by date"
+        case .healthFalling: return "the latest litmus score is lower than the previous one"
         case .outOfTouch: return "a contact has not been reached within their keep-in-touch interval"
-        case .noSeniorContact: return "we know nobody senior at the customer"
-        case .singleThreaded: return "we are connected to one person only"
+        case .noSenior: return "we know nobody senior at the customer"
+        case .noContacts: return "we know nobody at the customer"
+        case .oneContact: return "we are connected to one person only"
         }
     }
 }

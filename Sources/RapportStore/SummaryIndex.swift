@@ -11,7 +11,7 @@ import RapportCore
 /// other settings is rebuilt. So shards are written atomically but without fsync.
 struct SummaryIndex {
     static let shardCount = 256
-    static let version = "4"
+    static let version = "5"
 
     let directory: String
     /// Settings the digests depend on; a shard built under others is stale.

@@ -209,12 +209,19 @@ enum AccountsScreen {
         state.list.table.render(columns: columns, count: shown.count, row: makeRow, into: &canvas, rect: rest)
     }
 
-    /// Flags most serious first; when they do not all fit in `width`, a count comes
-    /// first so the truncated cell still says how many there are.
+    /// Flags most serious first; when they do not all fit in `width`, the ones that fit
+    /// and how many more there are ("no senior +1", or "late re… +2" when even one is
+    /// too wide).
     static func flagText(_ flags: [WarningFlag], width: Int) -> String {
         let all = flags.map(\.short).joined(separator: ", ")
         guard flags.count > 1, DisplayWidth.of(all) > width else { return all }
-        return "\(flags.count) " + all
+        // The flags that fit, then how many more there are ("no senior +1").
+        for shown in stride(from: flags.count - 1, through: 1, by: -1) {
+            let text = flags.prefix(shown).map(\.short).joined(separator: ", ") + " +\(flags.count - shown)"
+            if DisplayWidth.of(text) <= width { return text }
+        }
+        let more = " +\(flags.count - 1)"
+        return DisplayWidth.truncate(flags[0].short, to: max(1, width - DisplayWidth.of(more))) + more
     }
 
     /// "Maya" for "Maya Lindqvist": narrow tables show owners by first name.

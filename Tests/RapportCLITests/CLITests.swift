@@ -71,9 +71,9 @@ import Testing
         try cli.run("demo")
         let json = try cli.run("accounts", "--json").out
         let summaries = try RapportJSON.decode([AccountSummary].self, from: Data(json.utf8))
-        #expect(summaries.contains { $0.flags.contains(.noSeniorContact) })
-        #expect(summaries.contains { !$0.flags.contains(.noSeniorContact) })
-        #expect(summaries.contains { $0.flags.contains(.fallingHealth) })
+        #expect(summaries.contains { $0.flags.contains(.noSenior) })
+        #expect(summaries.contains { !$0.flags.contains(.noSenior) })
+        #expect(summaries.contains { $0.flags.contains(.healthFalling) })
         let brightline = try cli.account("brightline")
         #expect(brightline.worksheets.first?.status == .executing)
         #expect(

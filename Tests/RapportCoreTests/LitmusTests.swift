@@ -26,11 +26,11 @@ import Testing
         ]
         #expect(a.health == 25)
         #expect(a.healthChange == nil, "no comparable previous check: not 'falling'")
-        #expect(!a.warningFlags(on: today).contains(.fallingHealth))
+        #expect(!a.warningFlags(on: today).contains(.healthFalling))
         #expect(a.litmusSegments.map(\.version) == [1, 2])
         #expect(Sparkline.litmus(a.litmusSegments) == "▆█│▃")
         a.litmusChecks.append(check(10, version: 2, [0, 1]))
-        #expect(a.healthChange == -12 && a.warningFlags(on: today).contains(.fallingHealth))
+        #expect(a.healthChange == -12 && a.warningFlags(on: today).contains(.healthFalling))
         #expect(a.lastLitmusAnswers["q0"]?.value == 0)
     }
 

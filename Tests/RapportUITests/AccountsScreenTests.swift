@@ -11,9 +11,9 @@ import Testing
             state.screen() == """
                 Accounts  3 of 3 · by name
                 Account             Tier Owner   Status  Season     Hlth  Last  Next Flags
-                Brightline Energy   core Tom     at risk tension       -   30d   -7d 3 late rep…
+                Brightline Energy   core Tom     at risk tension       -   30d   -7d late re… +2
                 Northwind Logistics key  Maya    active  growth     100↑    2d today
-                Quillon Publishing  std  Tom     active  stagnancy     - never today 2 no senio…
+                Quillon Publishing  std  Tom     active  stagnancy     - never today no seni… +1
 
 
 

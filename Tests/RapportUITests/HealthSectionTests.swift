@@ -94,7 +94,7 @@ import Testing
             check.answers.map(\.value) == [3, 1] && check.answers[1].comment == "Monthly, but cancelled twice"
         )
         #expect(s.message == Message("Litmus test saved: score 50 (-50)"))
-        #expect(visibleAccounts(s).first { $0.id == north.id }?.flags.contains(.fallingHealth) == true)
+        #expect(visibleAccounts(s).first { $0.id == north.id }?.flags.contains(.healthFalling) == true)
     }
 
     @Test func aCancelledLitmusTestSavesNothing() {

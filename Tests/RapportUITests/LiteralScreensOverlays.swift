@@ -23,9 +23,9 @@ import Testing
             """
             Accounts  3 of 3 · by name
             A┌─ Rapport help ─────────────────────────────────────────────────────────────┐
-            B│   Enter            Open the selected account                               │…
+            B│   Enter            Open the selected account                               │2
             N│   /                Filter as you type (name, owner, tags, contacts); Esc   │
-            Q│                    clears                                                  │…
+            Q│                    clears                                                  │1
              │   s                Cycle the sort: name, value, health, last touch, next   │
              │                    due, flags, tier                                        │
              │   t                Cycle the tier filter: all, key, core, standard         │
@@ -123,9 +123,9 @@ import Testing
             """
             Accounts  3 of 3 · by name
             Account             Tier Owner   Status  Season     Hlth  Last  Next Flags
-            Brightline Energy   core Tom     at risk tension       -   30d   -7d 3 late rep…
+            Brightline Energy   core Tom     at risk tension       -   30d   -7d late re… +2
             Northwind Logistics key  Maya    active  growth     100↑    2d today
-            Quillon Publishing  std  Tom     active  stagnancy     - never today 2 no senio…
+            Quillon Publishing  std  Tom     active  stagnancy     - never today no seni… +1
 
 
 
