@@ -93,7 +93,7 @@ enum AccountsScreen {
             state.list.owner = nil
             state.list.filter = TextField()
         case .add:
-            state.overlay = .form(.addAccount, AccountForm.make(nil))
+            state.overlay = .form(.addAccount, AccountForm.make(nil, me: state.me))
         case .log, .concern, .edit, .delete:
             guard let s = selected(state) else { return [] }
             guard let a = state.account(s.id) else { return [.loadAccount(s.id, retry: key)] }

@@ -36,6 +36,15 @@ import Testing
                 """)
     }
 
+    @Test func aNewAccountIsOwnedByTheUserAsOnTheCommandLine() throws {
+        var state = Fixture.state(me: "Ines Park")
+        state.press([.char("a")])
+        state.type("Zeta Freight")
+        try state.perform(state.press([.enter]))
+        let zeta = try #require(visibleAccounts(state).first { $0.name == "Zeta Freight" })
+        #expect(zeta.owner == "Ines Park")
+    }
+
     @Test func wideTerminalShowsValueAndFullFlags() {
         var state = Fixture.state(width: 120, height: 30)
         let lines = state.screen().split(separator: "\n", omittingEmptySubsequences: false)

@@ -12,12 +12,14 @@ enum AccountForm: FormKind {
         case name, owner, tier, status, season, seasonReason, value, lifetime, market, since, tags
     }
 
-    static func make(_ a: Account?) -> Form {
+    /// The account form, pre-filled from `a`; a new account is owned by `me` (the user,
+    /// `$RAPPORT_OWNER` or `$USER`), as the command line's `account add` does.
+    static func make(_ a: Account?, me: String = "") -> Form {
         Form(
             title: a == nil ? "Add an account" : "Edit \(a!.name)",
             fields: [
                 FormField(Field.name, "Name", .text, value: a?.name ?? ""),
-                FormField(Field.owner, "Owner", .text, value: a?.owner ?? ""),
+                FormField(Field.owner, "Owner", .text, value: a?.owner ?? me),
                 FormField(
                     Field.tier, "Tier", .choice(Forms.codes(Tier.self)),
                     choice: Forms.index(a?.tier ?? .standard, Tier.self)),
