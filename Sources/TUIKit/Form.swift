@@ -127,9 +127,12 @@ public struct Form: Equatable, Sendable {
         case .choose, nil:
             if case .choice(let options) = field.kind, !options.isEmpty {
                 guard case .char(let c) = key else { return .editing }
+                // The first option with that letter in display order; pressed again, the next.
                 let letter = String(c).lowercased()
-                let order = (1...options.count).map { (field.choice + $0) % options.count }
-                if let next = order.first(where: { options[$0].lowercased().hasPrefix(letter) }) {
+                let matches = options.indices.filter { options[$0].lowercased().hasPrefix(letter) }
+                if let next = matches.first(where: { $0 > field.choice && matches.contains(field.choice) })
+                    ?? matches.first
+                {
                     field.choice = next
                 }
             } else if field.input.handle(key) {

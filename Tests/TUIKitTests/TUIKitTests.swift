@@ -103,6 +103,18 @@ import Testing
 }
 
 @Suite struct FormTests {
+    @Test func aLetterPicksTheFirstOptionWithItInDisplayOrderThenTheNext() {
+        var form = Form(
+            title: "T",
+            fields: [FormField("kind", "Kind", .choice(["meeting", "call", "email", "meal"]), choice: 1)])
+        _ = form.handle(.char("m"))
+        #expect(form["kind"]?.value == "meeting")
+        _ = form.handle(.char("m"))
+        #expect(form["kind"]?.value == "meal")
+        _ = form.handle(.char("m"))
+        #expect(form["kind"]?.value == "meeting")
+    }
+
     func form() -> Form {
         Form(
             title: "T",
