@@ -88,8 +88,8 @@ import Testing
 
     @Test func theLogFormChangesKindContactAndFollowUp() {
         var state = opened()
-        // "m" picks the next kind starting with m after "call": meal (lunch/breakfast).
-        state.press([.char("l"), .backTab, .backTab, .char("m"), .tab, .right])
+        // "m" picks the first kind starting with m, meeting; again, the next: meal.
+        state.press([.char("l"), .backTab, .backTab, .char("m"), .char("m"), .tab, .right])
         state.press([.tab])
         state.type("Lunch")
         state.press([.tab, .left, .tab, .tab])
