@@ -149,3 +149,42 @@ extension Concern {
         guard day <= today else { throw InputError("\(day.iso) is in the future") }
     }
 }
+
+// MARK: What a typed day must be
+
+/// Every value accepted must be writable, readable back and drawable. So a day outside
+/// the supported ones is refused where it is typed (the command line and the app's
+/// forms call these rules) and where a file is read.
+extension Day {
+    /// The days Rapport keeps: 1900-01-01 to 2199-12-31, each written `YYYY-MM-DD`.
+    public static let supported = Day(year: 1900, month: 1, day: 1)!...Day(year: 2199, month: 12, day: 31)!
+
+    /// A day typed as `typed` must be one of the `supported` days; `day` is what it
+    /// means, nil when it is too far out even to compute.
+    public static func validateSupported(_ day: Day?, typed: String) throws(InputError) {
+        if let day, supported.contains(day) { return }
+        throw InputError(unsupported(typed, means: day))
+    }
+
+    /// Why `text` is refused, naming the day it means when that is not what it says.
+    static func unsupported(_ text: String, means day: Day? = nil) -> String {
+        let means = day.map { $0.iso == text ? "" : " (\($0.iso))" } ?? ""
+        return "'\(text)'\(means) is outside the supported days, "
+            + "\(supported.lowerBound.iso) to \(supported.upperBound.iso)"
+    }
+}
+
+extension YearMonth {
+    /// The months of the supported days: 1900-01 to 2199-12.
+    public static let supported = YearMonth(Day.supported.lowerBound)...YearMonth(Day.supported.upperBound)
+
+    /// A month typed (a reading's) must be one of the `supported` months.
+    public static func validateSupported(_ month: YearMonth) throws(InputError) {
+        guard supported.contains(month) else { throw InputError(unsupported(month.iso)) }
+    }
+
+    /// Why the month `text` is refused.
+    static func unsupported(_ text: String) -> String {
+        "'\(text)' is outside the supported months, \(supported.lowerBound.iso) to \(supported.upperBound.iso)"
+    }
+}

@@ -122,6 +122,17 @@ import Testing
                 && m.readings.count == 7)
     }
 
+    @Test func aReadingMonthMustBeASupportedMonth() throws {
+        var s = state("8")
+        s.press([.char("r"), .up, .ctrl("u")])
+        s.type("1899-12")
+        s.press([.down])
+        s.type("5")
+        #expect(s.press([.enter]).isEmpty)
+        #expect(s.screen().contains("↳ '1899-12' is outside the supported months, 1900-01 to 2199-12"))
+        #expect(s.account(Fixture.id("acc-north"))?.measures.first?.readings.count == 6)
+    }
+
     @Test func risksShowThreeLevelsAndOccurredOffersTheSeason() throws {
         var s = state("9")
         let screen = s.screen()

@@ -89,6 +89,9 @@ struct ReadingForm: FormKind {
         if let month, month > YearMonth(state.today) {
             r.fail(.month, "\(month.iso) has not started yet")
         }
+        if let month {
+            do { try YearMonth.validateSupported(month) } catch { r.fail(.month, error.message) }
+        }
         let raw = r.required(.value, "The value")
         let value = Double(raw.replacingText(",", with: "."))
         if value == nil && !raw.isEmpty { r.fail(.value, "'\(raw)' is not a number") }
