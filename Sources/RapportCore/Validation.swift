@@ -107,7 +107,7 @@ extension Account {
             unique(e.id, "expectations[\(e.id)]")
             for g in e.goals {
                 check(
-                    (0...100).contains(g.probability), "expectations[\(e.id)].goals[\(g.id)]",
+                    Goal.probabilities.contains(g.probability), "expectations[\(e.id)].goals[\(g.id)]",
                     "probability \(g.probability) is outside 0–100")
             }
         }
@@ -150,11 +150,12 @@ extension Concern {
     }
 }
 
-// MARK: What a typed day must be
+// MARK: What a typed day or number must be
 
 /// Every value accepted must be writable, readable back and drawable. So a day outside
-/// the supported ones is refused where it is typed (the command line and the app's
-/// forms call these rules) and where a file is read.
+/// the supported ones, or a number that is not finite or is absurdly large, is refused
+/// where it is typed (the command line and the app's forms call these rules) and, for
+/// days and months, where a file is read.
 extension Day {
     /// The days Rapport keeps: 1900-01-01 to 2199-12-31, each written `YYYY-MM-DD`.
     public static let supported = Day(year: 1900, month: 1, day: 1)!...Day(year: 2199, month: 12, day: 31)!
@@ -186,5 +187,37 @@ extension YearMonth {
     /// Why the month `text` is refused.
     static func unsupported(_ text: String) -> String {
         "'\(text)' is outside the supported months, \(supported.lowerBound.iso) to \(supported.upperBound.iso)"
+    }
+}
+
+extension MeasureReading {
+    /// The largest reading either side of zero: a trillion (the messages say 1e12).
+    public static let limit = 1e12
+
+    /// A reading as typed (`82`, `-3.5`, or `8,5` with a decimal comma): a finite number
+    /// within ±`limit`.
+    public static func parseValue(_ raw: String) throws(InputError) -> Double {
+        let text = raw.trimmingWhitespace()
+        guard let value = Double(text.replacingText(",", with: ".")) else {
+            throw InputError("'\(text)' is not a number")
+        }
+        guard value.isFinite, abs(value) <= limit else {
+            throw InputError("'\(text)' is out of range; a reading is within ±1e12")
+        }
+        return value
+    }
+}
+
+extension Goal {
+    /// A goal's chance of success, in percent.
+    public static let probabilities = 0...100
+
+    /// A chance of success as typed (`80` or `80%`): a whole number of percent, 0–100.
+    public static func parseProbability(_ raw: String) throws(InputError) -> Int {
+        let text = raw.trimmingWhitespace().replacingText("%", with: "")
+        guard let value = Int(text), probabilities.contains(value) else {
+            throw InputError("give the chance of success as 0–100, not '\(text)'")
+        }
+        return value
     }
 }

@@ -122,6 +122,43 @@ import Testing
                 && m.readings.count == 7)
     }
 
+    @Test func healthDrawsExtremeStoredReadings() throws {
+        // Finite but absurd values from a hand-edited file (or an older Rapport) trapped
+        // in the sparkline every time Health opened.
+        var s = Fixture.state()
+        var north = Fixture.accounts[0]
+        north.measures = [
+            Measure(
+                id: Fixture.id("ms-use"), name: "Active users", unit: "users",
+                createdOn: Fixture.today.adding(days: -400),
+                readings: [
+                    MeasureReading(month: YearMonth(iso: "2026-09")!, value: 1.5e308),
+                    MeasureReading(month: YearMonth(iso: "2026-10")!, value: -1.5e308)
+                ])
+        ]
+        s.store(north)
+        s.press([.char(":")])
+        s.type("account north")
+        s.press([.enter, .char("8")])
+        #expect(
+            s.screen().contains(
+                "Active users                -1.5e+308 u…      -∞           █▁"))
+    }
+
+    @Test func aReadingMustBeAFiniteNumberWithinATrillion() throws {
+        var s = state("8")
+        for text in ["1.5e308", "nan", "inf"] {
+            s.press([.char("r")])
+            s.type(text)
+            #expect(s.press([.enter]).isEmpty, "\(text) is not saved")
+            #expect(
+                s.screen().contains("↳ '\(text)' is out of range; a reading is within ±1e12"),
+                "\(s.screen())")
+            s.press([.escape])
+        }
+        #expect(s.account(Fixture.id("acc-north"))?.measures.first?.readings.count == 6)
+    }
+
     @Test func aReadingMonthMustBeASupportedMonth() throws {
         var s = state("8")
         s.press([.char("r"), .up, .ctrl("u")])

@@ -93,8 +93,10 @@ struct ReadingForm: FormKind {
             do { try YearMonth.validateSupported(month) } catch { r.fail(.month, error.message) }
         }
         let raw = r.required(.value, "The value")
-        let value = Double(raw.replacingText(",", with: "."))
-        if value == nil && !raw.isEmpty { r.fail(.value, "'\(raw)' is not a number") }
+        var value: Double?
+        if !raw.isEmpty {
+            do { value = try MeasureReading.parseValue(raw) } catch { r.fail(.value, error.message) }
+        }
         guard let month, let value else { return [] }
         m.record(value, month: month, note: r.text(.note))
         return [
