@@ -1,0 +1,134 @@
+import IndexKit
+import RapportCore
+import Synchronization
+
+/// Every readable account's digest (from the index, refreshed where stale), plus the
+/// files that could not be read.
+public struct DigestSnapshot: Sendable {
+    /// In name order (`AccountDigest.nameOrdered`), the order every list shows.
+    public var digests: [AccountDigest]
+    public var problems: [StoreProblem]
+    /// How many account files had to be decoded because the index was stale for them.
+    public var refreshed: Int
+}
+
+extension FileStore {
+    /// Every readable account's digest in name order, from the index where it is fresh. Account files
+    /// whose size or modification time differ from the index (or that it lacks) are
+    /// decoded and their entries rewritten; entries for deleted files are dropped.
+    /// The index is rewritten only when the store's lock is free.
+    ///
+    /// Both steps run on every core: reading the 256 shards (while one thread lists the
+    /// account files), then checking each shard against the files.
+    public func loadDigests() -> DigestSnapshot {
+        let index = self.index
+        let listing = Mutex<Result<[[(id: RecordID, stamp: FileStamp)]], StoreError>?>(nil)
+        let stored = Parallel.map(SummaryIndex.shardCount + 1) { n -> Handoff<[DigestCodec.Entry]?> in
+            guard n > 0 else {
+                let result = Result { () throws(StoreError) in try accountFilesByShard() }
+                listing.withLock { $0 = result }
+                return Handoff(nil)
+            }
+            return Handoff(index.read(shard: n - 1))
+        }
+        let files: [[(id: RecordID, stamp: FileStamp)]]
+        switch listing.withLock({ $0 })! {
+        case .success(let list): files = list
+        case .failure(let error):
+            return DigestSnapshot(
+                digests: [], problems: [StoreProblem(path: accountsDirectory, reason: "\(error)")],
+                refreshed: 0)
+        }
+        var checked = Parallel.map(SummaryIndex.shardCount) { n in
+            check(stored: stored[n + 1].take(), files: files[n])
+        }
+        var snapshot = DigestSnapshot(digests: [], problems: [], refreshed: 0)
+        snapshot.digests.reserveCapacity(files.reduce(0) { $0 + $1.count })
+        for n in checked.indices {
+            // Moved out one by one (their order does not matter before the sort below):
+            // appending the shard's array would copy every digest.
+            while let digest = checked[n].digests.popLast() { snapshot.digests.append(digest) }
+            snapshot.problems += checked[n].problems
+            snapshot.refreshed += checked[n].refreshed
+        }
+        // Sorted here, where the array has no other holder: in place, nothing copied.
+        AccountDigest.sortByName(&snapshot.digests)
+        let dirty = checked.indices.filter { checked[$0].rewrite != nil }
+        if !dirty.isEmpty {
+            _ = FileLock.ifFree(at: lockPath) {
+                for n in dirty { try? index.write(shard: n, checked[n].rewrite!) }
+            }
+        }
+        return snapshot
+    }
+
+    /// The account files with their stamps, grouped by the index shard that holds them.
+    private func accountFilesByShard() throws(StoreError) -> [[(id: RecordID, stamp: FileStamp)]] {
+        var byShard = [[(id: RecordID, stamp: FileStamp)]](repeating: [], count: SummaryIndex.shardCount)
+        let files = try POSIXFile.scan(accountsDirectory) { Self.accountID(fileName: $0) }
+        for file in files { byShard[SummaryIndex.shard(of: file.name)].append((file.name, file.stamp)) }
+        return byShard
+    }
+
+    /// One shard's part of `loadDigests`: its entries checked against the files that
+    /// belong to it, stale ones read again.
+    private struct CheckedShard: Sendable {
+        var digests: [AccountDigest] = []
+        var problems: [StoreProblem] = []
+        var refreshed = 0
+        /// The shard's entries as they should be written, when they changed.
+        var rewrite: [RecordID: DigestCodec.Entry]?
+    }
+
+    private func check(stored: consuming [DigestCodec.Entry]?, files: [(id: RecordID, stamp: FileStamp)])
+        -> CheckedShard
+    {
+        var result = CheckedShard()
+        // Taken over, not copied: the entries are moved out below.
+        var stored = (consume stored) ?? []
+        var position = [RecordID: Int](minimumCapacity: stored.count)
+        for k in stored.indices { position[stored[k].digest.id] = k }
+        // Stamps apart from their entries: reading an entry's through the array would copy the entry.
+        let stamps = stored.indices.map { stored[$0].stamp }
+        func fresh(_ id: RecordID, _ stamp: FileStamp) -> Int? {
+            position[id].flatMap { stamps[$0] == stamp ? $0 : nil }
+        }
+        let unchanged = position.count == stored.count && stored.count == files.count
+        if unchanged && files.allSatisfy({ fresh($0.id, $0.stamp) != nil }) {
+            // The usual case, every entry fresh: the digests are moved out, not copied.
+            result.digests.reserveCapacity(stored.count)
+            while let entry = stored.popLast() { result.digests.append(entry.digest) }
+            return result
+        }
+        result.digests.reserveCapacity(files.count)
+        var reread: [RecordID: DigestCodec.Entry] = [:]
+        for (id, stamp) in files {
+            if let k = fresh(id, stamp) {
+                result.digests.append(stored[k].digest)
+                continue
+            }
+            result.refreshed += 1
+            do {
+                let digest = AccountDigest(try load(id).account, policy: policy)
+                result.digests.append(digest)
+                reread[id] = DigestCodec.Entry(stamp: stamp, digest: digest)
+            } catch let StoreError.unreadable(path, reason) {
+                result.problems.append(StoreProblem(path: path, reason: reason))
+            } catch {
+                result.problems.append(StoreProblem(path: path(of: id), reason: "\(error)"))
+            }
+        }
+        // The entries to write: fresh ones as they were, re-read ones only if their file
+        // did not change while it was read.
+        var entries: [RecordID: DigestCodec.Entry] = [:]
+        for (id, stamp) in files {
+            if let k = fresh(id, stamp) {
+                entries[id] = stored[k]
+            } else if let entry = reread[id], POSIXFile.stamp(path(of: id)) == stamp {
+                entries[id] = entry
+            }
+        }
+        result.rewrite = entries
+        return result
+    }
+}
