@@ -181,6 +181,11 @@ extension Day: Codable {
             throw DecodingError.dataCorruptedError(
                 in: container, debugDescription: "'\(text)' is not a calendar day (expected YYYY-MM-DD)")
         }
+        // A day no one could have typed (a hand-edited file, or an older Rapport that let
+        // one in) is named, and the file reported, rather than carried on.
+        guard Day.supported.contains(day) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: Day.unsupported(text))
+        }
         self = day
     }
 

@@ -33,18 +33,27 @@ public enum Sparkline {
     /// One character per value, scaled between `low` and `high` (default: the values'
     /// own range); a missing value is a space.
     public static func line(_ values: [Double?], low: Double? = nil, high: Double? = nil) -> String {
-        let present = values.compactMap { $0 }
+        let present = values.compactMap { $0 }.filter(\.isFinite)
         guard let minimum = low ?? present.min(), let maximum = high ?? present.max() else {
             return String(repeating: " ", count: values.count)
         }
-        let span = maximum - minimum
         return String(
             values.map { value -> Character in
                 guard let value else { return " " }
-                guard span > 0 else { return blocks[3] }
-                let level = Int(((value - minimum) / span * Double(blocks.count - 1)).rounded())
-                return blocks[min(max(level, 0), blocks.count - 1)]
+                return blocks[level(of: value, from: minimum, to: maximum)]
             })
+    }
+
+    /// Which block `value` is between `low` and `high`, clamped; the middle one when
+    /// there is no range or no number. Any finite values: the differences are taken of
+    /// halves, so they cannot overflow to infinity (1.5e308 less -1.5e308 would), and
+    /// no `Int` is made from a number that is not a small finite one.
+    static func level(of value: Double, from low: Double, to high: Double) -> Int {
+        let span = high / 2 - low / 2
+        let share = (value / 2 - low / 2) / span
+        guard span > 0, span.isFinite, share.isFinite else { return 3 }
+        let top = Double(blocks.count - 1)
+        return Int((min(max(share, 0), 1) * top).rounded())
     }
 
     /// Litmus scores (0–100) per version segment, joined with a visible break.
@@ -75,8 +84,12 @@ extension Measure {
     }
 
     /// A reading as people write it: whole numbers without decimals, others to one place.
+    /// Any value: one too large for an `Int` (a hand-edited file) is written as Swift
+    /// writes a `Double` (`1.5e+308`), and one that is not a number as a dash.
     public static func format(_ value: Double) -> String {
-        guard value != value.rounded() || abs(value) >= 1e15 else { return String(Int(value)) }
+        guard value.isFinite else { return value.isNaN ? "-" : value < 0 ? "-∞" : "∞" }
+        guard abs(value) < 1e15 else { return String(value) }
+        guard value != value.rounded() else { return String(Int(value)) }
         return String((value * 10).rounded() / 10)
     }
 

@@ -18,9 +18,16 @@ public enum Money {
             throw InputError("'\(raw)' is not an amount; expected a number such as 1200000, 1.2M or 350k")
         }
         guard number >= 0 else { throw InputError("'\(raw)' is negative; an amount must be 0 or more") }
-        guard number * factor < 1e15 else { throw InputError("'\(raw)' is too large") }
-        return Int((number * factor).rounded())
+        let amount = (number * factor).rounded()
+        guard amount <= Double(maximum) else {
+            throw InputError("'\(raw)' is too large; an amount is from 0 to \(grouped(maximum))")
+        }
+        return Int(amount)
     }
+
+    /// The largest amount accepted: just under a quadrillion, far below what an `Int`
+    /// holds (and exact as a `Double`).
+    public static let maximum = 999_999_999_999_999
 
     /// A compact amount for tables: `€1.24M`, `€350k`, `€9,500`.
     public static func short(_ amount: Int, currency: String) -> String {
@@ -45,7 +52,8 @@ public enum Money {
     }
 
     static func grouped(_ amount: Int) -> String {
-        let digits = String(abs(amount))
+        // The magnitude, which `Int.min` has too (`abs` would trap on it).
+        let digits = String(amount.magnitude)
         var out = ""
         for (i, ch) in digits.enumerated() {
             if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }

@@ -107,7 +107,7 @@ extension Account {
             unique(e.id, "expectations[\(e.id)]")
             for g in e.goals {
                 check(
-                    (0...100).contains(g.probability), "expectations[\(e.id)].goals[\(g.id)]",
+                    Goal.probabilities.contains(g.probability), "expectations[\(e.id)].goals[\(g.id)]",
                     "probability \(g.probability) is outside 0–100")
             }
         }
@@ -159,5 +159,77 @@ extension Concern {
     /// A concern was raised on a day that has come: not after today.
     public static func validateRaisedOn(_ day: Day, today: Day) throws(InputError) {
         guard day <= today else { throw InputError("\(day.iso) is in the future") }
+    }
+}
+
+// MARK: What a typed day or number must be
+
+/// Every value accepted must be writable, readable back and drawable. So a day outside
+/// the supported ones, or a number that is not finite or is absurdly large, is refused
+/// where it is typed (the command line and the app's forms call these rules) and, for
+/// days and months, where a file is read.
+extension Day {
+    /// The days Rapport keeps: 1900-01-01 to 2199-12-31, each written `YYYY-MM-DD`.
+    public static let supported = Day(year: 1900, month: 1, day: 1)!...Day(year: 2199, month: 12, day: 31)!
+
+    /// A day typed as `typed` must be one of the `supported` days; `day` is what it
+    /// means, nil when it is too far out even to compute.
+    public static func validateSupported(_ day: Day?, typed: String) throws(InputError) {
+        if let day, supported.contains(day) { return }
+        throw InputError(unsupported(typed, means: day))
+    }
+
+    /// Why `text` is refused, naming the day it means when that is not what it says.
+    static func unsupported(_ text: String, means day: Day? = nil) -> String {
+        let means = day.map { $0.iso == text ? "" : " (\($0.iso))" } ?? ""
+        return "'\(text)'\(means) is outside the supported days, "
+            + "\(supported.lowerBound.iso) to \(supported.upperBound.iso)"
+    }
+}
+
+extension YearMonth {
+    /// The months of the supported days: 1900-01 to 2199-12.
+    public static let supported = YearMonth(Day.supported.lowerBound)...YearMonth(Day.supported.upperBound)
+
+    /// A month typed (a reading's) must be one of the `supported` months.
+    public static func validateSupported(_ month: YearMonth) throws(InputError) {
+        guard supported.contains(month) else { throw InputError(unsupported(month.iso)) }
+    }
+
+    /// Why the month `text` is refused.
+    static func unsupported(_ text: String) -> String {
+        "'\(text)' is outside the supported months, \(supported.lowerBound.iso) to \(supported.upperBound.iso)"
+    }
+}
+
+extension MeasureReading {
+    /// The largest reading either side of zero: a trillion (the messages say 1e12).
+    public static let limit = 1e12
+
+    /// A reading as typed (`82`, `-3.5`, or `8,5` with a decimal comma): a finite number
+    /// within ±`limit`.
+    public static func parseValue(_ raw: String) throws(InputError) -> Double {
+        let text = raw.trimmingWhitespace()
+        guard let value = Double(text.replacingText(",", with: ".")) else {
+            throw InputError("'\(text)' is not a number")
+        }
+        guard value.isFinite, abs(value) <= limit else {
+            throw InputError("'\(text)' is out of range; a reading is within ±1e12")
+        }
+        return value
+    }
+}
+
+extension Goal {
+    /// A goal's chance of success, in percent.
+    public static let probabilities = 0...100
+
+    /// A chance of success as typed (`80` or `80%`): a whole number of percent, 0–100.
+    public static func parseProbability(_ raw: String) throws(InputError) -> Int {
+        let text = raw.trimmingWhitespace().replacingText("%", with: "")
+        guard let value = Int(text), probabilities.contains(value) else {
+            throw InputError("give the chance of success as 0–100, not '\(text)'")
+        }
+        return value
     }
 }

@@ -63,6 +63,10 @@ extension YearMonth: Codable {
             throw DecodingError.dataCorruptedError(
                 in: container, debugDescription: "'\(text)' is not a month (expected YYYY-MM)")
         }
+        guard YearMonth.supported.contains(value) else {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: YearMonth.unsupported(text))
+        }
         self = value
     }
 

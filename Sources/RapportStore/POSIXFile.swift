@@ -95,25 +95,48 @@ enum POSIXFile {
         try readShared(path).map { Array($0) }
     }
 
+    /// The largest file the store reads: 64 MiB. An account file is tens of kilobytes
+    /// and an index shard at most a few hundred; anything near this is not Rapport's.
+    static let sizeLimit = 64 << 20
+
     /// A whole file's bytes in memory of their own, sized from the file, which digests
     /// keep slices of (index shards are read this way, 256 at every start); nil when it
     /// does not exist. Read into room that is not filled first: zeroing it cost as much
     /// as the read.
+    ///
+    /// Only a regular file of at most `sizeLimit` bytes is read; anything else is
+    /// `StoreError.unreadable` with the reason. A link to /dev/zero was read until memory
+    /// ran out, and a FIFO blocked the reader for good. The path is looked at (`lstat`)
+    /// before it is opened, so no device or FIFO is opened at all, then opened without
+    /// following a link and without waiting (`O_NOFOLLOW | O_NONBLOCK`), and what was
+    /// opened is checked again (`fstat`): it may have been swapped in between.
     static func readShared(_ path: String) throws(StoreError) -> SharedBytes? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        var info = stat()
+        guard lstat(path, &info) == 0 else {
+            if errno == ENOENT { return nil }
+            throw failure(path, "cannot read")
+        }
+        try readable(info, path)
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
         if fd < 0 {
             if errno == ENOENT { return nil }
+            if errno == ELOOP { throw notRegular(path, "a symbolic link") }
             throw failure(path, "cannot open")
         }
         defer { close(fd) }
-        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw failure(path, "cannot read") }
+        try readable(info, path)
         // Room for one byte more than the file holds: a read that fills it means the file grew.
-        var memory = UnsafeMutableBufferPointer<UInt8>.allocate(
-            capacity: fstat(fd, &info) == 0 ? max(Int(info.st_size), 0) + 1 : 64 * 1024)
+        var memory = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(Int(info.st_size), 0) + 1)
         var count = 0
         while true {
             if count == memory.count {
-                let larger = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: memory.count * 2)
+                guard count <= sizeLimit else {
+                    memory.deallocate()
+                    throw tooLarge(path, count)
+                }
+                let larger = UnsafeMutableBufferPointer<UInt8>.allocate(
+                    capacity: min(memory.count * 2, sizeLimit + 1))
                 larger.baseAddress!.update(from: memory.baseAddress!, count: count)
                 memory.deallocate()
                 memory = larger
@@ -129,6 +152,30 @@ enum POSIXFile {
             if n == 0 { return SharedBytes(FixedBuffer(adopting: memory, count: count)) }
             count += n
         }
+    }
+
+    /// Refuses what `info` describes unless it is a regular file within `sizeLimit`.
+    private static func readable(_ info: stat, _ path: String) throws(StoreError) {
+        switch info.st_mode & S_IFMT {
+        case S_IFREG:
+            if Int(info.st_size) > sizeLimit { throw tooLarge(path, Int(info.st_size)) }
+        case S_IFLNK: throw notRegular(path, "a symbolic link")
+        case S_IFIFO: throw notRegular(path, "a FIFO (named pipe)")
+        case S_IFCHR: throw notRegular(path, "a character device")
+        case S_IFBLK: throw notRegular(path, "a block device")
+        case S_IFSOCK: throw notRegular(path, "a socket")
+        case S_IFDIR: throw notRegular(path, "a directory")
+        default: throw notRegular(path, "not a file of a known kind")
+        }
+    }
+
+    private static func notRegular(_ path: String, _ kind: String) -> StoreError {
+        .unreadable(path: path, reason: "not a regular file but \(kind); only regular files are read")
+    }
+
+    private static func tooLarge(_ path: String, _ size: Int) -> StoreError {
+        .unreadable(
+            path: path, reason: "larger than 64 MiB (\(size) bytes); the store reads files up to 64 MiB")
     }
 
     /// Removes a file durably; a missing file is not an error.
@@ -157,6 +204,7 @@ enum POSIXFile {
     /// The regular files of a directory that `accept` takes (it sees each name's bytes
     /// and makes what the caller keeps of it), with their stamps: one `readdir` pass
     /// and a `stat` for each file taken, without building a string for every name.
+    /// A symbolic link is left out, as `readShared` refuses it, whatever it points to.
     static func scan<Name>(_ directory: String, accepting accept: (UnsafeBufferPointer<UInt8>) -> Name?)
         throws(StoreError) -> [(name: Name, stamp: FileStamp)]
     {
@@ -172,7 +220,9 @@ enum POSIXFile {
                         count: strlen(cName))
                     guard let name = accept(bytes) else { return }
                     var info = stat()
-                    guard fstatat(fd, cName, &info, 0) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+                    guard fstatat(fd, cName, &info, AT_SYMLINK_NOFOLLOW) == 0,
+                        (info.st_mode & S_IFMT) == S_IFREG
+                    else {
                         return
                     }
                     result.append((name, FileStamp(info)))

@@ -27,16 +27,6 @@ public struct StoreSnapshot: Sendable {
     public var problems: [StoreProblem]
 }
 
-/// Every readable account's digest (from the index, refreshed where stale), plus the
-/// files that could not be read.
-public struct DigestSnapshot: Sendable {
-    /// In name order (`AccountDigest.nameOrdered`), the order every list shows.
-    public var digests: [AccountDigest]
-    public var problems: [StoreProblem]
-    /// How many account files had to be decoded because the index was stale for them.
-    public var refreshed: Int
-}
-
 /// The file store: a directory of pretty-printed, key-sorted JSON.
 ///
 /// ```

@@ -2,6 +2,16 @@ import IndexKit
 import RapportCore
 import Synchronization
 
+/// Every readable account's digest (from the index, refreshed where stale), plus the
+/// files that could not be read.
+public struct DigestSnapshot: Sendable {
+    /// In name order (`AccountDigest.nameOrdered`), the order every list shows.
+    public var digests: [AccountDigest]
+    public var problems: [StoreProblem]
+    /// How many account files had to be decoded because the index was stale for them.
+    public var refreshed: Int
+}
+
 // Keeping the summary index in step with the account files when the store is read:
 // the lists come from the index, and whatever is stale is decoded and rewritten.
 extension FileStore {

@@ -99,8 +99,13 @@ public struct Canvas: Equatable, Sendable {
 
     /// Paints a rectangle with spaces in a style.
     public mutating func fill(_ rect: Rect, style: Style = .normal) {
-        for y in max(0, rect.y)..<min(height, rect.maxY) {
-            for x in max(0, rect.x)..<min(width, rect.maxX) {
+        // Clipped to the canvas; a rectangle wholly outside it paints nothing (a range's
+        // lower bound above its upper one would trap).
+        let (top, bottom) = (max(0, rect.y), min(height, rect.maxY))
+        let (left, right) = (max(0, rect.x), min(width, rect.maxX))
+        guard top < bottom, left < right else { return }
+        for y in top..<bottom {
+            for x in left..<right {
                 cells[y * width + x] = Cell(text: " ", style: style)
             }
         }

@@ -38,7 +38,8 @@ struct AddAccountCommand: ParsableCommand {
     @Option(help: "Market or industry.")
     var market: String = ""
 
-    @Option(help: ArgumentHelp("Customer since (DATE).", valueName: "DATE"))
+    // Like every DATE option, the next argument as it is: `--since -2y`.
+    @Option(parsing: .unconditional, help: ArgumentHelp("Customer since (DATE).", valueName: "DATE"))
     var since: String?
 
     @Option(name: .customLong("tag"), help: "A tag; repeat for more.")

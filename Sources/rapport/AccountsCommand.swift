@@ -75,7 +75,11 @@ struct TextTable {
 
     init(_ header: [String]) { rows = [header] }
 
-    mutating func add(_ row: [String]) { rows.append(row) }
+    /// A row; each cell shows its control characters, line breaks and tabs included, so
+    /// a cell stays on its row (`TerminalText`).
+    mutating func add(_ row: [String]) {
+        rows.append(row.map { TerminalText.visible($0, keepingLines: false) })
+    }
 
     func render() -> String {
         let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }

@@ -23,6 +23,9 @@ struct CommandContext {
             guard let day = Day(iso: pinned) else {
                 throw InputError("RAPPORT_TODAY='\(pinned)' is not a calendar day; expected YYYY-MM-DD")
             }
+            do { try Day.validateSupported(day, typed: pinned) } catch {
+                throw InputError("RAPPORT_TODAY: \(error.message)")
+            }
             today = day
         } else {
             today = Day.today()

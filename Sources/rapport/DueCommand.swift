@@ -144,15 +144,24 @@ enum DueItemJSON {
         let pieces: JSONPieces?
 
         init(_ slots: [DueSlot]) {
-            let (low, high) = slots.reduce((Int.max, Int.min)) {
+            // No slots (nothing due) makes no span; days far apart (a hand-edited index)
+            // make one too long to subtract: both are written each time.
+            guard let some = slots.first else {
+                first = Day(ordinal: 0)
+                pieces = nil
+                return
+            }
+            let (low, high) = slots.reduce((some.due.ordinal, some.due.ordinal)) {
                 (min($0.0, $1.due.ordinal), max($0.1, $1.due.ordinal))
             }
             first = Day(ordinal: low)
-            let span = high - low + 1
+            let (distance, overflow) = high.subtractingReportingOverflow(low)
             pieces =
-                slots.isEmpty || span > 20_000
+                overflow || distance >= 20_000
                 ? nil
-                : JSONPieces(count: span) { [first] k, o in first.adding(days: k).withISO { o.literal($0) } }
+                : JSONPieces(count: distance + 1) { [first] k, o in
+                    first.adding(days: k).withISO { o.literal($0) }
+                }
         }
 
         func write(_ day: Day, to writer: inout JSONArrayWriter) {

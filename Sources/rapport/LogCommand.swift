@@ -23,13 +23,18 @@ struct LogCommand: ParsableCommand {
         help: ArgumentHelp("A contact (name prefix or id); repeat for more.", valueName: "CONTACT"))
     var contacts: [String] = []
 
-    @Option(help: ArgumentHelp("When it happened (default today).", valueName: "DATE"))
+    // Every DATE option takes the next argument as it is, so `--on -3d` works (by default
+    // a value starting with a dash reads as another option).
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("When it happened (default today).", valueName: "DATE"))
     var on: String?
 
     @Option(help: .choice(Sentiment.self, "How it went"))
     var sentiment: String = "neutral"
 
-    @Option(name: .customLong("follow-up"), help: ArgumentHelp("When to follow it up.", valueName: "DATE"))
+    @Option(
+        name: .customLong("follow-up"), parsing: .unconditional,
+        help: ArgumentHelp("When to follow it up.", valueName: "DATE"))
     var followUp: String?
 
     func run() throws {
@@ -87,7 +92,7 @@ struct ConcernCommand: ParsableCommand {
 
     @Option(
         name: .customLong("respond-by"),
-        help: ArgumentHelp("When they must hear back from us.", valueName: "DATE"))
+        parsing: .unconditional, help: ArgumentHelp("When they must hear back from us.", valueName: "DATE"))
     var respondBy: String?
 
     @Option(
@@ -95,7 +100,8 @@ struct ConcernCommand: ParsableCommand {
     )
     var raisedBy: String?
 
-    @Option(help: ArgumentHelp("When it was raised (default today).", valueName: "DATE"))
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("When it was raised (default today).", valueName: "DATE"))
     var on: String?
 
     @Option(help: "More detail.")

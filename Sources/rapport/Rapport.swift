@@ -1,5 +1,9 @@
 import ArgumentParser
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// `rapport`: the command-line entry point.
 @main
 struct Rapport: ParsableCommand {
@@ -23,8 +27,20 @@ struct Rapport: ParsableCommand {
 
     /// Runs the command, then checks that its printed output got through: a command
     /// whose output was cut short (a full disk) fails rather than ending in success.
+    /// A failure's message goes out through `System.writeError`, which shows the control
+    /// characters it may quote (an account's name, a file's text) instead of sending them.
     static func main() {
-        main(nil)
+        do {
+            var command = try parseAsRoot(nil)
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            // Help and the like are written as ArgumentParser writes them, to standard output.
+            guard code != .success else { exit(withError: error) }
+            let message = fullMessage(for: error)
+            if !message.isEmpty { System.writeError(message + "\n") }
+            Glibc.exit(code.rawValue)
+        }
         do {
             try System.finishOutput()
         } catch {

@@ -1,7 +1,19 @@
+import RapportCore
+
 #if canImport(Glibc)
     // @preconcurrency: `stdout`, C's buffer behind `print`, is read once, after the command.
     @preconcurrency import Glibc
 #endif
+
+/// The command line's `print`, which every command's human text goes through (it shadows
+/// the standard library's in this module): the text from the store, a name like
+/// `Evil\e]0;pwned\a`, is shown with its control characters made visible rather than
+/// retitling or clearing the terminal (`TerminalText`). JSON and iCalendar output is
+/// written with `System.writeOutput`, escaped by its own rules.
+func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {
+    Swift.print(
+        TerminalText.visible(items.map { "\($0)" }.joined(separator: separator)), terminator: terminator)
+}
 
 /// What the commands need from the operating system beyond FoundationEssentials:
 /// standard error, temporary files, writing a file, running a program. Written on
@@ -19,10 +31,12 @@ enum System {
         var description: String { "cannot write the output (\(reason)); it is incomplete" }
     }
 
-    /// Text on standard error, after anything already printed to standard output.
+    /// Text on standard error, after anything already printed to standard output. It
+    /// quotes what was typed and what the store holds: shown, never sent to the terminal
+    /// as commands (`TerminalText`).
     static func writeError(_ text: String) {
         fflush(nil)  // what `print` holds in its buffer goes first
-        var text = text
+        var text = TerminalText.visible(text)
         _ = text.withUTF8 { writeAll(STDERR_FILENO, UnsafeRawBufferPointer($0)) }
     }
 

@@ -165,3 +165,29 @@ import Testing
         #expect(due.allSatisfy { $0["account"] as? String == name })
     }
 }
+
+/// `rapport due` when nothing is due: every output is a well-formed empty list.
+@Suite struct NothingDueTests {
+    @Test func anEmptyStoreHasAnEmptyList() throws {
+        let cli = CLIHarness()
+        try cli.run("init")
+        let json = try cli.run("due", "--json")
+        #expect(json.status == 0, "\(json.err)")
+        #expect(json.out == "[]\n")
+        let within = try cli.run("due", "--json", "--within", "0")
+        #expect(within.status == 0 && within.out == "[]\n", "\(within.err)")
+        #expect(try cli.run("due").out == "Nothing due. Well done.\n")
+        let ics = try cli.run("due", "--ics")
+        #expect(
+            ics.status == 0 && !ics.out.contains("BEGIN:VEVENT") && ics.out.hasSuffix("END:VCALENDAR\r\n"))
+    }
+
+    @Test func anOwnerWithNothingHasAnEmptyList() throws {
+        let cli = CLIHarness()
+        try cli.run("demo")
+        let json = try cli.run("due", "--json", "--owner", "nobody")
+        #expect(json.status == 0, "\(json.err)")
+        #expect(json.out == "[]\n")
+        #expect(try cli.run("due", "--owner", "nobody", "--explain").out == "Nothing due. Well done.\n")
+    }
+}

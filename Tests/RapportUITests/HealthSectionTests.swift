@@ -122,6 +122,54 @@ import Testing
                 && m.readings.count == 7)
     }
 
+    @Test func healthDrawsExtremeStoredReadings() throws {
+        // Finite but absurd values from a hand-edited file (or an older Rapport) trapped
+        // in the sparkline every time Health opened.
+        var s = Fixture.state()
+        var north = Fixture.accounts[0]
+        north.measures = [
+            Measure(
+                id: Fixture.id("ms-use"), name: "Active users", unit: "users",
+                createdOn: Fixture.today.adding(days: -400),
+                readings: [
+                    MeasureReading(month: YearMonth(iso: "2026-09")!, value: 1.5e308),
+                    MeasureReading(month: YearMonth(iso: "2026-10")!, value: -1.5e308)
+                ])
+        ]
+        s.store(north)
+        s.press([.char(":")])
+        s.type("account north")
+        s.press([.enter, .char("8")])
+        #expect(
+            s.screen().contains(
+                "Active users                -1.5e+308 u…      -∞           █▁"))
+    }
+
+    @Test func aReadingMustBeAFiniteNumberWithinATrillion() throws {
+        var s = state("8")
+        for text in ["1.5e308", "nan", "inf"] {
+            s.press([.char("r")])
+            s.type(text)
+            #expect(s.press([.enter]).isEmpty, "\(text) is not saved")
+            #expect(
+                s.screen().contains("↳ '\(text)' is out of range; a reading is within ±1e12"),
+                "\(s.screen())")
+            s.press([.escape])
+        }
+        #expect(s.account(Fixture.id("acc-north"))?.measures.first?.readings.count == 6)
+    }
+
+    @Test func aReadingMonthMustBeASupportedMonth() throws {
+        var s = state("8")
+        s.press([.char("r"), .up, .ctrl("u")])
+        s.type("1899-12")
+        s.press([.down])
+        s.type("5")
+        #expect(s.press([.enter]).isEmpty)
+        #expect(s.screen().contains("↳ '1899-12' is outside the supported months, 1900-01 to 2199-12"))
+        #expect(s.account(Fixture.id("acc-north"))?.measures.first?.readings.count == 6)
+    }
+
     @Test func risksShowThreeLevelsAndOccurredOffersTheSeason() throws {
         var s = state("9")
         let screen = s.screen()

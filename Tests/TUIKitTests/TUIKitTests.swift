@@ -52,6 +52,17 @@ import Testing
         #expect(canvas.text == "┌─ Hi ─────┐\n│          │\n└──────────┘")
         #expect(canvas[3, 0].style == .title)
     }
+
+    @Test func fillingOutsideTheCanvasPaintsNothing() {
+        var canvas = Canvas(width: 4, height: 2)
+        canvas.put("abcd", x: 0, y: 0)
+        canvas.fill(Rect(x: 0, y: 5, width: 4, height: 1))
+        canvas.fill(Rect(x: 9, y: 0, width: 2, height: 2))
+        canvas.fill(Rect(x: -6, y: -3, width: 2, height: 2))
+        #expect(canvas.text == "abcd\n")
+        canvas.fill(Rect(x: 2, y: -1, width: 9, height: 2), style: .selected)
+        #expect(canvas.text == "ab\n" && canvas[3, 0].style == .selected)
+    }
 }
 
 @Suite struct TextFieldTests {

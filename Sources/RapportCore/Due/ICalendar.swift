@@ -39,10 +39,11 @@ public enum ICalendar {
     /// `20261122`.
     static func compact(_ day: Day) -> String { day.iso.replacingText("-", with: "") }
 
-    /// TEXT escaping: backslash, semicolon, comma and newlines.
+    /// TEXT escaping: backslash, semicolon, comma and newlines; other control characters,
+    /// which TEXT cannot hold, made visible (`TerminalText`).
     static func escape(_ text: String) -> String {
         var out = ""
-        for ch in text {
+        for ch in TerminalText.visible(text) {
             switch ch {
             case "\\": out += "\\\\"
             case ";": out += "\\;"

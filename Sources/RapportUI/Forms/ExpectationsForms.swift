@@ -131,10 +131,9 @@ enum GoalForm: FormKind {
             setID = set
         }
         let text = r.required(.text, "The goal")
-        let raw = r.text(.probability).replacingText("%", with: "")
-        let probability = Int(raw)
-        if probability.map({ !(0...100).contains($0) }) ?? true {
-            r.fail(.probability, "give the chance of success as 0–100, not '\(raw)'")
+        var probability: Int?
+        do { probability = try Goal.parseProbability(r.text(.probability)) } catch {
+            r.fail(.probability, error.message)
         }
         let barriers = r.text(.barriers).split(separator: "\n").map { $0.trimmingSpaces() }.filter {
             !$0.isEmpty

@@ -31,11 +31,7 @@ struct CompletionForm: FormKind {
         if item.ref.needs == .value {
             let raw = r.required(.value, "The value")
             if !raw.isEmpty {
-                if let value = Double(raw.replacingText(",", with: ".")) {
-                    done.value = value
-                } else {
-                    r.fail(.value, "'\(raw)' is not a number")
-                }
+                do { done.value = try MeasureReading.parseValue(raw) } catch { r.fail(.value, error.message) }
             }
         }
         if item.ref.needs == .outcome { done.outcome = r.choice(.outcome) as Outcome }

@@ -88,9 +88,14 @@ struct ReadingForm: FormKind {
         if let month, month > YearMonth(state.today) {
             r.fail(.month, "\(month.iso) has not started yet")
         }
+        if let month {
+            do { try YearMonth.validateSupported(month) } catch { r.fail(.month, error.message) }
+        }
         let raw = r.required(.value, "The value")
-        let value = Double(raw.replacingText(",", with: "."))
-        if value == nil && !raw.isEmpty { r.fail(.value, "'\(raw)' is not a number") }
+        var value: Double?
+        if !raw.isEmpty {
+            do { value = try MeasureReading.parseValue(raw) } catch { r.fail(.value, error.message) }
+        }
         guard let month, let value else { return [] }
         let reading = MeasureReading(month: month, value: value, note: r.text(.note))
         return [
