@@ -204,21 +204,25 @@ enum DueItemJSON {
 enum DueReport {
     static func text(_ items: [FollowUp], today: Day, explain: Bool) -> String {
         guard !items.isEmpty else { return "Nothing due. Well done.\n" }
+        // One table for every band, so each column has one width through the whole output;
+        // its rows are then shown band by band, each band under a copy of the header.
+        let groups = DueBand.allCases.map { band in (band, items.filter { $0.band(on: today) == band }) }
+        var table = TextTable(["DUE", "WHEN", "ACCOUNT", "WHAT", "SOURCE", "OWNER"])
+        for item in groups.flatMap(\.1) {
+            table.add([
+                item.due.iso, when(item, today), item.accountName, item.title, item.source.label, item.owner
+            ])
+        }
+        let lines = table.render().split(separator: "\n", omittingEmptySubsequences: false)
+        let header = lines[0]
+        var rest = lines.dropFirst()
         var out = ""
-        for band in DueBand.allCases {
-            let group = items.filter { $0.band(on: today) == band }
-            guard !group.isEmpty else { continue }
+        for (band, group) in groups where !group.isEmpty {
             out += "\(band.title) (\(group.count))\n"
-            var table = TextTable(["DUE", "WHEN", "ACCOUNT", "WHAT", "SOURCE", "OWNER"])
-            for item in group {
-                table.add([
-                    item.due.iso, when(item, today), item.accountName, item.title, item.source.label,
-                    item.owner
-                ])
-            }
-            let rows = table.render().split(separator: "\n", omittingEmptySubsequences: false)
-            out += rows.first.map { "  \($0)\n" } ?? ""
-            for (row, item) in zip(rows.dropFirst(), group) {
+            out += "  \(header)\n"
+            let rows = rest.prefix(group.count)
+            rest = rest.dropFirst(group.count)
+            for (row, item) in zip(rows, group) {
                 out += "  \(row)\n"
                 if explain {
                     out += "      why: \(item.why)\n"

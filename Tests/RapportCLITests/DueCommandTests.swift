@@ -160,6 +160,27 @@ import Testing
         #expect(!negative.err.contains("Missing value"))
     }
 
+    @Test func textColumnsLineUpAcrossBands() throws {
+        let cli = try demo()
+        let text = try cli.run("due", "--within", "30").out
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let headers = lines.filter { $0.hasPrefix("  DUE ") }
+        #expect(
+            Set(["Overdue (", "Today (", "This week (", "Later ("].filter { text.contains($0) }).count >= 3)
+        #expect(
+            headers.count >= 3 && Set(headers).count == 1, "one header, so one width per column: \(headers)")
+        // Every row's account starts under ACCOUNT.
+        let header = try #require(headers.first)
+        let column = header.distance(
+            from: header.startIndex, to: try #require(header.range(of: "ACCOUNT")).lowerBound)
+        let rows = lines.filter { $0.hasPrefix("  2") }
+        #expect(!rows.isEmpty)
+        for row in rows {
+            let before = row.prefix(column)
+            #expect(before.hasSuffix("  ") && row.dropFirst(column).first != " ", "\(row)")
+        }
+    }
+
     @Test func jsonCarriesAnyTextIntact() throws {
         let cli = CLIHarness()
         try cli.run("init")
