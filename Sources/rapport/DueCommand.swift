@@ -26,7 +26,10 @@ struct DueCommand: ParsableCommand {
     )
     var ics = false
 
+    // Unconditional, like the DATE options: `--within -5` reaches `validate`, which says
+    // what is accepted, instead of failing as a missing value.
     @Option(
+        parsing: .unconditional,
         help: ArgumentHelp(
             "Only items due within DAYS from today (overdue ones always show).", valueName: "DAYS"))
     var within: Int = 30
@@ -52,6 +55,13 @@ struct DueCommand: ParsableCommand {
         let who = owner.map { $0.lowercased() == "me" ? context.userName : $0 }
         let digests = snapshot.digests
         let slots = DueList.slots(for: digests, on: context.today, withinDays: within, owner: who)
+        if let who, slots.isEmpty {
+            // The list stays empty (scripts read it as before); the note, on standard error, says
+            // whether the name owns nothing at all, and which names there are.
+            if let note = Self.unknownOwnerNote(who, digests: digests, today: context.today) {
+                System.writeError(note + "\n")
+            }
+        }
         if json {
             DueItemJSON.writeAndExit(slots, digests: digests, today: context.today)
         }
@@ -61,6 +71,22 @@ struct DueCommand: ParsableCommand {
         } else {
             print(DueReport.text(items, today: context.today, explain: explain), terminator: "")
         }
+    }
+
+    /// When no follow-up at all (whatever its day) belongs to `owner`: one line naming
+    /// the owners there are. Nil when the owner has items, only none in the window.
+    static func unknownOwnerNote(_ owner: String, digests: [AccountDigest], today: Day) -> String? {
+        guard DueList.slots(for: digests, on: today, owner: owner).isEmpty else { return nil }
+        var seen = Set<String>()
+        var owners: [String] = []
+        for slot in DueList.slots(for: digests, on: today) {
+            let name = DueList.followUp(slot, in: digests, on: today).owner
+            if !name.isEmpty, seen.insert(name.lowercased()).inserted { owners.append(name) }
+        }
+        owners.sort { $0.lowercased() < $1.lowercased() }
+        let list =
+            owners.isEmpty ? "no follow-up has an owner" : "the owners are " + owners.joined(separator: ", ")
+        return "no follow-up has an owner called '\(owner)'; \(list)"
     }
 }
 
@@ -178,21 +204,25 @@ enum DueItemJSON {
 enum DueReport {
     static func text(_ items: [FollowUp], today: Day, explain: Bool) -> String {
         guard !items.isEmpty else { return "Nothing due. Well done.\n" }
+        // One table for every band, so each column has one width through the whole output;
+        // its rows are then shown band by band, each band under a copy of the header.
+        let groups = DueBand.allCases.map { band in (band, items.filter { $0.band(on: today) == band }) }
+        var table = TextTable(["DUE", "WHEN", "ACCOUNT", "WHAT", "SOURCE", "OWNER"])
+        for item in groups.flatMap(\.1) {
+            table.add([
+                item.due.iso, when(item, today), item.accountName, item.title, item.source.label, item.owner
+            ])
+        }
+        let lines = table.render().split(separator: "\n", omittingEmptySubsequences: false)
+        let header = lines[0]
+        var rest = lines.dropFirst()
         var out = ""
-        for band in DueBand.allCases {
-            let group = items.filter { $0.band(on: today) == band }
-            guard !group.isEmpty else { continue }
+        for (band, group) in groups where !group.isEmpty {
             out += "\(band.title) (\(group.count))\n"
-            var table = TextTable(["DUE", "WHEN", "ACCOUNT", "WHAT", "SOURCE", "OWNER"])
-            for item in group {
-                table.add([
-                    item.due.iso, when(item, today), item.accountName, item.title, item.source.label,
-                    item.owner
-                ])
-            }
-            let rows = table.render().split(separator: "\n", omittingEmptySubsequences: false)
-            out += rows.first.map { "  \($0)\n" } ?? ""
-            for (row, item) in zip(rows.dropFirst(), group) {
+            out += "  \(header)\n"
+            let rows = rest.prefix(group.count)
+            rest = rest.dropFirst(group.count)
+            for (row, item) in zip(rows, group) {
                 out += "  \(row)\n"
                 if explain {
                     out += "      why: \(item.why)\n"

@@ -16,6 +16,7 @@ struct Rapport: ParsableCommand {
             ACCOUNT is an account id or an unambiguous, case-insensitive start of its name.
             DATE is YYYY-MM-DD, today, tomorrow, yesterday, +3d, +2w, +1m, -3d or a weekday name.
             """,
+        version: version,
         subcommands: [
             OpenCommand.self, DemoCommand.self, InitCommand.self, AccountsCommand.self, AccountCommand.self,
             ShowCommand.self,
@@ -25,11 +26,38 @@ struct Rapport: ParsableCommand {
         defaultSubcommand: OpenCommand.self
     )
 
+    /// The version `rapport --version` prints.
+    static let version = "0.9.0"
+
+    /// The commands a user can type, as `--help` lists them.
+    static var commandNames: [String] {
+        configuration.subcommands.filter { $0.configuration.shouldDisplay }.map { $0._commandName }
+    }
+
+    /// A first argument that is neither an option nor a command: without this check it
+    /// would reach the default command (`open`), which would print its own usage.
+    static func unknownCommand(in arguments: [String]) -> String? {
+        guard let first = arguments.first, !first.hasPrefix("-") else { return nil }
+        let known = configuration.subcommands.map { $0._commandName } + ["help"]
+        return known.contains(first) ? nil : first
+    }
+
     /// Runs the command, then checks that its printed output got through: a command
     /// whose output was cut short (a full disk) fails rather than ending in success.
     /// A failure's message goes out through `System.writeError`, which shows the control
     /// characters it may quote (an account's name, a file's text) instead of sending them.
     static func main() {
+        // The default command (`open`) would take `--version` as its own, unknown, option.
+        if CommandLine.arguments.dropFirst() == ["--version"] {
+            print(version)
+            Glibc.exit(0)
+        }
+        if let unknown = unknownCommand(in: Array(CommandLine.arguments.dropFirst())) {
+            System.writeError(
+                "Error: '\(unknown)' is not a rapport command\n"
+                    + "Commands: \(commandNames.joined(separator: ", ")) (rapport --help describes them)\n")
+            Glibc.exit(ExitCode.validationFailure.rawValue)
+        }
         do {
             var command = try parseAsRoot(nil)
             try command.run()

@@ -56,6 +56,30 @@ import Testing
         }
     }
 
+    @Test func anUnknownCommandIsNamedAndTheCommandsListed() throws {
+        let result = try CLIHarness().run("frobnicate")
+        #expect(result.status != 0)
+        let lines = result.err.split(separator: "\n")
+        #expect(lines.count == 2, "\(result.err)")
+        #expect(lines.first == "Error: 'frobnicate' is not a rapport command", "\(result.err)")
+        let commands = lines.last.map(String.init) ?? ""
+        for name in ["open", "demo", "accounts", "show", "log", "due", "check"] {
+            #expect(commands.contains(" \(name)"), "\(name) is listed: \(commands)")
+        }
+        #expect(!result.err.contains("USAGE") && !result.out.contains("USAGE"))
+        // A known command, and options before none, still work as they did.
+        #expect(try CLIHarness().run("frobnicate", "--help").status != 0)
+        #expect(try CLIHarness().run("help").out.contains("USAGE: rapport"))
+    }
+
+    @Test func versionPrintsTheVersion() throws {
+        let result = try CLIHarness().run("--version")
+        #expect(result.status == 0, "\(result.err)")
+        #expect(result.out == Self.version + "\n", "\(result.out)")
+    }
+
+    static let version = "0.9.0"
+
     @Test func demoRefusesToOverwriteAStore() throws {
         let cli = CLIHarness()
         try cli.run("init")

@@ -152,6 +152,35 @@ import Testing
         #expect(negative.status != 0 && negative.err.contains("--within must be 0 or more days"))
     }
 
+    @Test func aNegativeWithinAfterASpaceReachesTheCheck() throws {
+        let cli = try demo()
+        let negative = try cli.run("due", "--within", "-5")
+        #expect(negative.status != 0, "\(negative.out)")
+        #expect(negative.err.contains("--within must be 0 or more days, not -5"), "\(negative.err)")
+        #expect(!negative.err.contains("Missing value"))
+    }
+
+    @Test func textColumnsLineUpAcrossBands() throws {
+        let cli = try demo()
+        let text = try cli.run("due", "--within", "30").out
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let headers = lines.filter { $0.hasPrefix("  DUE ") }
+        #expect(
+            Set(["Overdue (", "Today (", "This week (", "Later ("].filter { text.contains($0) }).count >= 3)
+        #expect(
+            headers.count >= 3 && Set(headers).count == 1, "one header, so one width per column: \(headers)")
+        // Every row's account starts under ACCOUNT.
+        let header = try #require(headers.first)
+        let column = header.distance(
+            from: header.startIndex, to: try #require(header.range(of: "ACCOUNT")).lowerBound)
+        let rows = lines.filter { $0.hasPrefix("  2") }
+        #expect(!rows.isEmpty)
+        for row in rows {
+            let before = row.prefix(column)
+            #expect(before.hasSuffix("  ") && row.dropFirst(column).first != " ", "\(row)")
+        }
+    }
+
     @Test func jsonCarriesAnyTextIntact() throws {
         let cli = CLIHarness()
         try cli.run("init")
@@ -189,5 +218,23 @@ import Testing
         #expect(json.status == 0, "\(json.err)")
         #expect(json.out == "[]\n")
         #expect(try cli.run("due", "--owner", "nobody", "--explain").out == "Nothing due. Well done.\n")
+    }
+
+    @Test func anOwnerNobodyIsCalledSaysSoAndNamesTheOwners() throws {
+        let cli = CLIHarness()
+        try cli.run("demo")
+        let text = try cli.run("due", "--owner", "nobody")
+        #expect(text.status == 0 && text.out == "Nothing due. Well done.\n", "\(text.err)")
+        let note = "no follow-up has an owner called 'nobody'; the owners are "
+        #expect(text.err.hasPrefix(note), "\(text.err)")
+        #expect(text.err.contains("Maya Lindqvist") && text.err.contains("Tom Okafor"), "\(text.err)")
+        #expect(text.err.split(separator: "\n").count == 1)
+        let json = try cli.run("due", "--json", "--owner", "nobody")
+        #expect(json.status == 0 && json.out == "[]\n" && json.err == text.err)
+        let ics = try cli.run("due", "--ics", "--owner", "nobody")
+        #expect(ics.status == 0 && !ics.out.contains("BEGIN:VEVENT") && ics.err == text.err)
+        // An owner with items, none within the window, has nothing due: no note.
+        let later = try cli.run("due", "--owner", "me", "--within", "0")
+        #expect(later.status == 0 && !later.err.contains("no follow-up has an owner"), "\(later.err)")
     }
 }
