@@ -115,6 +115,23 @@ import Testing
         #expect(screen.hasPrefix("Follow-ups  7 · 0 overdue"))
     }
 
+    @Test func typingReplacesTheSnoozesPrefilledDay() throws {
+        var state = dueState()
+        state.press([.char("z")])
+        state.type("mon")
+        try state.perform(state.press([.enter]))
+        #expect(state.message == Message("Snoozed until 2026-11-23: Respond: Late incident reports"))
+
+        var moved = dueState()
+        moved.press([.char("z"), .left])
+        moved.type("2")
+        guard case .form(_, let form)? = moved.overlay else {
+            Issue.record("the snooze form is not open")
+            return
+        }
+        #expect(form["until"]?.value == "+12w")
+    }
+
     @Test func aPastSnoozeDayIsRefusedInTheForm() {
         var state = dueState()
         state.press([.char("z"), .ctrl("u")])
