@@ -114,6 +114,12 @@ enum DueScreen {
     /// Opens the item's account at the section where it is worked.
     static func open(_ state: inout AppState, _ item: FollowUp) -> [Effect] {
         let effects = AccountsScreen.open(&state, item.accountID, at: section(for: item.source), back: .due)
+        if case .account(var view) = state.screen {
+            // At the item's own record; an account still loading is put there once it loads.
+            view.focus = item.ref
+            view.focusRecord(in: state.account(item.accountID))
+            state.screen = .account(view)
+        }
         // A worksheet's action or review opens the worksheet itself, at that step.
         let worksheet: (id: RecordID, step: WorksheetStep)?
         switch item.ref {
@@ -127,6 +133,26 @@ enum DueScreen {
             WorksheetEditor.open(&state, item.accountID, w, at: worksheet.step)
         }
         return effects
+    }
+
+    /// The row of the item's own record in the section it opens at, in that section's order.
+    static func row(of ref: DueRef, in a: Account) -> Int? {
+        switch ref {
+        case .concern(let id): return ConcernsSection.concerns(a).firstIndex { $0.id == id }
+        case .planItem(let id): return a.plan?.items.firstIndex { $0.id == id }
+        case .action(let w, _), .evaluation(let w):
+            return WorksheetsSection.worksheets(a).firstIndex { $0.id == w }
+        case .contact(let id): return a.contacts.firstIndex { $0.id == id }
+        case .reading(let m, _): return a.measures.firstIndex { $0.id == m }
+        case .satisfaction: return a.measures.firstIndex { $0.isSatisfaction }
+        case .touchFollowUp(let id):
+            return TimelineSection.entries(a).firstIndex {
+                if case .touch(let t) = $0 { return t.id == id }
+                return false
+            }
+        case .riskReview(let id): return RiskSection.risks(a).firstIndex { $0.id == id }
+        case .litmus: return nil
+        }
     }
 
     static func section(for source: DueSource) -> AccountSection {

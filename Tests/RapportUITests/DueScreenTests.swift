@@ -115,6 +115,33 @@ import Testing
         #expect(screen.hasPrefix("Follow-ups  7 · 0 overdue"))
     }
 
+    @Test func enterOpensTheAccountAtTheItemsOwnRecord() {
+        var accounts = Fixture.accounts
+        // A less severe concern, due this week: the concerns section shows it second.
+        accounts[1].concerns.insert(
+            Concern(
+                id: Fixture.id("cn-2"), raisedOn: Fixture.today.adding(days: -2), summary: "Invoice format",
+                severity: .low, respondBy: Fixture.today.adding(days: 3)), at: 0)
+        var state = AppState(
+            today: Fixture.today, currency: "EUR", storePath: "/tmp/store", width: 80, height: 24,
+            accounts: accounts, playbook: Fixture.playbook)
+        state.press([.char("D")])
+        for ref in [DueRef.concern(Fixture.id("cn-2")), .concern(Fixture.id("cn-1"))] {
+            var s = state
+            guard let i = s.shownDueItems.firstIndex(where: { $0.ref == ref }) else {
+                Issue.record("\(ref) is not due")
+                continue
+            }
+            s.press(Array(repeating: .down, count: i) + [.enter])
+            guard case .account(let view) = s.screen, let a = s.account(Fixture.id("acc-bright")) else {
+                Issue.record("the account did not open")
+                continue
+            }
+            #expect(view.section == .concerns)
+            #expect(.concern(ConcernsSection.concerns(a)[view.table.selection].id) == ref)
+        }
+    }
+
     @Test func typingReplacesTheSnoozesPrefilledDay() throws {
         var state = dueState()
         state.press([.char("z")])
