@@ -96,6 +96,17 @@ enum DueScreen {
             }
         case .filter:
             state.due.filtering = true
+        case .today:
+            if let i = items(state).firstIndex(where: { $0.band(on: state.today) == .today }) {
+                state.due.table.selection = i
+            } else {
+                state.message = Message("Nothing is due today")
+            }
+        case .horizon:
+            let next = horizons.first { $0 > state.due.horizon } ?? horizons[0]
+            state.setDueHorizon(next)
+            state.due.table.selection = 0
+            state.message = Message("Showing what is due in the next \(next) days")
         case .back:
             state.screen = .accounts
         }
@@ -110,6 +121,9 @@ enum DueScreen {
             count: { items(current).count }, pageSize: state.height - 8)
         return []
     }
+
+    /// How far ahead `h` looks, in turn.
+    static let horizons = [30, 90, 365]
 
     /// Opens the item's account at the section where it is worked.
     static func open(_ state: inout AppState, _ item: FollowUp) -> [Effect] {
@@ -261,7 +275,7 @@ enum DueScreen {
 }
 
 /// Commands of the due list.
-enum DueCommand: Sendable { case move, open, done, snooze, mine, filter, back }
+enum DueCommand: Sendable { case move, open, done, snooze, mine, filter, today, horizon, back }
 
 extension Keymaps {
     static let due = Keymap<DueCommand>(
@@ -279,6 +293,10 @@ extension Keymaps {
             Binding(
                 [.char("/")], .filter, label: "filter",
                 help: "Filter as you type (account, what, owner, source); Esc clears"),
+            Binding([.char("t")], .today, label: "today", help: "Jump to the first item due today"),
+            Binding(
+                [.char("h")], .horizon, label: "horizon",
+                help: "Look further ahead: the next 30, 90 or 365 days, then 30 again"),
             Binding([.escape, .char("q")], .back, label: "back", help: "Back to the accounts")
         ])
 }

@@ -142,6 +142,38 @@ import Testing
         }
     }
 
+    @Test func tJumpsToTodayAndHLooksFurtherAhead() {
+        var accounts = Fixture.accounts
+        accounts[1].concerns.append(
+            Concern(
+                id: Fixture.id("cn-far"), raisedOn: Fixture.today, summary: "Contract wording",
+                severity: .low, respondBy: Fixture.today.adding(days: 60)))
+        var state = AppState(
+            today: Fixture.today, currency: "EUR", storePath: "/tmp/store", width: 120, height: 40,
+            accounts: accounts, playbook: Fixture.playbook)
+        state.press([.char("D")])
+        state.press([.char("G"), .char("t")])
+        #expect(state.shownDueItems[state.due.table.selection].band(on: Fixture.today) == .today)
+        #expect(state.shownDueItems[state.due.table.selection - 1].band(on: Fixture.today) == .overdue)
+        let far = DueRef.concern(Fixture.id("cn-far"))
+        #expect(!state.shownDueItems.contains { $0.ref == far })
+        var screen = state.screen()
+        #expect(screen.contains("t today  h horizon"))
+        #expect(screen.hasPrefix("Follow-ups  7 · 1 overdue · everyone · next 30 days"))
+        state.press([.char("h")])
+        screen = state.screen()
+        #expect(screen.hasPrefix("Follow-ups  9 · 1 overdue · everyone · next 90 days"))
+        #expect(state.shownDueItems.contains { $0.ref == far })
+        state.press([.char("h")])
+        #expect(state.screen().contains("next 365 days"))
+        state.press([.char("h")])
+        #expect(state.screen().hasPrefix("Follow-ups  7 · 1 overdue · everyone · next 30 days"))
+        state.press([.char("?")])
+        screen = state.screen()
+        #expect(screen.contains("Jump to the first item due today"))
+        #expect(screen.contains("Look further ahead: the next 30, 90 or 365 days"))
+    }
+
     @Test func typingReplacesTheSnoozesPrefilledDay() throws {
         var state = dueState()
         state.press([.char("z")])
