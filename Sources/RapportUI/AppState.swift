@@ -168,6 +168,12 @@ public struct AppState: Equatable, Sendable {
         }
     }
 
+    /// Looks `days` ahead in the due list (ranked again when it next draws).
+    mutating func setDueHorizon(_ days: Int) {
+        due.horizon = days
+        rankedDue = nil
+    }
+
     /// Ranks the due list if it is not yet (before the due screen draws).
     mutating func rankDueList() {
         if rankedDue == nil { rankedDue = DueList.ranked(for: digests, on: today, withinDays: due.horizon) }

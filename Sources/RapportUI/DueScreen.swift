@@ -96,6 +96,17 @@ enum DueScreen {
             }
         case .filter:
             state.due.filtering = true
+        case .today:
+            if let i = items(state).firstIndex(where: { $0.band(on: state.today) == .today }) {
+                state.due.table.selection = i
+            } else {
+                state.message = Message("Nothing is due today")
+            }
+        case .horizon:
+            let next = horizons.first { $0 > state.due.horizon } ?? horizons[0]
+            state.setDueHorizon(next)
+            state.due.table.selection = 0
+            state.message = Message("Showing what is due in the next \(next) days")
         case .back:
             state.screen = .accounts
         }
@@ -111,9 +122,18 @@ enum DueScreen {
         return []
     }
 
+    /// How far ahead `h` looks, in turn.
+    static let horizons = [30, 90, 365]
+
     /// Opens the item's account at the section where it is worked.
     static func open(_ state: inout AppState, _ item: FollowUp) -> [Effect] {
         let effects = AccountsScreen.open(&state, item.accountID, at: section(for: item.source), back: .due)
+        if case .account(var view) = state.screen {
+            // At the item's own record; an account still loading is put there once it loads.
+            view.focus = item.ref
+            view.focusRecord(in: state.account(item.accountID))
+            state.screen = .account(view)
+        }
         // A worksheet's action or review opens the worksheet itself, at that step.
         let worksheet: (id: RecordID, step: WorksheetStep)?
         switch item.ref {
@@ -127,6 +147,26 @@ enum DueScreen {
             WorksheetEditor.open(&state, item.accountID, w, at: worksheet.step)
         }
         return effects
+    }
+
+    /// The row of the item's own record in the section it opens at, in that section's order.
+    static func row(of ref: DueRef, in a: Account) -> Int? {
+        switch ref {
+        case .concern(let id): return ConcernsSection.concerns(a).firstIndex { $0.id == id }
+        case .planItem(let id): return a.plan?.items.firstIndex { $0.id == id }
+        case .action(let w, _), .evaluation(let w):
+            return WorksheetsSection.worksheets(a).firstIndex { $0.id == w }
+        case .contact(let id): return a.contacts.firstIndex { $0.id == id }
+        case .reading(let m, _): return a.measures.firstIndex { $0.id == m }
+        case .satisfaction: return a.measures.firstIndex { $0.isSatisfaction }
+        case .touchFollowUp(let id):
+            return TimelineSection.entries(a).firstIndex {
+                if case .touch(let t) = $0 { return t.id == id }
+                return false
+            }
+        case .riskReview(let id): return RiskSection.risks(a).firstIndex { $0.id == id }
+        case .litmus: return nil
+        }
     }
 
     static func section(for source: DueSource) -> AccountSection {
@@ -235,7 +275,7 @@ enum DueScreen {
 }
 
 /// Commands of the due list.
-enum DueCommand: Sendable { case move, open, done, snooze, mine, filter, back }
+enum DueCommand: Sendable { case move, open, done, snooze, mine, filter, today, horizon, back }
 
 extension Keymaps {
     static let due = Keymap<DueCommand>(
@@ -253,6 +293,10 @@ extension Keymaps {
             Binding(
                 [.char("/")], .filter, label: "filter",
                 help: "Filter as you type (account, what, owner, source); Esc clears"),
+            Binding([.char("t")], .today, label: "today", help: "Jump to the first item due today"),
+            Binding(
+                [.char("h")], .horizon, label: "horizon",
+                help: "Look further ahead: the next 30, 90 or 365 days, then 30 again"),
             Binding([.escape, .char("q")], .back, label: "back", help: "Back to the accounts")
         ])
 }

@@ -75,7 +75,12 @@ func footerHints(_ state: AppState) -> [(keys: String, label: String)] {
         let section = view.section.content.hints
         return section + Keymaps.account.hints + Keymaps.global.hints
     case .worksheet: return Keymaps.worksheet.hints + Keymaps.global.hints
-    case .due: return Keymaps.due.hints + Keymaps.global.hints
+    case .due:
+        // The band and horizon keys come last: shown where the width has room for them.
+        let later: Set = ["today", "horizon"]
+        let hints = Keymaps.due.hints
+        return hints.filter { !later.contains($0.label) } + Keymaps.global.hints
+            + hints.filter { later.contains($0.label) }
     }
 }
 

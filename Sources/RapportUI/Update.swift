@@ -23,6 +23,10 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         return []
     case .accountLoaded(let account, let retry):
         state.keep(account)
+        if case .account(var view) = state.screen, view.id == account.id, view.focus != nil {
+            view.focusRecord(in: account)
+            state.screen = .account(view)
+        }
         return retry.map { handleKey(&state, $0) } ?? []
     case .saved(let account, let message), .created(let account, let message):
         state.store(account)

@@ -23,13 +23,16 @@ public struct FormField: Equatable, Sendable {
     /// A validation message shown under the field; cleared on edit.
     public var error: String?
 
+    /// `replacesOnType` marks `value` as a prefilled default (not a record's own value): the
+    /// first typed character replaces it, as if it were selected.
     public init(
-        _ key: String, _ label: String, _ kind: Kind, value: String = "", choice: Int = 0, hint: String = ""
+        _ key: String, _ label: String, _ kind: Kind, value: String = "", choice: Int = 0, hint: String = "",
+        replacesOnType: Bool = false
     ) {
         self.key = key
         self.label = label
         self.kind = kind
-        self.input = TextField(value)
+        self.input = TextField(value, replacesOnType: replacesOnType)
         self.choice = choice
         self.hint = hint
     }

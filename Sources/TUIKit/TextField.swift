@@ -4,10 +4,14 @@ public struct TextField: Equatable, Sendable {
     public private(set) var characters: [Character]
     /// Cursor position, in characters (0...count).
     public private(set) var cursor: Int
+    /// True while the text is a prefilled default, as if selected: the first typed character
+    /// replaces it. Any editing key (a cursor move, Ctrl-U, Backspace…) keeps the text instead.
+    public private(set) var replacesOnType: Bool
 
-    public init(_ text: String = "") {
+    public init(_ text: String = "", replacesOnType: Bool = false) {
         characters = Array(text)
         cursor = characters.count
+        self.replacesOnType = replacesOnType && !characters.isEmpty
     }
 
     public var text: String {
@@ -15,6 +19,7 @@ public struct TextField: Equatable, Sendable {
         set {
             characters = Array(newValue)
             cursor = characters.count
+            replacesOnType = false
         }
     }
 
@@ -42,11 +47,17 @@ public struct TextField: Equatable, Sendable {
     @discardableResult
     public mutating func handle(_ key: Key) -> Bool {
         if case .char(let c) = key, c != "\n" && c != "\r" {
+            if replacesOnType {
+                characters = []
+                cursor = 0
+                replacesOnType = false
+            }
             characters.insert(c, at: cursor)
             cursor += 1
             return true
         }
         guard let command = Self.keymap.command(for: key) else { return false }
+        replacesOnType = false
         switch command {
         case .left: cursor = max(0, cursor - 1)
         case .right: cursor = min(characters.count, cursor + 1)

@@ -185,7 +185,8 @@ import Testing
 
     @Test func editingTheAccountRecordsASeasonChange() throws {
         var state = opened()
-        state.press([.char("e"), .tab, .tab, .tab, .tab, .char("t")])
+        state.press([.char("e"), .tab, .tab, .tab, .tab, .char("t"), .tab])
+        state.type("Changed in Rapport")
         let effects = state.press([.enter])
         guard case .mutate(let id, let mutations, _)? = effects.first,
             case .editFacts(let base, let mine)? = mutations.first
@@ -201,6 +202,24 @@ import Testing
         #expect(
             account.seasonHistory.last
                 == SeasonChange(day: Fixture.today, season: .tension, reason: "Changed in Rapport"))
+    }
+
+    @Test func aSeasonChangeWithoutAReasonAsksWhy() {
+        var state = opened()
+        state.press([.char("e"), .tab, .tab, .tab, .tab, .char("t")])
+        #expect(state.press([.enter]).isEmpty)
+        #expect(state.screen().contains("↳ why does the season change to tension?"))
+        guard case .form(_, let form)? = state.overlay else {
+            Issue.record("the form closed")
+            return
+        }
+        #expect(form.fields[form.focus].key == "seasonReason")
+        // The same season, or a reason given, saves.
+        state.type("Budget freeze")
+        #expect(!state.press([.enter]).isEmpty)
+        var unchanged = opened()
+        unchanged.press([.char("e")])
+        #expect(!unchanged.press([.enter]).isEmpty)
     }
 
     @Test func aRefusedSaveIsShownAndTheScreenReloads() {

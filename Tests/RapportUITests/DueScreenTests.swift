@@ -115,6 +115,82 @@ import Testing
         #expect(screen.hasPrefix("Follow-ups  7 · 0 overdue"))
     }
 
+    @Test func enterOpensTheAccountAtTheItemsOwnRecord() {
+        var accounts = Fixture.accounts
+        // A less severe concern, due this week: the concerns section shows it second.
+        accounts[1].concerns.insert(
+            Concern(
+                id: Fixture.id("cn-2"), raisedOn: Fixture.today.adding(days: -2), summary: "Invoice format",
+                severity: .low, respondBy: Fixture.today.adding(days: 3)), at: 0)
+        var state = AppState(
+            today: Fixture.today, currency: "EUR", storePath: "/tmp/store", width: 80, height: 24,
+            accounts: accounts, playbook: Fixture.playbook)
+        state.press([.char("D")])
+        for ref in [DueRef.concern(Fixture.id("cn-2")), .concern(Fixture.id("cn-1"))] {
+            var s = state
+            guard let i = s.shownDueItems.firstIndex(where: { $0.ref == ref }) else {
+                Issue.record("\(ref) is not due")
+                continue
+            }
+            s.press(Array(repeating: .down, count: i) + [.enter])
+            guard case .account(let view) = s.screen, let a = s.account(Fixture.id("acc-bright")) else {
+                Issue.record("the account did not open")
+                continue
+            }
+            #expect(view.section == .concerns)
+            #expect(.concern(ConcernsSection.concerns(a)[view.table.selection].id) == ref)
+        }
+    }
+
+    @Test func tJumpsToTodayAndHLooksFurtherAhead() {
+        var accounts = Fixture.accounts
+        accounts[1].concerns.append(
+            Concern(
+                id: Fixture.id("cn-far"), raisedOn: Fixture.today, summary: "Contract wording",
+                severity: .low, respondBy: Fixture.today.adding(days: 60)))
+        var state = AppState(
+            today: Fixture.today, currency: "EUR", storePath: "/tmp/store", width: 120, height: 40,
+            accounts: accounts, playbook: Fixture.playbook)
+        state.press([.char("D")])
+        state.press([.char("G"), .char("t")])
+        #expect(state.shownDueItems[state.due.table.selection].band(on: Fixture.today) == .today)
+        #expect(state.shownDueItems[state.due.table.selection - 1].band(on: Fixture.today) == .overdue)
+        let far = DueRef.concern(Fixture.id("cn-far"))
+        #expect(!state.shownDueItems.contains { $0.ref == far })
+        var screen = state.screen()
+        #expect(screen.contains("t today  h horizon"))
+        #expect(screen.hasPrefix("Follow-ups  7 · 1 overdue · everyone · next 30 days"))
+        state.press([.char("h")])
+        screen = state.screen()
+        #expect(screen.hasPrefix("Follow-ups  9 · 1 overdue · everyone · next 90 days"))
+        #expect(state.shownDueItems.contains { $0.ref == far })
+        state.press([.char("h")])
+        #expect(state.screen().contains("next 365 days"))
+        state.press([.char("h")])
+        #expect(state.screen().hasPrefix("Follow-ups  7 · 1 overdue · everyone · next 30 days"))
+        state.press([.char("?")])
+        screen = state.screen()
+        #expect(screen.contains("Jump to the first item due today"))
+        #expect(screen.contains("Look further ahead: the next 30, 90 or 365 days"))
+    }
+
+    @Test func typingReplacesTheSnoozesPrefilledDay() throws {
+        var state = dueState()
+        state.press([.char("z")])
+        state.type("mon")
+        try state.perform(state.press([.enter]))
+        #expect(state.message == Message("Snoozed until 2026-11-23: Respond: Late incident reports"))
+
+        var moved = dueState()
+        moved.press([.char("z"), .left])
+        moved.type("2")
+        guard case .form(_, let form)? = moved.overlay else {
+            Issue.record("the snooze form is not open")
+            return
+        }
+        #expect(form["until"]?.value == "+12w")
+    }
+
     @Test func aPastSnoozeDayIsRefusedInTheForm() {
         var state = dueState()
         state.press([.char("z"), .ctrl("u")])

@@ -84,6 +84,28 @@ import Testing
         #expect(typed("日本", then: [.left, .char("x")]).text == "日x本")
     }
 
+    @Test func aPrefilledDefaultIsReplacedByTheFirstTypedCharacter() {
+        func edited(_ text: String, replacing: Bool, _ keys: [Key]) -> String {
+            var field = TextField(text, replacesOnType: replacing)
+            for key in keys { field.handle(key) }
+            return field.text
+        }
+        #expect(edited("+1w", replacing: true, Key.typing("mon")) == "mon")
+        #expect(edited("+1w", replacing: true, [.left] + Key.typing("2")) == "+12w")
+        #expect(edited("+1w", replacing: true, [.home] + Key.typing("x")) == "x+1w")
+        #expect(edited("+1w", replacing: true, [.end] + Key.typing("x")) == "+1wx")
+        #expect(edited("+1w", replacing: true, [.ctrl("u")] + Key.typing("fri")) == "fri")
+        #expect(edited("Kickoff", replacing: false, Key.typing("!")) == "Kickoff!")
+        var form = Form(
+            title: "T",
+            fields: [
+                FormField("on", "On", .day, value: "today", replacesOnType: true),
+                FormField("summary", "Summary", .text, value: "Kickoff")
+            ])
+        for key in Key.typing("fri") + [.tab] + Key.typing("!") { _ = form.handle(key) }
+        #expect(form["on"]?.value == "fri" && form["summary"]?.value == "Kickoff!")
+    }
+
     @Test func scrollsToKeepTheCursorVisible() {
         let field = typed("abcdefghij")
         var canvas = Canvas(width: 6, height: 1)

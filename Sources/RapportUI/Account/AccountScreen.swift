@@ -11,6 +11,15 @@ public struct AccountViewState: Equatable, Sendable {
     var table = TableView()
     /// Where Esc goes back to (the accounts table, or the due list it was opened from).
     var back: Screen = .accounts
+    /// A due item's record to select once the account is loaded (opened from the due list).
+    var focus: DueRef?
+
+    /// Selects the `focus` record's row when the account is at hand, and forgets it.
+    mutating func focusRecord(in account: Account?) {
+        guard let ref = focus, let account else { return }
+        focus = nil
+        if let row = DueScreen.row(of: ref, in: account) { table.selection = row }
+    }
 
     /// Moves the selection over the section's `rows`.
     mutating func move(_ key: Key, rows: Int, pageSize: Int) {

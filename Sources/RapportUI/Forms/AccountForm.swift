@@ -68,6 +68,11 @@ enum AccountForm: FormKind {
             !$0.isEmpty
         }
         if let id = existingID, let base {
+            if facts.season != base.season && facts.seasonReason.isEmpty {
+                r.fail(
+                    .seasonReason,
+                    "why does the season change to \(facts.season.rawValue)? (kept in its history)")
+            }
             return [.mutate(id, [.editFacts(base: base, mine: facts)], message: "Saved \(name)")]
         }
         var account = Account(name: name, season: facts.season, createdOn: state.today)

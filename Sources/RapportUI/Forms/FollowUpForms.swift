@@ -20,7 +20,7 @@ struct CompletionForm: FormKind {
             fields.insert(FormField(Field.outcome, "Outcome", .choice(Forms.codes(Outcome.self))), at: 0)
         case .nothing, .litmusTest: break
         }
-        fields.append(FormField(Field.on, "Done on", .day, value: "today"))
+        fields.append(FormField(Field.on, "Done on", .day, value: "today", replacesOnType: true))
         return Form(title: "Done · \(item.accountName): \(item.title)", fields: fields)
     }
 
@@ -54,7 +54,9 @@ struct SnoozeForm: FormKind {
         Form(
             title: "Snooze · \(item.accountName): \(item.title)",
             fields: [
-                FormField(Field.until, "Until", .day, value: "+1w", hint: "mon, +3d, 2026-12-01"),
+                FormField(
+                    Field.until, "Until", .day, value: "+1w", hint: "mon, +3d, 2026-12-01",
+                    replacesOnType: true),
                 FormField(
                     Field.reason, "Reason", .text, value: item.snooze?.reason ?? "", hint: "why it can wait")
             ])

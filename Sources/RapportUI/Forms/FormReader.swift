@@ -109,8 +109,10 @@ extension FormField {
     /// A field keyed by a form kind's typed field (TUIKit keys fields by its raw value).
     init(
         _ field: some RawRepresentable<String>, _ label: String, _ kind: Kind, value: String = "",
-        choice: Int = 0, hint: String = ""
+        choice: Int = 0, hint: String = "", replacesOnType: Bool = false
     ) {
-        self.init(field.rawValue, label, kind, value: value, choice: choice, hint: hint)
+        self.init(
+            field.rawValue, label, kind, value: value, choice: choice, hint: hint,
+            replacesOnType: replacesOnType)
     }
 }

@@ -71,7 +71,8 @@ struct ReadingForm: FormKind {
         return Form(
             title: "Reading · \(m.name)",
             fields: [
-                FormField(Field.month, "Month", .text, value: month.iso, hint: "YYYY-MM"),
+                FormField(
+                    Field.month, "Month", .text, value: month.iso, hint: "YYYY-MM", replacesOnType: true),
                 FormField(Field.value, "Value", .number, hint: m.unit),
                 FormField(Field.note, "Note", .text)
             ], focus: 1)

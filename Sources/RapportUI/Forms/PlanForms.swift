@@ -132,8 +132,10 @@ enum PlanItemForm: FormKind {
                 FormField(Field.owner, "Owner", .text, value: item?.owner ?? a.owner),
                 FormField(
                     Field.cadence, "Cadence", .text, value: item?.cadence.code ?? "monthly",
-                    hint: "weekly, monthly, quarterly, yearly, once, 45d"),
-                FormField(Field.start, "Starts", .day, value: item?.startOn.iso ?? "today"),
+                    hint: "weekly, monthly, quarterly, yearly, once, 45d", replacesOnType: item == nil),
+                FormField(
+                    Field.start, "Starts", .day, value: item?.startOn.iso ?? "today",
+                    replacesOnType: item == nil),
                 FormField(
                     Field.step, "Playbook step", .choice(Forms.codes(PlaybookStep.self)),
                     choice: Forms.index(item?.step ?? .custom, PlaybookStep.self)),

@@ -39,7 +39,9 @@ enum RiskForm: FormKind {
                 FormField(
                     Field.marketResponse, "Market: likely", .text, value: r?.market.likelyResponse ?? ""),
                 FormField(Field.ours, "Our response", .multiline, value: r?.ourResponse ?? ""),
-                FormField(Field.review, "Review on", .day, value: r?.reviewOn?.iso ?? "+1m")
+                FormField(
+                    Field.review, "Review on", .day, value: r?.reviewOn?.iso ?? "+1m",
+                    replacesOnType: r?.reviewOn == nil)
             ])
     }
 

@@ -32,7 +32,8 @@ enum TouchpointForm: FormKind {
                 FormField(
                     Field.sentiment, "Sentiment", .choice(Forms.codes(Sentiment.self)),
                     choice: Forms.index(t?.sentiment ?? .neutral, Sentiment.self)),
-                FormField(Field.on, "On", .day, value: t.map { $0.day.iso } ?? "today"),
+                FormField(
+                    Field.on, "On", .day, value: t.map { $0.day.iso } ?? "today", replacesOnType: t == nil),
                 FormField(
                     Field.followUp, "Follow up", .day, value: t?.followUp?.iso ?? "",
                     hint: "optional: +3d, fri, 2026-12-01")
