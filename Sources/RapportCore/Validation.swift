@@ -13,9 +13,9 @@ public struct ValidationIssue: Hashable, Sendable, CustomStringConvertible {
 }
 
 extension Account {
-    /// Every inconsistency in the account: dangling references, duplicate ids,
-    /// values out of range. An empty result means the account is sound.
-    public func validate() -> [ValidationIssue] {
+    /// Every inconsistency in the account on `today`: dangling references, duplicate
+    /// ids, values out of range, days that cannot be. An empty result means it is sound.
+    public func validate(today: Day) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
         func check(_ condition: Bool, _ location: String, _ message: String) {
             if !condition { issues.append(ValidationIssue(location, message)) }
@@ -23,6 +23,9 @@ extension Account {
         check(!name.trimmingSpaces().isEmpty, "name", "the account has no name")
         check(annualValue >= 0, "annualValue", "is negative (\(annualValue))")
         check(lifetimeValue >= 0, "lifetimeValue", "is negative (\(lifetimeValue))")
+        if let since = customerSince {
+            check(since <= today, "customerSince", "\(since.iso) is in the future")
+        }
         if let days = checkupIntervalDays {
             check(days > 0, "checkupIntervalDays", "must be at least 1 (is \(days))")
         }
@@ -54,6 +57,11 @@ extension Account {
         let worksheetIDs = Set(worksheets.map(\.id))
         for c in concerns {
             unique(c.id, "concerns[\(c.id)]")
+            if let due = c.respondBy {
+                check(
+                    due >= c.raisedOn, "concerns[\(c.id)]",
+                    "responds by \(due.iso), before it was raised (\(c.raisedOn.iso))")
+            }
             if let by = c.raisedBy {
                 check(contactIDs.contains(by), "concerns[\(c.id)]", "raised by unknown contact \(by)")
             }
@@ -137,6 +145,13 @@ extension Touchpoint {
 }
 
 extension Account {
+    /// Someone became a customer on a day that has come: not after today.
+    public static func validateCustomerSince(_ day: Day, today: Day) throws(InputError) {
+        guard day <= today else {
+            throw InputError("\(day.iso) is in the future; say since when they are a customer")
+        }
+    }
+
     /// An account has a name, and no other account has it (ignoring case): `others` are
     /// the names of every other account in the store.
     public static func validateName(_ name: String, among others: some Sequence<String>) throws(InputError) {
@@ -153,6 +168,13 @@ extension Concern {
     public static func validateSummary(_ summary: String) throws(InputError) {
         guard !summary.trimmingWhitespace().isEmpty else {
             throw InputError("the concern is empty; say in a line what the customer raised")
+        }
+    }
+
+    /// A response falls due on or after the day the concern was raised.
+    public static func validateRespondBy(_ respondBy: Day, raisedOn: Day) throws(InputError) {
+        guard respondBy >= raisedOn else {
+            throw InputError("\(respondBy.iso) is before the day the concern was raised, \(raisedOn.iso)")
         }
     }
 

@@ -3,7 +3,7 @@ import RapportCore
 extension FileStore {
     /// Every problem in the store: files that cannot be read, stray or leftover files,
     /// and inconsistencies inside each account. Empty when the store is sound.
-    public func check() -> [StoreProblem] {
+    public func check(today: Day) -> [StoreProblem] {
         var problems: [StoreProblem] = []
         do {
             _ = try readStoreFile()
@@ -24,7 +24,7 @@ extension FileStore {
         let snapshot = loadAll()
         problems += snapshot.problems
         for loaded in snapshot.accounts {
-            for issue in loaded.account.validate() {
+            for issue in loaded.account.validate(today: today) {
                 problems.append(StoreProblem(path: path(of: loaded.account.id), reason: issue.description))
             }
         }

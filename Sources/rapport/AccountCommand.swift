@@ -55,9 +55,18 @@ struct AddAccountCommand: ParsableCommand {
             status: try parseChoice(status, "--status"),
             annualValue: try value.map(Money.parse) ?? 0,
             lifetimeValue: try lifetimeValue.map(Money.parse) ?? 0,
-            customerSince: try since.map { try context.dayParser.parse($0, direction: .past) },
+            customerSince: try since.map { try customerSince($0, context) },
             market: market, tags: tags, season: try parseChoice(season, "--season"), createdOn: context.today)
         try store.create(account)
         print("Added \(account.name) (\(account.id))")
+    }
+
+    /// `--since`, refused when it is after today.
+    private func customerSince(_ text: String, _ context: CommandContext) throws -> Day {
+        let day = try context.dayParser.parse(text, direction: .past)
+        do { try Account.validateCustomerSince(day, today: context.today) } catch {
+            throw InputError("--since \(error.message)")
+        }
+        return day
     }
 }

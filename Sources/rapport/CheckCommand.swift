@@ -13,7 +13,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let context = try CommandContext(global)
         let store = try context.openStore()
-        let problems = store.check()
+        let problems = store.check(today: context.today)
         let count = store.loadAll().accounts.count
         if problems.isEmpty {
             print(

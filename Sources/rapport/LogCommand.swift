@@ -119,6 +119,9 @@ struct ConcernCommand: ParsableCommand {
         let due =
             try respondBy.map { try context.dayParser.parse($0, direction: .future) }
             ?? Concern.defaultRespondBy(raisedOn: raised, severity: severity)
+        do { try Concern.validateRespondBy(due, raisedOn: raised) } catch {
+            throw InputError("--respond-by \(error.message)")
+        }
         let store = try context.openStore()
         let target = try context.findAccount(account, in: store)
         let (concern, saved) = try store.update(target.account.id) { account -> Concern in

@@ -250,3 +250,20 @@ import Testing
         #expect(try cli.accountFiles().count == 27)
     }
 }
+
+/// Days a record cannot have are refused at input, with the option and the reason.
+@Suite struct ImpossibleDayTests {
+    @Test func aResponseDueBeforeTheConcernAndACustomerSinceTheFutureAreRefused() throws {
+        let cli = CLIHarness()
+        try cli.run("demo")
+        let early = try cli.run("concern", "north", "Late invoices", "--respond-by", "2026-11-01")
+        #expect(early.status != 0)
+        #expect(
+            early.err
+                == "Error: --respond-by 2026-11-01 is before the day the concern was raised, 2026-11-22\n")
+        let future = try cli.run("account", "add", "Zeta", "--since", "2027-01-01")
+        #expect(future.status != 0)
+        #expect(
+            future.err == "Error: --since 2027-01-01 is in the future; say since when they are a customer\n")
+    }
+}

@@ -38,7 +38,10 @@ import Testing
         #expect((4.5...5.5).contains(average { $0.contacts.count }))
         #expect((45...55).contains(average { $0.touchpoints.count }))
         #expect((1.5...2.5).contains(average { $0.concerns.count }))
-        #expect(accounts.allSatisfy { $0.plan != nil && !$0.litmusChecks.isEmpty && $0.validate().isEmpty })
+        #expect(
+            accounts.allSatisfy {
+                $0.plan != nil && !$0.litmusChecks.isEmpty && $0.validate(today: today).isEmpty
+            })
         #expect((0.12...0.28).contains(average { $0.worksheets.count }))
         #expect(
             Set(accounts.map(\.tier)) == Set(Tier.allCases)

@@ -26,7 +26,7 @@ import Testing
     func expectSkipped(
         _ t: TempStore, _ path: String, _ reason: String, _ accounts: [Account], regular: Bool = false
     ) throws {
-        let problems = t.store.check()
+        let problems = t.store.check(today: t.today)
         #expect(problems.map(\.path) == [path], "\(problems)")
         #expect(problems.first?.reason.contains(reason) == true, "\(problems)")
         let all = t.store.loadAll()
@@ -63,7 +63,7 @@ import Testing
         try expectSkipped(t, path, "symbolic link", accounts)
         let dangling = t.root + "/accounts/acc-gone.json"
         #expect(symlink(t.root + "/nothing-here", dangling) == 0)
-        #expect(Set(t.store.check().map(\.path)) == [path, dangling])
+        #expect(Set(t.store.check(today: t.today).map(\.path)) == [path, dangling])
     }
 
     @Test func aFileLargerThan64MiBIsNamedAndNotRead() throws {

@@ -95,7 +95,7 @@ final class TempStore {
             try t.store.update(bad.id) { $0.name = "Overwritten" }
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: badPath)) == garbage)
-        #expect(t.store.check().contains { $0.path == badPath })
+        #expect(t.store.check(today: t.today).contains { $0.path == badPath })
     }
 
     @Test func aMissingFieldIsNamed() throws {
@@ -159,7 +159,9 @@ final class TempStore {
         _ = FileManager.default.createFile(atPath: leftover, contents: Data("{".utf8))
         #expect(t.store.loadAll().problems.isEmpty)
         #expect(
-            t.store.check().contains { $0.path == leftover && $0.reason.contains("leftover temporary file") })
+            t.store.check(today: t.today).contains {
+                $0.path == leftover && $0.reason.contains("leftover temporary file")
+            })
     }
 
     @Test func deleteChecksTheRevision() throws {
@@ -218,7 +220,7 @@ final class TempStore {
             Touchpoint(
                 day: t.today, kind: .call, contactIDs: [RecordID(rawValue: "con-ghost")!], summary: "x"))
         try t.store.create(account)
-        let problems = t.store.check()
+        let problems = t.store.check(today: t.today)
         #expect(problems.count == 1)
         #expect(problems.first?.reason.contains("refers to unknown contact con-ghost") == true)
     }

@@ -86,6 +86,20 @@ import Testing
         #expect(state.overlay == nil)
     }
 
+    @Test func aConcernCannotBeDueBeforeItWasRaised() {
+        var state = opened()
+        state.press([.char("c")])
+        state.type("Late invoices")
+        state.press([.tab, .tab, .tab])
+        state.type("2026-11-01")
+        #expect(state.press([.enter]).isEmpty)
+        guard case .form(_, let form)? = state.overlay else {
+            Issue.record("the form closed")
+            return
+        }
+        #expect(form["respondBy"]?.error == "2026-11-01 is before the day the concern was raised, 2026-11-22")
+    }
+
     @Test func theLogFormChangesKindContactAndFollowUp() {
         var state = opened()
         // "m" picks the first kind starting with m, meeting; again, the next: meal.
@@ -266,6 +280,6 @@ import Testing
         try Mutation.removeContact(Fixture.id("con-dieter")).apply(to: &account, today: Fixture.today)
         #expect(account.contacts.map(\.name) == ["Helena Voss"])
         #expect(account.touchpoints.allSatisfy { !$0.contactIDs.contains(Fixture.id("con-dieter")) })
-        #expect(account.validate().isEmpty)
+        #expect(account.validate(today: Fixture.today).isEmpty)
     }
 }

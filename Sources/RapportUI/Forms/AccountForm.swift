@@ -64,6 +64,11 @@ enum AccountForm: FormKind {
         facts.lifetimeValue = r.amount(.lifetime)
         facts.market = r.text(.market)
         facts.customerSince = r.day(.since, .past)
+        if let since = facts.customerSince {
+            r.check(.since) { () throws(InputError) in
+                try Account.validateCustomerSince(since, today: state.today)
+            }
+        }
         facts.tags = r.text(.tags).split(separator: ",").map { $0.trimmingSpaces() }.filter {
             !$0.isEmpty
         }

@@ -49,6 +49,13 @@ enum ConcernForm: FormKind {
         r.check(.summary) { () throws(InputError) in try Concern.validateSummary(summary) }
         let severity: Severity = r.choice(.severity)
         let respondBy = r.day(.respondBy, .future)
+        var raisedOn = state.today
+        if case .edit(_, let base) = self { raisedOn = base.raisedOn }
+        if let respondBy {
+            r.check(.respondBy) { () throws(InputError) in
+                try Concern.validateRespondBy(respondBy, raisedOn: raisedOn)
+            }
+        }
         let raisedBy = r.contactID(.raisedBy, in: a)
         if case .edit(_, let base) = self {
             var c = base
