@@ -157,7 +157,7 @@ public struct AppState: Equatable, Sendable {
         digests.insert(digest, at: low)
         let own = DueList.slots(of: digest, at: low, on: today)
         let summary = AccountSummary(
-            digest, today: today, next: own.min { DueList.ordered($0, $1, in: digests) })
+            digest, today: today, next: own.min { DueList.earlier($0, $1, in: digests) })
         summaries.insert(summary, at: low)
         searchTexts.insert(Self.searchText(summary), at: low)
         rankedDue = rankedDue.map {

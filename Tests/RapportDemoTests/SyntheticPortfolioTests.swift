@@ -48,3 +48,27 @@ import Testing
                 && Set(accounts.map(\.status)) == Set(AccountStatus.allCases))
     }
 }
+
+/// What the accounts table's Next column shows.
+@Suite struct NextDueTests {
+    @Test func nextDueIsTheEarliestOpenFollowUpNotTheMostUrgent() throws {
+        let today = Day(iso: "2026-11-22")!
+        let portfolio = try SyntheticPortfolioTests().portfolio(seed: 11)
+        var differs = 0
+        for i in 0..<120 {
+            let account = portfolio.account(i)
+            let items = DueList.scored(account, on: today, policy: DuePolicy())
+            let summary = AccountSummary(AccountDigest(account, policy: DuePolicy()), today: today)
+            #expect(summary.nextDue == items.map(\.due).min())
+            if DueList.next(for: account, on: today, policy: DuePolicy())?.due
+                != items.max(by: {
+                    $0.score < $1.score
+                })?.due
+            {
+                differs += 1
+            }
+        }
+        // The most urgent item is often not the earliest: the test would catch the mix-up.
+        #expect(differs > 0)
+    }
+}

@@ -171,6 +171,12 @@ public enum DueList {
     }
 
     /// Most urgent first: score, due day, account (by position, so by name), title.
+    /// Whether `a` falls due before `b` (the same day: whether it is more urgent), the
+    /// order of an account's "next due".
+    public static func earlier(_ a: DueSlot, _ b: DueSlot, in digests: [AccountDigest]) -> Bool {
+        a.due != b.due ? a.due < b.due : ordered(a, b, in: digests)
+    }
+
     public static func ordered(_ a: DueSlot, _ b: DueSlot, in digests: [AccountDigest]) -> Bool {
         if a.score != b.score { return a.score > b.score }
         if a.due != b.due { return a.due < b.due }
@@ -246,7 +252,8 @@ public enum DueList {
         return slots(of: digests[0], at: 0, on: today).map { followUp($0, in: digests, on: today) }
     }
 
-    /// The next thing due for an account (its most urgent item), for the accounts table.
+    /// The next thing due for an account (its earliest item; of those due the same day,
+    /// the most urgent), for the accounts table.
     public static func next(for account: Account, on today: Day, policy: DuePolicy) -> FollowUp? {
         next(for: AccountDigest(account, policy: policy), on: today)
     }
@@ -255,10 +262,10 @@ public enum DueList {
         nextSlot(of: digest, on: today).map { followUp($0, in: [digest], on: today) }
     }
 
-    /// The slot of an account's most urgent item (its position taken as 0).
+    /// The slot of an account's next due item (its position taken as 0): see `earlier`.
     public static func nextSlot(of digest: AccountDigest, on today: Day) -> DueSlot? {
         let digests = [digest]
-        return slots(of: digest, at: 0, on: today).min { ordered($0, $1, in: digests) }
+        return slots(of: digest, at: 0, on: today).min { earlier($0, $1, in: digests) }
     }
 
     /// Snoozes by the key part they refer to (the latest wins); usually none.
