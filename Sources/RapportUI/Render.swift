@@ -59,7 +59,7 @@ public func render(_ state: inout AppState, into canvas: inout Canvas) {
 }
 
 func footerHints(_ state: AppState) -> [(keys: String, label: String)] {
-    if case .form? = state.overlay { return Form.hints }
+    if case .form? = state.overlay { return Form.keymap.hints }
     if case .command? = state.overlay { return [("Enter", "run"), ("Esc", "cancel")] }
     if case .conflict? = state.overlay { return Keymaps.conflict.hints }
     if case .litmus? = state.overlay {

@@ -14,18 +14,23 @@ enum WelcomeScreen {
     }
 
     static func render(_ state: AppState, into canvas: inout Canvas, body: Rect) {
-        let lines: [(String, Style)] = [
-            ("Welcome to Rapport", .title),
-            ("", .normal),
-            ("Keep your key customer relationships healthy: every touch, every", .normal),
-            ("concern, and what is due, across all your accounts.", .normal),
-            ("", .normal),
-            ("There is no store at \(state.storePath) yet.", .dim),
-            ("", .normal),
-            ("d  create the demo portfolio (27 realistic accounts)", .normal),
-            ("e  start with an empty store", .normal),
-            ("q  quit", .normal)
-        ]
+        // The keys as the keymap has them: "d  create the demo portfolio (…)".
+        let keys = Keymaps.welcome.bindings.map { binding -> (String, Style) in
+            (
+                "\(binding.keys[0].name)  \(binding.help.prefix(1).lowercased())\(binding.help.dropFirst())",
+                .normal
+            )
+        }
+        let lines: [(String, Style)] =
+            [
+                ("Welcome to Rapport", .title),
+                ("", .normal),
+                ("Keep your key customer relationships healthy: every touch, every", .normal),
+                ("concern, and what is due, across all your accounts.", .normal),
+                ("", .normal),
+                ("There is no store at \(state.storePath) yet.", .dim),
+                ("", .normal)
+            ] + keys
         let rect = body.centered(width: min(body.width, 72), height: lines.count)
         for (i, line) in lines.enumerated() {
             canvas.put(line.0, x: rect.x, y: rect.y + i, style: line.1, limit: rect.width)

@@ -86,26 +86,20 @@ public struct Form: Equatable, Sendable {
     public enum Command: Sendable { case next, previous, submit, cancel, openEditor, choose }
 
     /// The form's keys; typing and the line-editing keys go to the focused field.
+    /// Save first, as the most wanted key, in the footer and in help.
     public static let keymap = Keymap<Command>(
         "Forms",
         [
+            Binding([.enter], .submit, label: "save", help: "Save"),
             Binding([.tab, .down], .next, label: "next field", help: "Next field", keysLabel: "Tab ↓"),
             Binding([.backTab, .up], .previous, help: "Previous field", keysLabel: "S-Tab ↑"),
             Binding(
                 [.left, .right, .char(" ")], .choose, label: "choose",
                 help: "Change a choice; a letter jumps",
                 keysLabel: "← → Space", hintLabel: "←→"),
-            Binding([.enter], .submit, label: "save", help: "Save"),
             Binding([.escape], .cancel, label: "cancel", help: "Cancel"),
             Binding([.ctrl("o")], .openEditor, help: "Edit a long text in $VISUAL/$EDITOR")
         ])
-
-    /// Footer hints while a form is open: save first, as the most wanted key.
-    public static var hints: [(keys: String, label: String)] {
-        let all = keymap.hints
-        return all.filter { $0.label == "save" } + all.filter { $0.label != "save" && $0.label != "cancel" }
-            + all.filter { $0.label == "cancel" }
-    }
 
     public mutating func handle(_ key: Key) -> Outcome {
         guard !fields.isEmpty else { return key == .escape ? .cancel : .editing }

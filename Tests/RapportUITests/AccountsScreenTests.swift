@@ -175,6 +175,20 @@ import Testing
         #expect(lines[lines.count - 2] == "Wrote /home/ana/cli…26/quarterly/northwind-logistics-plan.md")
     }
 
+    @Test func helpOnTheWelcomeScreenListsItsKeysAndTheFormKeys() {
+        var state = AppState(
+            today: Fixture.today, currency: "EUR", storePath: "/tmp/none", width: 80, height: 40,
+            accounts: [], storeExists: false)
+        state.press([.char("?")])
+        let screen = state.screen()
+        #expect(screen.contains("Create the demo portfolio (27 realistic accounts)"))
+        #expect(!screen.contains("Open the selected account"))
+        for _ in 0..<30 { state.press([.char("j")]) }
+        let end = state.screen()
+        #expect(end.contains("Change a choice; a letter jumps"))
+        #expect(end.contains("Delete the word before the cursor"))
+    }
+
     @Test func welcomeOffersDemoOrEmpty() {
         var state = AppState(
             today: Fixture.today, currency: "EUR", storePath: "/tmp/none", width: 80, height: 24,
