@@ -1,30 +1,5 @@
 /// Reading and writing account values (whole currency units).
 public enum Money {
-    /// Accepts `1200000`, `1,200,000`, `1.2M`, `350k`, `€350k`, `EUR 350k`.
-    public static func parse(_ raw: String) throws(InputError) -> Int {
-        var text = raw.trimmingSpaces().lowercased()
-        text = String(text.drop(while: { !$0.isNumber && $0 != "." && $0 != "-" }))
-            .replacingText(",", with: "").replacingText("_", with: "")
-            .replacingText(" ", with: "")
-        var factor = 1.0
-        if text.hasSuffix("k") {
-            factor = 1_000
-            text.removeLast()
-        } else if text.hasSuffix("m") {
-            factor = 1_000_000
-            text.removeLast()
-        }
-        guard let number = Double(text), number.isFinite else {
-            throw InputError("'\(raw)' is not an amount; expected a number such as 1200000, 1.2M or 350k")
-        }
-        guard number >= 0 else { throw InputError("'\(raw)' is negative; an amount must be 0 or more") }
-        let amount = (number * factor).rounded()
-        guard amount <= Double(maximum) else {
-            throw InputError("'\(raw)' is too large; an amount is from 0 to \(grouped(maximum))")
-        }
-        return Int(amount)
-    }
-
     /// The largest amount accepted: just under a quadrillion, far below what an `Int`
     /// holds (and exact as a `Double`).
     public static let maximum = 999_999_999_999_999

@@ -68,3 +68,36 @@ import Testing
         }
     }
 }
+
+/// Amounts in either convention: decimal comma or point, thousands grouped by `.`, `,` or spaces.
+@Suite struct AmountConventionTests {
+    @Test func bothConventionsReadTheSameAmount() throws {
+        let cases: [(String, Int)] = [
+            ("1,2M", 1_200_000), ("1.2M", 1_200_000), ("1.200.000", 1_200_000), ("1 200 000", 1_200_000),
+            ("1,200,000", 1_200_000), ("1.200.000,50", 1_200_001), ("1,200,000.50", 1_200_001),
+            ("€1.200.000", 1_200_000), ("EUR 350k", 350_000), ("350 k€", 350_000), ("0,75M", 750_000),
+            ("1234,567", 1_235), ("1\u{202F}200\u{202F}000", 1_200_000), ("2,5 M", 2_500_000),
+            ("1.2E+06", 1_200_000), ("1'200'000", 1_200_000), ("12,5", 13)
+        ]
+        for (text, amount) in cases {
+            #expect(try Money.parse(text) == amount, "\(text)")
+        }
+    }
+
+    @Test func anAmountThatReadsTwoWaysIsRefusedWithBothReadings() {
+        #expect(
+            throws: InputError(
+                "'1,200' reads two ways: 1,200 (, groups thousands) or 1.2 (, is the decimal separator); "
+                    + "write 1200 or 1.2"
+            )
+        ) { try Money.parse("1,200") }
+        #expect(throws: InputError.self) { try Money.parse("2.500k") }
+    }
+
+    @Test func badlyGroupedDigitsAreRefused() {
+        for text in ["12,34,567", "1.200,000.5", "1..2", "1,2,3", "1.2.3,4,5"] {
+            #expect(throws: InputError.self, "\(text)") { try Money.parse(text) }
+        }
+        #expect(throws: InputError("'-5' is negative; an amount must be 0 or more")) { try Money.parse("-5") }
+    }
+}
