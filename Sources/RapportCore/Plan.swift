@@ -51,14 +51,12 @@ public struct PlanItem: Codable, Hashable, Sendable, Identifiable {
     /// The last day it was actually done.
     public var lastDone: Day? { completions.map(\.day).max() }
 
-    /// When it is next due: counted from the last time it was done, or from its start
-    /// if never done. A one-off item is due on its start day until done. Nil when
-    /// paused or when a one-off item is done.
+    /// When it is next due: one cadence after the last time it was done, or on its start
+    /// day if never done (a new item is due from the day it starts, not a cadence later).
+    /// Nil when paused or when a one-off item is done.
     public var nextDue: Day? {
         if paused { return nil }
-        guard let last = lastDone else {
-            return cadence == .once ? startOn : cadence.next(after: startOn)
-        }
+        guard let last = lastDone else { return startOn }
         return cadence.next(after: last)
     }
 }

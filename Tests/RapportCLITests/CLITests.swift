@@ -153,7 +153,7 @@ import Testing
             ),
             (
                 ["account", "add", "Acme", "--value", "lots"],
-                "Error: 'lots' is not an amount; expected a number such as 1200000, 1.2M or 350k\n"
+                "Error: 'lots' is not an amount; expected a number such as 1200000, 1.200.000, 1,2M or 350k\n"
             )
         ]
         for (args, message) in cases {

@@ -90,7 +90,7 @@ import Testing
     @Test func planItemRestartsFromLastCompletion() {
         var item = PlanItem(
             title: "Main contact meeting", cadence: .monthly, startOn: Day(iso: "2026-01-10")!)
-        #expect(item.nextDue?.iso == "2026-02-10")
+        #expect(item.nextDue?.iso == "2026-01-10", "due from its start, not a cadence later")
         item.completions.append(PlanCompletion(day: Day(iso: "2026-02-25")!))
         #expect(item.nextDue?.iso == "2026-03-25")
         item.paused = true

@@ -39,11 +39,11 @@ func northwindHealthWithAMeasure() throws -> AppState {
             Needs to be: Known by their leaders
             ⚠ No indirect contacts: add the people our work affects (f)
             What                With         Owner  Cadence   Last done  Next due   Status
-            Meet their senior … Dieter Bran… Maya   quarterly never      2027-02-22 on track
-            Ask what they want… Helena Voss  Maya   yearly    never      2027-11-22 on track
-            Update indirect co… -            Maya   quarterly never      2027-02-22 on track
-            Regular meeting wi… Helena Voss  Maya   monthly   never      2026-12-22 on track
-            Out-of-office time… Helena Voss  Maya   every 60… never      2027-01-21 on track
+            Meet their senior … Dieter Bran… Maya   quarterly never      2026-11-22 due
+            Ask what they want… Helena Voss  Maya   yearly    never      2026-11-22 due
+            Update indirect co… -            Maya   quarterly never      2026-11-22 due
+            Regular meeting wi… Helena Voss  Maya   monthly   never      2026-11-22 due
+            Out-of-office time… Helena Voss  Maya   every 60… never      2026-11-22 due
 
 
 

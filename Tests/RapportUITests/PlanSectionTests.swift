@@ -85,10 +85,10 @@ import Testing
                 Needs to be: A relationship for life: we know their leaders, hear about problems
                 ⚠ No indirect contacts: add the people our work affects (f)
                 What                With         Owner  Cadence   Last done  Next due   Status
-                Meet their senior … Dieter Bran… Maya   quarterly never      2027-02-22 on track
-                Ask what they want… Helena Voss  Maya   yearly    never      2027-11-22 on track
-                Regular meeting wi… Helena Voss  Maya   monthly   never      2026-12-22 on track
-                Out-of-office time… Helena Voss  Maya   every 60… never      2027-01-21 on track
+                Meet their senior … Dieter Bran… Maya   quarterly never      2026-11-22 due
+                Ask what they want… Helena Voss  Maya   yearly    never      2026-11-22 due
+                Regular meeting wi… Helena Voss  Maya   monthly   never      2026-11-22 due
+                Out-of-office time… Helena Voss  Maya   every 60… never      2026-11-22 due
 
 
 
@@ -143,6 +143,24 @@ import Testing
         #expect(
             state.screen().contains(
                 "Monthly meeting wi… Helena Voss  Maya   monthly   2026-11-22 2026-12-22 on track"))
+    }
+
+    @Test func aNewItemIsDueFromItsStartAndDoneTodayMovesItOnVisibly() throws {
+        var state = planState([withPlan()] + Fixture.accounts.dropFirst())
+        state.press([.char("a")])
+        state.type("Meet their senior leaders")
+        try state.perform(state.press([.enter]))
+        #expect(state.message == Message("Saved plan item: Meet their senior leaders; next due 2026-11-22"))
+        #expect(
+            state.screen().contains(
+                "Meet their senior … -            Maya   monthly   never      2026-11-22 due"))
+        state.press([.char("G"), .char("x")])
+        state.type("Met the board")
+        try state.perform(state.press([.enter]))
+        #expect(state.message == Message("Done: Meet their senior leaders; next due 2026-12-22"))
+        #expect(
+            state.screen().contains(
+                "Meet their senior … -            Maya   monthly   2026-11-22 2026-12-22 on track"))
     }
 
     @Test func aMatchingTouchpointIsOfferedAsTheItemsCompletion() throws {
