@@ -11,7 +11,9 @@ import RapportCore
 /// other settings is rebuilt. So shards are written atomically but without fsync.
 struct SummaryIndex {
     static let shardCount = 256
-    static let version = "5"
+    /// Raised whenever what a digest holds or how its follow-ups are derived changes (6: plan
+    /// items due from their start; one-off plan items on lost accounts), so old shards rebuild.
+    static let version = "6"
 
     let directory: String
     /// Settings the digests depend on; a shard built under others is stale.

@@ -128,6 +128,20 @@ import Testing
         #expect(sources == [.evaluation, .riskReview])
     }
 
+    @Test func aLostAccountRaisesNoRoutineWorkButAWinBackStepStillCounts() throws {
+        var a = everySource()
+        a.status = .lost
+        a.plan!.items.append(
+            PlanItem(title: "Win back: meet their new head of procurement", cadence: .once, startOn: day(3)))
+        let items = a.followUps(policy: policy)
+        let routine: Set<DueSource> = [.keepInTouch, .litmus, .satisfaction, .reading]
+        #expect(routine.isDisjoint(with: items.map(\.source)))
+        #expect(
+            items.filter { $0.source == .plan }.map(\.title) == [
+                "Win back: meet their new head of procurement"
+            ])
+    }
+
     @Test func aPlanItemRestartsFromTheDayItWasActuallyDone() throws {
         var a = everySource()
         let lunch = try item(a.followUps(policy: policy), .plan)

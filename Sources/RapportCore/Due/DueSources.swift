@@ -4,8 +4,9 @@ extension Account {
     /// Every follow-up this account has, whatever its date, before snoozes and
     /// urgency. Nothing here depends on the day it is computed, so the store's index
     /// can keep it. Lost and former accounts keep their explicit dates (actions,
-    /// concerns, follow-ups, reviews) but no longer generate rhythm work (plan, keep in
-    /// touch, litmus, satisfaction, readings). Something never done (a first litmus test
+    /// concerns, follow-ups, reviews) and one-off plan items (a win-back step the user
+    /// adds) but no longer generate rhythm work (recurring plan items, keep in touch,
+    /// litmus, satisfaction, readings). Something never done (a first litmus test
     /// or satisfaction measurement) is marked `neverDone`: due today, not years overdue.
     public func followUps(policy: DuePolicy) -> [FollowUp] {
         var items: [FollowUp] = []
@@ -21,8 +22,8 @@ extension Account {
         }
         let active = status == .active || status == .atRisk
 
-        if active, let plan {
-            for item in plan.items {
+        if let plan {
+            for item in plan.items where active || item.cadence == .once {
                 guard let due = item.nextDue else { continue }
                 let rhythm = item.cadence == .once ? "once" : item.cadence.label
                 let history =
