@@ -9,6 +9,10 @@ public enum Action: Equatable, Sendable {
     case loaded(digests: [AccountDigest], problems: [String])
     /// One account was read in full; `retry` is the key that needed it.
     case accountLoaded(Account, retry: Key?)
+    /// The digests as the files hold them now, after another process changed the store.
+    case changedOnDisk(digests: [AccountDigest], problems: [String])
+    /// The account on screen as its file holds it now; `report`: say so if it changed.
+    case accountRefreshed(Account, report: Bool)
     /// A save went through; this is the account as stored.
     case saved(Account, message: String)
     /// A new account was stored.
@@ -43,5 +47,9 @@ public enum Effect: Equatable, Sendable {
     /// Write a document into the current directory.
     case export(fileName: String, text: String)
     case reload
+    /// Reads the digests again to take in what another process changed (`changedOnDisk`).
+    case checkDisk
+    /// Reads the account on screen again after it changed on disk (`accountRefreshed`).
+    case refreshAccount(RecordID, report: Bool)
     case redraw
 }

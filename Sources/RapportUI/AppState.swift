@@ -255,3 +255,33 @@ enum Overlay: Equatable, Sendable {
     /// Fields both sides changed: which to keep.
     case conflict(ConflictReview)
 }
+
+extension AppState {
+    /// Takes in the digests as the files hold them now, keeping the accounts table on the
+    /// account it had selected and every overlay (an open form keeps its edits); returns
+    /// what changed. A few changes are placed one by one; many rebuild the lists.
+    mutating func takeDiskChanges(_ new: [AccountDigest]) -> DiskChanges {
+        let changes = DiskChanges(before: digests, after: new)
+        guard !changes.ids.isEmpty else { return changes }
+        let selected = AccountsScreen.selected(self)?.id
+        if changes.ids.count > 64 {
+            let kept = loaded.filter { !changes.ids.contains($0.key) }
+            setDigests(new)
+            loaded = kept
+        } else {
+            let byID = Dictionary(new.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            for id in changes.ids {
+                loaded[id] = nil
+                replace(id, with: byID[id])
+            }
+        }
+        if let selected,
+            let row = AccountsScreen.visiblePositions(self).firstIndex(where: {
+                summaries[$0].id == selected
+            })
+        {
+            list.table.selection = row
+        }
+        return changes
+    }
+}

@@ -21,6 +21,21 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
             }
         }
         return []
+    case .changedOnDisk(let digests, let problems):
+        let changes = state.takeDiskChanges(digests)
+        state.problems = problems
+        if let sentence = changes.sentence { state.message = Message(sentence) }
+        guard let open = state.screen.accountID else { return [] }
+        guard state.digest(open) != nil else {
+            state.screen = .accounts
+            return []
+        }
+        return [.refreshAccount(open, report: !changes.ids.contains(open))]
+    case .accountRefreshed(let account, let report):
+        let shown = state.account(account.id)
+        state.keep(account)
+        if report, let shown, shown != account { state.message = Message("\(account.name) changed on disk") }
+        return []
     case .accountLoaded(let account, let retry):
         state.keep(account)
         if case .account(var view) = state.screen, view.id == account.id, view.focus != nil {
@@ -96,7 +111,7 @@ private func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         switch command {
         case .help: state.overlay = .help(scroll: 0)
         case .commandLine: state.overlay = .command(TextField())
-        case .redraw: return [.redraw]
+        case .redraw: return [.redraw, .checkDisk]
         case .dueList: DueScreen.show(&state)
         case .quit:
             state.quitting = true

@@ -55,9 +55,12 @@ enum TerminalApp {
                 terminal.draw(canvas)
                 needsDraw = false
             }
-            // Idle ticks (no key within the timeout) draw nothing: an idle app costs no CPU.
+            // An idle tick (no key within 100 ms) looks at three file stamps and draws only
+            // when another process changed the store: an idle app costs next to no CPU.
             if let key = terminal.readKey() {
                 runner.dispatch(.key(key))
+                needsDraw = true
+            } else if runner.noticeChangesOnDisk() {
                 needsDraw = true
             }
         }

@@ -63,4 +63,22 @@ import Testing
         try quit(first, second)
         #expect(try cli.account("northwind").owner == "Lee Chen")
     }
+
+    @Test func theAppTakesInWhatACommandChangedInAnotherShell() throws {
+        let (cli, app, _) = try twoApps()
+        try app.keys("e")
+        try app.waitFor("Edit Northwind Logistics")
+        try app.type("draft")
+        _ = try cli.run("log", "northwind", "Called about the EV transition", "--kind", "call")
+        try app.waitFor("Northwind Logistics changed on disk")
+        try app.keys("Escape")
+        try app.keys("4")
+        try app.waitFor("Called about the EV transition")
+        _ = try cli.run("account", "add", "Zeta Freight")
+        try app.waitFor("Zeta Freight was added on disk")
+        try app.keys(":")
+        try app.type("account zeta")
+        try app.keys("Enter")
+        try app.waitFor("Zeta Freight  standard")
+    }
 }

@@ -10,6 +10,8 @@ public final class AppRunner {
     public private(set) var state: AppState
     private var store: (any AppStore)?
     private let host: any AppHost
+    /// The store's stamp at the last look, nil when the next look must reload anyway.
+    private var watched: StoreChangeStamp?
 
     public convenience init(state: AppState, store: FileStore?, host: any AppHost) {
         self.init(state: state, appStore: store, host: host)
@@ -19,6 +21,26 @@ public final class AppRunner {
         self.state = state
         self.store = appStore
         self.host = host
+        watched = appStore.flatMap { Self.settled($0.changeStamp(watching: state.screen.accountID)) }
+    }
+
+    /// Looks whether another process changed the store since the last look (three `stat`
+    /// calls) and, if so, reloads what the app shows and says what changed. The terminal
+    /// loop calls it whenever no key came for a tick (100 ms); true when it reloaded.
+    @discardableResult
+    public func noticeChangesOnDisk() -> Bool {
+        guard let store else { return false }
+        let stamp = store.changeStamp(watching: state.screen.accountID)
+        defer { watched = Self.settled(stamp) }
+        guard stamp != watched else { return false }
+        if let action = perform(.checkDisk) { dispatch(action) }
+        return true
+    }
+
+    /// The stamp to compare the next look with; nil (reload next time) while it is too
+    /// recent to trust.
+    private static func settled(_ stamp: StoreChangeStamp) -> StoreChangeStamp? {
+        stamp.isRecent ? nil : stamp
     }
 
     /// Applies an action and everything that follows from it.
@@ -64,6 +86,12 @@ public final class AppRunner {
             case .reload:
                 let snapshot = try requireStore().loadDigests()
                 return .loaded(digests: snapshot.digests, problems: snapshot.problems.map(\.description))
+            case .checkDisk:
+                let snapshot = try requireStore().loadDigests()
+                return .changedOnDisk(
+                    digests: snapshot.digests, problems: snapshot.problems.map(\.description))
+            case .refreshAccount(let id, let report):
+                return .accountRefreshed(try requireStore().loadAccount(id), report: report)
             case .loadAccount(let id, let retry):
                 return .accountLoaded(try requireStore().loadAccount(id), retry: retry)
             case .export(let fileName, let text):

@@ -18,6 +18,9 @@ protocol AppStore {
     /// Deletes an account, refusing when its file no longer holds `shown` (someone
     /// changed it since the user last saw it).
     func deleteAccount(_ id: RecordID, ifUnchangedFrom shown: Account?) throws
+    /// A cheap stamp of the store that changes when another process changes what the app
+    /// shows (`id`: the account on screen).
+    func changeStamp(watching id: RecordID?) -> StoreChangeStamp
 }
 
 extension FileStore: AppStore {
