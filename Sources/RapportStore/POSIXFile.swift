@@ -77,7 +77,7 @@ enum POSIXFile {
         guard durable else { return }
         // Renamed into place, the change is saved: a directory that cannot be synced now
         // is said, never reported as a failure (a retry would save the change twice).
-        SaveJournal.recordSaved(path)
+        SaveJournal.recordSaved()
         do {
             try syncDirectory(directory)
         } catch {

@@ -6,15 +6,15 @@ import Synchronization
 /// then would invite a retry that records the change twice.
 public enum SaveJournal {
     private struct Entries {
-        var saved: [String] = []
+        var savedAnything = false
         var notices: [String] = []
     }
 
     private static let entries = Mutex(Entries())
 
-    /// A durable file was put in place at `path`.
-    static func recordSaved(_ path: String) {
-        entries.withLock { $0.saved.append(path) }
+    /// A durable file was put in place (a flag, not a list: the app saves for hours).
+    static func recordSaved() {
+        entries.withLock { $0.savedAnything = true }
     }
 
     /// A save reached its file but something after it failed; `notice` says what.
@@ -23,7 +23,7 @@ public enum SaveJournal {
     }
 
     /// Whether any durable save reached its file in this process.
-    public static var savedAnything: Bool { entries.withLock { !$0.saved.isEmpty } }
+    public static var savedAnything: Bool { entries.withLock { $0.savedAnything } }
 
     /// The notices recorded since the last call, oldest first.
     public static func takeNotices() -> [String] {
