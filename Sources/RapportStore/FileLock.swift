@@ -8,20 +8,28 @@
 /// read-check-write sequence runs, so two processes never interleave their saves.
 /// Each acquisition opens its own descriptor, so two stores in one process exclude
 /// each other too.
+///
+/// A busy lock is waited for in the kernel (a blocking `flock` on a thread of its own,
+/// `LockWaiter`), so the kernel wakes a waiter the moment the lock is let go; polling
+/// every few milliseconds let newcomers overtake those waiting, some past the timeout.
 enum FileLock {
     /// Runs `body` while holding the lock; waits up to `timeout` seconds for it.
     static func withLock<T>(at path: String, timeout: Double = 10, _ body: () throws -> T) throws -> T {
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw POSIXFile.failure(path, "cannot open lock file") }
-        defer { close(fd) }
-        var waited = 0.0
-        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
-            guard errno == EWOULDBLOCK || errno == EINTR else { throw POSIXFile.failure(path, "cannot lock") }
-            guard waited < timeout else { throw StoreError.locked(path: path) }
-            usleep(2_000)
-            waited += 0.002
+        if flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK || errno == EINTR else {
+                let e = POSIXFile.failure(path, "cannot lock")
+                close(fd)
+                throw e
+            }
+            // From here the waiter owns the descriptor until it reports the lock taken.
+            try LockWaiter.wait(for: fd, path: path, timeout: timeout)
         }
-        defer { flock(fd, LOCK_UN) }
+        defer {
+            flock(fd, LOCK_UN)
+            close(fd)
+        }
         return try body()
     }
 

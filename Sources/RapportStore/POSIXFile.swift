@@ -17,7 +17,9 @@ enum POSIXFile {
     /// directory is written, flushed with fdatasync (its data and size; the times it
     /// would also flush are not needed to read it back), renamed over `path`, and the
     /// directory fsynced.
-    /// A crash at any instant leaves either the old file or the new one. With
+    /// A crash at any instant leaves either the old file or the new one. Once the rename
+    /// is done the write is saved: a directory fsync that fails after it is recorded in
+    /// `SaveJournal` for the caller to report, not thrown. With
     /// `durable: false` (for caches that are checked on read) the fsyncs are skipped:
     /// the rename is still atomic for other processes.
     ///
@@ -32,6 +34,9 @@ enum POSIXFile {
         let temp = "\(directory)/.\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard fd >= 0 else { throw failure(temp, "cannot create temporary file") }
+        // Held while it is written (until it is closed, just before the rename): `check`
+        // removes only temporary files that nobody holds (StoreLeftovers.swift).
+        flock(fd, LOCK_EX | LOCK_NB)
         var ok = false
         defer { if !ok { unlink(temp) } }
         let written = data.withUnsafeBytes { buffer -> Bool in
@@ -69,7 +74,15 @@ enum POSIXFile {
         guard close(fd) == 0 else { throw failure(temp, "cannot close") }
         guard rename(temp, path) == 0 else { throw failure(path, "cannot replace") }
         ok = true
-        if durable { try syncDirectory(directory) }
+        guard durable else { return }
+        // Renamed into place, the change is saved: a directory that cannot be synced now
+        // is said, never reported as a failure (a retry would save the change twice).
+        SaveJournal.recordSaved()
+        do {
+            try syncDirectory(directory)
+        } catch {
+            SaveJournal.recordNotice("saved, but the directory could not be synced: \(error)")
+        }
     }
 
     /// Flushes a directory's entries (a rename or unlink) to disk.

@@ -11,16 +11,14 @@ extension FileStore {
             problems.append(StoreProblem(path: storeFilePath, reason: "\(error)"))
         }
         do {
-            for name in try listAccountFiles().strays {
-                let reason =
-                    name.hasSuffix(".tmp")
-                    ? "leftover temporary file from an interrupted write; safe to delete"
-                    : "not an account file (account files are named <id>.json)"
+            for name in try listAccountFiles().strays where !Self.isTemporaryFileName(name) {
+                let reason = "not an account file (account files are named <id>.json)"
                 problems.append(StoreProblem(path: "\(accountsDirectory)/\(name)", reason: reason))
             }
         } catch {
             problems.append(StoreProblem(path: accountsDirectory, reason: "\(error)"))
         }
+        problems += leftoverProblems()
         let snapshot = loadAll()
         problems += snapshot.problems
         for loaded in snapshot.accounts {

@@ -13,6 +13,14 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let context = try CommandContext(global)
         let store = try context.openStore()
+        // Saves killed mid-way left these; a save running now is not among them.
+        let removed = (try? store.removeLeftovers()) ?? []
+        if !removed.isEmpty {
+            print(
+                "Removed \(removed.count) leftover temporary file\(removed.count == 1 ? "" : "s") of interrupted saves:"
+            )
+            for path in removed { print("  \(path)") }
+        }
         let problems = store.check(today: context.today)
         let count = store.loadAll().accounts.count
         if problems.isEmpty {

@@ -31,17 +31,26 @@ struct DemoCommand: ParsableCommand {
         }
     }
 
+    /// The store is built beside its place and renamed into it once whole
+    /// (`FileStore.buildAside`): an interrupted or full-disk run leaves no half store.
     func run() throws {
         let context = try CommandContext(global)
-        if let accounts {
-            try DemoData.createSyntheticStore(
-                at: context.storePath, accounts: accounts, seed: seed, today: context.today)
-            print(
-                "Created a synthetic store with \(accounts) accounts (seed \(seed)) at \(context.storePath)")
-            return
+        var created = 0
+        let removed = try FileStore.buildAside(at: context.storePath) { aside in
+            if let accounts {
+                try DemoData.createSyntheticStore(
+                    at: aside, accounts: accounts, seed: seed, today: context.today)
+                created = accounts
+            } else {
+                created = try DemoData.createStore(at: aside, today: context.today).count
+            }
         }
-        let created = try DemoData.createStore(at: context.storePath, today: context.today)
-        print("Created a demo store with \(created.count) accounts at \(context.storePath)")
+        for path in removed { print("Removed \(path), a store half built by an interrupted 'rapport demo'") }
+        if accounts != nil {
+            print("Created a synthetic store with \(created) accounts (seed \(seed)) at \(context.storePath)")
+        } else {
+            print("Created a demo store with \(created) accounts at \(context.storePath)")
+        }
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import RapportStore
 
 #if canImport(Glibc)
     import Glibc
@@ -62,6 +63,8 @@ struct Rapport: ParsableCommand {
             var command = try parseAsRoot(nil)
             try command.run()
         } catch {
+            reportSaveNotices()
+            if error is System.OutputFailure { outputFailed(error) }
             let code = exitCode(for: error)
             // Help and the like are written as ArgumentParser writes them, to standard output.
             guard code != .success else { exit(withError: error) }
@@ -69,10 +72,25 @@ struct Rapport: ParsableCommand {
             if !message.isEmpty { System.writeError(message + "\n") }
             Glibc.exit(code.rawValue)
         }
+        reportSaveNotices()
         do {
             try System.finishOutput()
         } catch {
-            exit(withError: error)
+            outputFailed(error)
         }
+    }
+
+    /// What a save that reached its file met afterwards (a directory that could not be
+    /// synced), on standard error; the command still succeeds, as the change is saved.
+    static func reportSaveNotices() {
+        for notice in SaveJournal.takeNotices() { System.writeError("warning: \(notice)\n") }
+    }
+
+    /// Output that did not get through fails the command, unless a save had already
+    /// reached the store: then it says so and succeeds, so that nobody repeats the change.
+    static func outputFailed(_ error: Error) -> Never {
+        guard SaveJournal.savedAnything else { exit(withError: error) }
+        System.writeError("warning: saved, but the confirmation could not be written: \(error)\n")
+        Glibc.exit(0)
     }
 }
