@@ -87,24 +87,29 @@ public struct Barrier: Codable, Hashable, Sendable {
 }
 
 extension ExpectationSet {
-    /// The checklist answers still blank, by their label.
-    public var blankAnswers: [String] {
-        var blank: [String] = []
-        func check(_ label: String, _ empty: Bool) { if empty { blank.append(label) } }
-        check("previous suppliers: liked", previousSuppliersHappy.isEmpty)
-        check("previous suppliers: disliked", previousSuppliersUnhappy.isEmpty)
-        check("rave reviews if", raveReviews.isEmpty)
-        check("report frequency", reportFrequency == nil)
-        check("report channel", reportChannel == nil)
-        check("in-person meetings", inPersonWhen.isEmpty)
-        check("delivery dates", deliveryDates.isEmpty)
-        check("dates agreed", deliveryDatesAgreed == nil)
-        check("what and how", deliverables.isEmpty)
-        check("how we work", howWeWork.isEmpty)
-        check("what we need from them", weNeedFromThem.isEmpty)
-        check("who does what", responsibilities.isEmpty)
-        check("met the team", metTheTeam == nil)
-        check("if we miss", ifWeMiss.isEmpty)
-        return blank
+    /// The up-front checklist in its order: each question's label and its answer as text
+    /// (nil while blank).
+    public var answers: [(label: String, answer: String?)] {
+        func text(_ value: String) -> String? { value.isEmpty ? nil : value }
+        func yesNo(_ value: Bool?) -> String? { value.map { $0 ? "yes" : "no" } }
+        return [
+            ("previous suppliers: liked", text(previousSuppliersHappy)),
+            ("previous suppliers: disliked", text(previousSuppliersUnhappy)),
+            ("rave reviews if", text(raveReviews)),
+            ("report frequency", reportFrequency?.label),
+            ("report channel", reportChannel?.label),
+            ("in-person meetings", text(inPersonWhen)),
+            ("delivery dates", text(deliveryDates)),
+            ("dates agreed", yesNo(deliveryDatesAgreed)),
+            ("what and how", text(deliverables)),
+            ("how we work", text(howWeWork)),
+            ("what we need from them", text(weNeedFromThem)),
+            ("who does what", text(responsibilities)),
+            ("met the team", yesNo(metTheTeam)),
+            ("if we miss", text(ifWeMiss))
+        ]
     }
+
+    /// The checklist answers still blank, by their label.
+    public var blankAnswers: [String] { answers.filter { $0.answer == nil }.map(\.label) }
 }

@@ -116,7 +116,33 @@ struct AccountReport {
                 return "\(m.name): "
                     + (last.map { "\(Measure.format($0.value)) \(m.unit) in \($0.month)" } ?? "no readings")
             })
+        for set in a.expectations { out += expectations(set) }
+        if !a.notes.isEmpty { out += section("Notes", a.notes.split(separator: "\n").map(String.init)) }
         return out
+    }
+
+    /// One set of expectations: its answered checklist questions, what is still blank, and
+    /// the goals with their chance of success and barriers.
+    private func expectations(_ set: ExpectationSet) -> String {
+        var lines = set.answers.compactMap { item in
+            item.answer.map { "\(item.label): " + $0.replacingText("\n", with: " / ") }
+        }
+        if !set.blankAnswers.isEmpty {
+            lines.append("still blank: " + set.blankAnswers.joined(separator: ", "))
+        }
+        for goal in set.goals {
+            var line = "goal (\(goal.probability)%): \(goal.text)"
+            if goal.isLongShot { line += " — a coin toss or worse" }
+            if !goal.barriers.isEmpty {
+                line +=
+                    "; barriers: "
+                    + goal.barriers.map { "\($0.text) (\($0.underOurControl ? "ours" : "not ours"))" }
+                    .joined(separator: ", ")
+            }
+            lines.append(line)
+        }
+        let agreed = set.agreedOn.map { ", agreed \($0)" } ?? ""
+        return section("Expectations: \(set.title)\(agreed)", lines)
     }
 
     private func section(_ title: String, _ lines: [String]) -> String {
