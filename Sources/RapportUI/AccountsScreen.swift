@@ -141,20 +141,6 @@ enum AccountsScreen {
 
     // MARK: Rendering
 
-    static func columns(width: Int) -> [Column] {
-        let wide = width >= 100
-        var columns = [
-            Column("Account", .fixed(wide ? 20 : 19)), Column("Tier", .fixed(4)),
-            Column("Owner", .fixed(wide ? 14 : 7)),
-            Column("Status", .fixed(7)), Column("Season", .fixed(wide ? 12 : 10)),
-            Column("Hlth", .fixed(4), alignRight: true),
-            Column("Last", .fixed(5), alignRight: true), Column("Next", .fixed(5), alignRight: true)
-        ]
-        if wide { columns.insert(Column("Value", .fixed(6), alignRight: true), at: 3) }
-        columns.append(Column("Flags", .flexible(min: 8)))
-        return columns
-    }
-
     /// Days to the next follow-up: "-12d" when overdue, "today", "3d".
     static func nextDueText(_ day: Day?, _ today: Day) -> String {
         guard let day else { return "-" }
@@ -165,7 +151,6 @@ enum AccountsScreen {
     static func render(_ state: inout AppState, into canvas: inout Canvas, body: Rect) {
         let shown = visiblePositions(state)
         let rows = state.summaries
-        let wide = canvas.width >= 100
         var header = "Accounts  \(shown.count) of \(state.digests.count)"
         var filters: [String] = []
         if let t = state.list.tier { filters.append("tier \(t.rawValue)") }
@@ -183,30 +168,25 @@ enum AccountsScreen {
             canvas.put(text, x: 2, y: rest.y + 1, style: .dim)
             return
         }
-        let columns = columns(width: canvas.width)
-        let flagWidth = TableView.widths(columns, total: canvas.width).last ?? 8
+        let layout = AccountsTableLayout(width: canvas.width)
         let makeRow = { (i: Int) -> TableRow in
             let s = rows[shown[i]]
-            var cells = [
-                s.name, tierShort(s.tier), wide ? s.owner : firstName(s.owner), s.status.label,
-                wide || s.season != .reconnection ? s.season.rawValue : "reconnect",
-                s.health.map { "\($0)\(arrow(s.healthChange))" } ?? "-",
-                s.lastTouch.map { "\($0.days(until: state.today))d" } ?? "never",
-                nextDueText(s.nextDue, state.today), flagText(s.flags, width: flagWidth)
-            ]
-            if wide { cells.insert(Money.short(s.annualValue, currency: state.currency), at: 3) }
             var styles: [Int: Style] = [:]
-            let flagColumn = cells.count - 1
-            if !s.flags.isEmpty { styles[flagColumn] = s.flags.count >= 3 ? .danger : .warning }
-            if s.status == .atRisk { styles[wide ? 4 : 3] = .danger }
-            if let change = s.healthChange, change < 0 { styles[wide ? 6 : 5] = .danger }
+            func style(_ field: AccountsTableLayout.Field, _ style: Style) {
+                if let column = layout.column(of: field) { styles[column] = style }
+            }
+            if !s.flags.isEmpty { style(.flags, s.flags.count >= 3 ? .danger : .warning) }
+            if s.status == .atRisk { style(.status, .danger) }
+            if let change = s.healthChange, change < 0 { style(.health, .danger) }
             if let next = s.nextDue, next <= state.today {
-                styles[wide ? 8 : 7] = next < state.today ? .danger : .warning
+                style(.next, next < state.today ? .danger : .warning)
             }
             return TableRow(
-                cells, style: s.status == .lost || s.status == .former ? .dim : .normal, cellStyles: styles)
+                layout.cells(s, today: state.today, currency: state.currency),
+                style: s.status == .lost || s.status == .former ? .dim : .normal, cellStyles: styles)
         }
-        state.list.table.render(columns: columns, count: shown.count, row: makeRow, into: &canvas, rect: rest)
+        state.list.table.render(
+            columns: layout.columns, count: shown.count, row: makeRow, into: &canvas, rect: rest)
     }
 
     /// Flags most serious first; when they do not all fit in `width`, the ones that fit

@@ -10,10 +10,10 @@ import Testing
         #expect(
             state.screen() == """
                 Accounts  3 of 3 · by name
-                Account             Tier Owner   Status  Season     Hlth  Last  Next Flags
-                Brightline Energy   core Tom     at risk tension       -   30d   -7d late re… +2
-                Northwind Logistics key  Maya    active  growth     100↑    2d today
-                Quillon Publishing  std  Tom     active  stagnancy     - never today no seni… +1
+                Account              Tier Owner    Value Status  Hlth  Last  Next Flags
+                Brightline Energy    core Tom      €380k at risk    -   30d   -7d late reply +2
+                Northwind Logistics  key  Maya    €1.24M active  100↑    2d today
+                Quillon Publishing   std  Tom       €18k active     - never today no senior +1
 
 
 
@@ -59,6 +59,44 @@ import Testing
         #expect(
             lines[3]
                 == "Northwind Logistics  key  Maya Lindqvist €1.24M active  growth       100↑    2d today")
+    }
+
+    @Test func narrowTerminalsDropTheLeastImportantColumnsFirstAndWideOnesGrowTheName() {
+        var long = Fixture.accounts[0]
+        long.name = "Northwind Logistics International Holdings"
+        func header(_ width: Int) -> (String, String) {
+            var state = Fixture.state(width: width, height: 20)
+            state.setDigests([])
+            for account in [long] + Fixture.accounts.dropFirst() { state.store(account) }
+            let lines = state.screen().split(separator: "\n", omittingEmptySubsequences: false)
+            return (String(lines[1]), String(lines.first { $0.hasPrefix("Northwind") } ?? ""))
+        }
+        // Season goes first, then tier, then owner; value, health, next and flags stay.
+        #expect(
+            header(60) == (
+                "Account            Value Status  Hlth  Last  Next Flags",
+                "Northwind Logist… €1.24M active  100↑    2d today"
+            ))
+        #expect(
+            header(70) == (
+                "Account             Owner    Value Status  Hlth  Last  Next Flags",
+                "Northwind Logistic… Maya    €1.24M active  100↑    2d today"
+            ))
+        #expect(
+            header(80) == (
+                "Account              Tier Owner    Value Status  Hlth  Last  Next Flags",
+                "Northwind Logistics… key  Maya    €1.24M active  100↑    2d today"
+            ))
+        #expect(
+            header(100) == (
+                "Account              Tier Owner           Value Status  Season     Hlth  Last  Next Flags",
+                "Northwind Logistics… key  Maya Lindqvist €1.24M active  growth     100↑    2d today"
+            ))
+        // Wide: the whole name.
+        #expect(
+            header(200).1
+                == "Northwind Logistics International Holdings       key  Maya Lindqvist €1.24M active  growth       "
+                + "100↑    2d today")
     }
 
     @Test func filterAsYouTypeMatchesNamesOwnersTagsAndContacts() {

@@ -69,10 +69,10 @@ func openedNorthwind() -> AppState {
             &state,
             """
             Accounts  3 of 3 · by name
-            Account             Tier Owner   Status  Season     Hlth  Last  Next Flags
-            Brightline Energy   core Tom     at risk tension       -   30d   -7d late re… +2
-            Northwind Logistics key  Maya    active  growth     100↑    2d today
-            Quillon Publishing  std  Tom     active  stagnancy     - never today no seni… +1
+            Account              Tier Owner    Value Status  Hlth  Last  Next Flags
+            Brightline Energy    core Tom      €380k at risk    -   30d   -7d late reply +2
+            Northwind Logistics  key  Maya    €1.24M active  100↑    2d today
+            Quillon Publishing   std  Tom       €18k active     - never today no senior +1
 
 
 

@@ -23,9 +23,9 @@ import Testing
             """
             Accounts  3 of 3 · by name
             A┌─ Rapport help ─────────────────────────────────────────────────────────────┐
-            B│   Enter            Open the selected account                               │2
+            B│   Enter            Open the selected account                               │
             N│   /                Filter as you type (name, owner, tags, contacts); Esc   │
-            Q│                    clears                                                  │1
+            Q│                    clears                                                  │
              │   s                Cycle the sort: name, value, health, last touch, next   │
              │                    due, flags, tier                                        │
              │   t                Cycle the tier filter: all, key, core, standard         │
@@ -122,10 +122,10 @@ import Testing
             &state,
             """
             Accounts  3 of 3 · by name
-            Account             Tier Owner   Status  Season     Hlth  Last  Next Flags
-            Brightline Energy   core Tom     at risk tension       -   30d   -7d late re… +2
-            Northwind Logistics key  Maya    active  growth     100↑    2d today
-            Quillon Publishing  std  Tom     active  stagnancy     - never today no seni… +1
+            Account              Tier Owner    Value Status  Hlth  Last  Next Flags
+            Brightline Energy    core Tom      €380k at risk    -   30d   -7d late reply +2
+            Northwind Logistics  key  Maya    €1.24M active  100↑    2d today
+            Quillon Publishing   std  Tom       €18k active     - never today no senior +1
 
 
 
