@@ -87,7 +87,10 @@ public struct Canvas: Equatable, Sendable {
                 if col > x, col - 1 >= 0 { cells[y * width + col - 1].text.append(ch) }
                 continue
             }
-            if col + w > x + room { break }
+            if col + w > x + room {
+                markCut(y: y, x: x, column: col, room: room, style: style)
+                break
+            }
             if col >= 0 {
                 cells[y * width + col] = Cell(text: ch == "\t" ? " " : String(ch), style: style)
                 if w == 2 { cells[y * width + col + 1] = Cell(text: "", style: style) }
@@ -95,6 +98,19 @@ public struct Canvas: Equatable, Sendable {
             col += w
         }
         return col - x
+    }
+
+    /// Ends text cut at `room` cells with "…" in its last cell, so a cut always shows.
+    private mutating func markCut(y: Int, x: Int, column: Int, room: Int, style: Style) {
+        guard room > 0 else { return }
+        var at = min(column, x + room - 1)
+        // The second half of a wide character: the ellipsis takes its first half.
+        if at < column, at > x, at >= 1, cells[y * width + at].text.isEmpty {
+            cells[y * width + at] = Cell(text: " ", style: style)
+            at -= 1
+        }
+        guard at >= 0, at < width else { return }
+        cells[y * width + at] = Cell(text: "…", style: style)
     }
 
     /// Paints a rectangle with spaces in a style.

@@ -215,7 +215,7 @@ import Testing
         s.press([.char("1")])
         #expect(
             s.screen().contains(
-                "Expectations still blank (0): previous suppliers: liked, previous suppliers: dis\n"))
+                "Expectations still blank (0): previous suppliers: liked, previous suppliers: di…\n"))
     }
 
     @Test func aSeasonChangeKeepsItsReason() throws {

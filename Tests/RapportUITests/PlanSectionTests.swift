@@ -82,7 +82,7 @@ import Testing
                 No warning signs
                  1 Over 2 Cont 3 Team 4 Time 5 Conc 6 Plan  7 Work 8 Hlth 9 Risk 0 Expt
                 What it is:  not written yet (w)
-                Needs to be: A relationship for life: we know their leaders, hear about problems
+                Needs to be: A relationship for life: we know their leaders, hear about problem…
                 ⚠ No indirect contacts: add the people our work affects (f)
                 What                With         Owner  Cadence   Last done  Next due   Status
                 Meet their senior … Dieter Bran… Maya   quarterly never      2026-11-22 due

@@ -37,13 +37,15 @@ import Testing
 }
 
 @Suite struct CanvasTests {
-    @Test func writesClipsAndKeepsWideCharactersWhole() {
-        var canvas = Canvas(width: 10, height: 2)
+    @Test func writesClipsWithAnEllipsisAndKeepsWideCharactersWhole() {
+        var canvas = Canvas(width: 10, height: 3)
         canvas.put("Hello world", x: 0, y: 0)
         canvas.put("ab日本語", x: 5, y: 1)
-        // 本 would straddle the right edge, so it is dropped whole.
-        #expect(canvas.text == "Hello worl\n     ab日")
-        #expect(canvas[7, 1].text == "日" && canvas[8, 1].text == "" && canvas[9, 1].text == " ")
+        canvas.put("日本語", x: 0, y: 2, limit: 4)
+        // 本 would straddle the right edge, so it is dropped whole; every cut ends in "…".
+        #expect(canvas.text == "Hello wor…\n     ab日…\n日…")
+        #expect(canvas[7, 1].text == "日" && canvas[8, 1].text == "" && canvas[9, 1].text == "…")
+        #expect(canvas[2, 2].text == "…" && canvas[3, 2].text == " ")
     }
 
     @Test func boxesAndStyles() {
