@@ -61,7 +61,9 @@ struct NodeDecoder: Decoder {
     func singleValueContainer() throws -> SingleValueDecodingContainer { ValueReader(decoder: self) }
 
     func scalar<T: JSONIndexScalar>(_ type: T.Type = T.self) throws -> T {
-        guard let value = T.read(document, node) else { throw JSONTextDecoder.Refused() }
+        guard let value = T.read(document, node) else {
+            throw JSONTextDecoder.Refused(problem: document.numberProblem(node, as: T.self))
+        }
         return value
     }
 

@@ -10,8 +10,12 @@ struct JSONParser {
     /// The key nodes of the objects being read, innermost last.
     private var keyStack: [Int] = []
 
-    init(bytes: UnsafeBufferPointer<UInt8>) {
+    /// Whether a key may hold bytes outside ASCII (the text has some), to be refused.
+    private let keysMayBeNonASCII: Bool
+
+    init(bytes: UnsafeBufferPointer<UInt8>, keysMayBeNonASCII: Bool) {
         self.bytes = bytes
+        self.keysMayBeNonASCII = keysMayBeNonASCII
         nodes.reserveCapacity(bytes.count / 16)
     }
 
@@ -81,8 +85,12 @@ struct JSONParser {
                     }
                     try string()
                     let key = nodes.count - 1
-                    // Keys are compared as bytes, so an escaped one is left to JSONDecoder.
-                    guard nodes[key].kind == .string else { throw refuse() }
+                    // Keys are compared as bytes, so an escaped one is left to JSONDecoder, and
+                    // one outside ASCII too: it compares `String`s, equal when canonically
+                    // equivalent (a Kelvin sign is a K, a composed é the decomposed one).
+                    guard nodes[key].kind == .string, !keysMayBeNonASCII || isASCII(nodes[key]) else {
+                        throw refuse()
+                    }
                     if keyStack.count > firstKey, sorted {
                         sorted = precedes(keyStack[keyStack.count - 1], key)
                     }
@@ -114,6 +122,11 @@ struct JSONParser {
         }
         nodes[index].first = count
         nodes[index].second = Int32(nodes.count)
+    }
+
+    /// Whether the string at `node` is all ASCII.
+    private func isASCII(_ node: JSONNode) -> Bool {
+        UnsafeBufferPointer(rebasing: bytes[Int(node.first)..<Int(node.second)]).allSatisfy { $0 < 0x80 }
     }
 
     /// Whether the string at node `a` sorts before the one at `b`, byte by byte.
