@@ -3,9 +3,19 @@
 extension JSONIndex {
     /// Whether every key of every object was looked up (nothing is unknown).
     var everyKeyLooked: Bool {
-        var keys = 0
-        for node in nodes where node.kind == .object { keys += Int(node.first) }
-        return looked.reduce(0) { $1 ? $0 + 1 : $0 } == keys
+        // A Bool is one byte, 0 or 1: eight at a time, the set bits of a word count them.
+        let raw = UnsafeRawBufferPointer(looked)
+        var count = 0
+        var i = 0
+        while i + 8 <= raw.count {
+            count += raw.loadUnaligned(fromByteOffset: i, as: UInt64.self).nonzeroBitCount
+            i += 8
+        }
+        while i < raw.count {
+            count += Int(raw[i])
+            i += 1
+        }
+        return count == keyCount
     }
 
     /// The bytes of the string at `node`, as written (a key is never escaped here).

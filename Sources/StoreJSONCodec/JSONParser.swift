@@ -9,6 +9,8 @@ struct JSONParser {
     var nodes: [JSONNode] = []
     /// The key nodes of the objects being read, innermost last.
     private var keyStack: [Int] = []
+    /// How many keys the text has, in all its objects.
+    private(set) var keyCount = 0
 
     /// Whether a key may hold bytes outside ASCII (the text has some), to be refused.
     private let keysMayBeNonASCII: Bool
@@ -95,6 +97,7 @@ struct JSONParser {
                         sorted = precedes(keyStack[keyStack.count - 1], key)
                     }
                     keyStack.append(key)
+                    keyCount += 1
                     skipWhitespace()
                     guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw refuse() }
                     position += 1
@@ -126,7 +129,9 @@ struct JSONParser {
 
     /// Whether the string at `node` is all ASCII.
     private func isASCII(_ node: JSONNode) -> Bool {
-        UnsafeBufferPointer(rebasing: bytes[Int(node.first)..<Int(node.second)]).allSatisfy { $0 < 0x80 }
+        var any: UInt8 = 0
+        for i in Int(node.first)..<Int(node.second) { any |= bytes[i] }
+        return any < 0x80
     }
 
     /// Whether the string at node `a` sorts before the one at `b`, byte by byte.

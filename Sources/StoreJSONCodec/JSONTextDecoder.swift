@@ -28,27 +28,25 @@ enum JSONTextDecoder {
     }
 
     static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
-        try decode(type, from: data) { _ in () }.value
+        try data.withUnsafeBytes { raw in
+            let document = try JSONIndex(raw.bindMemory(to: UInt8.self))
+            // Decoders hold the index unowned; it must live until decoding ends.
+            return try withExtendedLifetime(document) {
+                try NodeDecoder(document: document, node: 0).decodeValue(type)
+            }
+        }
     }
 
     /// Decodes a `T`, and notes the members of the text that it did not read.
-    static func decodeNotingUnknown<T: Decodable>(_ type: T.Type, from data: Data) throws -> (
-        value: T, unknown: UnknownMembers
-    ) {
-        let (value, unknown) = try decode(type, from: data, then: UnknownMembers.init(unread:))
-        return (value, unknown)
-    }
-
-    /// Decodes a `T`, then asks `then` of the index the decode used.
-    private static func decode<T: Decodable, Then>(
-        _ type: T.Type, from data: Data, then: (JSONIndex) -> Then
-    ) throws -> (value: T, then: Then) {
+    static func decodeNotingUnknown<T: Decodable>(
+        _ type: T.Type, from data: Data, unknown: inout UnknownMembers
+    ) throws -> T {
         try data.withUnsafeBytes { raw in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            let document = try JSONIndex(bytes)
-            // Decoders hold the index unowned; it must live until decoding ends.
+            let document = try JSONIndex(raw.bindMemory(to: UInt8.self))
             return try withExtendedLifetime(document) {
-                (try NodeDecoder(document: document, node: 0).decodeValue(type), then(document))
+                let value = try NodeDecoder(document: document, node: 0).decodeValue(type)
+                unknown = UnknownMembers(unread: document)
+                return value
             }
         }
     }
@@ -72,6 +70,8 @@ final class JSONIndex {
     let nodes: [JSONNode]
     /// For each key node, whether a decode looked it up (`UnknownMembers` keeps the rest).
     let looked: UnsafeMutableBufferPointer<Bool>
+    /// How many key nodes there are.
+    let keyCount: Int
 
     /// Indexes `bytes`, which must stay valid while this index is used.
     init(_ bytes: UnsafeBufferPointer<UInt8>) throws {
@@ -87,6 +87,7 @@ final class JSONIndex {
         guard parser.position == bytes.count else { throw JSONTextDecoder.Refused() }
         self.bytes = bytes
         nodes = parser.nodes
+        keyCount = parser.keyCount
         looked = .allocate(capacity: nodes.count)
         looked.initialize(repeating: false)
     }

@@ -19,8 +19,13 @@ public enum RapportJSON {
     public static func decodeKeepingUnknown<T: Decodable>(_ type: T.Type, from data: Data) throws -> (
         value: T, unknown: UnknownMembers
     ) {
-        if let decoded = try? JSONTextDecoder.decodeNotingUnknown(type, from: data) { return decoded }
-        return (try decode(type, from: data), .none)
+        var unknown = UnknownMembers.none
+        do {
+            let value = try JSONTextDecoder.decodeNotingUnknown(type, from: data, unknown: &unknown)
+            return (value, unknown)
+        } catch {
+            return (try decode(type, from: data), .none)
+        }
     }
 
     /// Where `JSONDecoder` only says the text is not valid JSON and the fast decoder knows

@@ -54,29 +54,50 @@ public struct UnknownMembers: Sendable, Equatable {
     /// inside one not read is part of its text).
     init(unread index: JSONIndex) {
         guard !index.everyKeyLooked else { return }
-        collect(index, node: 0, path: [])
+        var unread: [Int] = []
+        for (node, n) in index.nodes.enumerated() where n.kind == .object {
+            var at = node + 1
+            for _ in 0..<n.first {
+                if !index.looked[at] { unread.append(at) }
+                at = index.next(at + 1)
+            }
+        }
+        collect(index, node: 0, path: [], unread: unread.sorted())
     }
 
-    private mutating func collect(_ index: JSONIndex, node: Int, path: [Step]) {
+    /// Whether an `unread` key node (sorted) lies under `node`.
+    private static func hasUnread(under node: Int, _ unread: [Int], in index: JSONIndex) -> Bool {
+        var low = 0
+        var high = unread.count
+        while low < high {
+            let middle = (low + high) / 2
+            if unread[middle] <= node { low = middle + 1 } else { high = middle }
+        }
+        return low < unread.count && unread[low] < index.next(node)
+    }
+
+    /// Collects the unread members under `node`; paths are built only towards the
+    /// `unread` key nodes (sorted).
+    private mutating func collect(_ index: JSONIndex, node: Int, path: [Step], unread: [Int]) {
         switch index.nodes[node].kind {
         case .object:
             var at = node + 1
             for _ in 0..<index.nodes[node].first {
-                let key = index.bytes(of: at)
-                if index.looked[at] {
-                    collect(index, node: at + 1, path: path + [.key(key)])
-                } else {
+                if !index.looked[at] {
                     let start = Int(index.nodes[at].first) - 1
                     let text = Array(index.bytes[start..<index.memberEnd(key: at)])
-                    members.append(Member(path: path, key: key, text: text))
+                    members.append(Member(path: path, key: index.bytes(of: at), text: text))
+                } else if Self.hasUnread(under: at + 1, unread, in: index) {
+                    collect(index, node: at + 1, path: path + [.key(index.bytes(of: at))], unread: unread)
                 }
                 at = index.next(at + 1)
             }
         case .array:
             let elements = index.elements(of: node)
-            for (n, element) in elements.enumerated() where index.nodes[element].kind == .object {
+            for (n, element) in elements.enumerated()
+            where index.nodes[element].kind == .object && Self.hasUnread(under: element, unread, in: index) {
                 let step = index.id(of: element).map(Step.id) ?? .position(n, count: elements.count)
-                collect(index, node: element, path: path + [step])
+                collect(index, node: element, path: path + [step], unread: unread)
             }
         default: break
         }
