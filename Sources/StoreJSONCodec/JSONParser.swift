@@ -12,12 +12,13 @@ struct JSONParser {
     /// How many keys the text has, in all its objects.
     private(set) var keyCount = 0
 
-    /// Whether a key may hold bytes outside ASCII (the text has some), to be refused.
-    private let keysMayBeNonASCII: Bool
+    /// Whether a key with bytes outside ASCII is refused (only worth checking when the
+    /// text has such bytes).
+    private let refusingNonASCIIKeys: Bool
 
-    init(bytes: UnsafeBufferPointer<UInt8>, keysMayBeNonASCII: Bool) {
+    init(bytes: UnsafeBufferPointer<UInt8>, refusingNonASCIIKeys: Bool) {
         self.bytes = bytes
-        self.keysMayBeNonASCII = keysMayBeNonASCII
+        self.refusingNonASCIIKeys = refusingNonASCIIKeys
         nodes.reserveCapacity(bytes.count / 16)
     }
 
@@ -90,7 +91,7 @@ struct JSONParser {
                     // Keys are compared as bytes, so an escaped one is left to JSONDecoder, and
                     // one outside ASCII too: it compares `String`s, equal when canonically
                     // equivalent (a Kelvin sign is a K, a composed é the decomposed one).
-                    guard nodes[key].kind == .string, !keysMayBeNonASCII || isASCII(nodes[key]) else {
+                    guard nodes[key].kind == .string, !refusingNonASCIIKeys || isASCII(nodes[key]) else {
                         throw refuse()
                     }
                     if keyStack.count > firstKey, sorted {

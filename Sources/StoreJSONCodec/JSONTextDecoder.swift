@@ -73,15 +73,16 @@ final class JSONIndex {
     /// How many key nodes there are.
     let keyCount: Int
 
-    /// Indexes `bytes`, which must stay valid while this index is used.
-    init(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+    /// Indexes `bytes`, which must stay valid while this index is used. Keys outside
+    /// ASCII are refused for decoding (see `JSONTextDecoder`), not for finding places.
+    init(_ bytes: UnsafeBufferPointer<UInt8>, refusingNonASCIIKeys: Bool = true) throws {
         // Offsets are kept in 32 bits. Valid UTF-8 as a whole, so each string in it is
         // (strings end at ASCII quotes).
         let nonASCII = JSONIndex.hasNonASCII(bytes)
         guard bytes.count < Int32.max, !nonASCII || String(validating: bytes, as: UTF8.self) != nil else {
             throw JSONTextDecoder.Refused()
         }
-        var parser = JSONParser(bytes: bytes, keysMayBeNonASCII: nonASCII)
+        var parser = JSONParser(bytes: bytes, refusingNonASCIIKeys: nonASCII && refusingNonASCIIKeys)
         try parser.value(depth: 0)
         parser.skipWhitespace()
         guard parser.position == bytes.count else { throw JSONTextDecoder.Refused() }

@@ -110,7 +110,7 @@ public struct UnknownMembers: Sendable, Equatable {
         guard !members.isEmpty else { return encoded }
         var text = [UInt8](encoded)
         let edits = try text.withUnsafeBufferPointer { bytes in
-            let index = try JSONIndex(bytes)
+            let index = try JSONIndex(bytes, refusingNonASCIIKeys: false)
             var byObject: [Int: [Member]] = [:]
             var keys: [Int: Int] = [:]
             for member in members {

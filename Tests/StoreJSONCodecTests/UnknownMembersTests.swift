@@ -77,6 +77,19 @@ import Testing
         #expect(saved.contains("\"x\" : \"in an object this one writes empty\""))
     }
 
+    @Test func aKeyOutsideASCIIInTheNewTextDoesNotStopTheSave() throws {
+        struct Named: Codable { var names: [String: Int] }
+        struct NamedNewer: Codable {
+            var names: [String: Int]
+            var zz: Int
+        }
+        let old = try RapportJSON.encode(NamedNewer(names: ["a": 1], zz: 2))
+        let (_, unknown) = try RapportJSON.decodeKeepingUnknown(Named.self, from: old)
+        let saved = try unknown.graft(into: try RapportJSON.encode(Named(names: ["a": 1, "é": 2])))
+        let expected = try RapportJSON.encode(NamedNewer(names: ["a": 1, "é": 2], zz: 2))
+        #expect(String(decoding: saved, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
+    }
+
     @Test func withNothingUnknownTheTextIsTheEncodersOwn() throws {
         let known = Known(a: 1, inner: .init(), list: [.init(id: "r", v: 1)], plain: [])
         let text = try RapportJSON.encode(known)
