@@ -11,6 +11,8 @@ import StoreJSONCodec
 public struct LoadedAccount: Sendable {
     public let account: Account
     public let revision: Revision
+    /// What the file holds that this Rapport does not know, for the next save to keep.
+    let unknown: UnknownMembers
 }
 
 /// A file the store could not use, named by path with the reason.
@@ -98,13 +100,24 @@ public struct FileStore: Sendable {
     // MARK: - Store file
 
     /// The store's schema version and settings.
-    public func readStoreFile() throws -> StoreFile {
+    public func readStoreFile() throws -> StoreFile { try readStoreFileKeepingUnknown().file }
+
+    /// The store file, with what it holds that this Rapport does not know.
+    func readStoreFileKeepingUnknown() throws -> (file: StoreFile, unknown: UnknownMembers) {
         guard let data = try POSIXFile.read(storeFilePath) else { throw StoreError.notFound(path: root) }
         do {
-            return try RapportJSON.decode(StoreFile.self, from: data)
+            let (file, unknown) = try RapportJSON.decodeKeepingUnknown(StoreFile.self, from: data)
+            return (file, unknown)
         } catch {
             throw StoreError.unreadable(path: storeFilePath, reason: RapportJSON.describe(error))
         }
+    }
+
+    /// Replaces the store file (under the lock), keeping what the one it replaces held
+    /// that this Rapport does not know.
+    private func writeStoreFile(_ file: StoreFile, keeping unknown: UnknownMembers) throws {
+        try POSIXFile.writeAtomically(
+            try unknown.graft(into: try RapportJSON.encode(file)), to: storeFilePath)
     }
 
     /// Adds a new version of the litmus questions (versions are never edited in place,
@@ -116,7 +129,7 @@ public struct FileStore: Sendable {
         fallback: LitmusQuestionSet
     ) throws -> LitmusQuestionSet {
         try FileLock.withLock(at: lockPath) {
-            var file = try readStoreFile()
+            var (file, unknown) = try readStoreFileKeepingUnknown()
             if file.litmusSets.isEmpty { file.litmusSets = [fallback] }
             let current = file.litmusSets.last!
             guard questions != current.questions else {
@@ -127,7 +140,7 @@ public struct FileStore: Sendable {
             let set = LitmusQuestionSet(
                 version: current.version + 1, introducedOn: today, questions: questions, note: note)
             file.litmusSets.append(set)
-            try POSIXFile.writeAtomically(try RapportJSON.encode(file), to: storeFilePath)
+            try writeStoreFile(file, keeping: unknown)
             return set
         }
     }
@@ -195,19 +208,19 @@ public struct FileStore: Sendable {
     public func load(_ id: RecordID) throws -> LoadedAccount {
         let path = path(of: id)
         guard let data = try POSIXFile.read(path) else { throw StoreError.noSuchAccount(id: id.rawValue) }
-        let account = try decodeAccount(data, path: path)
+        let (account, unknown) = try decodeAccount(data, path: path)
         guard account.id == id else {
             throw StoreError.unreadable(
                 path: path, reason: "the file is named for \(id) but holds account \(account.id)")
         }
-        return LoadedAccount(account: account, revision: Revision(data))
+        return LoadedAccount(account: account, revision: Revision(data), unknown: unknown)
     }
 
-    private func decodeAccount(_ data: Data, path: String) throws -> Account {
+    private func decodeAccount(_ data: Data, path: String) throws -> (Account, UnknownMembers) {
         let firstError: Error
         do {
-            let document = try RapportJSON.decode(AccountDocument.self, from: data)
-            if document.schema == migrator.current { return document.account }
+            let (document, unknown) = try RapportJSON.decodeKeepingUnknown(AccountDocument.self, from: data)
+            if document.schema == migrator.current { return (document.account, unknown) }
             firstError = StoreError.unreadable(path: path, reason: "schema \(document.schema)")
         } catch {
             firstError = error
@@ -220,7 +233,10 @@ public struct FileStore: Sendable {
             guard try migrator.migrate(&json) else {
                 throw StoreError.unreadable(path: path, reason: RapportJSON.describe(firstError))
             }
-            return try RapportJSON.decode(AccountDocument.self, from: try RapportJSON.encode(json)).account
+            let migrated = try RapportJSON.encode(json)
+            let (document, unknown) = try RapportJSON.decodeKeepingUnknown(
+                AccountDocument.self, from: migrated)
+            return (document.account, unknown)
         } catch Migrator.Failure.tooNew(let version) {
             throw StoreError.unreadable(
                 path: path,
@@ -282,8 +298,9 @@ public struct FileStore: Sendable {
     @discardableResult
     public func save(_ account: Account, basedOn revision: Revision) throws -> LoadedAccount {
         try FileLock.withLock(at: lockPath) {
-            try checkUnchanged(account.id, name: account.name, since: revision)
-            return try write(account)
+            let current = try checkUnchanged(account.id, name: account.name, since: revision)
+            let unknown = try? RapportJSON.decodeKeepingUnknown(AccountDocument.self, from: current).unknown
+            return try write(account, keeping: unknown ?? .none)
         }
     }
 
@@ -302,7 +319,7 @@ public struct FileStore: Sendable {
             guard account.id == id else {
                 throw StoreError.io(path: path(of: id), reason: "an account's id cannot be changed")
             }
-            return (result, try write(account))
+            return (result, try write(account, keeping: current.unknown))
         }
     }
 
@@ -315,39 +332,44 @@ public struct FileStore: Sendable {
         }
     }
 
-    private func checkUnchanged(_ id: RecordID, name: String, since revision: Revision) throws {
+    /// The file's text, if it is still at `revision`.
+    @discardableResult
+    private func checkUnchanged(_ id: RecordID, name: String, since revision: Revision) throws -> Data {
         guard let data = try POSIXFile.read(path(of: id)), Revision(data) == revision else {
             throw StoreError.conflict(account: name)
         }
+        return data
     }
 
     /// Writes the account file and its index entry (both under the lock held by the
     /// caller); the entry is made while the file is flushed to disk. An index that cannot
     /// be written, or that names a file the write then failed to put in place, is only
-    /// slower next time, never wrong: the next read finds its stamp stale.
-    private func write(_ account: Account) throws -> LoadedAccount {
-        let data = try RapportJSON.encode(AccountDocument(schema: migrator.current, account: account))
+    /// slower next time, never wrong: the next read finds its stamp stale. What the file
+    /// replaced held that this Rapport does not know (`unknown`) is put back (D39).
+    private func write(_ account: Account, keeping unknown: UnknownMembers = .none) throws -> LoadedAccount {
+        let encoded = try RapportJSON.encode(AccountDocument(schema: migrator.current, account: account))
+        let data = try unknown.graft(into: encoded)
         let (index, policy) = (self.index, self.policy)
         try POSIXFile.writeAtomically(data, to: path(of: account.id)) { stamp in
             try? index.update(
                 account.id,
                 with: DigestCodec.Entry(stamp: stamp, digest: AccountDigest(account, policy: policy)))
         }
-        return LoadedAccount(account: account, revision: Revision(data))
+        return LoadedAccount(account: account, revision: Revision(data), unknown: unknown)
     }
 
     // MARK: - Migration
 
     private func migrateAll() throws {
         try FileLock.withLock(at: lockPath) {
-            var file = try readStoreFile()
+            var (file, unknown) = try readStoreFileKeepingUnknown()
             guard file.schema < migrator.current else { return }
             for id in try listAccountFiles().ids {
                 // Unreadable files are left alone; `rapport check` names them.
-                if let loaded = try? load(id) { _ = try write(loaded.account) }
+                if let loaded = try? load(id) { _ = try write(loaded.account, keeping: loaded.unknown) }
             }
             file.schema = migrator.current
-            try POSIXFile.writeAtomically(try RapportJSON.encode(file), to: storeFilePath)
+            try writeStoreFile(file, keeping: unknown)
         }
     }
 

@@ -61,8 +61,15 @@ struct NodeDecoder: Decoder {
     func singleValueContainer() throws -> SingleValueDecodingContainer { ValueReader(decoder: self) }
 
     func scalar<T: JSONIndexScalar>(_ type: T.Type = T.self) throws -> T {
-        guard let value = T.read(document, node) else { throw JSONTextDecoder.Refused() }
+        guard let value = T.read(document, node) else { throw refusal(T.self) }
         return value
+    }
+
+    /// Why the value here is not a `T` where that is certain; apart, so that reading a
+    /// scalar stays small.
+    @inline(never)
+    private func refusal<T>(_ type: T.Type) -> JSONTextDecoder.Refused {
+        JSONTextDecoder.Refused(problem: document.numberProblem(node, as: T.self))
     }
 
     var isNull: Bool { document.nodes[node].kind == .null }

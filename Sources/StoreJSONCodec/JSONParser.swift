@@ -9,9 +9,16 @@ struct JSONParser {
     var nodes: [JSONNode] = []
     /// The key nodes of the objects being read, innermost last.
     private var keyStack: [Int] = []
+    /// How many keys the text has, in all its objects.
+    private(set) var keyCount = 0
 
-    init(bytes: UnsafeBufferPointer<UInt8>) {
+    /// Whether a key with bytes outside ASCII is refused (only worth checking when the
+    /// text has such bytes).
+    private let refusingNonASCIIKeys: Bool
+
+    init(bytes: UnsafeBufferPointer<UInt8>, refusingNonASCIIKeys: Bool) {
         self.bytes = bytes
+        self.refusingNonASCIIKeys = refusingNonASCIIKeys
         nodes.reserveCapacity(bytes.count / 16)
     }
 
@@ -81,12 +88,17 @@ struct JSONParser {
                     }
                     try string()
                     let key = nodes.count - 1
-                    // Keys are compared as bytes, so an escaped one is left to JSONDecoder.
-                    guard nodes[key].kind == .string else { throw refuse() }
+                    // Keys are compared as bytes, so an escaped one is left to JSONDecoder, and
+                    // one outside ASCII too: it compares `String`s, equal when canonically
+                    // equivalent (a Kelvin sign is a K, a composed é the decomposed one).
+                    guard nodes[key].kind == .string, !refusingNonASCIIKeys || isASCII(nodes[key]) else {
+                        throw refuse()
+                    }
                     if keyStack.count > firstKey, sorted {
                         sorted = precedes(keyStack[keyStack.count - 1], key)
                     }
                     keyStack.append(key)
+                    keyCount += 1
                     skipWhitespace()
                     guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw refuse() }
                     position += 1
@@ -114,6 +126,13 @@ struct JSONParser {
         }
         nodes[index].first = count
         nodes[index].second = Int32(nodes.count)
+    }
+
+    /// Whether the string at `node` is all ASCII.
+    private func isASCII(_ node: JSONNode) -> Bool {
+        var any: UInt8 = 0
+        for i in Int(node.first)..<Int(node.second) { any |= bytes[i] }
+        return any < 0x80
     }
 
     /// Whether the string at node `a` sorts before the one at `b`, byte by byte.

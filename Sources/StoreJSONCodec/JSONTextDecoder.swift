@@ -14,21 +14,39 @@ import FoundationEssentials
 /// by comparing key bytes, without a dictionary per object as `JSONDecoder` builds.
 ///
 /// It refuses (`Refused`) rather than guess wherever `JSONDecoder` might decide
-/// differently: an object whose keys repeat, an escaped key, invalid UTF-8, a number
-/// with a fraction or exponent read as an integer, and the types `JSONDecoder` reads in a
-/// form of its own (dates, data, URLs, decimals). It also refuses what no JSON decoder
-/// accepts, and a value that does not fit the type asked for.
+/// differently: an object whose keys repeat, an escaped key, a key outside ASCII
+/// (`JSONDecoder` compares keys as `String`s, so a Kelvin sign is a `K` to it), invalid
+/// UTF-8, a number with a fraction or exponent read as an integer, and the types
+/// `JSONDecoder` reads in a form of its own (dates, data, URLs, decimals). It also
+/// refuses what no JSON decoder accepts, a number read as a `Double` that does not fit
+/// one (as `JSONDecoder` does), and a value that does not fit the type asked for.
 enum JSONTextDecoder {
-    /// This decoder does not decide; `JSONDecoder` will.
-    struct Refused: Error {}
+    /// This decoder does not decide; `JSONDecoder` will. `problem` says what is wrong
+    /// where that is certain, for the message when `JSONDecoder` refuses the text too.
+    struct Refused: Error {
+        var problem: DecodingError.Context?
+    }
 
     static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
         try data.withUnsafeBytes { raw in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            let document = try JSONIndex(bytes)
+            let document = try JSONIndex(raw.bindMemory(to: UInt8.self))
             // Decoders hold the index unowned; it must live until decoding ends.
             return try withExtendedLifetime(document) {
                 try NodeDecoder(document: document, node: 0).decodeValue(type)
+            }
+        }
+    }
+
+    /// Decodes a `T`, and notes the members of the text that it did not read.
+    static func decodeNotingUnknown<T: Decodable>(
+        _ type: T.Type, from data: Data, unknown: inout UnknownMembers
+    ) throws -> T {
+        try data.withUnsafeBytes { raw in
+            let document = try JSONIndex(raw.bindMemory(to: UInt8.self))
+            return try withExtendedLifetime(document) {
+                let value = try NodeDecoder(document: document, node: 0).decodeValue(type)
+                unknown = UnknownMembers(unread: document)
+                return value
             }
         }
     }
@@ -50,23 +68,32 @@ struct JSONNode {
 final class JSONIndex {
     let bytes: UnsafeBufferPointer<UInt8>
     let nodes: [JSONNode]
+    /// For each key node, whether a decode looked it up (`UnknownMembers` keeps the rest).
+    let looked: UnsafeMutableBufferPointer<Bool>
+    /// How many key nodes there are.
+    let keyCount: Int
 
-    /// Indexes `bytes`, which must stay valid while this index is used.
-    init(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+    /// Indexes `bytes`, which must stay valid while this index is used. Keys outside
+    /// ASCII are refused for decoding (see `JSONTextDecoder`), not for finding places.
+    init(_ bytes: UnsafeBufferPointer<UInt8>, refusingNonASCIIKeys: Bool = true) throws {
         // Offsets are kept in 32 bits. Valid UTF-8 as a whole, so each string in it is
         // (strings end at ASCII quotes).
-        guard bytes.count < Int32.max,
-            !JSONIndex.hasNonASCII(bytes) || String(validating: bytes, as: UTF8.self) != nil
-        else {
+        let nonASCII = JSONIndex.hasNonASCII(bytes)
+        guard bytes.count < Int32.max, !nonASCII || String(validating: bytes, as: UTF8.self) != nil else {
             throw JSONTextDecoder.Refused()
         }
-        var parser = JSONParser(bytes: bytes)
+        var parser = JSONParser(bytes: bytes, refusingNonASCIIKeys: nonASCII && refusingNonASCIIKeys)
         try parser.value(depth: 0)
         parser.skipWhitespace()
         guard parser.position == bytes.count else { throw JSONTextDecoder.Refused() }
         self.bytes = bytes
         nodes = parser.nodes
+        keyCount = parser.keyCount
+        looked = .allocate(capacity: nodes.count)
+        looked.initialize(repeating: false)
     }
+
+    deinit { looked.deallocate() }
 
     /// Whether any byte is outside ASCII, sixteen at a time.
     static func hasNonASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -102,6 +129,7 @@ final class JSONIndex {
                         || memcmp(bytes.baseAddress! + Int(keyNode.first), wanted.baseAddress!, wanted.count)
                             == 0
                 {
+                    looked[at] = true
                     return at + 1
                 }
                 at = next(at + 1)
@@ -110,11 +138,13 @@ final class JSONIndex {
         }
     }
 
-    /// The keys and value nodes of the object at `object`, in document order.
+    /// The keys and value nodes of the object at `object`, in document order (all of
+    /// them looked up: a dictionary is read whole).
     func members(of object: Int) -> [(key: String, value: Int)] {
         var result: [(key: String, value: Int)] = []
         var at = object + 1
         for _ in 0..<nodes[object].first {
+            looked[at] = true
             result.append((text(at) ?? "", at + 1))
             at = next(at + 1)
         }
@@ -144,13 +174,37 @@ final class JSONIndex {
         }
     }
 
-    /// The number at `node` as a Double.
+    /// The number at `node` as a Double; nil for one a Double cannot hold, as
+    /// `JSONDecoder` refuses it: beyond the largest finite Double, or so small that it
+    /// rounds to zero although a digit of it is not zero.
     func double(_ node: Int) -> Double? {
         let n = nodes[node]
         guard n.kind == .integer || n.kind == .number else { return nil }
-        return Double(
-            String(
-                decoding: UnsafeBufferPointer(rebasing: bytes[Int(n.first)..<Int(n.second)]), as: UTF8.self))
+        let digits = UnsafeBufferPointer(rebasing: bytes[Int(n.first)..<Int(n.second)])
+        guard let value = Double(String(decoding: digits, as: UTF8.self)), value.isFinite else { return nil }
+        guard value == 0, n.kind == .number else { return value }
+        let mantissa = digits.prefix { $0 | 0x20 != UInt8(ascii: "e") }
+        return mantissa.allSatisfy { $0 < UInt8(ascii: "1") || $0 > UInt8(ascii: "9") } ? value : nil
+    }
+
+    /// Why the number at `node` cannot be read as a `T`, where it is a number and `T` a
+    /// number type: for the message when `JSONDecoder` refuses it too.
+    func numberProblem<T>(_ node: Int, as type: T.Type) -> DecodingError.Context? {
+        let n = nodes[node]
+        guard n.kind == .integer || n.kind == .number else { return nil }
+        let accepted: String
+        if T.self == Double.self {
+            accepted = "within ±1.7976931348623157e308 and not so small that it rounds to 0"
+        } else if let integer = T.self as? any FixedWidthInteger.Type {
+            accepted = "a whole number from \(integer.min) to \(integer.max)"
+        } else {
+            return nil
+        }
+        let text = String(
+            decoding: UnsafeBufferPointer(rebasing: bytes[Int(n.first)..<Int(n.second)]), as: UTF8.self)
+        return DecodingError.Context(
+            codingPath: path(to: node),
+            debugDescription: "the number \(text) is out of range (accepted: \(accepted))")
     }
 
     /// The number at `node` as an integer of type `T`, if it is written as one (no

@@ -13,9 +13,35 @@ public enum RapportJSON {
 
     /// Decodes a `T` from JSON text. `JSONTextDecoder` reads it; `JSONDecoder` reads what
     /// that refuses, and its error says what is wrong with text that is not a `T`.
+    /// Decodes a `T` as `decode` does, with the members of the text it did not read (keys
+    /// a newer Rapport wrote), for a save to put back (`UnknownMembers.graft`). A text only
+    /// `JSONDecoder` reads (escaped, repeated or non-ASCII keys) keeps none.
+    public static func decodeKeepingUnknown<T: Decodable>(_ type: T.Type, from data: Data) throws -> (
+        value: T, unknown: UnknownMembers
+    ) {
+        var unknown = UnknownMembers.none
+        do {
+            let value = try JSONTextDecoder.decodeNotingUnknown(type, from: data, unknown: &unknown)
+            return (value, unknown)
+        } catch {
+            return (try decode(type, from: data), .none)
+        }
+    }
+
+    /// Where `JSONDecoder` only says the text is not valid JSON and the fast decoder knows
+    /// why (a number out of range), the error says that, with the field's path.
     public static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
-        if let value = try? JSONTextDecoder.decode(type, from: data) { return value }
-        return try decoder().decode(type, from: data)
+        let refusal: JSONTextDecoder.Refused
+        do {
+            return try JSONTextDecoder.decode(type, from: data)
+        } catch {
+            refusal = error as? JSONTextDecoder.Refused ?? JSONTextDecoder.Refused()
+        }
+        do {
+            return try decoder().decode(type, from: data)
+        } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
+            throw refusal.problem.map(DecodingError.dataCorrupted) ?? DecodingError.dataCorrupted(context)
+        }
     }
 
     /// Encodes `value` and ends the text with a newline. `JSONTextEncoder` writes it;

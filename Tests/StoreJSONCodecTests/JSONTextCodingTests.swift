@@ -75,7 +75,11 @@ import Testing
         #expect(
             String(decoding: text, as: UTF8.self)
                 == String(decoding: try foundationText(sample), as: UTF8.self))
-        #expect(try JSONTextDecoder.decode(Sample.self, from: text) == sample)
+        // The fast decoder leaves the key "é" to Foundation (see the refused texts below).
+        var ascii = sample
+        ascii.keyed["é"] = nil
+        #expect(try JSONTextDecoder.decode(Sample.self, from: try JSONTextEncoder.encode(ascii)) == ascii)
+        #expect(try RapportJSON.decode(Sample.self, from: text) == sample)
         #expect(try RapportJSON.decoder().decode(Sample.self, from: text) == sample)
     }
 
@@ -157,6 +161,8 @@ import Testing
         let cases: [(String, [UInt8])] = [
             ("a repeated key", Array(#"{"a":[1],"a":[2]}"#.utf8)),
             ("an escaped key", Array(#"{"\u0061":[1]}"#.utf8)),
+            ("a key with a Kelvin sign, a K to Foundation", Array("{\"a\":[1],\"\u{212A}\":2}".utf8)),
+            ("a key outside ASCII", Array("{\"a\":[1],\"\u{E9}\":2}".utf8)),
             ("a fraction read as an integer", Array(#"{"a":[1.0]}"#.utf8)),
             ("an exponent read as an integer", Array(#"{"a":[1e2]}"#.utf8)),
             ("an integer too large", Array(#"{"a":[9223372036854775808]}"#.utf8)),
@@ -185,7 +191,10 @@ import Testing
             switch (foundation, rapport) {
             case (.success(let a), .success(let b)): #expect(a == b, "\(what)")
             case (.failure(let a), .failure(let b)):
-                #expect(RapportJSON.describe(a) == RapportJSON.describe(b), "\(what)")
+                // Where Foundation only says "not valid JSON", a number out of range is named.
+                let (theirs, ours) = (RapportJSON.describe(a), RapportJSON.describe(b))
+                let named = "a[0]: the number 9223372036854775808 is out of range"
+                #expect(ours == theirs || (theirs == "not valid JSON" && ours.hasPrefix(named)), "\(what)")
             default:
                 Issue.record("\(what): Foundation gave \(foundation), RapportJSON.decode gave \(rapport)")
             }
