@@ -7,13 +7,10 @@ public enum Lookup {
         _ query: String, in candidates: [T], kind: String,
         id: (T) -> RecordID, name: (T) -> String
     ) throws(InputError) -> T {
-        let wanted = query.trimmingSpaces().lowercased()
-        guard !wanted.isEmpty else { throw InputError("no \(kind) given; name one by id or name") }
-        if let exact = candidates.first(where: { id($0).rawValue == wanted }) { return exact }
-        let sameName = candidates.filter { name($0).lowercased() == wanted }
-        if sameName.count == 1 { return sameName[0] }
-        let prefixed =
-            sameName.isEmpty ? candidates.filter { name($0).lowercased().hasPrefix(wanted) } : sameName
+        guard !query.trimmingSpaces().isEmpty else {
+            throw InputError("no \(kind) given; name one by id or name")
+        }
+        let prefixed = Self.candidates(query, in: candidates, id: id, name: name)
         switch prefixed.count {
         case 0:
             throw InputError("no \(kind) matches '\(query)'")
@@ -26,5 +23,18 @@ public enum Lookup {
                 "'\(query)' matches \(prefixed.count) \(kind)s: \(names)\(more); type more of the name or use the id"
             )
         }
+    }
+
+    /// What `query` could mean: the one with that id, else those of that exact name
+    /// (case-insensitive) if there is exactly one, else those whose names start with it.
+    public static func candidates<T>(
+        _ query: String, in candidates: [T], id: (T) -> RecordID, name: (T) -> String
+    ) -> [T] {
+        let wanted = query.trimmingSpaces().lowercased()
+        guard !wanted.isEmpty else { return [] }
+        if let exact = candidates.first(where: { id($0).rawValue == wanted }) { return [exact] }
+        let sameName = candidates.filter { name($0).lowercased() == wanted }
+        if sameName.count == 1 { return sameName }
+        return sameName.isEmpty ? candidates.filter { name($0).lowercased().hasPrefix(wanted) } : sameName
     }
 }

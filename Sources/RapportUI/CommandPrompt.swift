@@ -1,4 +1,5 @@
 import RapportCore
+import TUIKit
 
 /// The `:` command line.
 enum CommandPrompt {
@@ -20,6 +21,18 @@ enum CommandPrompt {
         case "accounts", "ls":
             state.screen = .accounts
         case "account", "a", "open":
+            let candidates = Lookup.candidates(rest, in: state.digests, id: \.id, name: \.name)
+            if candidates.count > 1 {
+                // Every candidate, where a one-line message would cut the list: the table,
+                // filtered to the name, on the first of them.
+                state.screen = .accounts
+                state.list.filter = TextField(rest)
+                state.list.table.selection = 0
+                state.message = Message(
+                    "'\(rest)' matches \(candidates.count) accounts, listed here: Enter opens the selected one"
+                )
+                return []
+            }
             do {
                 let account = try Lookup.find(
                     rest, in: state.digests, kind: "account", id: \.id, name: \.name)

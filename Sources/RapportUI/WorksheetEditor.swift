@@ -329,18 +329,20 @@ enum WorksheetEditor {
                     x: rect.x, y: rect.y, style: .dim, limit: rect.width)
             }
         case .action:
+            // Owners by their full names: as wide as the longest, within 5 to 20 cells.
+            let ownerWidth = min(20, max(5, w.actions.map { DisplayWidth.of($0.owner) }.max() ?? 0))
             table(
                 w.actions.map { a in
                     let late = a.status.isOpen && (a.due.map { $0 < context.today } ?? false)
                     return TableRow(
                         [
-                            a.text, AccountsScreen.firstName(a.owner).nonEmpty(or: "-"), a.due?.iso ?? "-",
+                            a.text, a.owner.nonEmpty(or: "-"), a.due?.iso ?? "-",
                             a.status.label
                         ],
                         style: a.status.isOpen ? .normal : .dim, cellStyles: late ? [2: .danger] : [:])
                 },
                 [
-                    Column("Action", .flexible(min: 10)), Column("Owner", .fixed(7)),
+                    Column("Action", .flexible(min: 10)), Column("Owner", .fixed(ownerWidth)),
                     Column("Due", .fixed(10)), Column("Status", .fixed(11))
                 ],
                 empty: "No actions yet: a adds one (who, what, by when, how we measure it).")

@@ -175,6 +175,26 @@ import Testing
         #expect(state.press([.char("u")]) == [.create(quillon, message: "Restored Quillon Publishing")])
     }
 
+    @Test func anAmbiguousAccountCommandListsEveryCandidateInTheTable() {
+        var state = Fixture.state()
+        for name in ["Northwind Rail", "Northwind Ports", "Northwind Air"] {
+            state.store(Account(name: name, owner: "Maya Lindqvist", createdOn: Fixture.today))
+        }
+        state.press([.char("D"), .char(":")])
+        state.type("account north")
+        state.press([.enter])
+        #expect(state.screen == .accounts)
+        #expect(
+            state.message
+                == Message("'north' matches 4 accounts, listed here: Enter opens the selected one"))
+        #expect(
+            visibleAccounts(state).map(\.name) == [
+                "Northwind Air", "Northwind Logistics", "Northwind Ports", "Northwind Rail"
+            ])
+        state.press([.char("j"), .enter])
+        #expect(state.screen.accountID == Fixture.id("acc-north"))
+    }
+
     @Test func commandLineOpensAnAccountAndQuits() {
         var state = Fixture.state()
         state.press([.char(":")])

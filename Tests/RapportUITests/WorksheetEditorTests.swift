@@ -112,6 +112,7 @@ import Testing
         try state.perform(state.press([.enter]))
         let action = try #require(current(state)?.actions.first)
         #expect(action.due?.iso == "2026-11-27" && action.owner == "Tom Okafor")
+        #expect(state.screen().contains("Tom Okafor 2026-11-27 planned"), "the owner's full name")
         // 7 Evaluation: a review day; closing without an outcome is refused.
         state.press([.tab, .char("e")])
         state.type("2026-12-20")
