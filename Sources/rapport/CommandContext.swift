@@ -33,7 +33,9 @@ struct CommandContext {
     }
 
     /// The user's name for new records: `$RAPPORT_OWNER`, else `$USER`.
-    var userName: String { environment["RAPPORT_OWNER"] ?? environment["USER"] ?? "" }
+    var userName: String {
+        [environment["RAPPORT_OWNER"], environment["USER"]].compactMap { $0 }.first { !$0.isEmpty } ?? ""
+    }
 
     var dayParser: DayParser { DayParser(today: today) }
 

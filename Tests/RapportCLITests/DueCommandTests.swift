@@ -237,4 +237,16 @@ import Testing
         let later = try cli.run("due", "--owner", "me", "--within", "0")
         #expect(later.status == 0 && !later.err.contains("no follow-up has an owner"), "\(later.err)")
     }
+
+    @Test func ownerMeWithoutANameSaysWhatToSet() throws {
+        var cli = CLIHarness()
+        try cli.run("demo")
+        cli.environment = ["RAPPORT_OWNER": "", "USER": ""]
+        let result = try cli.run("due", "--owner", "me")
+        #expect(result.status == 1)
+        #expect(
+            result.err
+                == "Error: --owner me needs your name: set RAPPORT_OWNER (or USER), or give the owner's name\n"
+        )
+    }
 }
