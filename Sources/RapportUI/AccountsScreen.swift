@@ -1,23 +1,16 @@
 import RapportCore
 import TUIKit
 
-/// Sort orders of the accounts table (`s` cycles).
-enum AccountSort: String, CaseIterable, Sendable {
-    case name, value, health
-    case lastTouch = "last touch"
-    case nextDue = "next due"
-    case flags, tier
-}
-
 /// The accounts table's own state.
 struct AccountListState: Equatable, Sendable {
     var table = TableView()
     var filter = TextField()
     var filtering = false
     var sort: AccountSort = .name
-    var tier: Tier?
-    var status: AccountStatus?
-    var owner: String?
+    /// Whether the sort is turned round (`r`).
+    var reversed = false
+    /// The triage conditions (`:filter`, and `t`, `S`, `o`, `f` for one at a time).
+    var conditions = AccountFilter()
 }
 
 /// The accounts table: every account with its vital facts and warning flags.
@@ -35,26 +28,10 @@ enum AccountsScreen {
         // The text test first: it reads only the prepared lower-case text.
         for i in rows.indices {
             if !query.isEmpty && !TextSearch.contains(state.searchTexts[i], query) { continue }
-            if let tier = list.tier, rows[i].tier != tier { continue }
-            if let status = list.status, rows[i].status != status { continue }
-            if let owner = list.owner, rows[i].owner != owner { continue }
+            if !list.conditions.isEmpty && !list.conditions.matches(rows[i]) { continue }
             shown.append(i)
         }
-        func sort(by key: (AccountSummary) -> Int) {
-            shown = shown.map { (key(rows[$0]), $0) }.sorted { $0 < $1 }.map(\.1)
-        }
-        switch list.sort {
-        case .name: break
-        case .value: sort { -$0.annualValue }
-        case .health: sort { $0.health ?? 101 }
-        case .lastTouch: sort { $0.lastTouch?.ordinal ?? Int.min }
-        case .nextDue: sort { $0.nextDue?.ordinal ?? Int.max }
-        case .flags: sort { -$0.flags.count }
-        case .tier:
-            shown = shown.map { (Tier.allCases.firstIndex(of: rows[$0].tier)!, -rows[$0].annualValue, $0) }
-                .sorted { $0 < $1 }.map(\.2)
-        }
-        return shown
+        return list.sort.order(shown, of: rows, reversed: list.reversed)
     }
 
     static func selected(_ state: AppState) -> AccountSummary? {
@@ -77,20 +54,26 @@ enum AccountsScreen {
             let all = AccountSort.allCases
             state.list.sort = all[(all.firstIndex(of: state.list.sort)! + 1) % all.count]
             state.message = Message("Sorted by \(state.list.sort.rawValue)")
+        case .reverse:
+            state.list.reversed.toggle()
+            state.message = Message(
+                "Sorted by \(state.list.sort.rawValue)" + (state.list.reversed ? ", reversed" : ""))
         case .tierFilter:
-            state.list.tier = cycle(state.list.tier, Tier.allCases)
+            state.list.conditions.tier = cycle(state.list.conditions.tier, Tier.allCases)
             state.list.table.selection = 0
         case .statusFilter:
-            state.list.status = cycle(state.list.status, AccountStatus.allCases)
+            state.list.conditions.status = cycle(state.list.conditions.status, AccountStatus.allCases)
             state.list.table.selection = 0
         case .ownerFilter:
             let owners = Array(Set(state.digests.map(\.owner))).sorted()
-            state.list.owner = cycle(state.list.owner, owners)
+            state.list.conditions.owner = cycle(state.list.conditions.owner, owners)
+            state.list.table.selection = 0
+        case .flagFilter:
+            let flag = cycle(state.list.conditions.flags.first, WarningFlag.allCases)
+            state.list.conditions.flags = flag.map { [$0] } ?? []
             state.list.table.selection = 0
         case .clearFilters:
-            state.list.tier = nil
-            state.list.status = nil
-            state.list.owner = nil
+            state.list.conditions = AccountFilter()
             state.list.filter = TextField()
         case .add:
             state.overlay = .form(.addAccount, AccountForm.make(nil, me: state.me))
@@ -152,12 +135,10 @@ enum AccountsScreen {
         let shown = visiblePositions(state)
         let rows = state.summaries
         var header = "Accounts  \(shown.count) of \(state.digests.count)"
-        var filters: [String] = []
-        if let t = state.list.tier { filters.append("tier \(t.rawValue)") }
-        if let s = state.list.status { filters.append(s.label) }
-        if let o = state.list.owner { filters.append("owner \(o)") }
-        if !filters.isEmpty { header += " · " + filters.joined(separator: " · ") }
-        header += " · by \(state.list.sort.rawValue)"
+        let total = shown.reduce(0) { $0 + rows[$1].annualValue }
+        header += " · \(Money.short(total, currency: state.currency))/yr"
+        if !state.list.conditions.isEmpty { header += " · " + state.list.conditions.text }
+        header += " · by \(state.list.sort.rawValue)" + (state.list.reversed ? ", reversed" : "")
         canvas.put(header, x: 0, y: body.y, style: .title)
         let rest = ListFilter.render(
             state.list.filter, filtering: state.list.filtering, into: &canvas, rect: body.splitTop(1).1)
@@ -219,7 +200,7 @@ enum AccountsScreen {
 
 /// Commands of the accounts table.
 enum ListCommand: Sendable {
-    case move, open, filter, sort, tierFilter, statusFilter, ownerFilter, clearFilters
+    case move, open, filter, sort, reverse, tierFilter, statusFilter, ownerFilter, flagFilter, clearFilters
     case add, log, concern, edit, delete, undo, quit
 }
 
@@ -241,6 +222,8 @@ extension Keymaps {
                 help: "Cycle the status filter: all, active, at risk, lost, former"),
             Binding([.char("o")], .ownerFilter, help: "Cycle the owner filter through the owners"),
             Binding([.char("x")], .clearFilters, help: "Clear every filter"),
+            Binding([.char("r")], .reverse, help: "Turn the sort round"),
+            Binding([.char("f")], .flagFilter, help: "Cycle the warning-flag filter (:filter combines them)"),
             Binding([.char("l")], .log, label: "log", help: "Log a touchpoint for the selected account"),
             Binding(
                 [.char("c")], .concern, label: "concern",

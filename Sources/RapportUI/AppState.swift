@@ -179,9 +179,11 @@ public struct AppState: Equatable, Sendable {
         if rankedDue == nil { rankedDue = DueList.ranked(for: digests, on: today, withinDays: due.horizon) }
     }
 
-    /// What filter-as-you-type matches: name, owner, tags and contacts, lower-cased.
+    /// What filter-as-you-type matches: name, owner, tags, contacts and warning flags
+    /// (`/no senior`), lower-cased.
     static func searchText(_ s: AccountSummary) -> String {
-        ([s.name, s.owner] + s.tags + s.contactNames).joined(separator: "\u{1F}").lowercased()
+        ([s.name, s.owner] + s.tags + s.contactNames + s.flags.map(\.short)).joined(separator: "\u{1F}")
+            .lowercased()
     }
 }
 

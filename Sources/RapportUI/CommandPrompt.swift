@@ -3,7 +3,8 @@ import TUIKit
 
 /// The `:` command line.
 enum CommandPrompt {
-    static let help = "commands: :q quit · :account NAME opens an account · :due · :accounts · :help"
+    static let help =
+        "commands: :q quit · :account NAME opens an account · :filter flag=no-senior tier=key … · :due · :accounts · :help"
 
     static func run(_ text: String, state: inout AppState) -> [Effect] {
         let trimmed = text.trimmingSpaces()
@@ -20,6 +21,17 @@ enum CommandPrompt {
             DueScreen.show(&state)
         case "accounts", "ls":
             state.screen = .accounts
+        case "filter", "f":
+            do {
+                state.list.conditions = try AccountFilter.parse(rest, me: state.me)
+                state.list.table.selection = 0
+                state.screen = .accounts
+                state.message = Message(
+                    state.list.conditions.isEmpty
+                        ? "Filters cleared" : "Filtered: \(state.list.conditions.text)")
+            } catch {
+                state.message = Message("\(error)", isError: true)
+            }
         case "account", "a", "open":
             let candidates = Lookup.candidates(rest, in: state.digests, id: \.id, name: \.name)
             if candidates.count > 1 {

@@ -13,19 +13,57 @@ struct AccountsCommand: ParsableCommand {
     @Flag(help: "Print JSON (an array of objects with stable keys) instead of a table.")
     var json = false
 
+    @Option(
+        help: ArgumentHelp.choice(WarningFlag.self, "Only accounts showing this warning flag (repeatable)"))
+    var flag: [String] = []
+
+    @Option(help: "Only accounts whose health is falling, rising or below:N.")
+    var health: String?
+
+    @Option(help: ArgumentHelp.choice(Tier.self, "Only this tier"))
+    var tier: String?
+
+    @Option(help: ArgumentHelp.choice(AccountStatus.self, "Only this status"))
+    var status: String?
+
+    @Option(help: ArgumentHelp.choice(Season.self, "Only this season"))
+    var season: String?
+
+    @Option(help: "Only this owner's accounts (me: $RAPPORT_OWNER).")
+    var owner: String?
+
+    @Option(help: ArgumentHelp.choice(AccountSort.self, "The order"))
+    var sort: String?
+
+    @Flag(help: "Turn the order round.")
+    var reverse = false
+
     func run() throws {
         let context = try CommandContext(global)
+        let conditions = try filter(me: context.userName)
+        let order: AccountSort = try sort.map { try parseChoice($0, "--sort") } ?? .name
         let store = try context.openStore()
         let snapshot = store.loadDigests()
         context.reportProblems(snapshot.problems)
         let today = context.today
         let digests = snapshot.digests
-        if json {
+        let everyone = conditions.isEmpty && order == .name && !reverse
+        if json && everyone {
             JSONArrayWriter.writeAndExit(count: digests.count) { i, o in
                 Self.write(AccountSummary(digests[i], today: today), to: &o)
             }
         }
-        let summaries = Parallel.map(digests) { AccountSummary($0, today: today) }
+        let all = Parallel.map(digests) { AccountSummary($0, today: today) }
+        let summaries =
+            everyone
+            ? all
+            : order.order(all.indices.filter { conditions.matches(all[$0]) }, of: all, reversed: reverse).map
+            {
+                all[$0]
+            }
+        if json {
+            JSONArrayWriter.writeAndExit(count: summaries.count) { i, o in Self.write(summaries[i], to: &o) }
+        }
         let currency = try store.readStoreFile().settings.currency
         var table = TextTable([
             "NAME", "TIER", "OWNER", "STATUS", "SEASON", "VALUE", "HEALTH", "LAST TOUCH", "FLAGS"
@@ -96,5 +134,25 @@ extension String {
         var s = self
         while s.hasSuffix(" ") { s.removeLast() }
         return s
+    }
+}
+
+extension AccountsCommand {
+    /// The triage conditions the options name, read as the app's `:filter` line reads them.
+    func filter(me: String) throws -> AccountFilter {
+        var conditions = AccountFilter()
+        conditions.flags = try flag.map { try parseChoice($0, "--flag") }
+        conditions.health = try health.map(AccountFilter.health)
+        conditions.tier = try tier.map { try parseChoice($0, "--tier") }
+        conditions.status = try status.map { try parseChoice($0, "--status") }
+        conditions.season = try season.map { try parseChoice($0, "--season") }
+        if let owner {
+            conditions.owner = owner.lowercased() == "me" ? me : owner
+            if conditions.owner?.isEmpty == true {
+                throw InputError(
+                    "--owner me needs your name: set RAPPORT_OWNER (or USER), or give the owner's name")
+            }
+        }
+        return conditions
     }
 }

@@ -250,3 +250,33 @@ import Testing
         )
     }
 }
+
+/// `rapport accounts` filters and sorts as the app's accounts table does.
+@Suite struct AccountsTriageCLITests {
+    @Test func filtersAndSortsLikeTheApp() throws {
+        let cli = CLIHarness()
+        try cli.run("demo")
+        let all = try cli.run("accounts", "--json")
+        let keyNoSenior = try cli.run("accounts", "--json", "--flag", "no-senior", "--tier", "key")
+        let rows = try #require(
+            try JSONSerialization.jsonObject(with: Data(keyNoSenior.out.utf8)) as? [[String: Any]])
+        let everyone = try JSONSerialization.jsonObject(with: Data(all.out.utf8)) as? [Any] ?? []
+        #expect(!rows.isEmpty && rows.count < everyone.count)
+        #expect(
+            rows.allSatisfy {
+                ($0["tier"] as? String) == "key" && ($0["flags"] as? [String] ?? []).contains("no-senior")
+            })
+        let reversed = try cli.run("accounts", "--json", "--sort", "value", "--reverse")
+        let values =
+            (try JSONSerialization.jsonObject(with: Data(reversed.out.utf8)) as? [[String: Any]] ?? [])
+            .map { $0["annualValue"] as? Int ?? -1 }
+        #expect(values.count == 27 && values == values.sorted(), "smallest value first")
+        let bad = try cli.run("accounts", "--health", "sideways")
+        #expect(bad.status != 0)
+        #expect(
+            bad.err
+                == "Error: health 'sideways' is not valid; expected falling, rising or below:N (N 1–100)\n")
+        let badFlag = try cli.run("accounts", "--flag", "sad")
+        #expect(badFlag.err.hasPrefix("Error: --flag 'sad' is not valid; expected late-reply"))
+    }
+}

@@ -9,7 +9,7 @@ import Testing
         var state = Fixture.state()
         #expect(
             state.screen() == """
-                Accounts  3 of 3 · by name
+                Accounts  3 of 3 · €1.64M/yr · by name
                 Account              Tier Owner    Value Status  Hlth  Last  Next Flags
                 Brightline Energy    core Tom      €380k at risk    -   30d   -7d late reply +2
                 Northwind Logistics  key  Maya    €1.24M active  100↑    2d today
@@ -104,7 +104,7 @@ import Testing
         state.press([.char("/")])
         state.type("tom")
         #expect(visibleAccounts(state).map(\.name) == ["Brightline Energy", "Quillon Publishing"])
-        #expect(state.screen().hasPrefix("Accounts  2 of 3 · by name\n/ tom"))
+        #expect(state.screen().hasPrefix("Accounts  2 of 3 · €398k/yr · by name\n/ tom"))
         state.press([.ctrl("u")])
         state.type("oliver")
         #expect(visibleAccounts(state).map(\.name) == ["Brightline Energy"])
@@ -126,11 +126,42 @@ import Testing
             ])
         state.press([.char("t")])
         #expect(visibleAccounts(state).map(\.name) == ["Northwind Logistics"])
-        #expect(state.screen().hasPrefix("Accounts  1 of 3 · tier key · by value"))
+        #expect(state.screen().hasPrefix("Accounts  1 of 3 · €1.24M/yr · tier=key · by value"))
         state.press([.char("x"), .char("S"), .char("S")])
         #expect(visibleAccounts(state).map(\.name) == ["Brightline Energy"])
         state.press([.char("x"), .char("o")])
         #expect(visibleAccounts(state).map(\.name) == ["Northwind Logistics"])
+    }
+
+    @Test func triageByFlagTierAndHealthWithTheValueTotalAndAReversibleSort() {
+        var state = Fixture.state()
+        state.press([.char("/")])
+        state.type("no senior")
+        #expect(visibleAccounts(state).map(\.name) == ["Brightline Energy", "Quillon Publishing"])
+        state.press([.escape, .char(":")])
+        state.type("filter flag=no-senior tier=standard")
+        state.press([.enter])
+        #expect(visibleAccounts(state).map(\.name) == ["Quillon Publishing"])
+        #expect(state.message == Message("Filtered: flag=no-senior tier=standard"))
+        #expect(
+            state.screen().hasPrefix("Accounts  1 of 3 · €18k/yr · flag=no-senior tier=standard · by name"))
+        state.press([.char(":")])
+        state.type("filter health=sideways")
+        state.press([.enter])
+        #expect(
+            state.message
+                == Message(
+                    "health 'sideways' is not valid; expected falling, rising or below:N (N 1–100)",
+                    isError: true))
+        state.press([.char("x"), .char("f")])
+        #expect(state.list.conditions.flags == [.lateReply])
+        #expect(visibleAccounts(state).map(\.name) == ["Brightline Energy"])
+        state.press([.char("x"), .char("s"), .char("r")])
+        #expect(
+            visibleAccounts(state).map(\.name) == [
+                "Quillon Publishing", "Brightline Energy", "Northwind Logistics"
+            ])
+        #expect(state.screen().hasPrefix("Accounts  3 of 3 · €1.64M/yr · by value, reversed"))
     }
 
     @Test func enterOpensTheSelectedAccount() {
@@ -264,7 +295,7 @@ import Testing
         var state = AppState(
             today: Fixture.today, currency: "EUR", storePath: "/tmp/store", width: 80, height: 24,
             digests: AccountDigest.nameOrdered(accounts.map { AccountDigest($0, policy: DuePolicy()) }))
-        #expect(state.screen().hasPrefix("Accounts  3 of 3 · by name"))
+        #expect(state.screen().hasPrefix("Accounts  3 of 3 · €1.64M/yr · by name"))
         #expect(state.loaded.isEmpty)
         // Logging from the list loads the account, then opens the form.
         #expect(state.press([.char("l")]) == [.loadAccount(accounts[1].id, retry: .char("l"))])

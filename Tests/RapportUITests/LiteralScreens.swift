@@ -68,7 +68,7 @@ func openedNorthwind() -> AppState {
         expectScreen(
             &state,
             """
-            Accounts  3 of 3 · by name
+            Accounts  3 of 3 · €1.64M/yr · by name
             Account              Tier Owner    Value Status  Hlth  Last  Next Flags
             Brightline Energy    core Tom      €380k at risk    -   30d   -7d late reply +2
             Northwind Logistics  key  Maya    €1.24M active  100↑    2d today

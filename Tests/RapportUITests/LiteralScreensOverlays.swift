@@ -21,7 +21,7 @@ import Testing
         expectScreen(
             &state,
             """
-            Accounts  3 of 3 · by name
+            Accounts  3 of 3 · €1.64M/yr · by name
             A┌─ Rapport help ─────────────────────────────────────────────────────────────┐
             B│   Enter            Open the selected account                               │
             N│   /                Filter as you type (name, owner, tags, contacts); Esc   │
@@ -33,6 +33,8 @@ import Testing
              │                    former                                                  │
              │   o                Cycle the owner filter through the owners               │
              │   x                Clear every filter                                      │
+             │   r                Turn the sort round                                     │
+             │   f                Cycle the warning-flag filter (:filter combines them)   │
              │   l                Log a touchpoint for the selected account               │
              │   c                Record a customer concern for the selected account      │
              │   a                Add an account                                          │
@@ -40,8 +42,6 @@ import Testing
              │   d                Delete the selected account (asks first; u undoes)      │
              │   u                Undo the last delete                                    │
              │   q                Quit                                                    │
-             │                                                                            │
-             │ Everywhere                                                                 │
              │ j/k scroll · Esc or ? closes                                               │
              └────────────────────────────────────────────────────────────────────────────┘
             Enter open  / filter  s sort  l log  c concern  a add  ? help  D due  Q quit
@@ -121,7 +121,7 @@ import Testing
         expectScreen(
             &state,
             """
-            Accounts  3 of 3 · by name
+            Accounts  3 of 3 · €1.64M/yr · by name
             Account              Tier Owner    Value Status  Hlth  Last  Next Flags
             Brightline Energy    core Tom      €380k at risk    -   30d   -7d late reply +2
             Northwind Logistics  key  Maya    €1.24M active  100↑    2d today
