@@ -31,7 +31,9 @@ struct BenchFigures {
         line("open to first frame (in process)", median(probes), "ms")
         line("open to first frame (process start to exit)", median(wall), "ms")
 
-        for command in [["accounts", "--json"], ["due", "--json"]] {
+        // Search reads every account file (a word in most of them, and one in none).
+        let searches = [["accounts", "--json"], ["due", "--json"], ["search", "meeting"], ["search", "zqxv"]]
+        for command in searches {
             var times: [Double] = []
             for _ in 0..<runs {
                 let (ms, _, kb) = try BenchProcess.run(

@@ -51,3 +51,27 @@ import Testing
         #expect(out.hasSuffix(expected), "\(out)")
     }
 }
+
+/// `rapport search` across the store.
+@Suite struct SearchCommandTests {
+    @Test func searchFindsATouchpointByItsWordsWhateverTheirCaseAndAccents() throws {
+        let cli = CLIHarness()
+        try cli.run("init")
+        try cli.run("account", "add", "Grüner Stahl")
+        try cli.run("account", "add", "Atlas")
+        try cli.run("log", "grüner", "Discussed the EV transition with Élodie", "--kind", "call")
+        let text = try cli.run("search", "ev", "transition", "elodie")
+        #expect(text.status == 0)
+        #expect(
+            text.out == """
+                ACCOUNT       KIND        DAY         TEXT
+                Grüner Stahl  touchpoint  2026-11-22  Discussed the EV transition with Élodie
+                1 match
+
+                """)
+        let json = try cli.run("search", "--json", "GRUNER")
+        #expect(json.out.contains("\"account\":\"Grüner Stahl\",\"accountID\":"))
+        #expect(json.out.contains("\"kind\":\"account\",\"recordID\":null"))
+        #expect(try cli.run("search", "nowhere").out == "Nothing matches 'nowhere'.\n")
+    }
+}
