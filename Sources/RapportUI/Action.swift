@@ -13,6 +13,8 @@ public enum Action: Equatable, Sendable {
     case changedOnDisk(digests: [AccountDigest], problems: [String])
     /// The account on screen as its file holds it now; `report`: say so if it changed.
     case accountRefreshed(Account, report: Bool)
+    /// What a search found, and the files it could not read.
+    case found(query: String, hits: [SearchHit], problems: [String])
     /// A save went through; this is the account as stored.
     case saved(Account, message: String)
     /// A new account was stored.
@@ -51,5 +53,7 @@ public enum Effect: Equatable, Sendable {
     case checkDisk
     /// Reads the account on screen again after it changed on disk (`accountRefreshed`).
     case refreshAccount(RecordID, report: Bool)
+    /// Searches every account's records (`found`).
+    case search(String)
     case redraw
 }

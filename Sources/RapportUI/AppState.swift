@@ -198,6 +198,8 @@ public enum Screen: Equatable, Sendable {
     case due
     /// The root-cause worksheet editor: its state holds the account's and worksheet's ids.
     indirect case worksheet(WorksheetEditorState)
+    /// What a search found (`:search TEXT`, `F`).
+    indirect case search(SearchScreenState)
 
     /// An account's view as it opens: its Overview, Esc going back to the accounts table.
     public static func account(_ id: RecordID) -> Screen { .account(AccountViewState(id: id)) }

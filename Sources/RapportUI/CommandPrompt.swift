@@ -21,6 +21,12 @@ enum CommandPrompt {
             DueScreen.show(&state)
         case "accounts", "ls":
             state.screen = .accounts
+        case "search", "s", "find":
+            guard !AccountSearch(rest).words.isEmpty else {
+                state.message = Message("give the words to search for: :search EV transition", isError: true)
+                return []
+            }
+            return [.search(rest)]
         case "filter", "f":
             do {
                 state.list.conditions = try AccountFilter.parse(rest, me: state.me)

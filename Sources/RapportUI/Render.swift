@@ -24,6 +24,9 @@ public func render(_ state: inout AppState, into canvas: inout Canvas) {
         }
     case .due:
         DueScreen.render(&state, into: &canvas, body: body)
+    case .search(var search):
+        SearchScreen.render(&search, into: &canvas, body: body)
+        state.screen = .search(search)
     case .worksheet(var editor):
         if let account = state.account(editor.account),
             let w = WorksheetEditor.worksheet(state, editor.account, editor.worksheet)
@@ -75,6 +78,7 @@ func footerHints(_ state: AppState) -> [(keys: String, label: String)] {
         let section = view.section.content.hints
         return section + Keymaps.account.hints + Keymaps.global.hints
     case .worksheet: return Keymaps.worksheet.hints + Keymaps.global.hints
+    case .search: return Keymaps.search.hints + Keymaps.global.hints
     case .due:
         // The band and horizon keys come last: shown where the width has room for them.
         let later: Set = ["today", "horizon"]
@@ -94,6 +98,7 @@ func helpSections(_ state: AppState) -> [(title: String, lines: [(keys: String, 
     case .worksheet: sections.append((Keymaps.worksheet.title, Keymaps.worksheet.helpLines))
     case .welcome: sections.append((Keymaps.welcome.title, Keymaps.welcome.helpLines))
     case .accounts: sections.append((Keymaps.accounts.title, Keymaps.accounts.helpLines))
+    case .search: sections.append((Keymaps.search.title, Keymaps.search.helpLines))
     }
     sections.append((Keymaps.global.title, Keymaps.global.helpLines))
     sections.append((Keymaps.confirm.title, Keymaps.confirm.helpLines))

@@ -31,6 +31,10 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
             return []
         }
         return [.refreshAccount(open, report: !changes.ids.contains(open))]
+    case .found(let query, let hits, let problems):
+        state.problems = problems
+        SearchScreen.show(&state, query: query, hits: hits)
+        return []
     case .accountRefreshed(let account, let report):
         let shown = state.account(account.id)
         state.keep(account)
@@ -111,6 +115,7 @@ private func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         switch command {
         case .help: state.overlay = .help(scroll: 0)
         case .commandLine: state.overlay = .command(TextField())
+        case .search: state.overlay = .command(TextField("search "))
         case .redraw: return [.redraw, .checkDisk]
         case .dueList: DueScreen.show(&state)
         case .quit:
@@ -125,6 +130,7 @@ private func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .account(let view): return AccountScreen.handle(&state, view, key)
     case .due: return DueScreen.handle(&state, key)
     case .worksheet(let editor): return WorksheetEditor.handle(&state, editor, key)
+    case .search(let search): return SearchScreen.handle(&state, search, key)
     }
 }
 

@@ -90,6 +90,9 @@ public final class AppRunner {
                 let snapshot = try requireStore().loadDigests()
                 return .changedOnDisk(
                     digests: snapshot.digests, problems: snapshot.problems.map(\.description))
+            case .search(let query):
+                let (hits, problems) = try requireStore().search(AccountSearch(query))
+                return .found(query: query, hits: hits, problems: problems.map(\.description))
             case .refreshAccount(let id, let report):
                 return .accountRefreshed(try requireStore().loadAccount(id), report: report)
             case .loadAccount(let id, let retry):

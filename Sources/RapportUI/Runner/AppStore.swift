@@ -21,6 +21,8 @@ protocol AppStore {
     /// A cheap stamp of the store that changes when another process changes what the app
     /// shows (`id`: the account on screen).
     func changeStamp(watching id: RecordID?) -> StoreChangeStamp
+    /// Every record whose text holds the search's words, and the files it could not read.
+    func search(_ search: AccountSearch) -> (hits: [SearchHit], problems: [StoreProblem])
 }
 
 extension FileStore: AppStore {
