@@ -42,12 +42,22 @@ struct CommandContext {
     func openStore() throws -> FileStore { try FileStore.open(at: storePath) }
 
     /// Finds one account by id or name prefix.
+    /// The account `query` names (an id, a name, or the unambiguous start of one), read in
+    /// full. An id is read straight from its file; a name is looked up in the summary
+    /// index (kept in step with the files, never trusted over them), so only the one
+    /// account's file is decoded, however large the store.
     func findAccount(_ query: String, in store: FileStore) throws -> LoadedAccount {
-        let snapshot = store.loadAll()
+        if let id = RecordID(rawValue: query.trimmingSpaces().lowercased()), id.rawValue.hasPrefix("acc-") {
+            do {
+                return try store.load(id)
+            } catch StoreError.noSuchAccount {
+                // Not an id after all (a name that looks like one): look it up by name.
+            }
+        }
+        let snapshot = store.loadDigests()
         reportProblems(snapshot.problems)
-        return try Lookup.find(
-            query, in: snapshot.accounts, kind: "account",
-            id: { $0.account.id }, name: { $0.account.name })
+        let digest = try Lookup.find(query, in: snapshot.digests, kind: "account", id: \.id, name: \.name)
+        return try store.load(digest.id)
     }
 
     /// Unreadable files are named on stderr; the command goes on with the rest.
