@@ -56,9 +56,16 @@ enum TerminalApp {
                 needsDraw = false
             }
             // Idle ticks (no key within the timeout) draw nothing: an idle app costs no CPU.
-            if let key = terminal.readKey() {
-                runner.dispatch(.key(key))
+            // Keys already waiting (a paste) are all taken before the next frame, one
+            // termination check each (up to a frame's worth), so a long paste is not drawn
+            // once per character and a signal is acted on within a key.
+            var key = terminal.readKey()
+            var taken = 0
+            while let typed = key, TerminalGuard.terminationSignal == 0, !runner.state.quitting {
+                runner.dispatch(.key(typed))
                 needsDraw = true
+                taken += 1
+                key = taken < 512 ? terminal.readKey(waiting: false) : nil
             }
         }
     }
