@@ -22,7 +22,6 @@ public final class Terminal {
         keypad(window, true)
         set_escdelay(25)
         curs_set(0)
-        wtimeout(window, 100)
         colors = !noColor && has_colors()
         if colors {
             start_color()
@@ -66,9 +65,11 @@ public final class Terminal {
         clearok(window, true)
     }
 
-    /// The next key, or nil when none came within 100 ms.
-    public func readKey() -> Key? {
+    /// The next key, or nil when none came within 100 ms (or, not `waiting`, when none is
+    /// already there).
+    public func readKey(waiting: Bool = true) -> Key? {
         var ch: wint_t = 0
+        wtimeout(window, waiting ? 100 : 0)
         let result = wget_wch(window, &ch)
         if result == rapport_err() { return nil }
         if result == rapport_key_code_yes() { return KeyDecoder.special(Int32(ch)) }

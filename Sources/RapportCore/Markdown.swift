@@ -15,6 +15,12 @@ enum Markdown {
             + rows.map { line($0.map(cell)) }.joined() + "\n"
     }
 
+    /// Text for a heading: one line, whatever line breaks the text holds (a name with a
+    /// line feed in it would end the heading and start a paragraph).
+    static func heading(_ s: String) -> String {
+        String(s.map { $0.isNewline ? " " : $0 })
+    }
+
     /// A table cell: pipes escaped, no line breaks, "-" when empty.
     static func cell(_ s: String) -> String {
         s.isEmpty ? "-" : s.replacingText("|", with: "\\|").replacingText("\n", with: " ")

@@ -1,8 +1,10 @@
 /// The relationship plan as a Markdown document to share with the customer or team.
 public enum PlanDocument {
     public static func markdown(_ account: Account, today: Day) -> String {
-        guard let plan = account.plan else { return "# \(account.name): relationship plan\n\nNo plan yet.\n" }
-        var out = "# \(account.name): relationship plan\n\n"
+        guard let plan = account.plan else {
+            return "# \(Markdown.heading(account.name)): relationship plan\n\nNo plan yet.\n"
+        }
+        var out = "# \(Markdown.heading(account.name)): relationship plan\n\n"
         out += "_As of \(today.iso) · owner \(account.owner.isEmpty ? "not set" : account.owner)_\n\n"
         out += "## Where we are\n\n\(Markdown.text(plan.currentState))\n\n"
         out += "## Where we want to be\n\n\(Markdown.text(plan.targetState))\n\n"

@@ -1,7 +1,7 @@
 /// A root-cause worksheet as a Markdown document to share with the customer or team.
 public enum WorksheetDocument {
     public static func markdown(_ w: Worksheet, in account: Account) -> String {
-        var out = "# \(w.title)\n\n"
+        var out = "# \(Markdown.heading(w.title))\n\n"
         out += "_\(account.name) · started \(w.createdOn.iso) · \(w.status.label)_\n\n"
         if let concern = w.concernID.flatMap({ id in account.concerns.first { $0.id == id } }) {
             out += "Raised by the customer on \(concern.raisedOn.iso): \(concern.summary)\n\n"

@@ -67,7 +67,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .edited(let field, let text, let error):
         if let error { state.message = Message(error, isError: true) }
         if let text, case .form(let purpose, var form)? = state.overlay, var f = form[field] {
-            f.input.text = text
+            f.input.text = TerminalCharacters.typeable(text)
             form[field] = f
             state.overlay = .form(purpose, form)
         }
@@ -106,6 +106,12 @@ private func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
             return []
         }
         return []
+    }
+    if case .form(let purpose, var form)? = state.overlay {
+        // Taken out of the state so that `form` is its only holder and is edited in place:
+        // edited through a second copy, every keystroke would copy a long text.
+        state.overlay = nil
+        return handleForm(&state, purpose, &form, key)
     }
     if let overlay = state.overlay { return handleOverlay(&state, overlay, key) }
     if state.list.filtering, state.screen == .accounts { return AccountsScreen.handleFilterKey(&state, key) }
@@ -167,18 +173,26 @@ private func handleOverlay(_ state: inout AppState, _ overlay: Overlay, _ key: K
     case .conflict(let review):
         return ConflictReview.handle(&state, review, key)
     case .form(let purpose, var form):
-        switch form.handle(key) {
-        case .editing:
-            state.overlay = .form(purpose, form)
-        case .cancel:
-            state.overlay = nil
-            state.message = Message("Cancelled; nothing saved")
-        case .submit:
-            return FormSubmission.submit(purpose, form, state: &state)
-        case .openEditor(let field):
-            state.overlay = .form(purpose, form)
-            return [.openEditor(field: field, text: form[field]?.value ?? "")]
-        }
-        return []
+        return handleForm(&state, purpose, &form, key)
     }
+}
+
+/// A key in an open form; the form is put back unless it was saved or cancelled.
+private func handleForm(_ state: inout AppState, _ purpose: FormPurpose, _ form: inout Form, _ key: Key)
+    -> [Effect]
+{
+    switch form.handle(key) {
+    case .editing:
+        state.overlay = .form(purpose, form)
+    case .cancel:
+        state.overlay = nil
+        state.message = Message("Cancelled; nothing saved")
+    case .submit:
+        state.overlay = .form(purpose, form)
+        return FormSubmission.submit(purpose, form, state: &state)
+    case .openEditor(let field):
+        state.overlay = .form(purpose, form)
+        return [.openEditor(field: field, text: form[field]?.value ?? "")]
+    }
+    return []
 }

@@ -80,7 +80,11 @@ public struct Canvas: Equatable, Sendable {
         guard y >= 0, y < height, x < width else { return 0 }
         let room = min(limit ?? (width - x), width - x)
         var col = x
-        for ch in text {
+        // Nothing a terminal would act on is written: controls show as pictures,
+        // bidirectional controls not at all.
+        let careful = TerminalCharacters.needsCare(text)
+        for raw in text {
+            guard let ch = careful ? TerminalCharacters.shown(raw) : raw else { continue }
             let w = DisplayWidth.of(ch)
             if w == 0 {
                 // Combining mark: attach to the previous cell's grapheme.
@@ -92,7 +96,7 @@ public struct Canvas: Equatable, Sendable {
                 break
             }
             if col >= 0 {
-                cells[y * width + col] = Cell(text: ch == "\t" ? " " : String(ch), style: style)
+                cells[y * width + col] = Cell(text: String(ch), style: style)
                 if w == 2 { cells[y * width + col + 1] = Cell(text: "", style: style) }
             }
             col += w

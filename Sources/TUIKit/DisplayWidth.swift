@@ -1,4 +1,5 @@
-/// Terminal display width of text: CJK and emoji take two cells, combining marks none.
+/// Terminal display width of text: CJK and emoji take two cells, combining marks and
+/// bidirectional controls none, a control character one (`Canvas` draws it as a picture).
 public enum DisplayWidth {
     /// Cells a grapheme cluster occupies (0, 1 or 2).
     public static func of(_ character: Character) -> Int {
@@ -7,7 +8,9 @@ public enum DisplayWidth {
         if character.unicodeScalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
         if first.properties.isEmojiPresentation { return 2 }
         let v = first.value
-        if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
+        // Drawn as one visible cell (a control picture, a space for a tab), or not at all.
+        if TerminalCharacters.isControl(v) { return 1 }
+        if TerminalCharacters.isBidiControl(v) { return 0 }
         if first.properties.generalCategory == .nonspacingMark
             || first.properties.generalCategory == .enclosingMark
         {

@@ -103,39 +103,34 @@ public struct Form: Equatable, Sendable {
 
     public mutating func handle(_ key: Key) -> Outcome {
         guard !fields.isEmpty else { return key == .escape ? .cancel : .editing }
-        var field = fields[focus]
-        let isChoice: Bool
-        if case .choice(let options) = field.kind, !options.isEmpty {
-            isChoice = true
-        } else {
-            isChoice = false
-        }
+        // The focused field is changed where it is stored, never through a copy of it: a
+        // copy would make every keystroke copy a long text.
+        let (kind, chosen) = (fields[focus].kind, fields[focus].choice)
+        let options: [String]
+        if case .choice(let all) = kind { options = all } else { options = [] }
         switch Self.keymap.command(for: key) {
         case .cancel: return .cancel
         case .submit: return .submit
         case .next: focus = (focus + 1) % fields.count
         case .previous: focus = (focus + fields.count - 1) % fields.count
         case .openEditor:
-            if field.kind == .multiline { return .openEditor(field: field.key) }
-        case .choose where isChoice:
-            guard case .choice(let options) = field.kind else { break }
-            field.choice = (field.choice + (key == .left ? options.count - 1 : 1)) % options.count
-            fields[focus] = field
+            if kind == .multiline { return .openEditor(field: fields[focus].key) }
+        case .choose where !options.isEmpty:
+            fields[focus].choice = (chosen + (key == .left ? options.count - 1 : 1)) % options.count
         case .choose, nil:
-            if case .choice(let options) = field.kind, !options.isEmpty {
+            if !options.isEmpty {
                 guard case .char(let c) = key else { return .editing }
                 // The first option with that letter in display order; pressed again, the next.
                 let letter = String(c).lowercased()
                 let matches = options.indices.filter { options[$0].lowercased().hasPrefix(letter) }
-                if let next = matches.first(where: { $0 > field.choice && matches.contains(field.choice) })
+                if let next = matches.first(where: { $0 > chosen && matches.contains(chosen) })
                     ?? matches.first
                 {
-                    field.choice = next
+                    fields[focus].choice = next
                 }
-            } else if field.input.handle(key) {
-                field.error = nil
+            } else if fields[focus].input.handle(key) {
+                fields[focus].error = nil
             }
-            fields[focus] = field
         }
         return .editing
     }
@@ -169,7 +164,7 @@ public struct Form: Equatable, Sendable {
                         limit: max(0, width - DisplayWidth.of(text)))
                 }
             default:
-                let shown = field.input.text.isEmpty && !focused ? field.hint : ""
+                let shown = field.input.isEmpty && !focused ? field.hint : ""
                 if !shown.isEmpty {
                     canvas.put(shown, x: x, y: y, style: .dim, limit: width)
                 } else {

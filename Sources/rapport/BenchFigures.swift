@@ -80,6 +80,7 @@ struct BenchFigures {
                 })
         }
         line("open one account", median(opens), "ms")
+        printTyping(state, account: digests[0].id, into: &canvas)
 
         // Saving one touchpoint: read under the lock, append, write with fsync, index entry.
         // Then the app takes the saved account in: its row and follow-ups, not every list.

@@ -57,11 +57,17 @@ enum TerminalApp {
             }
             // An idle tick (no key within 100 ms) looks at three file stamps and draws only
             // when another process changed the store: an idle app costs next to no CPU.
-            if let key = terminal.readKey() {
-                runner.dispatch(.key(key))
+            // Keys already waiting (a paste) are all taken before the next frame, one
+            // termination check each (up to a frame's worth), so a long paste is not drawn
+            // once per character and a signal is acted on within a key.
+            var key = terminal.readKey()
+            if key == nil, runner.noticeChangesOnDisk() { needsDraw = true }
+            var taken = 0
+            while let typed = key, TerminalGuard.terminationSignal == 0, !runner.state.quitting {
+                runner.dispatch(.key(typed))
                 needsDraw = true
-            } else if runner.noticeChangesOnDisk() {
-                needsDraw = true
+                taken += 1
+                key = taken < 512 ? terminal.readKey(waiting: false) : nil
             }
         }
     }

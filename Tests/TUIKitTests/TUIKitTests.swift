@@ -29,8 +29,8 @@ import Testing
         #expect(DisplayWidth.truncate("日本語テキスト", to: 5) == "日本…")
         #expect(DisplayWidth.truncate("abc", to: 3) == "abc" && DisplayWidth.truncate("abcd", to: 3) == "ab…")
         #expect(DisplayWidth.truncate("abc", to: 1) == "…" && DisplayWidth.truncate("abc", to: 0) == "")
-        // A control character takes no cell, so the text still fits.
-        #expect(DisplayWidth.of("a\tbc") == 3 && DisplayWidth.truncate("a\tbc", to: 3) == "a\tbc")
+        // A control character is drawn as one visible cell (D40), so it counts as one.
+        #expect(DisplayWidth.of("a\tbc") == 4 && DisplayWidth.truncate("a\tbc", to: 3) == "a\t…")
         #expect(DisplayWidth.fit("ab", to: 4) == "ab  ")
         #expect(DisplayWidth.fit("ab", to: 4, alignRight: true) == "  ab")
     }
