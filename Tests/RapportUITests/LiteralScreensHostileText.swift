@@ -24,11 +24,11 @@ import Testing
         expectScreen(
             &state,
             """
-            Accounts  3 of 3 · by name
-            Account             Tier Owner   Status  Season     Hlth  Last  Next Flags
-            Brightenilx�        core Tom     at risk tension       -   30d   -7d late re… +2
-            Evil␛]0;pwned␇␛[2J  key  Maya␊L… active  growth     100↑    2d today
-            日本語 😀 Publishi… std  Tom     active  stagnancy     - never today no seni… +1
+            Accounts  3 of 3 · €1.64M/yr · by name
+            Account              Tier Owner    Value Status  Hlth  Last  Next Flags
+            Brightenilx�         core Tom      €380k at risk    -   30d   -7d late reply +2
+            Evil␛]0;pwned␇␛[2J   key  Maya␊L… €1.24M active  100↑    2d today
+            日本語 😀 Publishing std  Tom       €18k active     - never today no senior +1
 
 
 
