@@ -14,6 +14,11 @@ extension ImportPlanner {
         try read(row, into: &contact, name: name)
         let record = "\(contact.name) at \(account.name)"
         guard let found else {
+            if let id = row.ownID, id.rawValue.hasPrefix("con-"),
+                account.contact(id) == nil
+            {
+                contact.id = id
+            }
             try change(i, .addContact(contact), row: row)
             plan.outcomes.append(ImportOutcome(line: row.line, action: .create, record: record))
             return
