@@ -324,12 +324,11 @@ public struct FileStore: Sendable {
     /// Writes the account file and its index entry (both under the lock held by the
     /// caller); the entry is made while the file is flushed to disk. An index that cannot
     /// be written, or that names a file the write then failed to put in place, is only
-    /// slower next time, never wrong: the next read finds its stamp stale. A write that is
-    /// not `durable` is flushed later, by the caller (a batch syncs once).
-    func write(_ account: Account, durable: Bool = true) throws -> LoadedAccount {
+    /// slower next time, never wrong: the next read finds its stamp stale.
+    private func write(_ account: Account) throws -> LoadedAccount {
         let data = try RapportJSON.encode(AccountDocument(schema: migrator.current, account: account))
         let (index, policy) = (self.index, self.policy)
-        try POSIXFile.writeAtomically(data, to: path(of: account.id), durable: durable) { stamp in
+        try POSIXFile.writeAtomically(data, to: path(of: account.id)) { stamp in
             try? index.update(
                 account.id,
                 with: DigestCodec.Entry(stamp: stamp, digest: AccountDigest(account, policy: policy)))

@@ -1,4 +1,5 @@
 import RapportCore
+import StoreJSONCodec
 
 #if canImport(Glibc)
     import Glibc
@@ -22,16 +23,11 @@ extension FileStore {
         while start < changes.count {
             let group = changes[start..<min(start + groupSize, changes.count)]
             try FileLock.withLock(at: lockPath) {
-                var wrote = false
-                defer {
-                    if wrote {
-                        sync()
-                        SaveJournal.recordSaved()
-                    }
-                }
+                var written: [Account] = []
+                defer { finish(written) }
                 for change in group {
-                    let outcome = try apply(change, today: today)
-                    wrote = wrote || outcome == nil
+                    let (outcome, account) = try apply(change, today: today)
+                    if let account { written.append(account) }
                     outcomes.append(outcome)
                 }
             }
@@ -41,28 +37,60 @@ extension FileStore {
         return outcomes
     }
 
-    /// One change under the lock the caller holds: nil when saved, else why not.
-    private func apply(_ change: AccountChange, today: Day) throws -> String? {
+    /// A group's files to disk and their index entries, each shard written once (the
+    /// per-save splice would rewrite a shard for every account).
+    private func finish(_ written: [Account]) {
+        guard !written.isEmpty else { return }
+        var shards: [Int: [RecordID: DigestCodec.Entry]] = [:]
+        for account in written {
+            guard let stamp = POSIXFile.stamp(path(of: account.id)) else { continue }
+            shards[SummaryIndex.shard(of: account.id), default: [:]][account.id] = DigestCodec.Entry(
+                stamp: stamp, digest: AccountDigest(account, policy: policy))
+        }
+        for (n, entries) in shards {
+            var merged: [RecordID: DigestCodec.Entry] = [:]
+            for entry in index.read(shard: n) ?? [] { merged[entry.digest.id] = entry }
+            merged.merge(entries) { $1 }
+            try? index.write(shard: n, merged)
+        }
+        sync()
+        SaveJournal.recordSaved()
+    }
+
+    /// One change under the lock the caller holds: nil when saved (with the account
+    /// written, if anything changed), else why not.
+    private func apply(_ change: AccountChange, today: Day) throws -> (String?, Account?) {
         switch change {
         case .create(let account):
             if POSIXFile.exists(path(of: account.id)) {
-                return "an account with id \(account.id) already exists"
+                return ("an account with id \(account.id) already exists", nil)
             }
-            _ = try write(account, durable: false)
+            try writeUnindexed(account)
+            return (nil, account)
         case .update(let id, let mutations):
             let current: LoadedAccount
-            do { current = try load(id) } catch { return "\(error)" }
+            do { current = try load(id) } catch { return ("\(error)", nil) }
             var account = current.account
             do {
                 for mutation in mutations { try mutation.apply(to: &account, today: today) }
             } catch let conflict as EditConflict {
                 let fields = conflict.conflicts.map(\.field).joined(separator: ", ")
-                return "\(account.name) was changed meanwhile (\(fields)); nothing of this row was saved"
+                return (
+                    "\(account.name) was changed meanwhile (\(fields)); nothing of this row was saved", nil
+                )
             } catch {
-                return "\(error)"
+                return ("\(error)", nil)
             }
-            if account != current.account { _ = try write(account, durable: false) }
+            guard account != current.account else { return (nil, nil) }
+            try writeUnindexed(account)
+            return (nil, account)
         }
-        return nil
+    }
+
+    /// The account's file, written atomically but not yet flushed; its index entry is
+    /// left to `finish`.
+    private func writeUnindexed(_ account: Account) throws {
+        let data = try RapportJSON.encode(AccountDocument(schema: migrator.current, account: account))
+        try POSIXFile.writeAtomically(data, to: path(of: account.id), durable: false)
     }
 }
