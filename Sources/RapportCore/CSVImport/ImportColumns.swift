@@ -5,19 +5,26 @@ public struct ImportColumns: Sendable {
     public let header: [String]
     /// The field of each column; nil for a column nothing reads.
     public let fields: [ImportField?]
+    /// Columns `--map COLUMN=ignore` leaves out.
+    let ignored: Set<Int>
     /// Columns neither a standard header nor mapped, named once to the user.
     public var unread: [String] {
-        header.indices.filter { fields[$0] == nil && !header[$0].isEmpty }.map { header[$0] }
+        header.indices.filter { fields[$0] == nil && !ignored.contains($0) && !header[$0].isEmpty }.map {
+            header[$0]
+        }
     }
 
     public init(header: [String], kind: ImportKind, maps: [String] = []) throws(InputError) {
         self.kind = kind
         self.header = header
         var fields = header.map { ImportField.standard($0, for: kind) }
+        var ignored = Set<Int>()
         for map in maps {
             let (column, field) = try Self.parse(map, header: header, kind: kind)
             fields[column] = field == .ignore ? nil : field
+            if field == .ignore { ignored.insert(column) }
         }
+        self.ignored = ignored
         for (i, field) in fields.enumerated() {
             guard let field, let other = fields[(i + 1)...].firstIndex(of: field) else { continue }
             throw InputError(
