@@ -79,7 +79,8 @@ let package = Package(
             dependencies: ["RapportUI", "RapportStore", "RapportResources", "StoreJSONCodec"]),
         // Runs the built `rapport` binary (which `swift test` builds with everything else);
         // linking it in would bring its release link flags into the test bundle.
-        .testTarget(name: "RapportCLITests", dependencies: ["RapportCore", "StoreJSONCodec"])
+        .testTarget(
+            name: "RapportCLITests", dependencies: ["RapportCore", "StoreJSONCodec"], exclude: ["Fixtures"])
     ],
     swiftLanguageModes: [.v6]
 )

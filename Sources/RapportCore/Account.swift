@@ -33,6 +33,9 @@ public struct Account: Codable, Hashable, Sendable, Identifiable {
     public var expectations: [ExpectationSet]
     /// Follow-ups the user deferred from the due list.
     public var snoozes: [Snooze]
+    /// The record's id in the system it was imported from (a Salesforce Account ID, a
+    /// HubSpot Record ID): a re-import finds the account by it. Nil when typed in here.
+    public var sourceID: String?
 
     public init(
         id: RecordID = .generate("acc"), name: String, owner: String = "", tier: Tier = .standard,
@@ -42,7 +45,7 @@ public struct Account: Codable, Hashable, Sendable, Identifiable {
         createdOn: Day, contacts: [Contact] = [], team: [TeamMember] = [], touchpoints: [Touchpoint] = [],
         concerns: [Concern] = [], litmusChecks: [LitmusCheck] = [], measures: [Measure] = [],
         risks: [Risk] = [], worksheets: [Worksheet] = [], plan: RelationshipPlan? = nil,
-        expectations: [ExpectationSet] = [], snoozes: [Snooze] = []
+        expectations: [ExpectationSet] = [], snoozes: [Snooze] = [], sourceID: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -72,6 +75,7 @@ public struct Account: Codable, Hashable, Sendable, Identifiable {
         self.plan = plan
         self.expectations = expectations
         self.snoozes = snoozes
+        self.sourceID = sourceID
     }
 
     /// Moves the account to a new season, keeping the history.

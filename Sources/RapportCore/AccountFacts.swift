@@ -10,6 +10,8 @@ public struct AccountFacts: Equatable, Sendable {
     public var market: String
     public var customerSince: Day?
     public var tags: [String]
+    /// The account's id in the system it was imported from.
+    public var sourceID: String?
     /// Why the season changed (kept in the season history).
     public var seasonReason = ""
 
@@ -24,6 +26,7 @@ public struct AccountFacts: Equatable, Sendable {
         market = a.market
         customerSince = a.customerSince
         tags = a.tags
+        sourceID = a.sourceID
     }
 
     /// Writes the facts into the account; a new season is recorded in its history.
@@ -37,6 +40,7 @@ public struct AccountFacts: Equatable, Sendable {
         a.market = market
         a.customerSince = customerSince
         a.tags = tags
+        a.sourceID = sourceID
         a.changeSeason(
             to: season, on: today, reason: seasonReason.isEmpty ? "Changed in Rapport" : seasonReason)
     }

@@ -14,12 +14,15 @@ public struct Contact: Codable, Hashable, Sendable, Identifiable {
     /// Set when the contact left the customer (a defection signal).
     public var leftOn: Day?
     public var notes: String
+    /// The contact's id in the system it was imported from (a Salesforce Contact ID, a
+    /// HubSpot Record ID): a re-import finds the contact by it.
+    public var sourceID: String?
 
     public init(
         id: RecordID = .generate("con"), name: String, title: String = "", level: ContactLevel = .other,
         email: String = "", phone: String = "", channel: Channel = .email,
         reportFrequency: ReportFrequency? = nil, keepInTouch: KeepInTouch? = nil,
-        leftOn: Day? = nil, notes: String = ""
+        leftOn: Day? = nil, notes: String = "", sourceID: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -32,6 +35,7 @@ public struct Contact: Codable, Hashable, Sendable, Identifiable {
         self.keepInTouch = keepInTouch
         self.leftOn = leftOn
         self.notes = notes
+        self.sourceID = sourceID
     }
 
     /// Still at the customer.

@@ -15,11 +15,14 @@ public struct Touchpoint: Codable, Hashable, Sendable, Identifiable {
     public var loggedBy: String
     /// The plan item this touchpoint completed, if any.
     public var planItemID: RecordID?
+    /// The activity's id in the system it was imported from: a re-import finds it by it.
+    public var sourceID: String?
 
     public init(
         id: RecordID = .generate("tp"), day: Day, kind: TouchKind, contactIDs: [RecordID] = [],
         summary: String, sentiment: Sentiment = .neutral, followUp: Day? = nil,
-        followUpDoneOn: Day? = nil, loggedBy: String = "", planItemID: RecordID? = nil
+        followUpDoneOn: Day? = nil, loggedBy: String = "", planItemID: RecordID? = nil,
+        sourceID: String? = nil
     ) {
         self.id = id
         self.day = day
@@ -31,6 +34,7 @@ public struct Touchpoint: Codable, Hashable, Sendable, Identifiable {
         self.followUpDoneOn = followUpDoneOn
         self.loggedBy = loggedBy
         self.planItemID = planItemID
+        self.sourceID = sourceID
     }
 }
 

@@ -108,6 +108,7 @@ struct BenchFigures {
         line("save one touchpoint", median(saves), "ms")
         line("app takes in a save (lists and redraw)", median(takeIns), "ms")
         line("peak memory (largest of the app and command processes)", Double(peak) / 1024, "MB")
+        try printImportFigures(digests)
     }
 
     func line(_ what: String, _ value: Double, _ unit: String) {

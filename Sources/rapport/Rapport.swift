@@ -22,7 +22,8 @@ struct Rapport: ParsableCommand {
             OpenCommand.self, DemoCommand.self, InitCommand.self, AccountsCommand.self, AccountCommand.self,
             ShowCommand.self,
             LogCommand.self, ConcernCommand.self, DueCommand.self, PlanCommand.self, WorksheetCommand.self,
-            LitmusCommand.self, SearchCommand.self, CheckCommand.self, BenchCommand.self,
+            LitmusCommand.self, SearchCommand.self, ImportCommand.self, ExportCommand.self, CheckCommand.self,
+            BenchCommand.self,
             BenchProbeCommand.self
         ],
         defaultSubcommand: OpenCommand.self

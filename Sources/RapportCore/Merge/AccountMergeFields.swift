@@ -15,7 +15,8 @@ extension AccountFacts: FieldMergeable {
             MergeField("Lifetime value", \.lifetimeValue, show: Money.grouped),
             MergeField("Market", \.market),
             MergeField("Customer since", \.customerSince),
-            MergeField("Tags", \.tags, show: MergeText.list)
+            MergeField("Tags", \.tags, show: MergeText.list),
+            MergeField("Source id", \.sourceID, show: { $0 ?? MergeText.none })
         ]
     }
 }
@@ -31,7 +32,8 @@ extension Touchpoint: FieldMergeable {
             MergeField("Follow up", \.followUp),
             MergeField("Followed up on", \.followUpDoneOn),
             MergeField("Logged by", \.loggedBy),
-            MergeField("Plan item", \.planItemID)
+            MergeField("Plan item", \.planItemID),
+            MergeField("Source id", \.sourceID, show: { $0 ?? MergeText.none })
         ]
     }
 }
@@ -68,7 +70,8 @@ extension Contact: FieldMergeable {
             MergeField("Email", \.email),
             MergeField("Phone", \.phone),
             MergeField("Left on", \.leftOn),
-            MergeField("Notes", \.notes)
+            MergeField("Notes", \.notes),
+            MergeField("Source id", \.sourceID, show: { $0 ?? MergeText.none })
         ]
     }
 }
