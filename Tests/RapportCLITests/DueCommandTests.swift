@@ -239,7 +239,7 @@ import Testing
     }
 
     @Test func ownerMeWithoutANameSaysWhatToSet() throws {
-        var cli = CLIHarness()
+        let cli = CLIHarness()
         try cli.run("demo")
         cli.environment = ["RAPPORT_OWNER": "", "USER": ""]
         let result = try cli.run("due", "--owner", "me")
