@@ -76,7 +76,7 @@ public struct AccountFilter: Equatable, Sendable {
             case "season": filter.season = try choice(value, key)
             case "owner":
                 guard !value.isEmpty else { throw InputError("owner= needs a name (or me)") }
-                filter.owner = value.lowercased() == "me" ? me : value
+                filter.owner = try owner(value, me: me, option: "owner=me")
             default:
                 throw InputError("'\(key)' is not a filter; the filters are \(keys)")
             }
@@ -85,6 +85,17 @@ public struct AccountFilter: Equatable, Sendable {
     }
 
     static let keys = "flag, health, tier, status, season and owner"
+
+    /// An owner as given: `me` is the user's name (`me`), refused when the user has none.
+    /// `option` names where it was given, for the message.
+    public static func owner(_ value: String, me: String, option: String) throws(InputError) -> String {
+        guard value.lowercased() == "me" else { return value }
+        guard !me.isEmpty else {
+            throw InputError(
+                "\(option) needs your name: set RAPPORT_OWNER (or USER), or give the owner's name")
+        }
+        return me
+    }
 
     /// `falling`, `rising` or `below:N` (N from 1 to 100).
     public static func health(_ text: String) throws(InputError) -> Health {

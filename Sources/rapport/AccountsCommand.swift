@@ -146,13 +146,7 @@ extension AccountsCommand {
         conditions.tier = try tier.map { try parseChoice($0, "--tier") }
         conditions.status = try status.map { try parseChoice($0, "--status") }
         conditions.season = try season.map { try parseChoice($0, "--season") }
-        if let owner {
-            conditions.owner = owner.lowercased() == "me" ? me : owner
-            if conditions.owner?.isEmpty == true {
-                throw InputError(
-                    "--owner me needs your name: set RAPPORT_OWNER (or USER), or give the owner's name")
-            }
-        }
+        conditions.owner = try owner.map { try AccountFilter.owner($0, me: me, option: "--owner me") }
         return conditions
     }
 }

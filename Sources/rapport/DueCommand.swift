@@ -52,11 +52,7 @@ struct DueCommand: ParsableCommand {
         let store = try context.openStore()
         let snapshot = store.loadDigests()
         context.reportProblems(snapshot.problems)
-        let who = owner.map { $0.lowercased() == "me" ? context.userName : $0 }
-        if who?.isEmpty == true {
-            throw InputError(
-                "--owner me needs your name: set RAPPORT_OWNER (or USER), or give the owner's name")
-        }
+        let who = try owner.map { try AccountFilter.owner($0, me: context.userName, option: "--owner me") }
         let digests = snapshot.digests
         let slots = DueList.slots(for: digests, on: context.today, withinDays: within, owner: who)
         if let who, slots.isEmpty {

@@ -47,6 +47,10 @@ import Testing
         ) { try AccountFilter.parse("health=below:200", me: "") }
         #expect(
             throws: InputError(
+                "owner=me needs your name: set RAPPORT_OWNER (or USER), or give the owner's name")
+        ) { try AccountFilter.parse("owner=me", me: "") }
+        #expect(
+            throws: InputError(
                 "'key' is not a condition; write KEY=VALUE with KEY one of flag, health, tier, status, season and owner"
             )
         ) {
