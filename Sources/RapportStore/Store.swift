@@ -206,8 +206,15 @@ public struct FileStore: Sendable {
 
     /// One account with its revision.
     public func load(_ id: RecordID) throws -> LoadedAccount {
+        guard let data = try POSIXFile.read(path(of: id)) else {
+            throw StoreError.noSuchAccount(id: id.rawValue)
+        }
+        return try load(id, from: data)
+    }
+
+    /// One account from its file's bytes, already read.
+    func load(_ id: RecordID, from data: Data) throws -> LoadedAccount {
         let path = path(of: id)
-        guard let data = try POSIXFile.read(path) else { throw StoreError.noSuchAccount(id: id.rawValue) }
         let (account, unknown) = try decodeAccount(data, path: path)
         guard account.id == id else {
             throw StoreError.unreadable(

@@ -17,14 +17,15 @@ extension FileStore {
         let found = Parallel.map(ids) { id -> ([SearchHit], StoreProblem?) in
             let path = path(of: id)
             do {
+                guard let data = try POSIXFile.read(path) else { return ([], nil) }
                 if let key {
-                    guard let data = try POSIXFile.read(path) else { return ([], nil) }
                     let possible = data.withUnsafeBytes { raw in
                         TextFolding.mayContain(raw.bindMemory(to: UInt8.self), asciiQuery: key)
                     }
                     guard possible else { return ([], nil) }
                 }
-                return (search.hits(in: try load(id).account), nil)
+                // Decoded from the bytes already read: each file is read once.
+                return (search.hits(in: try load(id, from: data).account), nil)
             } catch StoreError.noSuchAccount {
                 return ([], nil)
             } catch let StoreError.unreadable(path, reason) {

@@ -58,6 +58,14 @@ import Testing
         #expect(runner.state.summaries.first { $0.name == "Northwind Logistics" }?.market == "Rail")
     }
 
+    @Test func ctrlLReadsTheStoreAgain() throws {
+        let (runner, store) = try running()
+        _ = try store.create(Account(name: "Zeta Freight", owner: "Maya Lindqvist", createdOn: Fixture.today))
+        press(runner, [.ctrl("l")])
+        #expect(runner.state.message == Message("Zeta Freight was added on disk"))
+        #expect(runner.state.summaries.contains { $0.name == "Zeta Freight" })
+    }
+
     @Test func ownSavesAreNotReportedAsChangesOnDisk() throws {
         let (runner, _) = try running()
         press(runner, [.char("l")] + Key.typing("Went through the roadmap") + [.enter])
