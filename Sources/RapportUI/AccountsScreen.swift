@@ -26,9 +26,10 @@ enum AccountsScreen {
         var shown: [Int] = []
         shown.reserveCapacity(rows.count)
         // The text test first: it reads only the prepared lower-case text.
+        let conditions = list.conditions.isEmpty ? nil : list.conditions
         for i in rows.indices {
             if !query.isEmpty && !TextSearch.contains(state.searchTexts[i], query) { continue }
-            if !list.conditions.isEmpty && !list.conditions.matches(rows[i]) { continue }
+            if let conditions, !conditions.matches(rows[i]) { continue }
             shown.append(i)
         }
         return list.sort.order(shown, of: rows, reversed: list.reversed)

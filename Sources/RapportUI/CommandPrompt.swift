@@ -4,7 +4,7 @@ import TUIKit
 /// The `:` command line.
 enum CommandPrompt {
     static let help =
-        "commands: :q quit · :account NAME opens an account · :filter flag=no-senior tier=key … · :due · :accounts · :help"
+        "commands: :q quit · :account NAME opens an account · :filter flag=no-senior tier=key … · :search TEXT · :due · :accounts · :help"
 
     static func run(_ text: String, state: inout AppState) -> [Effect] {
         let trimmed = text.trimmingSpaces()

@@ -93,10 +93,10 @@ enum SearchScreen {
 }
 
 /// Commands of the search screen.
-enum SearchCommand: Sendable { case move, open, again, back }
+enum SearchScreenCommand: Sendable { case move, open, again, back }
 
 extension Keymaps {
-    static let search = Keymap<SearchCommand>(
+    static let search = Keymap<SearchScreenCommand>(
         "Search",
         [
             Binding(navigation, .move, help: "Move: j/k or arrows, g/G first/last, PgUp/PgDn"),
