@@ -39,21 +39,43 @@ struct CommandContext {
 
     func openStore() throws -> FileStore { try FileStore.open(at: storePath) }
 
-    /// Finds one account by id or name prefix.
+    /// Finds one account by id or name prefix. An account whose file cannot be read,
+    /// given by its id or by the name the index knew it by, is said to exist and why it
+    /// cannot be read, not "no account matches" (D41).
     func findAccount(_ query: String, in store: FileStore) throws -> LoadedAccount {
         let snapshot = store.loadAll()
-        reportProblems(snapshot.problems)
-        return try Lookup.find(
-            query, in: snapshot.accounts, kind: "account",
-            id: { $0.account.id }, name: { $0.account.name })
+        do {
+            let found = try Lookup.find(
+                query, in: snapshot.accounts, kind: "account",
+                id: { $0.account.id }, name: { $0.account.name })
+            reportProblems(snapshot.problems)
+            return found
+        } catch {
+            // The index holds the names of unreadable accounts; the listing only their ids.
+            let unreadable = snapshot.problems.isEmpty ? [] : store.loadDigests().problems
+            let named = unreadable.filter { $0.account != nil }
+            guard
+                let problem = try? Lookup.find(
+                    query, in: named, kind: "account", id: { $0.account! }, name: { $0.name ?? "" })
+            else {
+                reportProblems(snapshot.problems)
+                throw error
+            }
+            reportProblems(snapshot.problems.filter { $0.path != problem.path })
+            let name = problem.name.map { " (\($0))" } ?? ""
+            throw InputError(
+                "account \(problem.account!)\(name) exists but its file cannot be read: \(problem.reason); "
+                    + "fix or remove \(problem.path) (rapport check lists every problem)")
+        }
     }
 
-    /// Unreadable files are named on stderr; the command goes on with the rest.
+    /// Unreadable files are named on stderr, one line each; the command goes on with the rest.
     func reportProblems(_ problems: [StoreProblem]) {
         guard !problems.isEmpty else { return }
-        var text =
-            "warning: \(problems.count) file\(problems.count == 1 ? "" : "s") could not be read and \(problems.count == 1 ? "was" : "were") skipped (run 'rapport check'):\n"
-        for problem in problems { text += "  \(problem)\n" }
+        var text = ""
+        for problem in problems {
+            text += "rapport: \(problem.path) cannot be read: \(problem.reason); it is left out\n"
+        }
         System.writeError(text)
     }
 }
