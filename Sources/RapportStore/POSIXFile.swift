@@ -168,7 +168,7 @@ enum POSIXFile {
     }
 
     /// Refuses what `info` describes unless it is a regular file within `sizeLimit`.
-    private static func readable(_ info: stat, _ path: String) throws(StoreError) {
+    static func readable(_ info: stat, _ path: String) throws(StoreError) {
         switch info.st_mode & S_IFMT {
         case S_IFREG:
             if Int(info.st_size) > sizeLimit { throw tooLarge(path, Int(info.st_size)) }
@@ -214,35 +214,28 @@ enum POSIXFile {
         return FileStamp(info)
     }
 
-    /// The regular files of a directory that `accept` takes (it sees each name's bytes
-    /// and makes what the caller keeps of it), with their stamps: one `readdir` pass
-    /// and a `stat` for each file taken, without building a string for every name.
-    /// A symbolic link is left out, as `readShared` refuses it, whatever it points to.
-    static func scan<Name>(_ directory: String, accepting accept: (UnsafeBufferPointer<UInt8>) -> Name?)
-        throws(StoreError) -> [(name: Name, stamp: FileStamp)]
-    {
+    /// Calls `body` with each entry of a directory but `.` and `..`, in one `readdir` pass:
+    /// the name's bytes (no string is built for a name nobody keeps), and the directory's
+    /// descriptor and the C name, for an `fstatat`.
+    static func forEachEntry(
+        in directory: String,
+        _ body: (_ name: UnsafeBufferPointer<UInt8>, _ directory: Int32, _ cName: UnsafePointer<CChar>) ->
+            Void
+    ) throws(StoreError) {
         guard let dir = opendir(directory) else { throw failure(directory, "cannot list") }
         defer { closedir(dir) }
         let fd = dirfd(dir)
-        var result: [(name: Name, stamp: FileStamp)] = []
         while let entry = readdir(dir) {
             withUnsafePointer(to: entry.pointee.d_name) {
                 $0.withMemoryRebound(to: CChar.self, capacity: 256) { cName in
                     let bytes = UnsafeBufferPointer(
                         start: UnsafeRawPointer(cName).assumingMemoryBound(to: UInt8.self),
                         count: strlen(cName))
-                    guard let name = accept(bytes) else { return }
-                    var info = stat()
-                    guard fstatat(fd, cName, &info, AT_SYMLINK_NOFOLLOW) == 0,
-                        (info.st_mode & S_IFMT) == S_IFREG
-                    else {
-                        return
-                    }
-                    result.append((name, FileStamp(info)))
+                    let dots = bytes.count <= 2 && bytes.allSatisfy { $0 == UInt8(ascii: ".") }
+                    if !dots { body(bytes, fd, cName) }
                 }
             }
         }
-        return result
     }
 
     static func failure(_ path: String, _ what: String) -> StoreError {

@@ -19,6 +19,10 @@ public struct LoadedAccount: Sendable {
 public struct StoreProblem: Hashable, Sendable, CustomStringConvertible {
     public let path: String
     public let reason: String
+    /// The account whose file this is, when it is an account file.
+    public var account: RecordID? = nil
+    /// That account's name as the index last knew it, when it did.
+    public var name: String? = nil
 
     public var description: String { "\(path): \(reason)" }
 }
@@ -93,6 +97,7 @@ public struct FileStore: Sendable {
         if file.schema > migrator.current {
             throw StoreError.tooNew(path: root, version: file.schema, supported: migrator.current)
         }
+        store.tightenModes()
         if file.schema < migrator.current { try store.migrateAll() }
         return store
     }
@@ -160,45 +165,23 @@ public struct FileStore: Sendable {
         return RecordID(rawValue: String(decoding: name.dropLast(suffix.count), as: UTF8.self))
     }
 
-    /// Names in the accounts directory, split into account ids and files that are not
-    /// account files (temporary leftovers, stray files).
-    func listAccountFiles() throws -> (ids: [RecordID], strays: [String]) {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: accountsDirectory)
-        } catch {
-            throw StoreError.io(path: accountsDirectory, reason: "cannot list the accounts directory")
-        }
-        var ids: [RecordID] = []
-        var strays: [String] = []
-        for name in names.sorted() {
-            if let id = Self.accountID(fileName: name.utf8) {
-                ids.append(id)
-            } else {
-                strays.append(name)
-            }
-        }
-        return (ids, strays)
-    }
-
     /// Every account that can be read, and a problem for each file that cannot.
     public func loadAll() -> StoreSnapshot {
         var snapshot = StoreSnapshot(accounts: [], problems: [])
-        let ids: [RecordID]
+        let listing: AccountFileListing
         do {
-            ids = try listAccountFiles().ids
+            listing = try listAccountFiles()
         } catch {
             snapshot.problems.append(StoreProblem(path: accountsDirectory, reason: "\(error)"))
             return snapshot
         }
-        snapshot.accounts.reserveCapacity(ids.count)
-        for id in ids {
+        snapshot.problems = listing.unreadable
+        snapshot.accounts.reserveCapacity(listing.files.count)
+        for id in listing.files.map(\.id).sorted() {
             do {
                 snapshot.accounts.append(try load(id))
-            } catch let StoreError.unreadable(path, reason) {
-                snapshot.problems.append(StoreProblem(path: path, reason: reason))
             } catch {
-                snapshot.problems.append(StoreProblem(path: path(of: id), reason: "\(error)"))
+                snapshot.problems.append(problem(reading: id, error))
             }
         }
         return snapshot
@@ -234,7 +217,7 @@ public struct FileStore: Sendable {
         }
         // Not the current schema (or not decodable as it): migrate if it is older.
         guard var json = try? RapportJSON.decode(JSONValue.self, from: data) else {
-            throw StoreError.unreadable(path: path, reason: RapportJSON.describe(firstError))
+            throw StoreError.unreadable(path: path, reason: Self.whyNotJSON(data, firstError))
         }
         do {
             guard try migrator.migrate(&json) else {
@@ -250,6 +233,10 @@ public struct FileStore: Sendable {
                 reason:
                     "written by a newer Rapport (schema \(version); this one reads up to \(migrator.current))"
             )
+        } catch Migrator.Failure.missingStep(let version) {
+            throw StoreError.unreadable(
+                path: path,
+                reason: "schema \(version), which this Rapport cannot read (it reads \(migrator.readable))")
         } catch Migrator.Failure.noVersion {
             throw StoreError.unreadable(
                 path: path,
@@ -371,7 +358,7 @@ public struct FileStore: Sendable {
         try FileLock.withLock(at: lockPath) {
             var (file, unknown) = try readStoreFileKeepingUnknown()
             guard file.schema < migrator.current else { return }
-            for id in try listAccountFiles().ids {
+            for id in try listAccountFiles().files.map(\.id) {
                 // Unreadable files are left alone; `rapport check` names them.
                 if let loaded = try? load(id) { _ = try write(loaded.account, keeping: loaded.unknown) }
             }

@@ -21,6 +21,8 @@ extension FileStore {
         problems += leftoverProblems()
         let snapshot = loadAll()
         problems += snapshot.problems
+        problems += checkIndex(snapshot.accounts)
+        problems += duplicateKeys(snapshot.accounts)
         for loaded in snapshot.accounts {
             for issue in loaded.account.validate(today: today) {
                 problems.append(StoreProblem(path: path(of: loaded.account.id), reason: issue.description))

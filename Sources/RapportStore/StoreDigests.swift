@@ -24,7 +24,7 @@ extension FileStore {
     /// account files), then checking each shard against the files.
     public func loadDigests() -> DigestSnapshot {
         let index = self.index
-        let listing = Mutex<Result<[[(id: RecordID, stamp: FileStamp)]], StoreError>?>(nil)
+        let listing = Mutex<Result<ShardedListing, StoreError>?>(nil)
         let stored = Parallel.map(SummaryIndex.shardCount + 1) { n -> Handoff<[DigestCodec.Entry]?> in
             guard n > 0 else {
                 let result = Result { () throws(StoreError) in try accountFilesByShard() }
@@ -34,15 +34,16 @@ extension FileStore {
             return Handoff(index.read(shard: n - 1))
         }
         let files: [[(id: RecordID, stamp: FileStamp)]]
+        let unreadable: [[StoreProblem]]
         switch listing.withLock({ $0 })! {
-        case .success(let list): files = list
+        case .success(let list): (files, unreadable) = (list.files, list.unreadable)
         case .failure(let error):
             return DigestSnapshot(
                 digests: [], problems: [StoreProblem(path: accountsDirectory, reason: "\(error)")],
                 refreshed: 0)
         }
         var checked = Parallel.map(SummaryIndex.shardCount) { n in
-            check(stored: stored[n + 1].take(), files: files[n])
+            check(stored: stored[n + 1].take(), files: files[n], unreadable: unreadable[n])
         }
         var snapshot = DigestSnapshot(digests: [], problems: [], refreshed: 0)
         snapshot.digests.reserveCapacity(files.reduce(0) { $0 + $1.count })
@@ -55,6 +56,7 @@ extension FileStore {
         }
         // Sorted here, where the array has no other holder: in place, nothing copied.
         AccountDigest.sortByName(&snapshot.digests)
+        snapshot.problems.sort { $0.path < $1.path }
         let dirty = checked.indices.filter { checked[$0].rewrite != nil }
         if !dirty.isEmpty {
             _ = FileLock.ifFree(at: lockPath) {
@@ -64,11 +66,20 @@ extension FileStore {
         return snapshot
     }
 
-    /// The account files with their stamps, grouped by the index shard that holds them.
-    private func accountFilesByShard() throws(StoreError) -> [[(id: RecordID, stamp: FileStamp)]] {
-        var byShard = [[(id: RecordID, stamp: FileStamp)]](repeating: [], count: SummaryIndex.shardCount)
-        let files = try POSIXFile.scan(accountsDirectory) { Self.accountID(fileName: $0) }
-        for file in files { byShard[SummaryIndex.shard(of: file.name)].append((file.name, file.stamp)) }
+    /// The account files with their stamps, and the unreadable ones, grouped by the index
+    /// shard that holds them.
+    private struct ShardedListing: Sendable {
+        var files = [[(id: RecordID, stamp: FileStamp)]](repeating: [], count: SummaryIndex.shardCount)
+        var unreadable = [[StoreProblem]](repeating: [], count: SummaryIndex.shardCount)
+    }
+
+    private func accountFilesByShard() throws(StoreError) -> ShardedListing {
+        var byShard = ShardedListing()
+        let listing = try listAccountFiles()
+        for file in listing.files { byShard.files[SummaryIndex.shard(of: file.id)].append(file) }
+        for problem in listing.unreadable {
+            byShard.unreadable[SummaryIndex.shard(of: problem.account!)].append(problem)
+        }
         return byShard
     }
 
@@ -82,9 +93,10 @@ extension FileStore {
         var rewrite: [RecordID: DigestCodec.Entry]?
     }
 
-    private func check(stored: consuming [DigestCodec.Entry]?, files: [(id: RecordID, stamp: FileStamp)])
-        -> CheckedShard
-    {
+    private func check(
+        stored: consuming [DigestCodec.Entry]?, files: [(id: RecordID, stamp: FileStamp)],
+        unreadable: [StoreProblem]
+    ) -> CheckedShard {
         var result = CheckedShard()
         // Taken over, not copied: the entries are moved out below.
         var stored = (consume stored) ?? []
@@ -95,7 +107,7 @@ extension FileStore {
         func fresh(_ id: RecordID, _ stamp: FileStamp) -> Int? {
             position[id].flatMap { stamps[$0] == stamp ? $0 : nil }
         }
-        let unchanged = position.count == stored.count && stored.count == files.count
+        let unchanged = unreadable.isEmpty && position.count == stored.count && stored.count == files.count
         if unchanged && files.allSatisfy({ fresh($0.id, $0.stamp) != nil }) {
             // The usual case, every entry fresh: the digests are moved out, not copied.
             result.digests.reserveCapacity(stored.count)
@@ -114,11 +126,18 @@ extension FileStore {
                 let digest = AccountDigest(try load(id).account, policy: policy)
                 result.digests.append(digest)
                 reread[id] = DigestCodec.Entry(stamp: stamp, digest: digest)
-            } catch let StoreError.unreadable(path, reason) {
-                result.problems.append(StoreProblem(path: path, reason: reason))
             } catch {
-                result.problems.append(StoreProblem(path: path(of: id), reason: "\(error)"))
+                result.problems.append(problem(reading: id, error))
             }
+        }
+        result.problems += unreadable
+        // An unreadable file is never listed, but its old entry is kept for its name, so
+        // a command given that name can say the account exists and why it cannot be read.
+        // The entry is stale for it (its stamp is of a file that read, or the file is not
+        // listed at all) until the file reads again.
+        for k in result.problems.indices {
+            guard let id = result.problems[k].account, let at = position[id] else { continue }
+            result.problems[k].name = stored[at].digest.name
         }
         // The entries to write: fresh ones as they were, re-read ones only if their file
         // did not change while it was read.
@@ -130,7 +149,13 @@ extension FileStore {
                 entries[id] = entry
             }
         }
-        result.rewrite = entries
+        for problem in result.problems {
+            if let id = problem.account, let at = position[id] { entries[id] = stored[at] }
+        }
+        let same =
+            entries.count == stored.count
+            && entries.allSatisfy { position[$0.key].map { stored[$0] } == $0.value }
+        result.rewrite = same ? nil : entries
         return result
     }
 }

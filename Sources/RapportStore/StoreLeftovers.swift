@@ -28,12 +28,12 @@ extension FileStore {
     func temporaryFiles() -> [(path: String, held: Bool)] {
         var found: [(path: String, held: Bool)] = []
         for directory in temporaryFileDirectories {
-            let names =
-                (try? POSIXFile.scan(directory) { bytes -> String? in
-                    let name = String(decoding: bytes, as: UTF8.self)
-                    return Self.isTemporaryFileName(name) ? name : nil
-                }) ?? []
-            for (name, _) in names.sorted(by: { $0.name < $1.name }) {
+            var names: [String] = []
+            try? POSIXFile.forEachEntry(in: directory) { bytes, _, _ in
+                let name = String(decoding: bytes, as: UTF8.self)
+                if Self.isTemporaryFileName(name) { names.append(name) }
+            }
+            for name in names.sorted() {
                 let path = "\(directory)/\(name)"
                 found.append((path, Self.isHeld(path)))
             }

@@ -7,14 +7,14 @@ extension FileStore {
     /// account file at a time on every core (never the whole store in memory). A file
     /// whose bytes cannot hold the query's longest word is not decoded at all.
     public func search(_ search: AccountSearch) -> (hits: [SearchHit], problems: [StoreProblem]) {
-        let ids: [RecordID]
+        let listing: AccountFileListing
         do {
-            ids = try listAccountFiles().ids
+            listing = try listAccountFiles()
         } catch {
             return ([], [StoreProblem(path: accountsDirectory, reason: "\(error)")])
         }
         let key = search.asciiKey
-        let found = Parallel.map(ids) { id -> ([SearchHit], StoreProblem?) in
+        let found = Parallel.map(listing.files.map(\.id)) { id -> ([SearchHit], StoreProblem?) in
             let path = path(of: id)
             do {
                 guard let data = try POSIXFile.read(path) else { return ([], nil) }
@@ -40,7 +40,7 @@ extension FileStore {
                 < (b[0].accountName.lowercased(), b[0].accountID.rawValue)
         }
         let hits = groups.flatMap { $0 }
-        let problems = found.compactMap(\.1)
+        let problems = listing.unreadable + found.compactMap(\.1)
         return (hits, problems)
     }
 }

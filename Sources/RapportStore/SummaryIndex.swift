@@ -1,4 +1,5 @@
 import FoundationEssentials
+import IndexKit
 import RapportCore
 
 /// The store's summary index: every account's digest with the size and modification
@@ -12,8 +13,9 @@ import RapportCore
 struct SummaryIndex {
     static let shardCount = 256
     /// Raised whenever what a digest holds or how its follow-ups are derived changes (6: plan
-    /// items due from their start; one-off plan items on lost accounts), so old shards rebuild.
-    static let version = "6"
+    /// items due from their start; one-off plan items on lost accounts; 7: shards carry a
+    /// checksum), so old shards rebuild.
+    static let version = "7"
 
     let directory: String
     /// Settings the digests depend on; a shard built under others is stale.
@@ -35,22 +37,55 @@ struct SummaryIndex {
         return "\(directory)/\(hex.count == 1 ? "0" + hex : hex).idx"
     }
 
-    var header: String { "rapport-index\t\(Self.version)\t\(policyKey)\n" }
+    /// The header line up to its checksum: `rapport-index`, the version, the settings.
+    var prefix: [UInt8] { Array("rapport-index\t\(Self.version)\t\(policyKey)\t".utf8) }
+    /// The whole header line's length: the prefix, the checksum of what follows, a newline.
+    var headerLength: Int { prefix.count + ShardChecksum.width + 1 }
 
-    /// A shard's entries as its file lists them; nil when missing, corrupt or stale.
+    /// What a shard's bytes are: of another version or settings (or not a shard: stale,
+    /// rebuilt without a word), sealed by the checksum of their entries, or not (edited
+    /// or damaged: rebuilt too, and named by `check`).
+    enum Seal { case foreign, sealed, broken }
+
+    func seal(of bytes: UnsafeBufferPointer<UInt8>) -> Seal {
+        let prefix = self.prefix
+        guard bytes.count >= headerLength, bytes.prefix(prefix.count).elementsEqual(prefix) else {
+            return .foreign
+        }
+        let written = bytes[prefix.count..<headerLength]
+        let sum = ShardChecksum.of(UnsafeBufferPointer(rebasing: bytes[headerLength...]))
+        return written.elementsEqual(ShardChecksum.hex(sum) + [FieldText.newline]) ? .sealed : .broken
+    }
+
+    /// A shard's entries as its file lists them; nil when missing, corrupt, stale or
+    /// not sealed by its checksum.
     func read(shard n: Int) -> [DigestCodec.Entry]? {
-        guard let bytes = try? POSIXFile.readShared(path(ofShard: n)) else { return nil }
-        let expected = Array(header.utf8)
-        guard bytes.count >= expected.count, bytes[0..<expected.count].elementsEqual(expected) else {
+        guard let bytes = try? POSIXFile.readShared(path(ofShard: n)),
+            bytes.withUnsafeBufferPointer({ seal(of: $0) }) == .sealed
+        else {
             return nil
         }
-        return try? DigestCodec.decode(bytes[expected.count...])
+        return try? DigestCodec.decode(bytes[headerLength...])
     }
 
     func write(shard n: Int, _ entries: [RecordID: DigestCodec.Entry]) throws {
-        try POSIXFile.makeDirectory(directory)
-        var bytes = Array(header.utf8)
+        var bytes = header(checksum: 0)
         for id in entries.keys.sorted() { DigestCodec.encode(entries[id]!, into: &bytes) }
+        try writeSealed(&bytes, shard: n)
+    }
+
+    private func header(checksum: UInt64) -> [UInt8] {
+        prefix + ShardChecksum.hex(checksum) + [FieldText.newline]
+    }
+
+    /// Writes a header and entries after putting the entries' checksum in the header.
+    private func writeSealed(_ bytes: inout [UInt8], shard n: Int) throws {
+        let start = prefix.count
+        let sum = bytes.withUnsafeBufferPointer {
+            ShardChecksum.of(UnsafeBufferPointer(rebasing: $0[headerLength...]))
+        }
+        bytes.replaceSubrange(start..<start + ShardChecksum.width, with: ShardChecksum.hex(sum))
+        try POSIXFile.makeDirectory(directory)
         try POSIXFile.writeAtomically(Data(bytes), to: path(ofShard: n), durable: false)
     }
 
@@ -62,16 +97,15 @@ struct SummaryIndex {
         let n = Self.shard(of: id)
         var replacement: [UInt8] = []
         if let entry { DigestCodec.encode(entry, into: &replacement) }
-        let head = Array(header.utf8)
-        guard var bytes = try? POSIXFile.readBytes(path(ofShard: n)), bytes.count >= head.count,
-            bytes.prefix(head.count).elementsEqual(head)
+        guard var bytes = try? POSIXFile.readBytes(path(ofShard: n)),
+            bytes.withUnsafeBufferPointer({ seal(of: $0) }) == .sealed
         else {
-            try POSIXFile.makeDirectory(directory)
-            try POSIXFile.writeAtomically(Data(head + replacement), to: path(ofShard: n), durable: false)
+            var fresh = header(checksum: 0) + replacement
+            try writeSealed(&fresh, shard: n)
             return
         }
         let marker = Array("\nA\t\(id.rawValue)\t".utf8)
-        if let start = Self.find(marker, in: bytes, from: head.count - 1) {
+        if let start = Self.find(marker, in: bytes, from: headerLength - 1) {
             let blockStart = start + 1
             let blockEnd =
                 Self.find(Array("\nA\t".utf8), in: bytes, from: blockStart).map { $0 + 1 } ?? bytes.count
@@ -79,7 +113,7 @@ struct SummaryIndex {
         } else {
             bytes.append(contentsOf: replacement)
         }
-        try POSIXFile.writeAtomically(Data(bytes), to: path(ofShard: n), durable: false)
+        try writeSealed(&bytes, shard: n)
     }
 
     /// The first position at or after `from` where `needle` occurs.

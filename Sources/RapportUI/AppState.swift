@@ -65,11 +65,15 @@ public struct AppState: Equatable, Sendable {
         self.problems = problems
         screen = storeExists ? .accounts : .welcome
         setDigests(digests)
-        if !problems.isEmpty {
-            message = Message(
-                "\(problems.count) file\(problems.count == 1 ? "" : "s") could not be read and \(problems.count == 1 ? "is" : "are") not shown (rapport check names them)",
-                isError: true)
-        }
+        if let warning = Self.warning(problems) { message = warning }
+    }
+
+    /// The message naming the files that could not be read ("path: reason" each), the
+    /// first with its reason: "Cannot read …; not shown (and 2 more: rapport check)".
+    static func warning(_ problems: [String]) -> Message? {
+        guard let first = problems.first else { return nil }
+        let more = problems.count == 1 ? "rapport check" : "and \(problems.count - 1) more: rapport check"
+        return Message("Cannot read \(first); not shown (\(more))", isError: true)
     }
 
     /// Smallest terminal the app draws in; smaller shows the too-small screen.

@@ -12,6 +12,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         return []
     case .loaded(let digests, let problems):
         state.setDigests(digests)
+        if problems != state.problems, let warning = AppState.warning(problems) { state.message = warning }
         state.problems = problems
         if let id = state.screen.accountID {
             if state.digest(id) == nil {

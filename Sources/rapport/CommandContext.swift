@@ -41,31 +41,51 @@ struct CommandContext {
 
     func openStore() throws -> FileStore { try FileStore.open(at: storePath) }
 
-    /// Finds one account by id or name prefix.
     /// The account `query` names (an id, a name, or the unambiguous start of one), read in
     /// full. An id is read straight from its file; a name is looked up in the summary
     /// index (kept in step with the files, never trusted over them), so only the one
-    /// account's file is decoded, however large the store.
+    /// account's file is decoded, however large the store. An account whose file cannot
+    /// be read, given by its id or by the name the index knew it by, is said to exist and
+    /// why it cannot be read, not "no account matches" (D41).
     func findAccount(_ query: String, in store: FileStore) throws -> LoadedAccount {
         if let id = RecordID(rawValue: query.trimmingSpaces().lowercased()), id.rawValue.hasPrefix("acc-") {
             do {
                 return try store.load(id)
             } catch StoreError.noSuchAccount {
                 // Not an id after all (a name that looks like one): look it up by name.
+            } catch is StoreError {
+                // Its file cannot be read: the digests name it with its reason, below.
             }
         }
         let snapshot = store.loadDigests()
-        reportProblems(snapshot.problems)
-        let digest = try Lookup.find(query, in: snapshot.digests, kind: "account", id: \.id, name: \.name)
-        return try store.load(digest.id)
+        do {
+            let digest = try Lookup.find(query, in: snapshot.digests, kind: "account", id: \.id, name: \.name)
+            reportProblems(snapshot.problems)
+            return try store.load(digest.id)
+        } catch let error as InputError {
+            let named = snapshot.problems.filter { $0.account != nil }
+            guard
+                let problem = try? Lookup.find(
+                    query, in: named, kind: "account", id: { $0.account! }, name: { $0.name ?? "" })
+            else {
+                reportProblems(snapshot.problems)
+                throw error
+            }
+            reportProblems(snapshot.problems.filter { $0.path != problem.path })
+            let name = problem.name.map { " (\($0))" } ?? ""
+            throw InputError(
+                "account \(problem.account!)\(name) exists but its file cannot be read: \(problem.reason); "
+                    + "fix or remove \(problem.path) (rapport check lists every problem)")
+        }
     }
 
-    /// Unreadable files are named on stderr; the command goes on with the rest.
+    /// Unreadable files are named on stderr, one line each; the command goes on with the rest.
     func reportProblems(_ problems: [StoreProblem]) {
         guard !problems.isEmpty else { return }
-        var text =
-            "warning: \(problems.count) file\(problems.count == 1 ? "" : "s") could not be read and \(problems.count == 1 ? "was" : "were") skipped (run 'rapport check'):\n"
-        for problem in problems { text += "  \(problem)\n" }
+        var text = ""
+        for problem in problems {
+            text += "rapport: \(problem.path) cannot be read: \(problem.reason); it is left out\n"
+        }
         System.writeError(text)
     }
 }

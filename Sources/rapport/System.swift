@@ -93,10 +93,11 @@ enum System {
     }
 
     /// Writes `text` to `path` through a temporary file renamed into place, so a reader
-    /// never sees half of it.
+    /// never sees half of it. The file is 0600, whatever the umask: an export holds notes
+    /// on a customer, as private as the store it comes from (D41).
     static func write(_ text: String, to path: String) throws(Failure) {
         let temp = path + ".\(getpid()).tmp"
-        try create(temp, holding: text, flags: O_TRUNC, mode: 0o644)
+        try create(temp, holding: text, flags: O_TRUNC, mode: 0o600)
         guard rename(temp, path) == 0 else {
             let failure = reason()
             unlink(temp)

@@ -158,6 +158,9 @@ import Testing
         try tmux.waitFor("Wrote \(path)")
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text.contains("Northwind Logistics"))
+        // Notes on a customer: readable by this user only, whatever the umask (D41).
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
         // A file that cannot be written (a directory has its name): the message names the
         // file and the reason, and nothing is left behind.
         try FileManager.default.removeItem(atPath: path)

@@ -1,3 +1,4 @@
+import Foundation
 import RapportCore
 import RapportStore
 import TUIKit
@@ -27,5 +28,20 @@ import Testing
         #expect(state.message?.text.hasPrefix("'Quillon Publishing' was changed by someone else") == true)
         #expect(try store.load(Fixture.id("acc-quill")).account.market == "Books")
         #expect(state.summaries.map(\.name).contains("Quillon Publishing"))
+    }
+
+    @Test func anAccountFileThatCannotBeReadIsNamedWithItsReason() throws {
+        var state = Fixture.state()
+        try state.perform([])
+        let path = try FileStore.open(at: state.storePath).path(of: Fixture.id("acc-quill"))
+        try Data("<<<<<<< HEAD\n{}\n=======\n{}\n>>>>>>> theirs\n".utf8).write(to: URL(fileURLWithPath: path))
+        try state.perform([.reload])
+        #expect(state.message?.isError == true)
+        #expect(
+            state.message?.text.hasPrefix("Cannot read \(path): git conflict markers at line 1 (a merge")
+                == true,
+            "\(state.message?.text ?? "")")
+        #expect(state.message?.text.hasSuffix("; not shown (rapport check)") == true)
+        #expect(!state.summaries.map(\.name).contains("Quillon Publishing"))
     }
 }

@@ -1,0 +1,75 @@
+import RapportCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// What the accounts directory holds, from one `readdir` pass with an `fstatat` per entry.
+struct AccountFileListing {
+    /// The account files this process can read, with their stamps, in directory order.
+    var files: [(id: RecordID, stamp: FileStamp)] = []
+    /// Entries named like account files that cannot be read (a directory, a link, a FIFO,
+    /// a file without read permission), each with the account id and the reason.
+    var unreadable: [StoreProblem] = []
+    /// Names that are not account files (temporary leftovers, stray files).
+    var strays: [String] = []
+}
+
+// Listing the account files: every command starts here, so an account whose file cannot
+// be read is named (with the account id) instead of being listed from the index as if it
+// were fine, or silently missing (D41).
+extension FileStore {
+    /// The accounts directory's entries, sorted into readable account files, unreadable
+    /// ones and strays. An account file with permission bits for group or others is
+    /// made 0600 on the way (D41): the directory listing has its mode at no extra cost.
+    func listAccountFiles() throws(StoreError) -> AccountFileListing {
+        var listing = AccountFileListing()
+        try POSIXFile.forEachEntry(in: accountsDirectory) { bytes, fd, cName in
+            guard let id = Self.accountID(fileName: bytes) else {
+                listing.strays.append(String(decoding: bytes, as: UTF8.self))
+                return
+            }
+            var info = stat()
+            guard fstatat(fd, cName, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return }
+            if let reason = Self.unreadableReason(info, fd, cName, path: path(of: id)) {
+                listing.unreadable.append(StoreProblem(path: path(of: id), reason: reason, account: id))
+                return
+            }
+            Self.tighten(info, fd, cName)
+            listing.files.append((id, FileStamp(info)))
+        }
+        listing.strays.sort()
+        listing.unreadable.sort { $0.path < $1.path }
+        return listing
+    }
+
+    /// Why this process cannot read the entry `info` describes, or nil when it can: only
+    /// a regular file within the size limit that it has read permission for.
+    private static func unreadableReason(
+        _ info: stat, _ directory: Int32, _ name: UnsafePointer<CChar>, path: String
+    ) -> String? {
+        do {
+            try POSIXFile.readable(info, path)
+        } catch .unreadable(_, let reason) {
+            return reason
+        } catch {
+            return "\(error)"
+        }
+        let me = geteuid()
+        // The owner's read bit is the usual case and needs no system call; root reads anything.
+        if me == 0 || (info.st_uid == me && info.st_mode & S_IRUSR != 0) { return nil }
+        if faccessat(directory, name, R_OK, AT_EACCESS) == 0 { return nil }
+        let mode = String(info.st_mode & 0o7777, radix: 8)
+        return
+            "permission denied (mode \(mode), owner uid \(info.st_uid); Rapport runs as uid \(me)); "
+            + "give this user read and write permission (chmod 600, chown)"
+    }
+
+    /// Makes a regular file of this user's that group or others may use private (0600).
+    private static func tighten(_ info: stat, _ directory: Int32, _ name: UnsafePointer<CChar>) {
+        guard info.st_mode & 0o077 != 0, info.st_uid == geteuid() else { return }
+        _ = fchmodat(directory, name, 0o600, 0)
+    }
+}
