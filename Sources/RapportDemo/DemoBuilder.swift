@@ -1,8 +1,9 @@
 import RapportCore
 
 /// Builds the demo accounts from the bundled profiles, dated relative to `today`, so
-/// the demo always has recent touches, due follow-ups and overdue items. The same
-/// `today` and `seed` always give the same store.
+/// the demo always has recent touches and follow-ups coming due. Most relationships are
+/// looked after; what is overdue sits where the story is (accounts at risk, in tension
+/// or in disruption). The same `today` and `seed` always give the same store.
 public struct DemoBuilder {
     public var portfolio: DemoPortfolio
     public var playbook: Playbook
@@ -22,12 +23,15 @@ public struct DemoBuilder {
     /// Every demo account.
     public func build(seed: UInt64 = 2026) -> [Account] {
         var random = SeededRandom(seed: seed)
-        return portfolio.accounts.map { account(from: $0, using: &random) }
+        var phrasebook = DemoPhrasebook(subjects: portfolio.subjects)
+        return portfolio.accounts.map { account(from: $0, using: &random, phrasebook: &phrasebook) }
     }
 
     func ago(_ days: Int) -> Day { today.adding(days: -days) }
 
-    func account(from p: DemoProfile, using random: inout SeededRandom) -> Account {
+    func account(from p: DemoProfile, using random: inout SeededRandom, phrasebook: inout DemoPhrasebook)
+        -> Account
+    {
         let since = today.adding(years: -p.sinceYears)
         let history = seasonHistory(p, since: since)
         var account = Account(
@@ -49,7 +53,8 @@ public struct DemoBuilder {
                 id: .generate("tm", using: &random), name: $0.name, role: $0.role,
                 responsibility: $0.responsibility)
         }
-        account.touchpoints = touchpoints(p, contacts: account.contacts, since: since, using: &random)
+        if let spec = p.plan { addPlan(spec, to: &account, using: &random) }
+        addTouchpoints(p, to: &account, using: &random, phrasebook: &phrasebook)
         account.concerns = p.concerns.map { c in
             let raised = ago(c.daysAgo)
             return Concern(
@@ -63,9 +68,9 @@ public struct DemoBuilder {
                 resolution: c.resolution ?? "",
                 resolvedOn: c.status == .resolved ? raised.adding(days: c.respondInDays) : nil)
         }
-        account.litmusChecks = litmusChecks(p, using: &random)
+        account.litmusChecks = litmusChecks(p, for: account, using: &random)
         account.measures = (p.measures ?? []).map { measure($0, using: &random) }
-        if let survey = satisfactionSurvey(p, health: account.health, using: &random) {
+        if let survey = satisfactionSurvey(p, of: account, using: &random) {
             account.measures.append(survey)
         }
         account.risks = (p.risks ?? []).map { r in
@@ -78,7 +83,6 @@ public struct DemoBuilder {
                 ourResponse: r.ourResponse, reviewOn: today.adding(days: r.reviewInDays))
         }
         if let spec = p.worksheet { addWorksheet(spec, to: &account, using: &random) }
-        if let spec = p.plan { addPlan(spec, to: &account, using: &random) }
         if let spec = p.expectations { account.expectations = [expectations(spec, using: &random)] }
         return account
     }
@@ -104,55 +108,6 @@ public struct DemoBuilder {
         return "\(person.first ?? "contact").\(person.last ?? "")@\(domain).example"
     }
 
-    func touchpoints(_ p: DemoProfile, contacts: [Contact], since: Day, using random: inout SeededRandom)
-        -> [Touchpoint]
-    {
-        let kinds: [(TouchKind, Int)] = [
-            (.call, 30), (.email, 25), (.meeting, 20), (.report, 10), (.meal, 5), (.siteVisit, 5),
-            (.review, 5)
-        ]
-        let earliest = max(ago(Self.historyDays), since)
-        var result: [Touchpoint] = []
-        var day = ago(p.lastTouchDaysAgo)
-        var index = 0
-        while day >= earliest {
-            let kind = weighted(kinds, using: &random)
-            let present = contacts.filter { $0.leftOn.map { day < $0 } ?? true }
-            var with: [RecordID] = []
-            if let main = present.first(where: { $0.level == .main }) ?? present.first {
-                with.append(main.id)
-            }
-            // Others take turns, so each contact is reached now and then; a cold
-            // relationship has stopped reaching beyond the main contact.
-            if present.count > 1, p.mood != "cold", index % 2 == 1 {
-                let other = present[(index / 2) % present.count]
-                if !with.contains(other.id) { with.append(other.id) }
-            }
-            let summary: String
-            if index < p.topics.count {
-                summary = p.topics[index]
-            } else {
-                let pool = portfolio.genericTopics[kind.rawValue] ?? ["Touched base"]
-                summary = pool[Int(random.next() % UInt64(pool.count))]
-            }
-            var touch = Touchpoint(
-                id: .generate("tp", using: &random), day: day, kind: kind, contactIDs: with,
-                summary: summary, sentiment: sentiment(p.mood, recent: index < 3, using: &random),
-                loggedBy: p.owner)
-            if random.next() % 6 == 0 || index == 0 {
-                let followUp = day.adding(days: 7 + Int(random.next() % 14))
-                touch.followUp = followUp
-                // Older follow-ups were done on time; the recent ones are still open.
-                if index > 1 && followUp < today { touch.followUpDoneOn = followUp }
-            }
-            result.append(touch)
-            let jitter = max(1, p.touchEveryDays * 3 / 10)
-            day = day.adding(days: -(p.touchEveryDays - jitter + Int(random.next() % UInt64(2 * jitter + 1))))
-            index += 1
-        }
-        return result.reversed()
-    }
-
     func sentiment(_ mood: String, recent: Bool, using random: inout SeededRandom) -> Sentiment {
         let odds: (Int, Int)  // percent positive, percent negative
         switch mood {
@@ -176,37 +131,18 @@ public struct DemoBuilder {
         return choices[0].0
     }
 
-    func litmusChecks(_ p: DemoProfile, using random: inout SeededRandom) -> [LitmusCheck] {
-        guard let last = p.litmusLastDaysAgo else { return [] }
-        let interval = p.tier == .key ? 91 : 182
-        let count = p.litmus.count
-        return p.litmus.enumerated().map { offset, score in
-            let day = ago(last + (count - 1 - offset) * interval)
-            return LitmusCheck(
-                id: .generate("lt", using: &random), day: day, version: questions.version,
-                answers: answers(forScore: score), by: p.owner)
-        }
-    }
-
-    /// Answers whose score is as close as the scale allows to `score`.
-    func answers(forScore score: Int) -> [LitmusAnswer] {
-        let n = questions.questions.count
-        let best = n * LitmusQuestionSet.maxAnswer
-        let total = Int((Double(score) * Double(best) / 100).rounded())
-        return questions.questions.enumerated().map { index, question in
-            let value = total / n + (index < total % n ? 1 : 0)
-            return LitmusAnswer(questionID: question.id, value: min(value, LitmusQuestionSet.maxAnswer))
-        }
-    }
-
-    /// Key and core customers answer a twice-yearly satisfaction survey; the latest one
-    /// is two to eight months old, so some are due again and some are not.
-    func satisfactionSurvey(_ p: DemoProfile, health: Int?, using random: inout SeededRandom) -> Measure? {
+    /// Key and core customers answer a twice-yearly satisfaction survey; the latest one is
+    /// one to four months old, or two to six where the account is in trouble (so some of
+    /// those are nearly due again).
+    func satisfactionSurvey(_ p: DemoProfile, of account: Account, using random: inout SeededRandom)
+        -> Measure?
+    {
         guard p.tier != .standard, p.status == .active || p.status == .atRisk,
             !(p.measures ?? []).contains(where: { $0.isSatisfaction ?? false })
         else { return nil }
-        let latest = YearMonth(today).adding(months: -(2 + Int(random.next() % 7)))
-        let base = Double(health ?? 70)
+        let age = Self.isInTrouble(account) ? 2 + Int(random.next() % 5) : 1 + Int(random.next() % 4)
+        let latest = YearMonth(today).adding(months: -age)
+        let base = Double(account.health ?? 70)
         let readings = (0..<4).map { i in
             MeasureReading(
                 month: latest.adding(months: -6 * (3 - i)),
@@ -266,24 +202,12 @@ public struct DemoBuilder {
         }
     }
 
+    /// The plan from the playbook, started five months ago; its items are credited by
+    /// the touches that did them (see `planTouches`).
     func addPlan(_ spec: DemoProfile.PlanSpec, to account: inout Account, using random: inout SeededRandom) {
-        let start = ago(150)
-        var plan = playbook.plan(for: account, owner: account.owner, startingOn: start, using: &random)
+        var plan = playbook.plan(for: account, owner: account.owner, startingOn: ago(150), using: &random)
         plan.currentState = spec.currentState
         plan.targetState = spec.targetState
-        for index in plan.items.indices {
-            var item = plan.items[index]
-            // Done on rhythm, with the latest occurrence sometimes slipping.
-            var next = item.cadence == .once ? start : item.cadence.next(after: start)
-            while let due = next, due <= today.adding(days: -3) {
-                let late = Int(random.next() % 6)
-                let doneOn = due.adding(days: late)
-                if doneOn > today || random.next() % 5 == 0 { break }
-                item.completions.append(PlanCompletion(day: doneOn, note: "Done"))
-                next = item.cadence.next(after: doneOn)
-            }
-            plan.items[index] = item
-        }
         account.plan = plan
     }
 

@@ -4,8 +4,14 @@ import RapportCore
 /// whose dates are relative ("days ago"), so a demo store is always current.
 public struct DemoPortfolio: Decodable, Sendable {
     public var currency: String
-    /// Touchpoint summaries by touch kind (raw value) for older touches.
-    public var genericTopics: [String: [String]]
+    /// What routine touchpoints are about: noun phrases a phrasing's `{subject}` takes.
+    public var subjects: [String]
+    /// Summaries of routine touchpoints by touch kind (raw value), each fitting its kind:
+    /// `{name}` is the contact met, `{subject}` one of `subjects`, `{month}` the month before.
+    public var phrasings: [String: [String]]
+    /// Summaries of the touchpoints that do a plan item: by playbook step (raw value), then
+    /// by the touch kinds that fit the step.
+    public var planPhrasings: [String: [String: [String]]]
     public var accounts: [DemoProfile]
 }
 
@@ -24,6 +30,8 @@ public struct DemoProfile: Decodable, Sendable {
         var resolution: String?
         var raisedBy: Int?
     }
+    /// A recent touchpoint of the account's own story, with the kind its text describes.
+    public struct TopicSpec: Decodable, Sendable { var kind: TouchKind, text: String }
     public struct PlanSpec: Decodable, Sendable { var currentState: String, targetState: String }
     public struct MeasureSpec: Decodable, Sendable {
         var name: String, unit: String, direction: MeasureDirection
@@ -93,7 +101,10 @@ public struct DemoProfile: Decodable, Sendable {
     var team: [TeamSpec]
     var touchEveryDays: Int, lastTouchDaysAgo: Int
     var mood: String
-    var topics: [String]
+    var topics: [TopicSpec]
+    /// Contacts (by index) the story leaves past their keep-in-touch interval; every
+    /// other contact with a rhythm is reached within it.
+    var outOfTouch: [Int]?
     var seasonHistory: [SeasonSpec]?
     var concerns: [ConcernSpec]
     var litmus: [Int]
