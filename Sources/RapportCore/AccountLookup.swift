@@ -16,7 +16,8 @@ public enum Lookup {
             sameName.isEmpty ? candidates.filter { name($0).lowercased().hasPrefix(wanted) } : sameName
         switch prefixed.count {
         case 0:
-            throw InputError("no \(kind) matches '\(query)'")
+            throw InputError(
+                "no \(kind) matches '\(query)'; " + nearest(wanted, in: candidates, id: id, name: name))
         case 1:
             return prefixed[0]
         default:
@@ -26,5 +27,21 @@ public enum Lookup {
                 "'\(query)' matches \(prefixed.count) \(kind)s: \(names)\(more); type more of the name or use the id"
             )
         }
+    }
+
+    /// What there is instead: the names containing the query, else every name when there
+    /// are a few, else how to name one.
+    private static func nearest<T>(
+        _ wanted: String, in candidates: [T], id: (T) -> RecordID, name: (T) -> String
+    ) -> String {
+        let near = candidates.filter { name($0).lowercased().contains(wanted) }
+        func list(_ some: [T]) -> String {
+            let names = some.prefix(8).map { "\(name($0)) (\(id($0)))" }.joined(separator: ", ")
+            return names + (some.count > 8 ? ", and \(some.count - 8) more" : "")
+        }
+        if !near.isEmpty { return "names containing it: " + list(near) }
+        if candidates.isEmpty { return "there is none yet" }
+        if candidates.count <= 8 { return "there are " + list(candidates) }
+        return "give its id or the start of its name"
     }
 }
