@@ -1,4 +1,4 @@
-/// The editable facts of an account (everything the account form shows).
+/// The editable facts of an account (everything the account form shows, and the notes).
 public struct AccountFacts: Equatable, Sendable {
     public var name: String
     public var owner: String
@@ -10,6 +10,7 @@ public struct AccountFacts: Equatable, Sendable {
     public var market: String
     public var customerSince: Day?
     public var tags: [String]
+    public var notes: String
     /// Why the season changed (kept in the season history).
     public var seasonReason = ""
 
@@ -24,6 +25,7 @@ public struct AccountFacts: Equatable, Sendable {
         market = a.market
         customerSince = a.customerSince
         tags = a.tags
+        notes = a.notes
     }
 
     /// Writes the facts into the account; a new season is recorded in its history.
@@ -37,6 +39,7 @@ public struct AccountFacts: Equatable, Sendable {
         a.market = market
         a.customerSince = customerSince
         a.tags = tags
+        a.notes = notes
         a.changeSeason(
             to: season, on: today, reason: seasonReason.isEmpty ? "Changed in Rapport" : seasonReason)
     }
