@@ -1,4 +1,4 @@
-/// The editable facts of an account (everything the account form shows).
+/// The editable facts of an account (everything the account form shows, and the notes).
 public struct AccountFacts: Equatable, Sendable {
     public var name: String
     public var owner: String
@@ -12,6 +12,7 @@ public struct AccountFacts: Equatable, Sendable {
     public var tags: [String]
     /// The account's id in the system it was imported from.
     public var sourceID: String?
+    public var notes: String
     /// Why the season changed (kept in the season history).
     public var seasonReason = ""
 
@@ -27,6 +28,7 @@ public struct AccountFacts: Equatable, Sendable {
         customerSince = a.customerSince
         tags = a.tags
         sourceID = a.sourceID
+        notes = a.notes
     }
 
     /// Writes the facts into the account; a new season is recorded in its history.
@@ -41,6 +43,7 @@ public struct AccountFacts: Equatable, Sendable {
         a.customerSince = customerSince
         a.tags = tags
         a.sourceID = sourceID
+        a.notes = notes
         a.changeSeason(
             to: season, on: today, reason: seasonReason.isEmpty ? "Changed in Rapport" : seasonReason)
     }

@@ -255,3 +255,43 @@ extension Goal {
         return value
     }
 }
+
+extension Contact {
+    /// A contact has a name.
+    public static func validateName(_ name: String) throws(InputError) {
+        guard !name.trimmingWhitespace().isEmpty else { throw InputError("the contact's name is empty") }
+    }
+}
+
+extension KeepInTouch {
+    /// The days either interval may be: one day to ten years.
+    public static let days = 1...3650
+
+    /// The rhythm from its two intervals: each within `days`, the maximum at least the ideal.
+    public static func validated(ideal: Int, maximum: Int) throws(InputError) -> KeepInTouch {
+        for n in [ideal, maximum] where !days.contains(n) {
+            throw InputError("'\(n)' is not a number of days (\(days.lowerBound)–\(days.upperBound))")
+        }
+        guard maximum >= ideal else {
+            throw InputError("the maximum (\(maximum) days) must be at least the ideal interval (\(ideal))")
+        }
+        return KeepInTouch(idealDays: ideal, maximumDays: maximum)
+    }
+
+    /// `IDEAL:MAX` as typed, in days (`30:60`: in touch every 30 days, overdue after 60).
+    public static func parse(_ raw: String) throws(InputError) -> KeepInTouch {
+        let parts = raw.trimmingSpaces().split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, let ideal = Int(parts[0]), let maximum = Int(parts[1]) else {
+            throw InputError("'\(raw)' is not IDEAL:MAX in days, e.g. 30:60 (every 30 days, at most 60)")
+        }
+        return try validated(ideal: ideal, maximum: maximum)
+    }
+}
+
+extension AccountFacts {
+    /// A changed season says why (the history keeps the reason); `mine` is the edit of `base`.
+    public static func validateSeasonChange(base: AccountFacts, mine: AccountFacts) throws(InputError) {
+        guard mine.season != base.season, mine.seasonReason.trimmingWhitespace().isEmpty else { return }
+        throw InputError("why does the season change to \(mine.season.rawValue)? (kept in its history)")
+    }
+}

@@ -5,7 +5,8 @@ import RapportStore
 /// `rapport account ...`: manage accounts.
 struct AccountCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "account", abstract: "Manage accounts.", subcommands: [AddAccountCommand.self])
+        commandName: "account", abstract: "Manage accounts.",
+        subcommands: [AddAccountCommand.self, EditAccountCommand.self])
 }
 
 /// `rapport account add NAME`: adds an account.

@@ -17,7 +17,9 @@ struct DueCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     @Flag(
-        help: "Print JSON (an array with keys account, title, source, due, daysOverdue, urgency, owner, …).")
+        help:
+            "Print JSON (an array with keys id, account, title, source, due, daysOverdue, urgency, owner, …)."
+    )
     var json = false
 
     @Flag(
@@ -121,7 +123,12 @@ enum DueItemJSON {
                 let slot = slots[i]
                 let entries = views[slot.account]
                 let (keyPart, title, owner, why) = entries.fields(of: slot.item)
-                o.literal(",\n{\"key\":\"")
+                // `id` (what `done` and `snooze` take) and `key` are the same stable text.
+                o.literal(",\n{\"id\":\"")
+                ids.write(slot.account, to: &o)
+                o.literal("/")
+                o.fieldText(keyPart)
+                o.literal("\",\"key\":\"")
                 ids.write(slot.account, to: &o)
                 o.literal("/")
                 o.fieldText(keyPart)

@@ -12,7 +12,7 @@ struct LogCommand: ParsableCommand {
     @Argument(help: .account)
     var account: String
 
-    @Argument(help: "What happened, in a line.")
+    @Argument(help: "What happened, in a line ('-' reads standard input).")
     var summary: String
 
     @Option(help: .choice(TouchKind.self, "What kind of touchpoint"))
@@ -39,7 +39,8 @@ struct LogCommand: ParsableCommand {
 
     func run() throws {
         let context = try CommandContext(global)
-        let text = summary.trimmingWhitespace()
+        var input = StandardInput()
+        let text = try input.text(summary, "SUMMARY").trimmingWhitespace()
         try Touchpoint.validateSummary(text)
         let kind: TouchKind = try parseChoice(self.kind, "--kind")
         let sentiment: Sentiment = try parseChoice(self.sentiment, "--sentiment")
@@ -84,7 +85,7 @@ struct ConcernCommand: ParsableCommand {
     @Argument(help: .account)
     var account: String
 
-    @Argument(help: "The concern, in a line.")
+    @Argument(help: "The concern, in a line ('-' reads standard input).")
     var summary: String
 
     @Option(help: .choice(Severity.self, "How much it matters to them"))
@@ -104,13 +105,15 @@ struct ConcernCommand: ParsableCommand {
         parsing: .unconditional, help: ArgumentHelp("When it was raised (default today).", valueName: "DATE"))
     var on: String?
 
-    @Option(help: "More detail.")
+    @Option(help: ArgumentHelp("More detail ('-' reads standard input).", valueName: "TEXT"))
     var detail: String = ""
 
     func run() throws {
         let context = try CommandContext(global)
-        let text = summary.trimmingWhitespace()
+        var input = StandardInput()
+        let text = try input.text(summary, "SUMMARY").trimmingWhitespace()
         try Concern.validateSummary(text)
+        let detail = try input.text(self.detail, "--detail")
         let severity: Severity = try parseChoice(self.severity, "--severity")
         let raised = try on.map { try context.dayParser.parse($0, direction: .past) } ?? context.today
         do { try Concern.validateRaisedOn(raised, today: context.today) } catch {

@@ -20,8 +20,9 @@ struct Rapport: ParsableCommand {
         version: version,
         subcommands: [
             OpenCommand.self, DemoCommand.self, InitCommand.self, AccountsCommand.self, AccountCommand.self,
-            ShowCommand.self,
-            LogCommand.self, ConcernCommand.self, DueCommand.self, PlanCommand.self, WorksheetCommand.self,
+            ContactCommand.self, ShowCommand.self,
+            LogCommand.self, ConcernCommand.self, DueCommand.self, DoneCommand.self, SnoozeCommand.self,
+            PlanCommand.self, WorksheetCommand.self,
             LitmusCommand.self, SearchCommand.self, ImportCommand.self, ExportCommand.self, CheckCommand.self,
             BenchCommand.self,
             BenchProbeCommand.self

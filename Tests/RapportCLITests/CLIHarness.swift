@@ -26,15 +26,15 @@ final class CLIHarness {
             .appendingPathComponent("rapport")
     }
 
-    /// Starts `rapport args...` without waiting for it.
-    func start(_ args: [String], binary: URL = CLIHarness.binary) throws -> Subprocess {
+    /// Starts `rapport args...` without waiting for it, with `input` on its standard input.
+    func start(_ args: [String], binary: URL = CLIHarness.binary, input: String? = nil) throws -> Subprocess {
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         var env = ProcessInfo.processInfo.environment
         env["RAPPORT_STORE"] = store
         env["RAPPORT_TODAY"] = today
         env["RAPPORT_OWNER"] = "Maya Lindqvist"
         env.merge(environment) { $1 }
-        return try Subprocess(binary.path, args, environment: env)
+        return try Subprocess(binary.path, args, environment: env, input: input)
     }
 
     @discardableResult
@@ -43,8 +43,8 @@ final class CLIHarness {
     }
 
     @discardableResult
-    func run(_ args: [String], binary: URL = CLIHarness.binary) throws -> Result {
-        try start(args, binary: binary).wait()
+    func run(_ args: [String], binary: URL = CLIHarness.binary, input: String? = nil) throws -> Result {
+        try start(args, binary: binary, input: input).wait()
     }
 
     /// The account file paths in the store.

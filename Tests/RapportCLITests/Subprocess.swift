@@ -24,15 +24,21 @@ struct Subprocess {
     private let outPath: String
     private let errPath: String
 
-    /// Starts `executable` with `arguments` and exactly `environment`.
-    init(_ executable: String, _ arguments: [String], environment: [String: String]) throws {
+    /// Starts `executable` with `arguments` and exactly `environment`; its standard input
+    /// is `input` when given, else empty.
+    init(_ executable: String, _ arguments: [String], environment: [String: String], input: String? = nil)
+        throws
+    {
         let base = NSTemporaryDirectory() + "rapport-sub-\(UUID().uuidString)"
         outPath = base + ".out"
         errPath = base + ".err"
+        let inPath = base + ".in"
+        if let input { try input.write(toFile: inPath, atomically: false, encoding: .utf8) }
+        defer { unlink(inPath) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 0, input == nil ? "/dev/null" : inPath, O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         if let closeFrom = Self.closeFrom { _ = closeFrom(&actions, 3) }

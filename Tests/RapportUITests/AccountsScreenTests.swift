@@ -235,7 +235,11 @@ import Testing
         state.press([.char(":")])
         state.type("account z")
         state.press([.enter])
-        #expect(state.message == Message("no account matches 'z'", isError: true))
+        #expect(
+            state.message
+                == Message(
+                    "no account matches 'z'; there are Brightline Energy (acc-bright), "
+                        + "Northwind Logistics (acc-north), Quillon Publishing (acc-quill)", isError: true))
         state.press([.char(":")])
         state.type("frobnicate")
         state.press([.enter])

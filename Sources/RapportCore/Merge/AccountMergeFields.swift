@@ -2,7 +2,7 @@
 // merge them (see `FieldMergeable`). Names are the ones the forms show.
 
 extension AccountFacts: FieldMergeable {
-    /// The facts the account form edits; the season's reason is not a stored fact (it
+    /// The facts the account form and `account edit` edit; the season's reason is not a stored fact (it
     /// goes into the season history with a changed season).
     public static var mergeFields: [MergeField<AccountFacts>] {
         [
@@ -16,7 +16,8 @@ extension AccountFacts: FieldMergeable {
             MergeField("Market", \.market),
             MergeField("Customer since", \.customerSince),
             MergeField("Tags", \.tags, show: MergeText.list),
-            MergeField("Source id", \.sourceID, show: { $0 ?? MergeText.none })
+            MergeField("Source id", \.sourceID, show: { $0 ?? MergeText.none }),
+            MergeField("Notes", \.notes)
         ]
     }
 }

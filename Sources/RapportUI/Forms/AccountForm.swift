@@ -73,10 +73,8 @@ enum AccountForm: FormKind {
             !$0.isEmpty
         }
         if let id = existingID, let base {
-            if facts.season != base.season && facts.seasonReason.isEmpty {
-                r.fail(
-                    .seasonReason,
-                    "why does the season change to \(facts.season.rawValue)? (kept in its history)")
+            r.check(.seasonReason) { () throws(InputError) in
+                try AccountFacts.validateSeasonChange(base: base, mine: facts)
             }
             return [.mutate(id, [.editFacts(base: base, mine: facts)], message: "Saved \(name)")]
         }
