@@ -36,6 +36,9 @@ public struct Account: Codable, Hashable, Sendable, Identifiable {
     /// The record's id in the system it was imported from (a Salesforce Account ID, a
     /// HubSpot Record ID): a re-import finds the account by it. Nil when typed in here.
     public var sourceID: String?
+    /// Fields two teammates changed to different values, found by git's merge of their
+    /// copies (D47); nil when there are none, so files without any stay as they were.
+    public var mergeConflicts: [MergeConflict]?
 
     public init(
         id: RecordID = .generate("acc"), name: String, owner: String = "", tier: Tier = .standard,

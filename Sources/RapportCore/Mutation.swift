@@ -57,6 +57,8 @@ public enum Mutation: Equatable, Sendable {
     case removeGoal(set: RecordID, RecordID)
     case changeSeason(Season, reason: String)
     case snooze(FollowUp, until: Day, reason: String)
+    /// Settles a merge conflict: keeps the value the account holds, or takes the other.
+    case settleMergeConflict(RecordID, takingOther: Bool)
 
     /// Applies the change. Removing a contact also removes it from touchpoints and
     /// plan items, so nothing points at a contact that is gone. Throws `EditConflict`
@@ -149,6 +151,8 @@ public enum Mutation: Equatable, Sendable {
             }
         case .snooze(let item, let until, let reason):
             try account.snooze(item, until: until, reason: reason, on: today)
+        case .settleMergeConflict(let id, let takingOther):
+            try account.settle(id, takingOther: takingOther)
         case .editTouchpoint, .editConcern, .editContact, .editTeamMember, .editFacts, .editPlan,
             .editPlanItem, .editWorksheet, .editMeasure, .editRisk, .editExpectations, .editGoal:
             break  // merged above

@@ -1,3 +1,5 @@
+import RapportCore
+
 /// One step that turns a document of schema `from` into schema `from + 1`.
 public struct MigrationStep: Sendable {
     public let from: Int

@@ -67,7 +67,16 @@ enum DueScreen {
             if let item = selected(state) { return open(&state, item) }
         case .done:
             guard let item = selected(state) else { return [] }
-            if item.ref.needs == .litmusTest {
+            if case .mergeConflict = item.ref {
+                // Done means choosing which value stands: open the account and ask.
+                let effects = open(&state, item)
+                if let account = state.account(item.accountID) {
+                    MergeConflictSettlement.open(&state, account)
+                } else {
+                    state.message = Message("Press x on the account's Overview to settle the merge conflict")
+                }
+                return effects
+            } else if item.ref.needs == .litmusTest {
                 // Done means answering the questions: open the account and start the test.
                 let effects = open(&state, item)
                 if let account = state.account(item.accountID), state.litmus != nil {
@@ -165,7 +174,7 @@ enum DueScreen {
                 return false
             }
         case .riskReview(let id): return RiskSection.risks(a).firstIndex { $0.id == id }
-        case .litmus: return nil
+        case .litmus, .mergeConflict: return nil
         }
     }
 
@@ -178,6 +187,7 @@ enum DueScreen {
         case .action, .evaluation: return .worksheets
         case .litmus, .satisfaction, .reading: return .health
         case .riskReview: return .risks
+        case .mergeConflict: return .overview
         }
     }
 

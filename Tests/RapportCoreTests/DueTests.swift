@@ -63,6 +63,11 @@ import Testing
                 id: RecordID(rawValue: "rk-levy")!, disruption: "Packaging levy", identifiedOn: day(-60),
                 reviewOn: day(10))
         ]
+        a.mergeConflicts = [
+            MergeConflict(
+                field: "owner", path: ["owner"], kept: "\"Maya\"", keptFrom: "Maya", other: "\"Tom\"",
+                otherFrom: "Tom", foundOn: day(-1))
+        ]
         return a
     }
 
@@ -85,6 +90,7 @@ import Testing
         #expect(reading.title == "Enter October reading: Usage" && reading.due.iso == "2026-11-01")
         #expect(try item(items, .touchFollowUp).due == day(2))
         #expect(try item(items, .riskReview).due == day(10))
+        #expect(try item(items, .mergeConflict).due == day(-1))
         #expect(items.allSatisfy { $0.key.hasPrefix("acc-every/") && !$0.why.isEmpty })
     }
 

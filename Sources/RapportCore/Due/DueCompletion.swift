@@ -126,6 +126,10 @@ extension Account {
             guard let r = risks.firstIndex(where: { $0.id == riskID }) else { throw gone }
             risks[r].reviewOn = done.day.adding(months: 3)
             return "Risk reviewed; next review \(risks[r].reviewOn!.iso)"
+        case .mergeConflict(let conflictID):
+            guard let conflict = mergeConflicts?.first(where: { $0.id == conflictID }) else { throw gone }
+            try settle(conflictID, takingOther: false)
+            return "Merge conflict settled: \(conflict.field) stays \(MergeConflict.display(conflict.kept))"
         }
     }
 

@@ -130,6 +130,13 @@ extension Account {
                 "Review risk: \(risk.disruption)", .riskReview(risk.id), due: review,
                 why: "\(risk.state.label.capitalized) risk identified \(risk.identifiedOn.iso)")
         }
+
+        for conflict in mergeConflicts ?? [] {
+            add(
+                "Settle merge conflict: \(conflict.field)", .mergeConflict(conflict.id),
+                due: conflict.foundOn,
+                why: "Changed on two sides; \(conflict.summary)")
+        }
         return items
     }
 }

@@ -14,6 +14,7 @@ public enum DueSource: String, Choice {
     case reading = "measure-reading"
     case touchFollowUp = "touch-follow-up"
     case riskReview = "risk-review"
+    case mergeConflict = "merge-conflict"
 
     public var label: String {
         switch self {
@@ -27,6 +28,7 @@ public enum DueSource: String, Choice {
         case .reading: return "reading"
         case .touchFollowUp: return "follow-up"
         case .riskReview: return "risk review"
+        case .mergeConflict: return "merge conflict"
         }
     }
 }
@@ -43,6 +45,7 @@ public enum DueRef: Hashable, Sendable {
     case reading(measure: RecordID, month: YearMonth)
     case touchFollowUp(RecordID)
     case riskReview(RecordID)
+    case mergeConflict(RecordID)
 
     public var source: DueSource {
         switch self {
@@ -56,6 +59,7 @@ public enum DueRef: Hashable, Sendable {
         case .reading: return .reading
         case .touchFollowUp: return .touchFollowUp
         case .riskReview: return .riskReview
+        case .mergeConflict: return .mergeConflict
         }
     }
 
@@ -66,7 +70,7 @@ public enum DueRef: Hashable, Sendable {
         switch self {
         case .planItem(let id), .evaluation(let id), .concern(let id), .contact(let id),
             .touchFollowUp(let id),
-            .riskReview(let id):
+            .riskReview(let id), .mergeConflict(let id):
             return "\(prefix)/\(id)"
         case .action(let w, let a): return "\(prefix)/\(w)/\(a)"
         case .litmus, .satisfaction: return prefix
@@ -107,6 +111,9 @@ public enum DueRef: Hashable, Sendable {
         case .riskReview:
             guard let r = id(1) else { return nil }
             self = .riskReview(r)
+        case .mergeConflict:
+            guard let c = id(1) else { return nil }
+            self = .mergeConflict(c)
         }
     }
 
@@ -156,6 +163,7 @@ extension DueSource {
         case .reading: return "reading"
         case .touchFollowUp: return "follow-up"
         case .riskReview: return "risk"
+        case .mergeConflict: return "merge-conflict"
         }
     }
 

@@ -77,7 +77,7 @@ public enum Urgency {
 
     static func sourceWeight(_ source: DueSource) -> Int {
         switch source {
-        case .concern: return 30
+        case .concern, .mergeConflict: return 30
         case .action, .touchFollowUp: return 15
         case .plan, .evaluation, .keepInTouch: return 10
         case .litmus, .riskReview: return 5
