@@ -354,14 +354,14 @@ public struct FileStore: Sendable {
 
     // MARK: - Migration
 
+    /// Raises `store.json` to the current schema. Account files are not rewritten here:
+    /// each is migrated when read and written in the new schema on its next save, so a
+    /// team sharing the store through git does not see every file change at once (every
+    /// edit in flight would then meet a changed file; issue 22, D47).
     private func migrateAll() throws {
         try FileLock.withLock(at: lockPath) {
             var (file, unknown) = try readStoreFileKeepingUnknown()
             guard file.schema < migrator.current else { return }
-            for id in try listAccountFiles().files.map(\.id) {
-                // Unreadable files are left alone; `rapport check` names them.
-                if let loaded = try? load(id) { _ = try write(loaded.account, keeping: loaded.unknown) }
-            }
             file.schema = migrator.current
             try writeStoreFile(file, keeping: unknown)
         }

@@ -188,7 +188,7 @@ final class TempStore {
         }
     }
 
-    @Test func anOlderStoreIsMigratedOnOpen() throws {
+    @Test func anOlderStoreIsMigratedFileByFileAsItIsSaved() throws {
         let t = try TempStore()
         let account = t.account("Northwind")
         try t.store.create(account)
@@ -208,6 +208,11 @@ final class TempStore {
         let migrated = try FileStore.open(at: t.root, migrator: migrator)
         #expect(try migrated.load(account.id).account.notes == "old remark")
         #expect(try migrated.readStoreFile().schema == 2)
+        // Opening rewrote no account file (a team's edits in flight would all conflict)...
+        let untouched = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(untouched.contains("\"schema\" : 1") && untouched.contains("\"remarks\""))
+        // ...the next save writes it in the new schema.
+        try migrated.update(account.id) { $0.market = "Retail" }
         let rewritten = try String(contentsOfFile: path, encoding: .utf8)
         #expect(rewritten.contains("\"schema\" : 2"))
         // The account's was renamed; the contact's (which the step leaves alone) is a field
