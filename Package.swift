@@ -80,7 +80,8 @@ let package = Package(
         // Runs the built `rapport` binary (which `swift test` builds with everything else);
         // linking it in would bring its release link flags into the test bundle.
         .testTarget(
-            name: "RapportCLITests", dependencies: ["RapportCore", "StoreJSONCodec"], exclude: ["Fixtures"])
+            name: "RapportCLITests", dependencies: ["RapportCore", "RapportStore", "StoreJSONCodec"],
+            exclude: ["Fixtures"])
     ],
     swiftLanguageModes: [.v6]
 )

@@ -138,6 +138,7 @@ struct BenchFigures {
 
 /// Running `rapport` itself as a child process, timed, with its peak memory.
 enum BenchProcess {
+    /// The running binary's own path (for the bench's children and git's merge driver).
     static func selfPath() throws -> String {
         let path =
             (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))

@@ -22,7 +22,19 @@ struct CheckCommand: ParsableCommand {
             for path in removed { print("  \(path)") }
         }
         let problems = store.check(today: context.today)
-        let count = store.loadAll().accounts.count
+        let accounts = store.loadAll().accounts.map(\.account)
+        let count = accounts.count
+        // Merge conflicts are not problems: the files are valid and may be committed; each
+        // waits on the due list for the user to settle it.
+        let conflicts = accounts.flatMap { account in
+            (account.mergeConflicts ?? []).map { "  \(account.name) (\($0.id)): \($0.summary)" }
+        }
+        if !conflicts.isEmpty {
+            print(
+                "\(conflicts.count) merge conflict\(conflicts.count == 1 ? "" : "s") to settle (rapport settle ACCOUNT):"
+            )
+            for line in conflicts { print(line) }
+        }
         if problems.isEmpty {
             print(
                 "The store at \(context.storePath) is sound: \(count) account\(count == 1 ? "" : "s") checked."

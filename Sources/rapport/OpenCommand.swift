@@ -60,6 +60,10 @@ enum TerminalApp {
             // Keys already waiting (a paste) are all taken before the next frame, one
             // termination check each (up to a frame's worth), so a long paste is not drawn
             // once per character and a signal is acted on within a key.
+            if runner.runRequestedSync() {
+                needsDraw = true
+                continue
+            }
             var key = terminal.readKey()
             if key == nil, runner.noticeChangesOnDisk() { needsDraw = true }
             var taken = 0
@@ -134,6 +138,18 @@ final class TerminalHost: AppHost {
     }
 
     func redraw() { terminal.invalidate() }
+
+    func sync() -> (lines: [String], failure: String?) {
+        do {
+            let sync = TeamSync(
+                store: try context.openStore(), rapportBinary: try BenchProcess.selfPath(),
+                today: context.today)
+            let report = sync.sync()
+            return (report.lines + report.conflicts.map { "Merge conflict: \($0)" }, report.failure)
+        } catch {
+            return ([], "\(error)")
+        }
+    }
 
     /// Runs `$VISUAL` or `$EDITOR` (through `sh -c`) on a temporary file holding `text`.
     func edit(field: String, text: String) -> (text: String?, error: String?) {
