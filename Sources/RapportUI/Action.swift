@@ -33,6 +33,8 @@ public enum Action: Equatable, Sendable {
     case storeCreated(accounts: [Account])
     /// A document was written to this path.
     case exported(path: String)
+    /// `:sync` ran: what it said, line by line, and why it stopped if it did.
+    case synced(lines: [String], failure: String?)
     /// SIGTERM/SIGHUP/SIGINT: save what can be saved and quit.
     case terminate
 }
@@ -55,5 +57,7 @@ public enum Effect: Equatable, Sendable {
     case refreshAccount(RecordID, report: Bool)
     /// Searches every account's records (`found`).
     case search(String)
+    /// Shares the store with the team through git (`rapport sync`, D47).
+    case sync
     case redraw
 }

@@ -47,6 +47,8 @@ public struct AppState: Equatable, Sendable {
     var undo: Undo?
     /// Set when the user asked to quit.
     public var quitting = false
+    /// `:sync` was asked for: it runs once the frame saying so is drawn.
+    public var syncRequested = false
 
     /// A state over digests in name order, as the store's index gives them.
     public init(
@@ -262,6 +264,8 @@ enum Overlay: Equatable, Sendable {
     case litmus(LitmusRun)
     /// Fields both sides changed: which to keep.
     case conflict(ConflictReview)
+    /// A merge conflict on an account: keep the value it holds, or take the other.
+    case settle(MergeConflictSettlement)
 }
 
 extension AppState {

@@ -56,6 +56,8 @@ public func render(_ state: inout AppState, into canvas: inout Canvas) {
         LitmusRunner.render(run, state.account(run.account), into: &canvas)
     case .conflict(let review)?:
         ConflictReview.render(review, into: &canvas)
+    case .settle(let settlement)?:
+        MergeConflictSettlement.render(settlement, into: &canvas)
     case nil:
         break
     }
@@ -65,6 +67,7 @@ func footerHints(_ state: AppState) -> [(keys: String, label: String)] {
     if case .form? = state.overlay { return Form.keymap.hints }
     if case .command? = state.overlay { return [("Enter", "run"), ("Esc", "cancel")] }
     if case .conflict? = state.overlay { return Keymaps.conflict.hints }
+    if case .settle? = state.overlay { return Keymaps.settle.hints }
     if case .litmus? = state.overlay {
         return [("0–4", "answer"), ("c", "comment"), ("←", "back"), ("Esc", "cancel")]
     }
@@ -103,6 +106,7 @@ func helpSections(_ state: AppState) -> [(title: String, lines: [(keys: String, 
     sections.append((Keymaps.global.title, Keymaps.global.helpLines))
     sections.append((Keymaps.confirm.title, Keymaps.confirm.helpLines))
     sections.append((Keymaps.conflict.title, Keymaps.conflict.helpLines))
+    sections.append((Keymaps.settle.title, Keymaps.settle.helpLines))
     sections.append((Form.keymap.title, Form.keymap.helpLines))
     sections.append((TextField.keymap.title, TextField.keymap.helpLines))
     sections.append((Keymaps.help.title, Keymaps.help.helpLines))

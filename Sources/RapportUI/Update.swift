@@ -84,6 +84,10 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .exported(let path):
         state.message = Message("Wrote \(path)")
         return []
+    case .synced(let lines, let failure):
+        state.message = Message(
+            TeamSyncSummary.message(lines: lines, failure: failure), isError: failure != nil)
+        return [.checkDisk]
     case .terminate:
         // Pending edits first: an open form that can be saved is saved.
         state.quitting = true
@@ -173,6 +177,8 @@ private func handleOverlay(_ state: inout AppState, _ overlay: Overlay, _ key: K
         return LitmusRunner.handle(&state, run, key)
     case .conflict(let review):
         return ConflictReview.handle(&state, review, key)
+    case .settle(let settlement):
+        return MergeConflictSettlement.handle(&state, settlement, key)
     case .form(let purpose, var form):
         return handleForm(&state, purpose, &form, key)
     }

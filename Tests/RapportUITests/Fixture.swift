@@ -144,8 +144,12 @@ func visibleAccounts(_ state: AppState) -> [AccountSummary] {
 }
 
 /// The host in tests: exports go to a temporary directory, the editor hands back the
-/// text unchanged, and no store is created (tests make their own).
+/// text unchanged, no store is created (tests make their own), and a sync answers what
+/// the test scripted.
 final class ScriptedHost: AppHost {
+    var syncAnswer: (lines: [String], failure: String?) = (["Up to date with origin/main."], nil)
+    private(set) var syncs = 0
+
     func createStore(demo: Bool) throws -> (store: FileStore, accounts: [Account]) {
         throw InputError("tests create their stores through Fixture.store(for:)")
     }
@@ -159,4 +163,9 @@ final class ScriptedHost: AppHost {
     }
 
     func redraw() {}
+
+    func sync() -> (lines: [String], failure: String?) {
+        syncs += 1
+        return syncAnswer
+    }
 }

@@ -1,10 +1,18 @@
 import RapportCore
 import TUIKit
 
-/// The account at a glance: its season, facts, people, open concerns, expectations and
-/// recent touchpoints. It has no rows: `e` edits the account's facts, `d` deletes it.
+/// The account at a glance: merge conflicts to settle, its season, facts, people, open
+/// concerns, expectations and recent touchpoints. It has no rows: `e` edits the account's
+/// facts, `d` deletes it, `x` settles a merge conflict.
 enum OverviewSection: AccountSectionContent {
-    typealias Command = Never
+    static var keymap: Keymap<OverviewCommand>? { Keymaps.overview }
+
+    static func handle(
+        _ state: inout AppState, _ a: Account, _ view: AccountViewState, _ command: OverviewCommand
+    ) -> [Effect] {
+        MergeConflictSettlement.open(&state, a)
+        return []
+    }
 
     static func rowCount(_ a: Account, _ view: AccountViewState) -> Int { 0 }
 
@@ -23,6 +31,15 @@ enum OverviewSection: AccountSectionContent {
         rect: Rect
     ) {
         var lines: [(String, Style)] = []
+        if let conflicts = a.mergeConflicts, !conflicts.isEmpty {
+            let n = conflicts.count
+            lines.append(
+                (
+                    "\(n) merge conflict\(n == 1 ? "" : "s") to settle (x): teammates changed \(n == 1 ? "this" : "these") on two sides",
+                    .danger
+                ))
+            for c in conflicts.prefix(3) { lines.append(("  \(c.summary)", .warning)) }
+        }
         lines.append(("Season: \(a.season.rawValue) — \(a.season.approach)", .normal))
         var facts = "Market: \(a.market.isEmpty ? "-" : a.market)"
         if let since = a.customerSince { facts += " · customer since \(since.iso)" }
@@ -74,4 +91,17 @@ enum OverviewSection: AccountSectionContent {
             canvas.put(line.0, x: rect.x, y: rect.y + i, style: line.1, limit: rect.width)
         }
     }
+}
+
+/// The Overview's own command.
+enum OverviewCommand: Sendable { case settle }
+
+extension Keymaps {
+    static let overview = Keymap<OverviewCommand>(
+        "Overview section",
+        [
+            Binding(
+                [.char("x")], .settle,
+                help: "Settle a merge conflict (a field two teammates changed): keep it or take the other")
+        ])
 }

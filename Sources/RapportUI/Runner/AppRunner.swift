@@ -37,6 +37,15 @@ public final class AppRunner {
         return true
     }
 
+    /// Runs a `:sync` the user asked for, once the frame that says so is drawn; true when
+    /// it ran (the screen needs drawing again).
+    public func runRequestedSync() -> Bool {
+        guard state.syncRequested else { return false }
+        state.syncRequested = false
+        if let action = perform(.sync) { dispatch(action) }
+        return true
+    }
+
     /// The stamp to compare the next look with; nil (reload next time) while it is too
     /// recent to trust.
     private static func settled(_ stamp: StoreChangeStamp) -> StoreChangeStamp? {
@@ -106,6 +115,9 @@ public final class AppRunner {
             case .redraw:
                 host.redraw()
                 return nil
+            case .sync:
+                let (lines, failure) = host.sync()
+                return .synced(lines: lines, failure: failure)
             }
         } catch {
             return .failed("\(error)")
