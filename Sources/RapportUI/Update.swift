@@ -87,7 +87,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .synced(let lines, let failure):
         state.message = Message(
             TeamSyncSummary.message(lines: lines, failure: failure), isError: failure != nil)
-        return [.checkDisk]
+        return []
     case .terminate:
         // Pending edits first: an open form that can be saved is saved.
         state.quitting = true

@@ -137,6 +137,30 @@ final class TeamHarness {
         #expect(atlas.touchpoints.contains { $0.summary == "Call while offline" })
     }
 
+    /// The app's `:sync` in a real terminal: it says it is syncing, then what came in, and
+    /// the open account shows the teammate's touchpoint.
+    @Test func theAppSyncsAndShowsWhatCameIn() throws {
+        let team = try TeamHarness(clones: 2)
+        var environment = team.environment(of: 1).filter {
+            $0.key.hasPrefix("GIT_") || $0.key.hasPrefix("RAPPORT_")
+        }
+        environment["LANG"] = "C.UTF-8"
+        environment["TERM"] = "xterm-256color"
+        environment["SWIFT_BACKTRACE"] = "interactive=no"
+        let app = try Tmux(CLIHarness.binary.path, environment: environment, width: 100, height: 30)
+        try app.openAccount("atlas")
+        try team.rapport(0, "log", "Atlas", "Call from the first clone", "--kind", "call")
+        try team.rapport(0, "sync")
+        try app.keys(":")
+        try app.type("sync")
+        try app.keys("Enter")
+        let screen = try app.waitFor("Synced: 1 change came in")
+        #expect(
+            screen.contains("Call from the first clone"), "the open account shows what came in:\n\(screen)")
+        try app.keys("Q")
+        try app.waitFor("EXITED 0")
+    }
+
     /// A side the driver cannot read leaves git's line merge, with markers, and fails
     /// naming why; `check` then names the markers with their line.
     @Test func anUnreadableSideLeavesGitsLineMergeAndFails() throws {

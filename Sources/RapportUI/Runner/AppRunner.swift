@@ -42,7 +42,10 @@ public final class AppRunner {
     public func runRequestedSync() -> Bool {
         guard state.syncRequested else { return false }
         state.syncRequested = false
-        if let action = perform(.sync) { dispatch(action) }
+        let synced = perform(.sync)
+        // What came in is read first, so the sync's own message is the one left.
+        noticeChangesOnDisk()
+        if let synced { dispatch(synced) }
         return true
     }
 
