@@ -39,6 +39,8 @@ public struct Account: Codable, Hashable, Sendable, Identifiable {
     /// Fields two teammates changed to different values, found by git's merge of their
     /// copies (D47); nil when there are none, so files without any stay as they were.
     public var mergeConflicts: [MergeConflict]?
+    /// The contract's renewal terms, when known (D50); nil when none are set.
+    public var contract: Contract?
 
     public init(
         id: RecordID = .generate("acc"), name: String, owner: String = "", tier: Tier = .standard,

@@ -35,6 +35,8 @@ public struct AccountDigest: Equatable, Sendable, Identifiable {
     /// The first day a contact is past their maximum keep-in-touch interval, if any.
     public var outOfTouchFrom: Day?
     public var openConcerns: Int
+    /// Renewal, risk and portfolio facts (D50).
+    public var traits: AccountTraits
     /// Every follow-up, before snoozes and urgency (see `DueEntry`).
     public var dueEntries: DueEntries
     public var snoozes: [Snooze]
@@ -43,7 +45,8 @@ public struct AccountDigest: Equatable, Sendable, Identifiable {
         id: RecordID, name: String, owner: String, tier: Tier, status: AccountStatus, season: Season,
         market: String, annualValue: Int, lifetimeValue: Int, listText: SharedBytes,
         lastTouch: Day?, health: Int?, healthChange: Int?, fixedFlags: [WarningFlag], lateConcernFrom: Day?,
-        outOfTouchFrom: Day?, openConcerns: Int, followUps: [FollowUp], snoozes: [Snooze]
+        outOfTouchFrom: Day?, openConcerns: Int, traits: AccountTraits = AccountTraits(),
+        followUps: [FollowUp], snoozes: [Snooze]
     ) {
         self.id = id
         self.name = name
@@ -62,6 +65,7 @@ public struct AccountDigest: Equatable, Sendable, Identifiable {
         self.lateConcernFrom = lateConcernFrom
         self.outOfTouchFrom = outOfTouchFrom
         self.openConcerns = openConcerns
+        self.traits = traits
         self.snoozes = snoozes
         dueEntries = DueEntries(followUps)
     }
@@ -73,6 +77,7 @@ public struct AccountDigest: Equatable, Sendable, Identifiable {
         if current.isEmpty { fixed.insert(.noContacts) }
         if current.count == 1 { fixed.insert(.oneContact) }
         if let change = a.healthChange, change < 0 { fixed.insert(.healthFalling) }
+        if a.contacts.contains(where: \.isUnansweredDeparture) { fixed.insert(.championLeft) }
         self.init(
             id: a.id, name: a.name, owner: a.owner, tier: a.tier, status: a.status, season: a.season,
             market: a.market, annualValue: a.annualValue, lifetimeValue: a.lifetimeValue,
@@ -86,7 +91,7 @@ public struct AccountDigest: Equatable, Sendable, Identifiable {
                     (a.lastTouch(with: c.id) ?? a.createdOn).adding(days: $0.maximumDays + 1)
                 }
             }.min(),
-            openConcerns: a.concerns.filter(\.status.isOpen).count,
+            openConcerns: a.concerns.filter(\.status.isOpen).count, traits: AccountTraits(a),
             followUps: a.followUps(policy: policy), snoozes: a.snoozes)
     }
 
@@ -198,10 +203,12 @@ extension AccountDigest {
     public func flags(on today: Day) -> [WarningFlag] {
         let late = lateConcernFrom.map { today >= $0 } ?? false
         let outOfTouch = outOfTouchFrom.map { today >= $0 } ?? false
-        guard late || outOfTouch else { return fixedFlags }
+        let renewalPassed =
+            (status == .active || status == .atRisk) && (traits.renewsOn.map { today > $0 } ?? false)
+        guard late || outOfTouch || renewalPassed else { return fixedFlags }
         return WarningFlag.allCases.filter { flag in
             fixedFlags.contains(flag) || (flag == .lateReply && late)
-                || (flag == .outOfTouch && outOfTouch)
+                || (flag == .outOfTouch && outOfTouch) || (flag == .renewalPassed && renewalPassed)
         }
     }
 }

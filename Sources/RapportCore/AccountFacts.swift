@@ -13,6 +13,13 @@ public struct AccountFacts: Equatable, Sendable {
     /// The account's id in the system it was imported from.
     public var sourceID: String?
     public var notes: String
+    /// The contract's renewal terms (D50): nil `renewsOn` means none are set.
+    public var renewsOn: Day?
+    public var contractTermMonths: Int
+    /// What the renewal is worth a year; nil means the annual value.
+    public var renewalValue: Int?
+    public var autoRenews: Bool
+    public var noticeDays: Int
     /// Why the season changed (kept in the season history).
     public var seasonReason = ""
 
@@ -29,6 +36,11 @@ public struct AccountFacts: Equatable, Sendable {
         tags = a.tags
         sourceID = a.sourceID
         notes = a.notes
+        renewsOn = a.contract?.renewsOn
+        contractTermMonths = a.contract?.termMonths ?? 12
+        renewalValue = a.contract?.renewalValue
+        autoRenews = a.contract?.autoRenews ?? false
+        noticeDays = a.contract?.noticeDays ?? 0
     }
 
     /// Writes the facts into the account; a new season is recorded in its history.
@@ -44,8 +56,47 @@ public struct AccountFacts: Equatable, Sendable {
         a.tags = tags
         a.sourceID = sourceID
         a.notes = notes
+        applyContract(to: &a, today: today)
         a.changeSeason(
             to: season, on: today, reason: seasonReason.isEmpty ? "Changed in Rapport" : seasonReason)
+    }
+}
+
+extension AccountFacts {
+    /// The renewal terms into the account's contract: a new renewal day starts its
+    /// preparation and notice over; no renewal day removes the terms.
+    private func applyContract(to a: inout Account, today: Day) {
+        guard let renewsOn else {
+            a.contract = nil
+            return
+        }
+        var c = a.contract ?? Contract(renewsOn: renewsOn, setOn: today)
+        if c.renewsOn != renewsOn {
+            c.renewsOn = renewsOn
+            c.preparedOn = nil
+            c.noticeHandledOn = nil
+            c.setOn = today
+        }
+        c.termMonths = contractTermMonths
+        c.renewalValue = renewalValue
+        c.autoRenews = autoRenews
+        c.noticeDays = noticeDays
+        a.contract = c
+    }
+
+    /// Refuses renewal terms no contract has, naming the field and what is accepted.
+    public func validateRenewal() throws(InputError) {
+        guard let renewsOn else { return }
+        do {
+            try Contract(
+                renewsOn: renewsOn, termMonths: contractTermMonths, renewalValue: renewalValue,
+                autoRenews: autoRenews, noticeDays: noticeDays, setOn: renewsOn
+            ).validate()
+        } catch let error as InputError {
+            throw error
+        } catch {
+            throw InputError("\(error)")
+        }
     }
 }
 

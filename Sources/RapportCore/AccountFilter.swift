@@ -18,6 +18,23 @@ public struct AccountFilter: Equatable, Sendable {
     public var status: AccountStatus?
     public var season: Season?
     public var owner: String?
+    /// Renewing within this many days from today (a passed renewal does not match).
+    public var renewsWithin: Int?
+    /// Only accounts whose value is at risk.
+    public var atRisk = false
+    /// Only these accounts (a line of the portfolio opened), with what they are.
+    public var only: Selection?
+
+    /// Accounts picked by what they stand for, not by a condition (a portfolio figure).
+    public struct Selection: Equatable, Sendable {
+        public var label: String
+        public var ids: Set<RecordID>
+
+        public init(label: String, ids: Set<RecordID>) {
+            self.label = label
+            self.ids = ids
+        }
+    }
 
     public init() {}
 
@@ -30,6 +47,11 @@ public struct AccountFilter: Equatable, Sendable {
         if let status, s.status != status { return false }
         if let season, s.season != season { return false }
         if let owner, s.owner.lowercased() != owner.lowercased() { return false }
+        if let renewsWithin {
+            guard let days = s.renewsInDays, (0...renewsWithin).contains(days) else { return false }
+        }
+        if atRisk && !s.valueAtRisk { return false }
+        if let only, !only.ids.contains(s.id) { return false }
         switch health {
         case nil: return true
         case .falling: return (s.healthChange ?? 0) < 0
@@ -46,6 +68,9 @@ public struct AccountFilter: Equatable, Sendable {
         if let status { parts.append("status=\(status.rawValue)") }
         if let season { parts.append("season=\(season.rawValue)") }
         if let owner { parts.append("owner=\(owner.contains(" ") ? "\"\(owner)\"" : owner)") }
+        if let renewsWithin { parts.append("renews<\(renewsWithin)d") }
+        if atRisk { parts.append("at-risk") }
+        if let only { parts.append("portfolio: \(only.label)") }
         return parts.joined(separator: " ")
     }
 
@@ -59,10 +84,19 @@ public struct AccountFilter: Equatable, Sendable {
 
     /// Reads a filter line: conditions `KEY=VALUE` separated by spaces (a value with
     /// spaces in double quotes): `flag=` (repeatable), `health=falling|rising|below:N`,
-    /// `tier=`, `status=`, `season=`, `owner=NAME|me`. `me` is the user's name.
+    /// `tier=`, `status=`, `season=`, `owner=NAME|me`, and `renews<90d` (within 90 days) and
+    /// `at-risk`. `me` is the user's name.
     public static func parse(_ line: String, me: String) throws(InputError) -> AccountFilter {
         var filter = AccountFilter()
         for word in try words(line) {
+            if word.lowercased() == "at-risk" {
+                filter.atRisk = true
+                continue
+            }
+            if word.lowercased().hasPrefix("renews<") {
+                filter.renewsWithin = try renewalWindow(String(word.dropFirst("renews<".count)))
+                continue
+            }
             guard let equals = word.firstIndex(of: "=") else {
                 throw InputError("'\(word)' is not a condition; write KEY=VALUE with KEY one of \(keys)")
             }
@@ -84,7 +118,17 @@ public struct AccountFilter: Equatable, Sendable {
         return filter
     }
 
-    static let keys = "flag, health, tier, status, season and owner"
+    static let keys = "flag, health, tier, status, season and owner (and renews<90d, at-risk)"
+
+    /// `90d` or `90`: days from 0 to 3,650.
+    public static func renewalWindow(_ text: String) throws(InputError) -> Int {
+        let digits = text.lowercased().hasSuffix("d") ? String(text.dropLast()) : text
+        guard let days = Int(digits), (0...3650).contains(days) else {
+            throw InputError(
+                "renews<'\(text)' is not valid; expected a number of days from 0 to 3650, e.g. renews<90d")
+        }
+        return days
+    }
 
     /// An owner as given: `me` is the user's name (`me`), refused when the user has none.
     /// `option` names where it was given, for the message.

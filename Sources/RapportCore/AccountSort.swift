@@ -4,7 +4,7 @@ public enum AccountSort: String, Choice {
     case name, value, health
     case lastTouch = "last touch"
     case nextDue = "next due"
-    case flags, tier
+    case flags, tier, renewal
 
     /// `positions` (indices into `rows`, in name order) in this order; `reversed` turns
     /// the whole order round.
@@ -20,6 +20,7 @@ public enum AccountSort: String, Choice {
         case .lastTouch: sort { $0.lastTouch?.ordinal ?? Int.min }
         case .nextDue: sort { $0.nextDue?.ordinal ?? Int.max }
         case .flags: sort { -$0.flags.count }
+        case .renewal: sort { $0.renewsOn?.ordinal ?? Int.max }
         case .tier:
             shown = shown.map { (Tier.allCases.firstIndex(of: rows[$0].tier)!, -rows[$0].annualValue, $0) }
                 .sorted { $0 < $1 }.map(\.2)

@@ -25,6 +25,15 @@ public struct AccountSummary: Codable, Hashable, Sendable, Identifiable {
     /// The most urgent follow-up's day and title (from the due engine).
     public var nextDue: Day?
     public var nextDueTitle: String?
+    /// The next renewal day, when set, and what it is worth a year.
+    public var renewsOn: Day?
+    public var renewalValue: Int
+    /// Days from today to the renewal (negative once passed); nil without a renewal day.
+    public var renewsInDays: Int?
+    /// Why the value is at risk today (empty: it is not).
+    public var riskReasons: [RiskReason]
+    /// Whether there is any reason (`riskReasons` is not empty).
+    public var valueAtRisk: Bool
 
     public init(_ account: Account, today: Day, policy: DuePolicy = DuePolicy()) {
         self.init(AccountDigest(account, policy: policy), today: today)
@@ -52,6 +61,11 @@ public struct AccountSummary: Codable, Hashable, Sendable, Identifiable {
         healthChange = d.healthChange
         flags = d.flags(on: today)
         openConcerns = d.openConcerns
+        renewsOn = d.traits.renewsOn
+        renewalValue = d.traits.renewalValue
+        renewsInDays = d.traits.renewsOn.map { today.days(until: $0) }
+        riskReasons = d.riskReasons(on: today, flags: flags)
+        valueAtRisk = !riskReasons.isEmpty
         nextDue = next?.due
         nextDueTitle = next.map { FieldText.unescape(d.dueEntries.fields(of: $0.item).title) }
     }
@@ -77,5 +91,9 @@ public struct AccountSummary: Codable, Hashable, Sendable, Identifiable {
         try c.encode(openConcerns, forKey: .openConcerns)
         try c.encode(nextDue, forKey: .nextDue)
         try c.encode(nextDueTitle, forKey: .nextDueTitle)
+        try c.encode(renewsOn, forKey: .renewsOn)
+        try c.encode(renewalValue, forKey: .renewalValue)
+        try c.encode(valueAtRisk, forKey: .valueAtRisk)
+        try c.encode(riskReasons, forKey: .riskReasons)
     }
 }

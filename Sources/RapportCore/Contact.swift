@@ -13,6 +13,9 @@ public struct Contact: Codable, Hashable, Sendable, Identifiable {
     public var keepInTouch: KeepInTouch?
     /// Set when the contact left the customer (a defection signal).
     public var leftOn: Day?
+    /// After a champion (main contact or senior leader) left: the day the reconnect
+    /// follow-up was done (someone else won over), which ends the champion-left flag.
+    public var reconnectedOn: Day?
     public var notes: String
     /// The contact's id in the system it was imported from (a Salesforce Contact ID, a
     /// HubSpot Record ID): a re-import finds the contact by it.
@@ -22,7 +25,7 @@ public struct Contact: Codable, Hashable, Sendable, Identifiable {
         id: RecordID = .generate("con"), name: String, title: String = "", level: ContactLevel = .other,
         email: String = "", phone: String = "", channel: Channel = .email,
         reportFrequency: ReportFrequency? = nil, keepInTouch: KeepInTouch? = nil,
-        leftOn: Day? = nil, notes: String = "", sourceID: String? = nil
+        leftOn: Day? = nil, reconnectedOn: Day? = nil, notes: String = "", sourceID: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -34,12 +37,19 @@ public struct Contact: Codable, Hashable, Sendable, Identifiable {
         self.reportFrequency = reportFrequency
         self.keepInTouch = keepInTouch
         self.leftOn = leftOn
+        self.reconnectedOn = reconnectedOn
         self.notes = notes
         self.sourceID = sourceID
     }
 
     /// Still at the customer.
     public var isCurrent: Bool { leftOn == nil }
+
+    /// A main contact or senior leader: losing one endangers the relationship.
+    public var isChampion: Bool { level == .main || level == .senior }
+
+    /// A champion who left and whose loss nobody has answered yet.
+    public var isUnansweredDeparture: Bool { isChampion && leftOn != nil && reconnectedOn == nil }
 }
 
 /// The keep-in-touch rhythm for a contact: past `idealDays` without a touch is a

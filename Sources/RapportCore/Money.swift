@@ -26,7 +26,8 @@ public enum Money {
         }
     }
 
-    static func grouped(_ amount: Int) -> String {
+    /// The amount with its thousands grouped by commas, without a currency: `1,200,000`.
+    public static func grouped(_ amount: Int) -> String {
         // The magnitude, which `Int.min` has too (`abs` would trap on it).
         let digits = String(amount.magnitude)
         var out = ""

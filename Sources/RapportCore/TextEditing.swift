@@ -49,9 +49,12 @@ extension StringProtocol {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// The text followed by spaces up to `width` characters (as it is when it is wider).
-    public func padded(to width: Int) -> String {
-        count >= width ? String(self) : String(self) + String(repeating: " ", count: width - count)
+    /// The text followed (or, `left`, preceded) by spaces up to `width` characters (as it
+    /// is when it is wider).
+    public func padded(to width: Int, left: Bool = false) -> String {
+        guard count < width else { return String(self) }
+        let spaces = String(repeating: " ", count: width - count)
+        return left ? spaces + String(self) : String(self) + spaces
     }
 }
 

@@ -3,6 +3,10 @@
 public enum WarningFlag: String, CaseIterable, Codable, Sendable {
     /// An open concern is past its respond-by day: our reply is late.
     case lateReply = "late-reply"
+    /// The renewal day has passed and the renewal was not marked (renewed or lost).
+    case renewalPassed = "renewal-passed"
+    /// A main contact or senior leader left and nobody has reconnected since.
+    case championLeft = "champion-left"
     /// The latest litmus score is lower than the one before (same question set).
     case healthFalling = "health-falling"
     /// A contact has gone past the maximum keep-in-touch interval.
@@ -22,6 +26,8 @@ public enum WarningFlag: String, CaseIterable, Codable, Sendable {
     public var explanation: String {
         switch self {
         case .lateReply: return "an open concern is past its respond-by date"
+        case .renewalPassed: return "the renewal day has passed without the renewal being marked"
+        case .championLeft: return "a main contact or senior leader left and nobody has reconnected since"
         case .healthFalling: return "the latest litmus score is lower than the previous one"
         case .outOfTouch: return "a contact has not been reached within their keep-in-touch interval"
         case .noSenior: return "we know nobody senior at the customer"

@@ -10,7 +10,8 @@ public struct YearMonth: Hashable, Comparable, Sendable {
 
     public init(_ day: Day) { index = day.year * 12 + day.month - 1 }
 
-    private init(index: Int) { self.index = index }
+    /// The month `index` months after January of year 0 (what `index` gives back).
+    public init(index: Int) { self.index = index }
 
     /// Parses `YYYY-MM`.
     public init?(iso text: String) {

@@ -46,8 +46,11 @@ public struct DemoBuilder {
                 email: emailAddress(c.name, company: p.name), phone: "", channel: c.channel,
                 reportFrequency: c.report,
                 keepInTouch: c.keepInTouch.map { KeepInTouch(idealDays: $0[0], maximumDays: $0[1]) },
-                leftOn: c.leftDaysAgo.map(ago))
+                leftOn: c.leftDaysAgo.map(ago),
+                // Someone was won over ten days after a champion left, unless that was lately.
+                reconnectedOn: c.leftDaysAgo.flatMap { $0 > 10 ? ago($0 - 10) : nil })
         }
+        if let spec = p.renewal { account.contract = contract(spec, tier: p.tier, value: p.annualValue) }
         account.team = p.team.map {
             TeamMember(
                 id: .generate("tm", using: &random), name: $0.name, role: $0.role,
@@ -229,5 +232,25 @@ public struct DemoBuilder {
             deliverables: e.deliverables ?? "", howWeWork: e.howWeWork ?? "",
             weNeedFromThem: e.weNeedFromThem ?? "", responsibilities: e.responsibilities ?? "",
             metTheTeam: e.metTheTeam, ifWeMiss: e.ifWeMiss ?? "", goals: goals)
+    }
+
+    /// The renewal terms a profile tells: prepared at every offset already passed (but the
+    /// last one when `preparedLate`), renewed on the day when it was.
+    func contract(_ spec: DemoProfile.RenewalSpec, tier: Tier, value: Int) -> Contract {
+        let term = spec.termMonths ?? 12
+        var c = Contract(
+            renewsOn: today.adding(days: spec.inDays ?? 0), termMonths: term, renewalValue: spec.value,
+            autoRenews: spec.autoRenews ?? false, noticeDays: spec.noticeDays ?? 0,
+            setOn: today.adding(days: -300))
+        if let renewed = spec.renewedDaysAgo {
+            let day = ago(renewed)
+            c.renewals = [Contract.Renewal(on: day, renewed: day, value: spec.value ?? value)]
+            c.renewsOn = day.adding(months: term)
+            c.setOn = day
+        }
+        let passed = DuePolicy().renewalOffsets(for: tier).map { c.renewsOn.adding(days: -$0) }
+            .filter { $0 <= today && $0 >= c.setOn }
+        c.preparedOn = spec.preparedLate == true ? passed.dropLast().last : passed.last
+        return c
     }
 }

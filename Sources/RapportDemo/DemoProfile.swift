@@ -23,6 +23,18 @@ public struct DemoProfile: Decodable, Sendable {
         var keepInTouch: [Int]?
         var leftDaysAgo: Int?
     }
+    /// The contract's renewal: due in `inDays` (negative: passed), or renewed
+    /// `renewedDaysAgo` (the next renewal a term later); `preparedLate`: the last
+    /// preparation the tier asked for was not done (the story's trouble).
+    public struct RenewalSpec: Decodable, Sendable {
+        var inDays: Int?
+        var renewedDaysAgo: Int?
+        var termMonths: Int?
+        var autoRenews: Bool?
+        var noticeDays: Int?
+        var value: Int?
+        var preparedLate: Bool?
+    }
     public struct TeamSpec: Decodable, Sendable { var name: String, role: TeamRole, responsibility: String }
     public struct SeasonSpec: Decodable, Sendable { var season: Season, daysAgo: Int, reason: String }
     public struct ConcernSpec: Decodable, Sendable {
@@ -114,4 +126,5 @@ public struct DemoProfile: Decodable, Sendable {
     var worksheet: WorksheetSpec?
     var risks: [RiskSpec]?
     var expectations: ExpectationSpec?
+    var renewal: RenewalSpec?
 }

@@ -41,7 +41,7 @@ enum DigestCodec {
             day(d.lastTouch), d.health.map(String.init) ?? "", d.healthChange.map(String.init) ?? "",
             d.fixedFlags.map(\.rawValue).joined(separator: ","), day(d.lateConcernFrom),
             day(d.outOfTouchFrom),
-            String(d.openConcerns)
+            String(d.openConcerns), d.traits.encoded
         ] {
             out.append(FieldText.tab)
             FieldText.escape(field, into: &out)
@@ -176,7 +176,8 @@ enum DigestCodec {
                 return n
             }
             func day(_ i: Int) throws(Malformed) -> Day? { try integer(f[i]).map(Day.init(ordinal:)) }
-            guard f.count == 21, let id = RecordID(rawValue: text(f[1])), let tier: Tier = choice(f[6]),
+            guard f.count == 22, let traits = AccountTraits(encoded: text(f[21])),
+                let id = RecordID(rawValue: text(f[1])), let tier: Tier = choice(f[6]),
                 let status: AccountStatus = choice(f[7]), let season: Season = choice(f[8])
             else { throw Malformed() }
             var flags: [WarningFlag] = []
@@ -196,7 +197,7 @@ enum DigestCodec {
                 lastTouch: try day(14), health: try integer(f[15]), healthChange: try integer(f[16]),
                 fixedFlags: flags,
                 lateConcernFrom: try day(18), outOfTouchFrom: try day(19), openConcerns: try number(20),
-                followUps: [], snoozes: [])
+                traits: traits, followUps: [], snoozes: [])
             return Entry(
                 stamp: FileStamp(size: try number(2), modifiedNanoseconds: try number(3)), digest: digest)
         }

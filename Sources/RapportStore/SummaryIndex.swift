@@ -14,8 +14,9 @@ struct SummaryIndex {
     static let shardCount = 256
     /// Raised whenever what a digest holds or how its follow-ups are derived changes (6: plan
     /// items due from their start; one-off plan items on lost accounts; 7: shards carry a
-    /// checksum), so old shards rebuild.
-    static let version = "7"
+    /// checksum; 8: renewal, risk and portfolio traits, renewal and reconnect follow-ups),
+    /// so old shards rebuild.
+    static let version = "8"
 
     let directory: String
     /// Settings the digests depend on; a shard built under others is stale.

@@ -150,7 +150,8 @@ enum AccountsScreen {
             canvas.put(text, x: 2, y: rest.y + 1, style: .dim)
             return
         }
-        let layout = AccountsTableLayout(width: canvas.width)
+        let layout = AccountsTableLayout(
+            width: canvas.width, renewals: shown.contains { rows[$0].renewsOn != nil })
         let makeRow = { (i: Int) -> TableRow in
             let s = rows[shown[i]]
             var styles: [Int: Style] = [:]
@@ -159,6 +160,10 @@ enum AccountsScreen {
             }
             if !s.flags.isEmpty { style(.flags, s.flags.count >= 3 ? .danger : .warning) }
             if s.status == .atRisk { style(.status, .danger) }
+            if s.valueAtRisk { style(.value, .warning) }
+            if let days = s.renewsInDays, days <= ValueAtRisk.renewalWindow {
+                style(.renews, days < 0 ? .danger : s.valueAtRisk ? .warning : .normal)
+            }
             if let change = s.healthChange, change < 0 { style(.health, .danger) }
             if let next = s.nextDue, next <= state.today {
                 style(.next, next < state.today ? .danger : .warning)
@@ -216,7 +221,7 @@ extension Keymaps {
                 help: "Filter as you type (name, owner, tags, contacts); Esc clears"),
             Binding(
                 [.char("s")], .sort, label: "sort",
-                help: "Cycle the sort: name, value, health, last touch, next due, flags, tier"),
+                help: "Cycle the sort: name, value, health, last, next, flags, tier, renewal"),
             Binding([.char("t")], .tierFilter, help: "Cycle the tier filter: all, key, core, standard"),
             Binding(
                 [.char("S")], .statusFilter,

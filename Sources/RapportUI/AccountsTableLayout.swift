@@ -4,18 +4,19 @@ import TUIKit
 /// The accounts table's columns at one terminal width: which show and how wide.
 ///
 /// Every column starts at its narrowest useful width. When they do not all fit, whole
-/// columns are dropped, least important first (`dropOrder`: season, tier, owner,
-/// status, last touch); account, value, health, next due and flags always stay. Room
+/// columns are dropped, least important first (`dropOrder`: renewal, season, tier,
+/// owner, status, last touch); account, value, health, next due and flags always stay.
+/// The renewal column shows only when some account shown has a renewal day. Room
 /// left over widens, in turn and up to a cap each (`growth`), the account name, the
 /// flags, the owner (full names instead of first names), the season, then the flags
 /// and the name again; the flags take the rest.
 struct AccountsTableLayout: Equatable {
     enum Field: CaseIterable {
-        case name, tier, owner, value, status, season, health, last, next, flags
+        case name, tier, owner, value, status, season, health, last, next, renews, flags
     }
 
     /// The order columns are dropped in when the width is short (README, "The app").
-    static let dropOrder: [Field] = [.season, .tier, .owner, .status, .last]
+    static let dropOrder: [Field] = [.renews, .season, .tier, .owner, .status, .last]
 
     /// Where room left over goes, in turn: each field grows up to its cap.
     static let growth: [(Field, Int)] = [
@@ -26,8 +27,9 @@ struct AccountsTableLayout: Equatable {
     let fields: [Field]
     let widths: [Int]
 
-    init(width: Int) {
-        var shown = Field.allCases
+    /// `renewals`: some account shown has a renewal day (else the column is left out).
+    init(width: Int, renewals: Bool = true) {
+        var shown = Field.allCases.filter { renewals || $0 != .renews }
         var size = Dictionary(uniqueKeysWithValues: shown.map { ($0, Self.narrowest($0)) })
         func used() -> Int { shown.reduce(0) { $0 + size[$1]! } + shown.count - 1 }
         for field in Self.dropOrder where used() > width {
@@ -51,6 +53,7 @@ struct AccountsTableLayout: Equatable {
         case .season: 10
         case .health: 4
         case .last, .next: 5
+        case .renews: 6
         case .flags: 10
         }
     }
@@ -72,6 +75,7 @@ struct AccountsTableLayout: Equatable {
             case .health: Column("Hlth", .fixed(width), alignRight: true)
             case .last: Column("Last", .fixed(width), alignRight: true)
             case .next: Column("Next", .fixed(width), alignRight: true)
+            case .renews: Column("Renews", .fixed(width), alignRight: true)
             case .flags: Column("Flags", .fixed(width))
             }
         }
@@ -91,6 +95,7 @@ struct AccountsTableLayout: Equatable {
             case .health: return s.health.map { "\($0)\(AccountsScreen.arrow(s.healthChange))" } ?? "-"
             case .last: return s.lastTouch.map { "\($0.days(until: today))d" } ?? "never"
             case .next: return AccountsScreen.nextDueText(s.nextDue, today)
+            case .renews: return s.renewsInDays.map { $0 < 0 ? "\(-$0)d ago" : "\($0)d" } ?? "-"
             case .flags: return AccountsScreen.flagText(s.flags, width: width)
             }
         }

@@ -206,6 +206,8 @@ public enum Screen: Equatable, Sendable {
     indirect case worksheet(WorksheetEditorState)
     /// What a search found (`:search TEXT`, `F`).
     indirect case search(SearchScreenState)
+    /// The book at a glance (`P`, `:portfolio`).
+    case portfolio(PortfolioScreenState)
 
     /// An account's view as it opens: its Overview, Esc going back to the accounts table.
     public static func account(_ id: RecordID) -> Screen { .account(AccountViewState(id: id)) }

@@ -4,7 +4,7 @@ import TUIKit
 /// The `:` command line.
 enum CommandPrompt {
     static let help =
-        "commands: :q quit · :account NAME opens an account · :filter flag=no-senior tier=key … · :search TEXT · :sync · :due · :accounts · :help"
+        "commands: :q quit · :account NAME opens an account · :filter flag=no-senior tier=key … · :search TEXT · :portfolio · :sync · :due · :accounts · :help"
 
     static func run(_ text: String, state: inout AppState) -> [Effect] {
         let trimmed = text.trimmingSpaces()
@@ -17,6 +17,8 @@ enum CommandPrompt {
             return []
         case "help", "h":
             state.overlay = .help(scroll: 0)
+        case "portfolio", "p":
+            PortfolioScreen.show(&state)
         case "sync":
             state.syncRequested = true
             state.message = Message("Syncing with the team through git…")

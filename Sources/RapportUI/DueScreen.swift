@@ -174,7 +174,8 @@ enum DueScreen {
                 return false
             }
         case .riskReview(let id): return RiskSection.risks(a).firstIndex { $0.id == id }
-        case .litmus, .mergeConflict: return nil
+        case .reconnect(let id): return a.contacts.firstIndex { $0.id == id }
+        case .litmus, .mergeConflict, .renewal, .renewalDay, .renewalNotice: return nil
         }
     }
 
@@ -187,7 +188,8 @@ enum DueScreen {
         case .action, .evaluation: return .worksheets
         case .litmus, .satisfaction, .reading: return .health
         case .riskReview: return .risks
-        case .mergeConflict: return .overview
+        case .mergeConflict, .renewal, .renewalDay, .renewalNotice: return .overview
+        case .reconnect: return .contacts
         }
     }
 

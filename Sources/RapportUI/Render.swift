@@ -27,6 +27,9 @@ public func render(_ state: inout AppState, into canvas: inout Canvas) {
     case .search(var search):
         SearchScreen.render(&search, into: &canvas, body: body)
         state.screen = .search(search)
+    case .portfolio(var view):
+        PortfolioScreen.render(state, &view, into: &canvas, body: body)
+        state.screen = .portfolio(view)
     case .worksheet(var editor):
         if let account = state.account(editor.account),
             let w = WorksheetEditor.worksheet(state, editor.account, editor.worksheet)
@@ -82,6 +85,7 @@ func footerHints(_ state: AppState) -> [(keys: String, label: String)] {
         return section + Keymaps.account.hints + Keymaps.global.hints
     case .worksheet: return Keymaps.worksheet.hints + Keymaps.global.hints
     case .search: return Keymaps.search.hints + Keymaps.global.hints
+    case .portfolio: return Keymaps.portfolio.hints + Keymaps.global.hints
     case .due:
         // The band and horizon keys come last: shown where the width has room for them.
         let later: Set = ["today", "horizon"]
@@ -102,6 +106,7 @@ func helpSections(_ state: AppState) -> [(title: String, lines: [(keys: String, 
     case .welcome: sections.append((Keymaps.welcome.title, Keymaps.welcome.helpLines))
     case .accounts: sections.append((Keymaps.accounts.title, Keymaps.accounts.helpLines))
     case .search: sections.append((Keymaps.search.title, Keymaps.search.helpLines))
+    case .portfolio: sections.append((Keymaps.portfolio.title, Keymaps.portfolio.helpLines))
     }
     sections.append((Keymaps.global.title, Keymaps.global.helpLines))
     sections.append((Keymaps.confirm.title, Keymaps.confirm.helpLines))

@@ -129,6 +129,7 @@ private func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         case .search: state.overlay = .command(TextField("search "))
         case .redraw: return [.redraw, .checkDisk]
         case .dueList: DueScreen.show(&state)
+        case .portfolio: PortfolioScreen.show(&state)
         case .quit:
             state.quitting = true
             return []
@@ -142,6 +143,7 @@ private func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .due: return DueScreen.handle(&state, key)
     case .worksheet(let editor): return WorksheetEditor.handle(&state, editor, key)
     case .search(let search): return SearchScreen.handle(&state, search, key)
+    case .portfolio(let view): return PortfolioScreen.handle(&state, view, key)
     }
 }
 

@@ -6,7 +6,7 @@ import RapportStore
 struct AccountCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "account", abstract: "Manage accounts.",
-        subcommands: [AddAccountCommand.self, EditAccountCommand.self])
+        subcommands: [AddAccountCommand.self, EditAccountCommand.self, RenewAccountCommand.self])
 }
 
 /// `rapport account add NAME`: adds an account.
@@ -46,18 +46,30 @@ struct AddAccountCommand: ParsableCommand {
     @Option(name: .customLong("tag"), help: "A tag; repeat for more.")
     var tags: [String] = []
 
+    @OptionGroup var renewal: RenewalOptions
+
     func run() throws {
         let context = try CommandContext(global)
         let trimmed = name.trimmingWhitespace()
         let store = try context.openStore()
         try Account.validateName(trimmed, among: store.loadDigests().digests.map(\.name))
-        let account = Account(
+        var account = Account(
             name: trimmed, owner: owner ?? context.userName, tier: try parseChoice(tier, "--tier"),
             status: try parseChoice(status, "--status"),
             annualValue: try value.map(Money.parse) ?? 0,
             lifetimeValue: try lifetimeValue.map(Money.parse) ?? 0,
             customerSince: try since.map { try customerSince($0, context) },
             market: market, tags: tags, season: try parseChoice(season, "--season"), createdOn: context.today)
+        if !renewal.isEmpty {
+            var change = AccountFactsChange()
+            try renewal.fill(&change, context)
+            guard change.renewsOn != nil else {
+                throw InputError("give --renews DATE with the renewal terms")
+            }
+            let facts = try change.applied(to: AccountFacts(account))
+            try RenewalOptions.validate(facts)
+            facts.apply(to: &account, today: context.today)
+        }
         try store.create(account)
         print("Added \(account.name) (\(account.id))")
     }

@@ -61,6 +61,8 @@ struct EditAccountCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Notes on the account ('-' reads standard input).", valueName: "TEXT"))
     var notes: String?
 
+    @OptionGroup var renewal: RenewalOptions
+
     func run() throws {
         let context = try CommandContext(global)
         var input = StandardInput()
@@ -68,7 +70,7 @@ struct EditAccountCommand: ParsableCommand {
         guard !change.isEmpty else {
             throw InputError(
                 "nothing to change: name a fact, e.g. --owner, --tier, --status, --season with --reason, "
-                    + "--value, --market or --add-tag")
+                    + "--value, --market, --add-tag or --renews")
         }
         let store = try context.openStore()
         let target = try context.findAccount(account, in: store)
@@ -87,6 +89,11 @@ struct EditAccountCommand: ParsableCommand {
             do throws(InputError) { try AccountFacts.validateSeasonChange(base: base, mine: mine) } catch {
                 throw InputError("--season \(mine.season.rawValue) needs --reason TEXT: \(error.message)")
             }
+            if mine.renewsOn == nil, !renewal.isEmpty, change.renewsOn == nil {
+                throw InputError(
+                    "\(account.name) has no renewal day: give --renews DATE with the renewal terms")
+            }
+            try RenewalOptions.validate(mine)
             let edit = Mutation.editFacts(base: base, mine: mine)
             try edit.apply(to: &account, today: context.today)
             return edit
@@ -126,6 +133,7 @@ struct EditAccountCommand: ParsableCommand {
         change.addTags = addTags
         change.removeTags = removeTags.map { $0.trimmingSpaces() }
         change.notes = try input.text(notes, "--notes")?.trimmingWhitespace()
+        try renewal.fill(&change, context)
         return change
     }
 

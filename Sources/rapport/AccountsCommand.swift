@@ -32,6 +32,14 @@ struct AccountsCommand: ParsableCommand {
     @Option(help: "Only this owner's accounts (me: $RAPPORT_OWNER).")
     var owner: String?
 
+    @Option(
+        name: .customLong("renews-within"),
+        help: ArgumentHelp("Only accounts renewing within this many days.", valueName: "DAYS"))
+    var renewsWithin: String?
+
+    @Flag(name: .customLong("at-risk"), help: "Only accounts whose value is at risk (see riskReasons).")
+    var atRisk = false
+
     @Option(help: ArgumentHelp.choice(AccountSort.self, "The order"))
     var sort: String?
 
@@ -66,14 +74,15 @@ struct AccountsCommand: ParsableCommand {
         }
         let currency = try store.readStoreFile().settings.currency
         var table = TextTable([
-            "NAME", "TIER", "OWNER", "STATUS", "SEASON", "VALUE", "HEALTH", "LAST TOUCH", "FLAGS"
+            "NAME", "TIER", "OWNER", "STATUS", "SEASON", "VALUE", "HEALTH", "LAST TOUCH", "RENEWS", "FLAGS"
         ])
         for s in summaries {
             table.add([
                 s.name, s.tier.rawValue, s.owner, s.status.rawValue, s.season.rawValue,
                 Money.short(s.annualValue, currency: currency), s.health.map(String.init) ?? "-",
                 s.lastTouch.map { "\($0.days(until: context.today))d ago" } ?? "never",
-                s.flags.map(\.short).joined(separator: ", ")
+                s.renewsOn?.iso ?? "-",
+                (s.flags.map(\.short) + (s.valueAtRisk ? ["value at risk"] : [])).joined(separator: ", ")
             ])
         }
         print(table.render(), terminator: "")
@@ -103,6 +112,10 @@ extension AccountsCommand {
         o.add("openConcerns", s.openConcerns)
         o.add("nextDue", s.nextDue)
         o.add("nextDueTitle", s.nextDueTitle)
+        o.add("renewsOn", s.renewsOn)
+        o.add("renewalValue", s.renewalValue)
+        o.add("valueAtRisk", s.valueAtRisk)
+        o.add("riskReasons", s.riskReasons.map(\.rawValue))
         o.endObject()
     }
 }
@@ -147,6 +160,12 @@ extension AccountsCommand {
         conditions.status = try status.map { try parseChoice($0, "--status") }
         conditions.season = try season.map { try parseChoice($0, "--season") }
         conditions.owner = try owner.map { try AccountFilter.owner($0, me: me, option: "--owner me") }
+        conditions.renewsWithin = try renewsWithin.map { text in
+            do throws(InputError) { return try AccountFilter.renewalWindow(text) } catch {
+                throw InputError("--renews-within \(error.message.replacingText("renews<", with: ""))")
+            }
+        }
+        conditions.atRisk = atRisk
         return conditions
     }
 }

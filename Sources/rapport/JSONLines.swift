@@ -125,6 +125,11 @@ struct JSONArrayWriter: ~Copyable {
         put(UInt8(ascii: "]"))
     }
 
+    mutating func add(_ key: StaticString, _ value: Bool) {
+        self.key(key)
+        put(value ? "true" : "false")
+    }
+
     mutating func add(_ key: StaticString, _ day: Day?) {
         self.key(key)
         guard let day else { return put("null") }

@@ -24,7 +24,8 @@ struct Rapport: ParsableCommand {
             LogCommand.self, ConcernCommand.self, DueCommand.self, DoneCommand.self, SnoozeCommand.self,
             PlanCommand.self, WorksheetCommand.self,
             LitmusCommand.self, SearchCommand.self, ImportCommand.self, ExportCommand.self, CheckCommand.self,
-            SyncCommand.self, SettleCommand.self, MergeFileCommand.self, BenchCommand.self,
+            PortfolioCommand.self, SyncCommand.self, SettleCommand.self, MergeFileCommand.self,
+            BenchCommand.self,
             BenchProbeCommand.self
         ],
         defaultSubcommand: OpenCommand.self

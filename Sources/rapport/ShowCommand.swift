@@ -52,8 +52,19 @@ struct AccountReport {
             if let change = a.healthChange { out += " (\(change >= 0 ? "+" : "")\(change) since last check)" }
             out += "\n"
         }
+        if let c = a.contract {
+            out +=
+                "Renews \(c.renewsOn) (\(today.days(until: c.renewsOn)) days), worth "
+                + "\(Money.full(a.renewalValue, currency: currency))/year; \(c.termMonths)-month term, "
+                + (c.autoRenews ? "renews itself" : "does not renew itself")
+                + (c.noticeDays > 0 ? ", \(c.noticeDays) days' notice" : "") + "\n"
+        }
         let flags = a.warningFlags(on: today)
         if !flags.isEmpty { out += "Warnings: " + flags.map(\.short).joined(separator: ", ") + "\n" }
+        let reasons = AccountDigest(a, policy: DuePolicy()).riskReasons(on: today)
+        if !reasons.isEmpty {
+            out += "Value at risk: " + reasons.map(\.explanation).joined(separator: "; ") + "\n"
+        }
         if !a.tags.isEmpty { out += "Tags: " + a.tags.joined(separator: ", ") + "\n" }
 
         out += section(

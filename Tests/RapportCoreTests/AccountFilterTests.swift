@@ -34,12 +34,13 @@ import Testing
     @Test func badConditionsSayWhatIsAccepted() {
         #expect(
             throws: InputError(
-                "'colour' is not a filter; the filters are flag, health, tier, status, season and owner")
+                "'colour' is not a filter; the filters are flag, health, tier, status, season and owner (and renews<90d, at-risk)"
+            )
         ) { try AccountFilter.parse("colour=red", me: "") }
         #expect(
             throws: InputError(
-                "flag 'sad' is not valid; expected late-reply, health-falling, out-of-touch, no-senior, "
-                    + "no-contacts or one-contact")
+                "flag 'sad' is not valid; expected late-reply, renewal-passed, champion-left, health-falling, "
+                    + "out-of-touch, no-senior, no-contacts or one-contact")
         ) { try AccountFilter.parse("flag=sad", me: "") }
         #expect(
             throws: InputError(
@@ -51,7 +52,7 @@ import Testing
         ) { try AccountFilter.parse("owner=me", me: "") }
         #expect(
             throws: InputError(
-                "'key' is not a condition; write KEY=VALUE with KEY one of flag, health, tier, status, season and owner"
+                "'key' is not a condition; write KEY=VALUE with KEY one of flag, health, tier, status, season and owner (and renews<90d, at-risk)"
             )
         ) {
             try AccountFilter.parse("key", me: "")

@@ -63,6 +63,9 @@ import Testing
                 id: RecordID(rawValue: "rk-levy")!, disruption: "Packaging levy", identifiedOn: day(-60),
                 reviewOn: day(10))
         ]
+        a.contract = Contract(renewsOn: day(100), autoRenews: false, noticeDays: 60, setOn: day(-200))
+        a.contacts.append(
+            Contact(id: RecordID(rawValue: "con-gone")!, name: "Vera Lind", level: .senior, leftOn: day(-3)))
         a.mergeConflicts = [
             MergeConflict(
                 field: "owner", path: ["owner"], kept: "\"Maya\"", keptFrom: "Maya", other: "\"Tom\"",
@@ -91,6 +94,11 @@ import Testing
         #expect(try item(items, .touchFollowUp).due == day(2))
         #expect(try item(items, .riskReview).due == day(10))
         #expect(try item(items, .mergeConflict).due == day(-1))
+        // Core tier: prepared 90, 60 and 30 days out; the first not yet met since the terms were set.
+        #expect(try item(items, .renewal).due == day(100 - 90))
+        #expect(try item(items, .renewalNotice).due == day(100 - 60))
+        #expect(try item(items, .renewalDay).due == day(100))
+        #expect(try item(items, .reconnect).due == day(-3 + 7))
         #expect(items.allSatisfy { $0.key.hasPrefix("acc-every/") && !$0.why.isEmpty })
     }
 
@@ -202,7 +210,11 @@ import Testing
         let due = Set(a.followUps(policy: policy).filter { $0.due <= today }.map(\.source))
         #expect(due == [.plan, .litmus])
         let later = a.followUps(policy: policy).filter { $0.due > today }
-        #expect(Set(later.map(\.source)) == [.keepInTouch, .satisfaction, .riskReview, .reading])
+        #expect(
+            Set(later.map(\.source)) == [
+                .keepInTouch, .satisfaction, .riskReview, .reading, .renewal, .renewalNotice, .renewalDay,
+                .reconnect
+            ])
         // The next reading due is November's, once November is over.
         #expect(
             later.first { $0.source == .reading }.map { "\($0.title) \($0.due.iso)" }

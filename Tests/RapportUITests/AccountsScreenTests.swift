@@ -251,7 +251,7 @@ import Testing
     }
 
     @Test func helpListsEveryBindingFromTheKeymap() {
-        var state = Fixture.state(width: 100, height: 40)
+        var state = Fixture.state(width: 100, height: 48)
         state.press([.char("?")])
         let screen = state.screen()
         for line in Keymaps.accounts.helpLines + Keymaps.global.helpLines {

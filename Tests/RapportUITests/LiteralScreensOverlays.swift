@@ -26,8 +26,8 @@ import Testing
             B│   Enter            Open the selected account                               │
             N│   /                Filter as you type (name, owner, tags, contacts); Esc   │
             Q│                    clears                                                  │
-             │   s                Cycle the sort: name, value, health, last touch, next   │
-             │                    due, flags, tier                                        │
+             │   s                Cycle the sort: name, value, health, last, next, flags, │
+             │                    tier, renewal                                           │
              │   t                Cycle the tier filter: all, key, core, standard         │
              │   S                Cycle the status filter: all, active, at risk, lost,    │
              │                    former                                                  │

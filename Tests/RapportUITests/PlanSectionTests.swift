@@ -196,7 +196,7 @@ import Testing
 
     @Test func itemsCanBePausedReorderedEditedAndRemoved() throws {
         var state = planState([withPlan()] + Fixture.accounts.dropFirst())
-        try state.perform(state.press([.char("P")]))
+        try state.perform(state.press([.char("z")]))
         #expect(state.account(northwind.id)?.plan?.items.first?.paused == true)
         #expect(state.screen().contains("-          paused"))
         try state.perform(state.press([.char("J")]))

@@ -126,6 +126,21 @@ extension Account {
             guard let r = risks.firstIndex(where: { $0.id == riskID }) else { throw gone }
             risks[r].reviewOn = done.day.adding(months: 3)
             return "Risk reviewed; next review \(risks[r].reviewOn!.iso)"
+        case .renewal:
+            guard contract != nil else { throw gone }
+            contract!.preparedOn = done.day
+            return "Renewal prepared; it renews \(contract!.renewsOn.iso)"
+        case .renewalNotice:
+            guard contract != nil else { throw gone }
+            contract!.noticeHandledOn = done.day
+            return "Notice deadline dealt with; it renews \(contract!.renewsOn.iso)"
+        case .renewalDay:
+            try markRenewed(on: done.day)
+            return "Renewed; next renewal \(contract!.renewsOn.iso)"
+        case .reconnect(let contactID):
+            guard let c = contacts.firstIndex(where: { $0.id == contactID }) else { throw gone }
+            contacts[c].reconnectedOn = done.day
+            return "Reconnected after \(contacts[c].name) left"
         case .mergeConflict(let conflictID):
             guard let conflict = mergeConflicts?.first(where: { $0.id == conflictID }) else { throw gone }
             try settle(conflictID, takingOther: false)

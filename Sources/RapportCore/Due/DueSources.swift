@@ -131,6 +131,19 @@ extension Account {
                 why: "\(risk.state.label.capitalized) risk identified \(risk.identifiedOn.iso)")
         }
 
+        if active {
+            items += renewalFollowUps(policy: policy)
+            for contact in contacts where contact.isUnansweredDeparture {
+                let left = contact.leftOn!
+                add(
+                    "Reconnect: \(contact.name) left", .reconnect(contact: contact.id),
+                    due: left.adding(days: 7),
+                    why:
+                        "\(contact.level.label.capitalized) \(contact.name) left on \(left.iso); win over someone else there"
+                )
+            }
+        }
+
         for conflict in mergeConflicts ?? [] {
             add(
                 "Settle merge conflict: \(conflict.field)", .mergeConflict(conflict.id),

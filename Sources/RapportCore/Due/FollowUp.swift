@@ -15,6 +15,10 @@ public enum DueSource: String, Choice {
     case touchFollowUp = "touch-follow-up"
     case riskReview = "risk-review"
     case mergeConflict = "merge-conflict"
+    case renewal
+    case renewalDay = "renewal-day"
+    case renewalNotice = "renewal-notice"
+    case reconnect
 
     public var label: String {
         switch self {
@@ -29,6 +33,10 @@ public enum DueSource: String, Choice {
         case .touchFollowUp: return "follow-up"
         case .riskReview: return "risk review"
         case .mergeConflict: return "merge conflict"
+        case .renewal: return "renewal"
+        case .renewalDay: return "renewal day"
+        case .renewalNotice: return "notice deadline"
+        case .reconnect: return "reconnect"
         }
     }
 }
@@ -46,6 +54,14 @@ public enum DueRef: Hashable, Sendable {
     case touchFollowUp(RecordID)
     case riskReview(RecordID)
     case mergeConflict(RecordID)
+    /// Preparing the next renewal.
+    case renewal
+    /// The renewal day itself: renewed, or the account lost.
+    case renewalDay
+    /// The last day to give or agree notice on a contract that does not renew itself.
+    case renewalNotice
+    /// A champion (main contact or senior leader) left: win someone else over.
+    case reconnect(contact: RecordID)
 
     public var source: DueSource {
         switch self {
@@ -60,6 +76,10 @@ public enum DueRef: Hashable, Sendable {
         case .touchFollowUp: return .touchFollowUp
         case .riskReview: return .riskReview
         case .mergeConflict: return .mergeConflict
+        case .renewal: return .renewal
+        case .renewalDay: return .renewalDay
+        case .renewalNotice: return .renewalNotice
+        case .reconnect: return .reconnect
         }
     }
 
@@ -70,10 +90,10 @@ public enum DueRef: Hashable, Sendable {
         switch self {
         case .planItem(let id), .evaluation(let id), .concern(let id), .contact(let id),
             .touchFollowUp(let id),
-            .riskReview(let id), .mergeConflict(let id):
+            .riskReview(let id), .mergeConflict(let id), .reconnect(let id):
             return "\(prefix)/\(id)"
         case .action(let w, let a): return "\(prefix)/\(w)/\(a)"
-        case .litmus, .satisfaction: return prefix
+        case .litmus, .satisfaction, .renewal, .renewalDay, .renewalNotice: return prefix
         case .reading(let m, let month): return "\(prefix)/\(m)/\(month.iso)"
         }
     }
@@ -114,6 +134,12 @@ public enum DueRef: Hashable, Sendable {
         case .mergeConflict:
             guard let c = id(1) else { return nil }
             self = .mergeConflict(c)
+        case .renewal: self = .renewal
+        case .renewalDay: self = .renewalDay
+        case .renewalNotice: self = .renewalNotice
+        case .reconnect:
+            guard let c = id(1) else { return nil }
+            self = .reconnect(contact: c)
         }
     }
 
@@ -164,13 +190,17 @@ extension DueSource {
         case .touchFollowUp: return "follow-up"
         case .riskReview: return "risk"
         case .mergeConflict: return "merge-conflict"
+        case .renewal: return "renewal"
+        case .renewalDay: return "renewal-day"
+        case .renewalNotice: return "renewal-notice"
+        case .reconnect: return "reconnect"
         }
     }
 
     /// How many `/`-separated parts its key part has.
     var keyPartCount: Int {
         switch self {
-        case .litmus, .satisfaction: return 1
+        case .litmus, .satisfaction, .renewal, .renewalDay, .renewalNotice: return 1
         case .action, .reading: return 3
         default: return 2
         }

@@ -77,7 +77,9 @@ public enum Urgency {
 
     static func sourceWeight(_ source: DueSource) -> Int {
         switch source {
-        case .concern, .mergeConflict: return 30
+        case .concern, .mergeConflict, .renewalNotice: return 30
+        case .renewalDay, .reconnect: return 20
+        case .renewal: return 15
         case .action, .touchFollowUp: return 15
         case .plan, .evaluation, .keepInTouch: return 10
         case .litmus, .riskReview: return 5

@@ -19,6 +19,13 @@ public struct AccountFactsChange: Equatable, Sendable {
     public var addTags: [String] = []
     public var removeTags: [String] = []
     public var notes: String?
+    /// `.some(nil)` removes the renewal terms.
+    public var renewsOn: Day??
+    public var contractTermMonths: Int?
+    /// `.some(nil)`: the renewal is worth the annual value.
+    public var renewalValue: Int??
+    public var autoRenews: Bool?
+    public var noticeDays: Int?
 
     public init() {}
 
@@ -50,6 +57,11 @@ public struct AccountFactsChange: Equatable, Sendable {
         }
         mine.tags = Self.unique(mine.tags + addTags)
         if let notes { mine.notes = notes }
+        if let renewsOn { mine.renewsOn = renewsOn }
+        if let contractTermMonths { mine.contractTermMonths = contractTermMonths }
+        if let renewalValue { mine.renewalValue = renewalValue }
+        if let autoRenews { mine.autoRenews = autoRenews }
+        if let noticeDays { mine.noticeDays = noticeDays }
         return mine
     }
 

@@ -17,7 +17,13 @@ extension AccountFacts: FieldMergeable {
             MergeField("Customer since", \.customerSince),
             MergeField("Tags", \.tags, show: MergeText.list),
             MergeField("Source id", \.sourceID, show: { $0 ?? MergeText.none }),
-            MergeField("Notes", \.notes)
+            MergeField("Notes", \.notes),
+            MergeField("Renews on", \.renewsOn),
+            MergeField("Contract term", \.contractTermMonths, show: { "\($0) months" }),
+            MergeField(
+                "Renewal value", \.renewalValue, show: { $0.map(Money.grouped) ?? "the annual value" }),
+            MergeField("Renews itself", \.autoRenews, show: { $0 ? "yes" : "no" }),
+            MergeField("Notice", \.noticeDays, show: { "\($0) days" })
         ]
     }
 }
@@ -71,6 +77,7 @@ extension Contact: FieldMergeable {
             MergeField("Email", \.email),
             MergeField("Phone", \.phone),
             MergeField("Left on", \.leftOn),
+            MergeField("Reconnected on", \.reconnectedOn),
             MergeField("Notes", \.notes),
             MergeField("Source id", \.sourceID, show: { $0 ?? MergeText.none })
         ]

@@ -103,6 +103,11 @@ enum AccountScreen {
             line += " · no litmus test yet"
         }
         line += " · last touch " + (a.lastTouch.map { ago($0, context.today) } ?? "never")
+        if let c = a.contract {
+            let days = context.today.days(until: c.renewsOn)
+            line +=
+                " · renews " + (days < 0 ? "\(-days)d ago, not marked" : days == 0 ? "today" : "in \(days)d")
+        }
         canvas.put(line, x: 0, y: y)
         y += 1
         let flags = a.warningFlags(on: context.today)

@@ -231,7 +231,7 @@ extension Keymaps {
             Binding(
                 [.char("f")], .fixGap, label: "fix gap",
                 help: "Fix the first gap: add the missing contact or the regular meeting"),
-            Binding([.char("P")], .pause, help: "Pause or resume the selected item"),
+            Binding([.char("z")], .pause, help: "Pause or resume the selected item (P is the portfolio)"),
             Binding([.char("K")], .moveUp, help: "Move the selected item up"),
             Binding([.char("J")], .moveDown, help: "Move the selected item down"),
             Binding(

@@ -10,6 +10,7 @@ enum AccountForm: FormKind {
     /// The form's fields, in the order they show.
     enum Field: String, CaseIterable {
         case name, owner, tier, status, season, seasonReason, value, lifetime, market, since, tags
+        case renews, renewalValue, term, autoRenews, notice
     }
 
     /// The account form, pre-filled from `a`; a new account is owned by `me` (the user,
@@ -42,7 +43,22 @@ enum AccountForm: FormKind {
                 FormField(Field.since, "Customer since", .day, value: a?.customerSince?.iso ?? ""),
                 FormField(
                     Field.tags, "Tags", .text, value: a?.tags.joined(separator: ", ") ?? "",
-                    hint: "comma-separated")
+                    hint: "comma-separated"),
+                FormField(
+                    Field.renews, "Renews on", .day, value: a?.contract?.renewsOn.iso ?? "",
+                    hint: "the next renewal day; blank: no renewal terms"),
+                FormField(
+                    Field.renewalValue, "Renewal value", .number,
+                    value: a?.contract?.renewalValue.map(String.init) ?? "", hint: "blank: the annual value"),
+                FormField(
+                    Field.term, "Term months", .number, value: String(a?.contract?.termMonths ?? 12),
+                    hint: "how long a renewal runs"),
+                FormField(
+                    Field.autoRenews, "Renews itself", .choice(["no", "yes"]),
+                    choice: a?.contract?.autoRenews == true ? 1 : 0),
+                FormField(
+                    Field.notice, "Notice days", .number, value: String(a?.contract?.noticeDays ?? 0),
+                    hint: "notice the contract needs before it renews")
             ])
     }
 
@@ -72,6 +88,11 @@ enum AccountForm: FormKind {
         facts.tags = r.text(.tags).split(separator: ",").map { $0.trimmingSpaces() }.filter {
             !$0.isEmpty
         }
+        facts.renewsOn = r.day(.renews, .future)
+        facts.renewalValue = r.text(.renewalValue).isEmpty ? nil : r.amount(.renewalValue)
+        facts.contractTermMonths = r.count(.term, 1...Contract.maximumTermMonths, "months") ?? 12
+        facts.autoRenews = r.text(.autoRenews) == "yes"
+        facts.noticeDays = r.count(.notice, 0...730, "days") ?? 0
         if let id = existingID, let base {
             r.check(.seasonReason) { () throws(InputError) in
                 try AccountFacts.validateSeasonChange(base: base, mine: facts)

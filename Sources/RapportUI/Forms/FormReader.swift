@@ -66,6 +66,17 @@ struct FormReader<Field: RawRepresentable<String>> {
         return n
     }
 
+    /// A whole number within `range` (`unit` names it in the message); nil when blank.
+    mutating func count(_ field: Field, _ range: ClosedRange<Int>, _ unit: String) -> Int? {
+        let value = text(field)
+        guard !value.isEmpty else { return nil }
+        guard let n = Int(value), range.contains(n) else {
+            fail(field, "'\(value)' is not a number of \(unit) (\(range.lowerBound)–\(range.upperBound))")
+            return nil
+        }
+        return n
+    }
+
     /// The contact chosen by name in a field of `Forms.contactChoices(a)`.
     func contactID(_ field: Field, in a: Account) -> RecordID? {
         let name = text(field)

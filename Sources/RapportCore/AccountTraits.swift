@@ -1,0 +1,113 @@
+/// What renewals, value at risk and the portfolio need from an account besides its
+/// digest's facts (D50): kept in the summary index with the digest, so the portfolio and
+/// triage never decode account files. None of it depends on the day it was computed.
+public struct AccountTraits: Equatable, Sendable {
+    /// The next renewal day, when the contract's terms are set.
+    public var renewsOn: Day?
+    /// What the renewal is worth a year (the annual value unless the contract says).
+    public var renewalValue: Int
+    /// The first day a critical or high open concern is past its respond-by day.
+    public var lateSeriousConcernFrom: Day?
+    /// The latest litmus test's day.
+    public var healthCheckedOn: Day?
+    /// The latest day a champion left whose departure nobody has answered yet.
+    public var championLeftOn: Day?
+    /// The day the latest renewal was marked.
+    public var renewedOn: Day?
+    /// The days the latest concerns were raised (at most `recentConcernCount`), newest first.
+    public var concernDays: [Day]
+    /// The latest litmus score of each month with a test, oldest first (at most 24 months).
+    public var healthByMonth: [MonthlyHealth]
+
+    public static let recentConcernCount = 8
+
+    /// One month's litmus score, with its question-set version (never averaged across versions).
+    public struct MonthlyHealth: Equatable, Sendable {
+        public var month: YearMonth
+        public var score: Int
+        public var version: Int
+
+        public init(month: YearMonth, score: Int, version: Int) {
+            self.month = month
+            self.score = score
+            self.version = version
+        }
+    }
+
+    public init(
+        renewsOn: Day? = nil, renewalValue: Int = 0, lateSeriousConcernFrom: Day? = nil,
+        healthCheckedOn: Day? = nil, championLeftOn: Day? = nil, renewedOn: Day? = nil,
+        concernDays: [Day] = [], healthByMonth: [MonthlyHealth] = []
+    ) {
+        self.renewsOn = renewsOn
+        self.renewalValue = renewalValue
+        self.lateSeriousConcernFrom = lateSeriousConcernFrom
+        self.healthCheckedOn = healthCheckedOn
+        self.championLeftOn = championLeftOn
+        self.renewedOn = renewedOn
+        self.concernDays = concernDays
+        self.healthByMonth = healthByMonth
+    }
+
+    public init(_ a: Account) {
+        var months: [MonthlyHealth] = []
+        for check in a.litmusHistory {
+            let point = MonthlyHealth(month: YearMonth(check.day), score: check.score, version: check.version)
+            if months.last?.month == point.month { months.removeLast() }
+            months.append(point)
+        }
+        self.init(
+            renewsOn: a.contract?.renewsOn, renewalValue: a.renewalValue,
+            lateSeriousConcernFrom: a.concerns
+                .filter {
+                    $0.status.isOpen && $0.respondedOn == nil && $0.severity.weight >= Severity.high.weight
+                }
+                .compactMap { $0.respondBy?.adding(days: 1) }.min(),
+            healthCheckedOn: a.litmusHistory.last?.day,
+            championLeftOn: a.contacts.filter(\.isUnansweredDeparture).compactMap(\.leftOn).max(),
+            renewedOn: a.contract?.renewals.last?.on,
+            concernDays: Array(a.concerns.map(\.raisedOn).sorted(by: >).prefix(Self.recentConcernCount)),
+            healthByMonth: Array(months.suffix(24)))
+    }
+
+    // MARK: The index's text
+
+    /// One line of text for the index: `|`-separated fields, days as ordinals.
+    public var encoded: String {
+        func day(_ d: Day?) -> String { d.map { String($0.ordinal) } ?? "" }
+        let health = healthByMonth.map { "\($0.month.index):\($0.score):\($0.version)" }.joined(
+            separator: ",")
+        return [
+            day(renewsOn), String(renewalValue), day(lateSeriousConcernFrom), day(healthCheckedOn),
+            day(championLeftOn), day(renewedOn), concernDays.map { day($0) }.joined(separator: ","), health
+        ].joined(separator: "|")
+    }
+
+    /// Reads back what `encoded` wrote; nil for anything else.
+    public init?(encoded text: String) {
+        let fields = text.split(separator: "|", omittingEmptySubsequences: false)
+        guard fields.count == 8, let value = Int(fields[1]) else { return nil }
+        func day(_ s: Substring) -> Day?? {
+            if s.isEmpty { return .some(nil) }
+            return Int(s).map { .some(Day(ordinal: $0)) } ?? nil
+        }
+        guard let renews = day(fields[0]), let late = day(fields[2]), let checked = day(fields[3]),
+            let left = day(fields[4]), let renewed = day(fields[5])
+        else { return nil }
+        var concerns: [Day] = []
+        for part in fields[6].split(separator: ",") {
+            guard let n = Int(part) else { return nil }
+            concerns.append(Day(ordinal: n))
+        }
+        var months: [MonthlyHealth] = []
+        for part in fields[7].split(separator: ",") {
+            let numbers = part.split(separator: ":").compactMap { Int($0) }
+            guard numbers.count == 3 else { return nil }
+            months.append(
+                MonthlyHealth(month: YearMonth(index: numbers[0]), score: numbers[1], version: numbers[2]))
+        }
+        self.init(
+            renewsOn: renews, renewalValue: value, lateSeriousConcernFrom: late, healthCheckedOn: checked,
+            championLeftOn: left, renewedOn: renewed, concernDays: concerns, healthByMonth: months)
+    }
+}
