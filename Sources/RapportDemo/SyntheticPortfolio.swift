@@ -203,6 +203,15 @@ public struct SyntheticPortfolio: Sendable {
                     communication: CommunicationRhythm(cadence: .weekly, how: "Call"))
             ]
         }
+        // Seven in ten have renewal terms, spread over the coming year (from the id, so the
+        // random sequence of everything else is as it was).
+        let h = a.id.rawValue.utf8.reduce(0) { ($0 &* 31 &+ Int($1)) & 0xFF_FFFF }
+        if h % 10 < 7 {
+            a.contract = Contract(
+                renewsOn: today.adding(days: h % 400 - 20), autoRenews: h % 3 == 0,
+                noticeDays: [0, 30, 60, 90][h % 4],
+                setOn: today.adding(days: -300))
+        }
         return a
     }
 }

@@ -32,7 +32,11 @@ struct BenchFigures {
         line("open to first frame (process start to exit)", median(wall), "ms")
 
         // Search reads every account file (a word in most of them, and one in none).
-        let searches = [["accounts", "--json"], ["due", "--json"], ["search", "meeting"], ["search", "zqxv"]]
+        // The portfolio and a filtered list come from the index, as `accounts --json` does.
+        let searches = [
+            ["accounts", "--json"], ["accounts", "--json", "--at-risk", "--renews-within", "180"],
+            ["portfolio", "--json"], ["due", "--json"], ["search", "meeting"], ["search", "zqxv"]
+        ]
         for command in searches {
             var times: [Double] = []
             for _ in 0..<runs {
@@ -66,6 +70,18 @@ struct BenchFigures {
             _ = update(&state, .key(.escape))
         }
         line("filter per keystroke", median(keystrokes), "ms")
+
+        // The portfolio screen: its figures and their drawing, from the digests.
+        var portfolio: [Double] = []
+        for _ in 0..<runs {
+            portfolio.append(
+                time {
+                    _ = update(&state, .key(.char("P")))
+                    render(&state, into: &canvas)
+                    _ = update(&state, .key(.escape))
+                })
+        }
+        line("portfolio screen (figures and frame)", median(portfolio), "ms")
 
         // Opening one account: read its file, take it in, render the account view.
         var opens: [Double] = []
