@@ -164,7 +164,9 @@ enum KeyDecoder {
 
     static func character(_ value: UInt32) -> Key? {
         switch value {
-        case 10, 13: return .enter
+        // With nonl(), Enter is CR; a line feed is Ctrl-J (a new line in a multi-line field).
+        case 13: return .enter
+        case 10: return .ctrl("j")
         case 9: return .tab
         case 27: return .escape
         case 8, 127: return .backspace

@@ -105,6 +105,8 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
 
 private func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     if key == .resize { return [] }
+    // Ctrl-J is a line break in a form's multi-line field; everywhere else it is Enter.
+    if key == .ctrl("j"), !isFormOpen(state) { return handleKey(&state, .enter) }
     if state.width < AppState.minimumWidth || state.height < AppState.minimumHeight {
         if key == .char("Q") {
             state.quitting = true
@@ -204,4 +206,9 @@ private func handleForm(_ state: inout AppState, _ purpose: FormPurpose, _ form:
         return [.openEditor(field: field, text: form[field]?.value ?? "")]
     }
     return []
+}
+
+private func isFormOpen(_ state: AppState) -> Bool {
+    if case .form? = state.overlay { return true }
+    return false
 }

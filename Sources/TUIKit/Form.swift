@@ -98,7 +98,8 @@ public struct Form: Equatable, Sendable {
                 help: "Change a choice; a letter jumps",
                 keysLabel: "← → Space", hintLabel: "←→"),
             Binding([.escape], .cancel, label: "cancel", help: "Cancel"),
-            Binding([.ctrl("o")], .openEditor, help: "Edit a long text in $VISUAL/$EDITOR")
+            Binding(
+                [.ctrl("o")], .openEditor, help: "Edit a long text in $VISUAL/$EDITOR (Ctrl-J: a new line)")
         ])
 
     public mutating func handle(_ key: Key) -> Outcome {
@@ -108,6 +109,12 @@ public struct Form: Equatable, Sendable {
         let (kind, chosen) = (fields[focus].kind, fields[focus].choice)
         let options: [String]
         if case .choice(let all) = kind { options = all } else { options = [] }
+        if key == .ctrl("j") {
+            // A line break in a multi-line field; elsewhere Ctrl-J is Enter, as terminals have it.
+            guard kind == .multiline else { return .submit }
+            fields[focus].input.insertLineBreak()
+            return .editing
+        }
         switch Self.keymap.command(for: key) {
         case .cancel: return .cancel
         case .submit: return .submit
@@ -181,7 +188,7 @@ public struct Form: Equatable, Sendable {
         }
         let hasLong = fields.indices.contains(focus) && fields[focus].kind == .multiline
         canvas.put(
-            "Enter save · Tab next · Esc cancel" + (hasLong ? " · Ctrl-O editor" : ""),
+            "Enter save · Tab next · Esc cancel" + (hasLong ? " · Ctrl-J new line · Ctrl-O editor" : ""),
             x: inner.x + 1, y: inner.maxY - 1, style: .dim, limit: inner.width - 2)
     }
 }

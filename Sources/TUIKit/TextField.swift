@@ -56,6 +56,17 @@ public struct TextField: Equatable, Sendable {
             Binding([.ctrl("w")], .deleteWord, help: "Delete the word before the cursor")
         ])
 
+    /// Puts a line break at the cursor (a multi-line field's Ctrl-J; typed, a line feed is
+    /// a control character and dropped).
+    public mutating func insertLineBreak() {
+        if replacesOnType {
+            before = []
+            after = []
+            replacesOnType = false
+        }
+        before.append("\n")
+    }
+
     /// Applies a key; false when the key is not for a text field. A typed control
     /// character (C0, DEL, C1) or bidirectional control is not text: it is dropped.
     @discardableResult
@@ -92,25 +103,60 @@ public struct TextField: Equatable, Sendable {
         return true
     }
 
-    /// Draws the field in `width` cells at (x, y), scrolled so the cursor shows.
-    /// Returns the cursor's column on screen when `focused`.
+    /// Draws the field in `width` cells at (x, y): focused, scrolled so the cursor shows;
+    /// unfocused, its beginning, with `…` where it is cut. Returns the cursor's column on
+    /// screen when `focused`.
     @discardableResult
     public func render(
         into canvas: inout Canvas, x: Int, y: Int, width: Int, focused: Bool, style: Style = .normal
     ) -> Int? {
         guard width > 0 else { return nil }
+        guard focused else {
+            canvas.fill(Rect(x: x, y: y, width: width, height: 1), style: style)
+            canvas.put(
+                Self.beginning(before: before, after: after, width: width), x: x, y: y, style: style,
+                limit: width)
+            return nil
+        }
         let window = Self.window(before: before, after: after, width: width)
         var shown = ""
         for ch in window.characters { shown.append(ch) }
         canvas.fill(Rect(x: x, y: y, width: width, height: 1), style: style)
         canvas.put(shown, x: x, y: y, style: style, limit: width)
-        guard focused else { return nil }
         let col = x + window.cursorColumn
         if col < x + width {
             let under = window.cursorColumn < window.used ? canvas[col, y].text : " "
             canvas.put(under.isEmpty ? " " : under, x: col, y: y, style: .selected, limit: 1)
         }
         return col
+    }
+
+    /// The text's beginning in `width` cells, ending in `…` when there is more; reads only
+    /// the characters that show.
+    static func beginning<Before: BidirectionalCollection, After: BidirectionalCollection>(
+        before: Before, after: After, width: Int
+    ) -> String where Before.Element == Character, After.Element == Character {
+        var shown: [Character] = []
+        var used = 0
+        var cut = false
+        func take(_ ch: Character) -> Bool {
+            let w = DisplayWidth.of(ch)
+            guard used + w <= width else {
+                cut = true
+                return false
+            }
+            shown.append(ch)
+            used += w
+            return true
+        }
+        for ch in before where !take(ch) { break }
+        if !cut {
+            for ch in after.reversed() where !take(ch) { break }
+        }
+        guard cut else { return String(shown) }
+        // Room for the ellipsis: drop what it needs.
+        while used + 1 > width, let last = shown.popLast() { used -= DisplayWidth.of(last) }
+        return String(shown) + "…"
     }
 
     /// What shows of a field `width` cells wide: the characters, the cells they fill

@@ -48,4 +48,24 @@ import Testing
         let plan = try #require(try cli.account("northwind").plan)
         #expect(plan.currentState == text + " then the line dropped")
     }
+
+    /// Ctrl-J in a multi-line field is a new line in a real terminal (it was Enter, and saved).
+    @Test func ctrlJStartsANewLineInAMultiLineField() throws {
+        let (cli, tmux) = try EndToEndTests().startDemo()
+        try tmux.openAccount("north")
+        try tmux.keys("6")
+        try tmux.keys("w")
+        try tmux.waitFor("The relationship")
+        try tmux.keys("C-e", "C-u")
+        try tmux.type("Trusted by procurement")
+        try tmux.keys("C-j")
+        try tmux.type("Unknown to their leaders")
+        try tmux.waitFor("Unknown to their leaders")
+        try tmux.keys("Enter")
+        try tmux.waitFor("Plan updated")
+        try tmux.keys("Q")
+        try tmux.waitFor("EXITED 0")
+        let plan = try #require(try cli.account("northwind").plan)
+        #expect(plan.currentState == "Trusted by procurement\nUnknown to their leaders")
+    }
 }

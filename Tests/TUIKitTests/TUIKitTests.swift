@@ -115,6 +115,22 @@ import Testing
         #expect(canvas.line(0) == "fghij")
         #expect(canvas[5, 0].style == .selected)
     }
+
+    @Test func anUnfocusedFieldShowsItsBeginningAndMarksTheCut() {
+        let field = typed("Order certified CAA connectors")
+        var canvas = Canvas(width: 12, height: 1)
+        field.render(into: &canvas, x: 0, y: 0, width: 12, focused: false)
+        #expect(canvas.line(0) == "Order certi…")
+        var short = Canvas(width: 12, height: 1)
+        typed("Order").render(into: &short, x: 0, y: 0, width: 12, focused: false)
+        #expect(short.line(0) == "Order")
+        // The cursor in the middle: still the beginning.
+        var middle = typed("abcdefghijklmnop")
+        for _ in 0..<4 { middle.handle(.left) }
+        var canvas2 = Canvas(width: 6, height: 1)
+        middle.render(into: &canvas2, x: 0, y: 0, width: 6, focused: false)
+        #expect(canvas2.line(0) == "abcde…")
+    }
 }
 
 @Suite struct TableViewTests {
@@ -138,6 +154,21 @@ import Testing
 }
 
 @Suite struct FormTests {
+    @Test func ctrlJIsALineBreakInAMultiLineFieldAndEnterElsewhere() {
+        var form = Form(
+            title: "T",
+            fields: [
+                FormField("barriers", "Barriers", .multiline, value: ""),
+                FormField("summary", "Summary", .text, value: "")
+            ])
+        for key in Key.typing("Budget") + [.ctrl("j")] + Key.typing("Procurement") {
+            #expect(form.handle(key) == .editing)
+        }
+        #expect(form["barriers"]?.value == "Budget\nProcurement")
+        _ = form.handle(.tab)
+        #expect(form.handle(.ctrl("j")) == .submit)
+    }
+
     @Test func aLetterPicksTheFirstOptionWithItInDisplayOrderThenTheNext() {
         var form = Form(
             title: "T",
