@@ -7,7 +7,7 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Bring accounts, contacts and touchpoints in from a file (CSV, vCard, iCalendar).",
-        subcommands: [ImportCSVCommand.self, ImportVCardCommand.self])
+        subcommands: [ImportCSVCommand.self, ImportVCardCommand.self, ImportICSCommand.self])
 }
 
 /// `rapport import csv FILE --accounts`: a CSV export (Salesforce, HubSpot, a
