@@ -25,7 +25,9 @@ struct ImportCSVCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The CSV file (UTF-8; comma, semicolon or tab delimited).")
+    @Argument(
+        help: "The CSV file (UTF-8; comma, semicolon or tab delimited).",
+        completion: .file(extensions: ["csv"]))
     var file: String
 
     @Flag(help: "Import accounts (one row per account).")

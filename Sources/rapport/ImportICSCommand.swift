@@ -16,7 +16,7 @@ struct ImportICSCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The iCalendar file (UTF-8).")
+    @Argument(help: "The iCalendar file (UTF-8).", completion: .file(extensions: ["ics"]))
     var file: String
 
     @Flag(name: .customLong("dry-run"), help: "Print what would be logged and skipped; change nothing.")

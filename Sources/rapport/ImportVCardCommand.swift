@@ -16,10 +16,11 @@ struct ImportVCardCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The vCard file (UTF-8).")
+    @Argument(help: "The vCard file (UTF-8).", completion: .file(extensions: ["vcf"]))
     var file: String
 
-    @Option(help: ArgumentHelp("The account the contacts belong to.", valueName: "ACCOUNT"))
+    @Option(
+        help: ArgumentHelp("The account the contacts belong to.", valueName: "ACCOUNT"), completion: .account)
     var account: String
 
     @Flag(

@@ -19,7 +19,7 @@ struct LitmusHistoryCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: .account)
+    @Argument(help: .account, completion: .account)
     var account: String
 
     @Flag(help: "Print JSON: {account, accountID, history: [{day, version, score, change, by, answers}]}.")
