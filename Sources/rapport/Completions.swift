@@ -21,13 +21,16 @@ extension CompletionKind {
 /// (`--store`, else `$RAPPORT_STORE`, else the default). A store that cannot be opened
 /// offers nothing, and nothing is printed about it: completion must never get in the way.
 enum AccountCompletion {
+    /// The bytes bash would read as syntax in a word.
+    static let bashSpecial = Set(" \t'\"\\&;|<>()$`!*?[]{}#~".utf8)
+
     static func names(words: [String], prefix: String) -> [String] {
         let environment = ProcessInfo.processInfo.environment
         let path = StoreLocation.resolve(explicit: store(in: words), environment: environment)
         guard let store = try? FileStore.open(at: path) else { return [] }
         let typed = prefix.lowercased()
         let shell = environment["SAP_SHELL"] ?? ""
-        return store.loadDigests().digests.map(\.name)
+        return store.accountNamesForCompletion()
             .filter { typed.isEmpty || $0.lowercased().hasPrefix(typed) }
             .map { escaped($0, for: shell) }
     }
@@ -39,12 +42,13 @@ enum AccountCompletion {
     static func escaped(_ name: String, for shell: String) -> String {
         switch shell {
         case "bash":
-            var out = ""
-            for ch in name {
-                if " \t'\"\\&;|<>()$`!*?[]{}#~".contains(ch) { out += "\\\\" }
-                out.append(ch)
+            guard name.utf8.contains(where: bashSpecial.contains) else { return name }
+            var out: [UInt8] = []
+            for byte in name.utf8 {
+                if bashSpecial.contains(byte) { out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")] }
+                out.append(byte)
             }
-            return out
+            return String(decoding: out, as: UTF8.self)
         case "zsh": return name.replacingText(":", with: "\\:")
         default: return name
         }

@@ -52,6 +52,9 @@ import Testing
             try complete("rapport accounts --status ", in: cli) == ["active", "at-risk", "lost", "former"])
         // The names typed that way are the accounts.
         #expect(try cli.run("show", "Café Müller & Söhne").status == 0)
+        // A fresh clone has no index yet: the names come from the files.
+        try FileManager.default.removeItem(atPath: cli.store + "/index")
+        #expect(try complete("rapport show Northw", in: cli) == ["Northwind\\ Logistics"])
     }
 
     @Test func noStoreCompletesNothingAndSaysNothing() throws {
