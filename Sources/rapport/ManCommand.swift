@@ -144,8 +144,9 @@ struct ManualPage {
     }
 
     /// roff's special characters: the backslash, a dash (a real minus), a `.` or `'` that
-    /// would start a request at the start of a line, and any non-ASCII character as
-    /// `\[uXXXX]` (troff reads its input as Latin-1 unless told otherwise).
+    /// would start a request at the start of a line; dashes, quotes and the ellipsis as
+    /// roff's own, and any other non-ASCII character as `\[uXXXX]` (troff reads its input
+    /// as Latin-1 unless told otherwise).
     static func escape(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
@@ -153,6 +154,12 @@ struct ManualPage {
             case "\\": out += "\\e"
             case "-": out += "\\-"
             case _ where scalar.isASCII: out.unicodeScalars.append(scalar)
+            // Those the commands' help uses, as every output device (man's ASCII too) has them.
+            case "\u{2026}": out += "..."
+            case "\u{2014}": out += "\\(em"
+            case "\u{2013}": out += "\\(en"
+            case "\u{2018}", "\u{2019}": out += "'"
+            case "\u{201C}", "\u{201D}": out += "\""
             default:
                 let hex = String(scalar.value, radix: 16, uppercase: true)
                 out += "\\[u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + "]"

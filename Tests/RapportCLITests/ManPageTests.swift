@@ -41,11 +41,13 @@ import Testing
         let path = cli.root + "/rapport.1"
         try FileManager.default.createDirectory(atPath: cli.root, withIntermediateDirectories: true)
         try cli.run("man").out.write(toFile: path, atomically: true, encoding: .utf8)
-        let rendered = try Subprocess(
-            "/usr/bin/groff", ["-man", "-Tutf8", "-ww", path], environment: ["PATH": "/usr/bin:/bin"]
-        ).wait()
-        #expect(rendered.status == 0)
-        #expect(rendered.err == "", "groff warns: \(rendered.err)")
-        #expect(rendered.out.contains("RAPPORT_STORE"))
+        for device in ["-Tutf8", "-Tascii"] {
+            let rendered = try Subprocess(
+                "/usr/bin/groff", ["-man", device, "-ww", path], environment: ["PATH": "/usr/bin:/bin"]
+            ).wait()
+            #expect(rendered.status == 0)
+            #expect(rendered.err == "", "groff \(device) warns: \(rendered.err)")
+            #expect(rendered.out.contains("RAPPORT_STORE"))
+        }
     }
 }
