@@ -75,8 +75,8 @@ public struct VCard: Equatable, Sendable {
         }) {
             return issue(
                 qp.line,
-                "\(qp.name) is quoted-printable (vCard 2.1), which is not read; export the contacts as vCard 3.0 or 4.0"
-            )
+                "\(qp.name) is quoted-printable (vCard 2.1), which is not read; "
+                    + "export the contacts as vCard 3.0 or 4.0")
         }
         let version = lines.first { $0.name == "VERSION" }?.text.trimmingWhitespace()
         guard let version, versions.contains(version) else {
