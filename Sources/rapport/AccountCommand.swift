@@ -21,13 +21,15 @@ struct AddAccountCommand: ParsableCommand {
     @Option(help: "The account manager (default: $RAPPORT_OWNER, else $USER).")
     var owner: String?
 
-    @Option(help: .choice(Tier.self, "The account's tier"))
+    @Option(help: .choice(Tier.self, "The account's tier"), completion: .choice(Tier.self))
     var tier: String = "standard"
 
-    @Option(help: .choice(AccountStatus.self, "Where the relationship stands"))
+    @Option(
+        help: .choice(AccountStatus.self, "Where the relationship stands"),
+        completion: .choice(AccountStatus.self))
     var status: String = "active"
 
-    @Option(help: .choice(Season.self, "The relationship's season"))
+    @Option(help: .choice(Season.self, "The relationship's season"), completion: .choice(Season.self))
     var season: String = "growth"
 
     @Option(help: "Annual revenue, e.g. 1200000, 1.2M or 350k.")

@@ -15,7 +15,7 @@ struct EditAccountCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: .account)
+    @Argument(help: .account, completion: .account)
     var account: String
 
     @Option(help: "A new name (no other account may have it).")
@@ -24,13 +24,17 @@ struct EditAccountCommand: ParsableCommand {
     @Option(help: "The account manager.")
     var owner: String?
 
-    @Option(help: .choice(Tier.self, "The account's tier"))
+    @Option(help: .choice(Tier.self, "The account's tier"), completion: .choice(Tier.self))
     var tier: String?
 
-    @Option(help: .choice(AccountStatus.self, "Where the relationship stands"))
+    @Option(
+        help: .choice(AccountStatus.self, "Where the relationship stands"),
+        completion: .choice(AccountStatus.self))
     var status: String?
 
-    @Option(help: .choice(Season.self, "The relationship's season (needs --reason)"))
+    @Option(
+        help: .choice(Season.self, "The relationship's season (needs --reason)"),
+        completion: .choice(Season.self))
     var season: String?
 
     @Option(help: ArgumentHelp("Why the season changes ('-' reads standard input).", valueName: "TEXT"))

@@ -14,19 +14,22 @@ struct AccountsCommand: ParsableCommand {
     var json = false
 
     @Option(
-        help: ArgumentHelp.choice(WarningFlag.self, "Only accounts showing this warning flag (repeatable)"))
+        help: ArgumentHelp.choice(WarningFlag.self, "Only accounts showing this warning flag (repeatable)"),
+        completion: .choice(WarningFlag.self))
     var flag: [String] = []
 
     @Option(help: "Only accounts whose health is falling, rising or below:N.")
     var health: String?
 
-    @Option(help: ArgumentHelp.choice(Tier.self, "Only this tier"))
+    @Option(help: ArgumentHelp.choice(Tier.self, "Only this tier"), completion: .choice(Tier.self))
     var tier: String?
 
-    @Option(help: ArgumentHelp.choice(AccountStatus.self, "Only this status"))
+    @Option(
+        help: ArgumentHelp.choice(AccountStatus.self, "Only this status"),
+        completion: .choice(AccountStatus.self))
     var status: String?
 
-    @Option(help: ArgumentHelp.choice(Season.self, "Only this season"))
+    @Option(help: ArgumentHelp.choice(Season.self, "Only this season"), completion: .choice(Season.self))
     var season: String?
 
     @Option(help: "Only this owner's accounts (me: $RAPPORT_OWNER).")
@@ -40,7 +43,7 @@ struct AccountsCommand: ParsableCommand {
     @Flag(name: .customLong("at-risk"), help: "Only accounts whose value is at risk (see riskReasons).")
     var atRisk = false
 
-    @Option(help: ArgumentHelp.choice(AccountSort.self, "The order"))
+    @Option(help: ArgumentHelp.choice(AccountSort.self, "The order"), completion: .choice(AccountSort.self))
     var sort: String?
 
     @Flag(help: "Turn the order round.")

@@ -11,7 +11,7 @@ struct ContactCommand: ParsableCommand {
 
 /// The contact fields `contact add` and `contact edit` both take.
 struct ContactOptions: ParsableArguments {
-    @Option(help: .choice(ContactLevel.self, "Their level"))
+    @Option(help: .choice(ContactLevel.self, "Their level"), completion: .choice(ContactLevel.self))
     var level: String?
 
     @Option(help: "Their job title.")
@@ -23,10 +23,12 @@ struct ContactOptions: ParsableArguments {
     @Option(help: "Their phone number.")
     var phone: String?
 
-    @Option(help: .choice(Channel.self, "How they prefer to be reached"))
+    @Option(help: .choice(Channel.self, "How they prefer to be reached"), completion: .choice(Channel.self))
     var channel: String?
 
-    @Option(help: .choice(ReportFrequency.self, "How often they want progress reports ('none' clears it)"))
+    @Option(
+        help: .choice(ReportFrequency.self, "How often they want progress reports ('none' clears it)"),
+        completion: .choice(ReportFrequency.self))
     var reports: String?
 
     @Option(
@@ -70,7 +72,7 @@ struct AddContactCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: .account)
+    @Argument(help: .account, completion: .account)
     var account: String
 
     @Argument(help: "The contact's name.")
@@ -102,7 +104,7 @@ struct EditContactCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: .account)
+    @Argument(help: .account, completion: .account)
     var account: String
 
     @Argument(help: "The contact (id, name, or unambiguous start of the name).")

@@ -28,7 +28,9 @@ struct DoneCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "The reading, for a satisfaction or measure-reading item.")
     var value: String?
 
-    @Option(help: .choice(Outcome.self, "For a worksheet evaluation: how it went"))
+    @Option(
+        help: .choice(Outcome.self, "For a worksheet evaluation: how it went"),
+        completion: .choice(Outcome.self))
     var outcome: String?
 
     func run() throws {

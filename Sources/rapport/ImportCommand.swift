@@ -5,8 +5,9 @@ import RapportStore
 /// `rapport import ...`: bring records in from other tools.
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Bring accounts, contacts and touchpoints in from a file.",
-        subcommands: [ImportCSVCommand.self])
+        commandName: "import",
+        abstract: "Bring accounts, contacts and touchpoints in from a file (CSV, vCard, iCalendar).",
+        subcommands: [ImportCSVCommand.self, ImportVCardCommand.self, ImportICSCommand.self])
 }
 
 /// `rapport import csv FILE --accounts`: a CSV export (Salesforce, HubSpot, a
@@ -24,7 +25,9 @@ struct ImportCSVCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The CSV file (UTF-8; comma, semicolon or tab delimited).")
+    @Argument(
+        help: "The CSV file (UTF-8; comma, semicolon or tab delimited).",
+        completion: .file(extensions: ["csv"]))
     var file: String
 
     @Flag(help: "Import accounts (one row per account).")
@@ -87,57 +90,16 @@ struct ImportCSVCommand: ParsableCommand {
             )
         }
         for issue in plan.issues { System.writeError("\(file) \(issue)\n") }
+        let report = ImportReport(file: file, what: kind.rawValue)
         if dryRun {
-            report(plan, failed: [:], dryRun: true)
+            report.show(plan, failed: [:], dryRun: true)
         } else if strict && !plan.issues.isEmpty {
             System.writeError(
                 "\(plan.issues.count) bad row\(plan.issues.count == 1 ? "" : "s"); nothing was imported (--strict)\n"
             )
         } else {
-            report(plan, failed: try apply(plan, to: store, context), dryRun: false)
+            report.show(plan, failed: try ImportReport.apply(plan, to: store, context), dryRun: false)
         }
         if !plan.issues.isEmpty { throw ExitCode(1) }
-    }
-
-    /// Writes the plan's changes, with a progress line on a terminal; what could not be
-    /// saved, by account.
-    private func apply(_ plan: ImportPlan, to store: FileStore, _ context: CommandContext) throws
-        -> [RecordID:
-        String]
-    {
-        let total = plan.changes.count
-        let progress = System.errorIsTerminal && total > 500
-        let outcomes = try store.apply(plan.changes, today: context.today) { done in
-            if progress { System.writeError("\rimporting: \(done) of \(total) accounts written") }
-        }
-        if progress { System.writeError("\r\u{1B}[K") }
-        var failed: [RecordID: String] = [:]
-        for (change, outcome) in zip(plan.changes, outcomes) {
-            if let outcome { failed[change.accountID] = outcome }
-        }
-        return failed
-    }
-
-    private func report(_ plan: ImportPlan, failed: [RecordID: String], dryRun: Bool) {
-        let verb = dryRun ? "would " : ""
-        var lines = ""
-        for o in plan.outcomes where dryRun || o.action != .skip {
-            let changed = o.changed.isEmpty ? "" : ": " + o.changed.joined(separator: ", ")
-            lines += "  \(verb)\(o.action.rawValue)  line \(o.line)  \(o.record)\(changed)\n"
-        }
-        print(lines, terminator: "")
-        for (id, reason) in failed.sorted(by: { $0.key < $1.key }) {
-            System.writeError("\(file): not saved (\(id)): \(reason)\n")
-        }
-        let what = kind.rawValue
-        let (create, update) = dryRun ? ("would create", "update") : ("created", "updated")
-        var summary =
-            (dryRun ? "Dry run, nothing changed: " : "Imported \(what) from \(file): ")
-            + "\(create) \(plan.count(.create)), \(update) \(plan.count(.update)), \(plan.count(.skip)) unchanged"
-        if !plan.issues.isEmpty {
-            summary += "; \(plan.issues.count) bad row\(plan.issues.count == 1 ? "" : "s") not imported"
-        }
-        if !failed.isEmpty { summary += "; \(failed.count) account\(failed.count == 1 ? "" : "s") not saved" }
-        print(summary)
     }
 }

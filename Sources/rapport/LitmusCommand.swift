@@ -19,13 +19,21 @@ struct LitmusHistoryCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: .account)
+    @Argument(help: .account, completion: .account)
     var account: String
+
+    @Flag(help: "Print JSON: {account, accountID, history: [{day, version, score, change, by, answers}]}.")
+    var json = false
 
     func run() throws {
         let context = try CommandContext(global)
         let store = try context.openStore()
         let a = try context.findAccount(account, in: store).account
+        if json {
+            let sets = try store.readStoreFile().litmusSets
+            try System.writeOutput(try RapportJSON.encode(LitmusHistoryJSON(a, sets: sets)))
+            return
+        }
         guard !a.litmusChecks.isEmpty else {
             print("\(a.name) has no litmus test yet; run one in the app (account view, section 8, t).")
             return

@@ -9,13 +9,13 @@ struct LogCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: .account)
+    @Argument(help: .account, completion: .account)
     var account: String
 
     @Argument(help: "What happened, in a line ('-' reads standard input).")
     var summary: String
 
-    @Option(help: .choice(TouchKind.self, "What kind of touchpoint"))
+    @Option(help: .choice(TouchKind.self, "What kind of touchpoint"), completion: .choice(TouchKind.self))
     var kind: String
 
     @Option(
@@ -29,7 +29,7 @@ struct LogCommand: ParsableCommand {
         parsing: .unconditional, help: ArgumentHelp("When it happened (default today).", valueName: "DATE"))
     var on: String?
 
-    @Option(help: .choice(Sentiment.self, "How it went"))
+    @Option(help: .choice(Sentiment.self, "How it went"), completion: .choice(Sentiment.self))
     var sentiment: String = "neutral"
 
     @Option(
@@ -82,13 +82,13 @@ struct ConcernCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: .account)
+    @Argument(help: .account, completion: .account)
     var account: String
 
     @Argument(help: "The concern, in a line ('-' reads standard input).")
     var summary: String
 
-    @Option(help: .choice(Severity.self, "How much it matters to them"))
+    @Option(help: .choice(Severity.self, "How much it matters to them"), completion: .choice(Severity.self))
     var severity: String = "medium"
 
     @Option(

@@ -17,7 +17,7 @@ struct PlanExportCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: .account)
+    @Argument(help: .account, completion: .account)
     var account: String
 
     @Flag(help: "Markdown output (the default and only format).")

@@ -11,7 +11,7 @@ struct ShowCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: .account)
+    @Argument(help: .account, completion: .account)
     var account: String
 
     @Flag(help: "Print the account and all its records as JSON.")

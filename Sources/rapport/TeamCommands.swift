@@ -142,7 +142,7 @@ struct SettleCommand: ParsableCommand {
         commandName: "settle",
         abstract: "Settle a merge conflict: keep the value the account holds, or take the one set aside.")
 
-    @Argument(help: "The account (an id or the start of its name).") var account: String
+    @Argument(help: "The account (an id or the start of its name).", completion: .account) var account: String
     @Argument(help: "The conflict's id (mc-…); may be left out when the account has one.") var conflict:
         String?
     @Flag(help: "Keep the value the account holds now.") var keep = false

@@ -20,7 +20,7 @@ struct WorksheetExportCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: .account)
+    @Argument(help: .account, completion: .account)
     var account: String
 
     @Argument(help: "The worksheet (id or unambiguous start of its title).")

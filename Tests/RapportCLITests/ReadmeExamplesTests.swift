@@ -30,6 +30,8 @@ import Testing
             let command = words.prefix {
                 $0.first?.isLowercase == true && !$0.contains("[") && !$0.contains("(")
             }
+            // The binary's own options (`--generate-completion-script`) are ArgumentParser's, not in help.
+            guard !command.isEmpty else { continue }
             let help = try cli.run(command.map(String.init) + ["--help"])
             #expect(help.status == 0, "rapport \(command.joined(separator: " ")) --help: \(help.err)")
             let options = synopsis.matches(of: /--(\[no-\])?([a-z][a-z-]*)/).flatMap { match -> [String] in
@@ -57,7 +59,7 @@ import Testing
         let examples = Set(Self.readme.matches(of: /`(rapport [^`]+)`/).map { String($0.output.1) })
             .filter { example in
                 example.split(separator: " ").count > 1
-                    && !example.contains(where: { $0.isUppercase || "[]()|…<>~/".contains($0) })
+                    && !example.contains(where: { $0.isUppercase || "[]()|…<>~/.".contains($0) })
                     && !names.contains(example)
                     && !["rapport open", "rapport demo", "rapport frobnicate", "rapport bench"].contains {
                         example.hasPrefix($0)

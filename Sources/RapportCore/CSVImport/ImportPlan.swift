@@ -104,11 +104,17 @@ struct ImportPlanner {
     /// Records that `mutation` changes the account at `i`, applying it to the working
     /// copy at once; a mutation that does not fit is the row's issue.
     mutating func change(_ i: Int, _ mutation: Mutation, row: ImportRow) throws(ImportIssue) {
+        try change(i, mutation, line: row.line)
+    }
+
+    /// Records that `mutation` changes the account at `i`, for the record starting on
+    /// `line` (a vCard's, a calendar event's).
+    mutating func change(_ i: Int, _ mutation: Mutation, line: Int) throws(ImportIssue) {
         var account = accounts[i]
         do {
             try mutation.apply(to: &account, today: today)
         } catch {
-            throw row.issue(nil, "\(error)")
+            throw ImportIssue(line: line, column: nil, message: "\(error)")
         }
         accounts[i] = account
         guard !created.contains(i) else { return }
