@@ -61,11 +61,14 @@ struct EditAccountCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Notes on the account ('-' reads standard input).", valueName: "TEXT"))
     var notes: String?
 
+    @OptionGroup var lossOptions: LossOptions
+
     func run() throws {
         let context = try CommandContext(global)
         var input = StandardInput()
         let change = try self.change(context, &input)
-        guard !change.isEmpty else {
+        let loss = try lossOptions.change(context)
+        guard !change.isEmpty || !loss.isEmpty else {
             throw InputError(
                 "nothing to change: name a fact, e.g. --owner, --tier, --status, --season with --reason, "
                     + "--value, --market or --add-tag")
@@ -80,10 +83,11 @@ struct EditAccountCommand: ParsableCommand {
         }
         let (edit, saved) = try store.update(target.account.id) { account -> Mutation in
             let base = AccountFacts(account)
-            let mine: AccountFacts
+            var mine: AccountFacts
             do throws(InputError) { mine = try change.applied(to: base) } catch {
                 throw InputError("--remove-tag \(error.message)")
             }
+            mine = try loss.applied(to: mine, today: context.today)
             do throws(InputError) { try AccountFacts.validateSeasonChange(base: base, mine: mine) } catch {
                 throw InputError("--season \(mine.season.rawValue) needs --reason TEXT: \(error.message)")
             }

@@ -18,7 +18,7 @@ extension AccountFacts: FieldMergeable {
             MergeField("Tags", \.tags, show: MergeText.list),
             MergeField("Source id", \.sourceID, show: { $0 ?? MergeText.none }),
             MergeField("Notes", \.notes)
-        ]
+        ] + lossMergeFields
     }
 }
 
