@@ -24,6 +24,7 @@ struct Rapport: ParsableCommand {
             LogCommand.self, ConcernCommand.self, DueCommand.self, DoneCommand.self, SnoozeCommand.self,
             PlanCommand.self, WorksheetCommand.self,
             LitmusCommand.self, SearchCommand.self, ImportCommand.self, ExportCommand.self, CheckCommand.self,
+            ReviewCommand.self, SweepCommand.self, LossesCommand.self,
             SyncCommand.self, SettleCommand.self, MergeFileCommand.self, BenchCommand.self,
             BenchProbeCommand.self
         ],
