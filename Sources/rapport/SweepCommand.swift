@@ -38,28 +38,17 @@ struct SweepCommand: ParsableCommand {
     func run() throws {
         let context = try CommandContext(global)
         let store = try context.openStore()
-        let questions = try store.readStoreFile().litmusSets
-        let accounts = store.loadAll().accounts.map(\.account)
-        var losses = accounts.filter { $0.loss != nil }
+        var losses = store.loadAll().accounts.map(\.account).filter { $0.loss != nil }
+        var lost: Account?
         if let like {
             let a = try context.findAccount(like, in: store).account
             guard a.loss != nil else {
                 throw InputError("--like \(a.name): it has no loss recorded; name a lost account with one")
             }
-            losses = [a]
+            (lost, losses) = (a, [a])
         }
-        let kinds = DefectionSweep.kinds(before: losses, questions: questions)
-        let matches = DefectionSweep.matches(
-            accounts, kinds: kinds, today: context.today, questions: questions)
-        if schedule {
-            for m in matches {
-                _ = try store.update(m.account) { account -> Mutation in
-                    let request = Mutation.requestCheckup(due: context.today)
-                    try request.apply(to: &account, today: context.today)
-                    return request
-                }
-            }
-        }
+        let kinds = DefectionSweep.kinds(before: losses, questions: try store.readStoreFile().litmusSets)
+        let matches = try store.sweep(like: lost, today: context.today, schedule: schedule)
         if json {
             let rows = matches.map {
                 MatchJSON(
@@ -91,7 +80,8 @@ struct SweepCommand: ParsableCommand {
         for m in matches {
             let signs = m.signs.map(\.kind.rawValue).joined(separator: ", ")
             print(
-                "\(m.name) · \(Money.full(m.annualValue, currency: currency)) · \(m.signs.count) signs: \(signs)"
+                "\(m.name) · \(Money.full(m.annualValue, currency: currency)) · "
+                    + "\(m.signs.count) signs: \(signs)"
             )
         }
         let count = matches.count

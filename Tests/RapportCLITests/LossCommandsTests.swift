@@ -25,7 +25,7 @@ import Testing
         #expect(review.status == 0, "\(review.err)")
         let lines = review.out.split(separator: "\n").map(String.init)
         #expect(lines.first == "Brightline Energy · Lost 2026-11-01 · €980,000 a year · price")
-        #expect(lines.contains("  2026-09-08  54 days before the loss  season turned to tension [tension]"))
+        #expect(lines.contains("  2026-09-08  54 days before the loss  a season of tension [tension]"))
         #expect(lines.contains("      2026-09-08 tension: Repeated billing-run delays"))
         let json = try object(try cli.run("review", "bright", "--json").out)
         #expect(json["lostOn"] as? String == "2026-11-01" && json["valueLost"] as? Int == 980_000)
@@ -102,7 +102,8 @@ import Testing
         let none = try cli.run("losses", "--since", "2026-11-15")
         #expect(
             none.out
-                == "No loss recorded since 2026-11-15; record one with rapport account edit ACCOUNT --status lost\n"
+                == "No loss recorded since 2026-11-15; "
+                + "record one with rapport account edit ACCOUNT --status lost\n"
         )
         #expect(try cli.run("losses", "--since", "someday").err.hasPrefix("Error: --since "))
     }

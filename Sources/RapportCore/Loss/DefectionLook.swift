@@ -113,8 +113,10 @@ struct DefectionLook {
         guard current.count <= 1 else { return [] }
         let departures = account.contacts.compactMap(\.leftOn).filter { $0 <= day }.sorted(by: >)
         let since = departures.dropFirst(current.isEmpty ? 1 : 0).first ?? account.createdOn
-        let who = current.first.map { "only \($0.name)" } ?? "no contact left"
-        return [(since, day, "\(who) since \(since.iso)")]
+        let line =
+            current.first.map { "only \($0.name) since \(since.iso)" }
+            ?? "never more than one contact since \(since.iso), and none at the end"
+        return [(since, day, line)]
     }
 
     /// A gap between touches with a contact (or from the last one to the day, or to the
@@ -144,7 +146,8 @@ struct DefectionLook {
                 guard let d = due else { break }
                 if done > d {
                     found.append(
-                        (d.adding(days: 1), done, "“\(item.title)” done \(d.days(until: done)) days late"))
+                        (d.adding(days: 1), done, "“\(item.title)” done \(d.days(until: done)) days late")
+                    )
                 }
                 due = item.cadence.next(after: done)
             }

@@ -26,8 +26,8 @@ public enum DefectionSignKind: String, CaseIterable, Codable, Sendable {
         case .outOfTouch: return "out of touch past the maximum"
         case .planOverdue: return "plan items overdue"
         case .riskOccurred: return "a risk occurred"
-        case .tension: return "season turned to tension"
-        case .disruption: return "season turned to disruption"
+        case .tension: return "a season of tension"
+        case .disruption: return "a season of disruption"
         }
     }
 }

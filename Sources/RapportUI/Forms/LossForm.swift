@@ -70,3 +70,17 @@ extension FormPurpose {
         Self(LossForm(account: id, base: facts))
     }
 }
+
+extension LossForm {
+    /// `L` on the Overview: the loss form of a lost or former account.
+    static func open(_ state: inout AppState, _ a: Account) {
+        guard a.status.isGone else {
+            state.message = Message(
+                "\(a.name) is \(a.status.rawValue): set the status to lost or former (e) to record a loss",
+                isError: true)
+            return
+        }
+        let facts = AccountFacts(a)
+        state.overlay = .form(.recordLoss(a.id, facts), make(facts, today: state.today))
+    }
+}
