@@ -96,7 +96,8 @@ import Testing
         #expect((byReason["price"]?["valueLost"] ?? 0) >= 980_000)
 
         let text = try cli.run("losses").out
-        #expect(text.contains("\nValue lost per quarter\n  2026 Q4  €980,000\n"))
+        #expect(text.hasPrefix("2 accounts lost, €1,290,000 a year\n"))
+        #expect(text.contains("\nValue lost per quarter\n  2026 Q3  €310,000\n  2026 Q4  €980,000\n"))
         #expect(text.contains("\nSigns most often present before a loss\n"))
         #expect(text.contains("\nMedian warning time: "))
         let none = try cli.run("losses", "--since", "2026-11-15")
