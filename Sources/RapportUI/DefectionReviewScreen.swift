@@ -60,16 +60,7 @@ enum DefectionReviewScreen {
     static func lines(_ a: Account, _ review: DefectionReview, currency: String) -> [(String, Style)] {
         guard let loss = a.loss else { return [] }
         var lines: [(String, Style)] = [(loss.line(currency: currency, money: Money.short), .danger)]
-        guard let first = review.signs.first else {
-            return lines + [("No warning sign showed in its history before the loss.", .good)]
-        }
-        let n = review.signs.count
-        lines.append(
-            (
-                "\(n) warning sign\(n == 1 ? "" : "s") before the loss; "
-                    + "we had \(first.days(before: loss.lostOn)) days",
-                .warning
-            ))
+        lines.append((review.summary, review.signs.isEmpty ? .good : .warning))
         for sign in review.signs {
             lines.append(
                 (

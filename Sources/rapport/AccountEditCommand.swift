@@ -87,7 +87,7 @@ struct EditAccountCommand: ParsableCommand {
             do throws(InputError) { mine = try change.applied(to: base) } catch {
                 throw InputError("--remove-tag \(error.message)")
             }
-            mine = try loss.applied(to: mine, today: context.today)
+            mine = try loss.applied(to: mine, from: base, today: context.today)
             do throws(InputError) { try AccountFacts.validateSeasonChange(base: base, mine: mine) } catch {
                 throw InputError("--season \(mine.season.rawValue) needs --reason TEXT: \(error.message)")
             }

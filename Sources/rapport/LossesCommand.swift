@@ -87,8 +87,8 @@ struct LossesCommand: ParsableCommand {
         if lessons.bySign.isEmpty { out += "  none\n" }
         out += "\nMedian warning time: "
         out +=
-            lessons.medianWarningDays.map { "\($0) days from the first sign to the loss\n" }
-            ?? "no sign showed\n"
+            lessons.medianWarningDays.map { "\($0) days from the first warning to the loss\n" }
+            ?? "no warning showed (every sign there from the start)\n"
         return out
     }
 }

@@ -34,14 +34,7 @@ struct ReviewCommand: ParsableCommand {
         }
         let currency = try store.readStoreFile().settings.currency
         print("\(a.name) · \(loss.line(currency: currency, money: Money.full))")
-        guard let first = review.signs.first else {
-            print("No warning sign showed in its history before the loss.")
-            return
-        }
-        let count = review.signs.count
-        print(
-            "\(count) warning sign\(count == 1 ? "" : "s") before the loss; "
-                + "the first \(first.days(before: loss.lostOn)) days before it:")
+        print(review.summary + (review.signs.isEmpty ? "" : ":"))
         for line in SignText.lines(review.signs, before: loss.lostOn) { print(line) }
     }
 }

@@ -98,6 +98,7 @@ import Testing
         #expect(r.sign(.contactLeft)?.since == d(-100))
         #expect(r.sign(.noSenior)?.since == d(-140))
         #expect(r.sign(.singleThreaded)?.details == ["only Ana Ruiz since 2026-06-23"])
+        #expect(r.summary == "4 warning signs before the loss; we had 140 days from the first warning")
     }
 
     @Test func anAccountThatNeverKnewAnyoneSeniorShowsItFromItsStart() {
@@ -106,6 +107,8 @@ import Testing
         let r = review(a)
         #expect(r.sign(.noSenior)?.since == a.createdOn)
         #expect(r.sign(.singleThreaded)?.days(before: lost) == 400)
+        #expect(r.warningDays == nil, "a weakness from the start is not a dated warning")
+        #expect(r.summary == "2 warning signs before the loss, every one there from the start")
     }
 
     @Test func aGapPastTheKeepInTouchMaximumShowsTheDayAfterTheMaximum() {

@@ -20,12 +20,12 @@ import Testing
     @Test func losingAnAccountFromTheCommandLineDefaultsToTodayAndItsValue() throws {
         var facts = AccountFacts(account)
         facts.status = .lost
-        let mine = try LossChange().applied(to: facts, today: today)
+        let mine = try LossChange().applied(to: facts, from: AccountFacts(account), today: today)
         #expect(mine.loss == LossRecord(lostOn: today, valueLost: 400_000))
         var change = LossChange()
         change.reasons = [.price]
         change.wonBy = "Acme"
-        let named = try change.applied(to: facts, today: today)
+        let named = try change.applied(to: facts, from: AccountFacts(account), today: today)
         #expect(named.loss?.reasons == [.price] && named.loss?.wonBy == "Acme")
     }
 
@@ -33,14 +33,28 @@ import Testing
         var change = LossChange()
         change.wonBy = "Acme"
         #expect(throws: InputError("Bluewater is active: a loss is recorded with --status lost or former")) {
-            try change.applied(to: AccountFacts(account), today: today)
+            try change.applied(to: AccountFacts(account), from: AccountFacts(account), today: today)
         }
         var facts = AccountFacts(account)
         facts.status = .lost
         change.lostOn = today.adding(days: 1)
         #expect(throws: InputError("--lost-on 2026-11-23 is in the future; give today or a past day")) {
-            try change.applied(to: facts, today: today)
+            try change.applied(to: facts, from: AccountFacts(account), today: today)
         }
+    }
+
+    @Test func anAccountLostAgainGetsANewLossAndAGoneOneKeepsItsOwn() throws {
+        var back = account
+        back.loss = LossRecord(lostOn: today.adding(days: -400), valueLost: 90_000, reasons: [.price])
+        var lostAgain = AccountFacts(back)
+        lostAgain.status = .lost
+        let again = try LossChange().applied(to: lostAgain, from: AccountFacts(back), today: today)
+        #expect(again.loss == LossRecord(lostOn: today, valueLost: 400_000))
+        back.status = .lost
+        var former = AccountFacts(back)
+        former.status = .former
+        let kept = try LossChange().applied(to: former, from: AccountFacts(back), today: today)
+        #expect(kept.loss == back.loss)
     }
 
     @Test func badReasonCodesAreNamedWithTheAcceptedOnes() throws {

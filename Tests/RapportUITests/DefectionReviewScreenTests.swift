@@ -36,7 +36,7 @@ import Testing
             """
             Defection review: Brightline Energy
             Lost 2026-11-01 · €380k a year · champion-left; won by Voltair
-            5 warning signs before the loss; we had 2496 days
+            5 warning signs before the loss; we had 39 days from the first warning
             2020-01-01  2496 days before  nobody senior
                 no senior leader on record
             2020-01-01  2496 days before  single-threaded
@@ -85,6 +85,8 @@ import Testing
         let screen = state.screen()
         #expect(screen.contains("Why we lost Brightline Energy"), "the worksheet editor opens")
         #expect(screen.contains("We lost Brightline Energy on 2026-11-01"))
+        state.press([.escape, .char("7")])
+        #expect(state.screen().contains("Why we lost Brightli… the loss 2026-11-01   2 Explore"))
     }
 
     @Test func sAsksForACheckupOnEachActiveAccountShowingTheSigns() throws {

@@ -12,17 +12,22 @@ public struct LossChange: Equatable, Sendable {
     /// Whether no loss field is named.
     public var isEmpty: Bool { self == LossChange() }
 
-    /// `facts` with the loss recorded: an account that is (or becomes) lost or former and
-    /// has no record gets one (lost today, its annual value lost), then the named fields.
-    /// Throws when loss fields are named for an account that stays active or at risk.
-    public func applied(to facts: AccountFacts, today: Day) throws(InputError) -> AccountFacts {
+    /// `facts` with the loss recorded: an account that becomes lost or former (it was not in
+    /// `base`), or is gone without a record, gets a new one (lost today, its annual value
+    /// lost), then the named fields. Throws when loss fields are named for an account that
+    /// stays active or at risk.
+    public func applied(to facts: AccountFacts, from base: AccountFacts, today: Day) throws(InputError)
+        -> AccountFacts
+    {
         var mine = facts
         guard mine.status.isGone else {
             if isEmpty { return mine }
             throw InputError(
                 "\(facts.name) is \(facts.status.rawValue): a loss is recorded with --status lost or former")
         }
-        if mine.loss == nil { mine.loss = LossRecord(lostOn: today, valueLost: mine.annualValue) }
+        if mine.loss == nil || !base.status.isGone {
+            mine.loss = LossRecord(lostOn: today, valueLost: mine.annualValue)
+        }
         if let lostOn {
             guard lostOn <= today else {
                 throw InputError("--lost-on \(lostOn.iso) is in the future; give today or a past day")

@@ -7,8 +7,8 @@ public struct LossLessons: Sendable {
         public var loss: LossRecord
         public var review: DefectionReview
 
-        /// Days from its first sign to its loss; nil when none showed.
-        public var warningDays: Int? { review.signs.first.map { $0.days(before: loss.lostOn) } }
+        /// Days from its first warning to its loss (`DefectionReview.warning`); nil when none showed.
+        public var warningDays: Int? { review.warningDays }
     }
 
     /// The losses, oldest first.

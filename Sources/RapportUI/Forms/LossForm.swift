@@ -31,7 +31,7 @@ struct LossForm: FormKind {
 
     func submit(_ r: inout FormReader<Field>, state: AppState) -> [Effect] {
         var mine = base
-        var loss = base.loss ?? LossRecord(lostOn: state.today, valueLost: base.annualValue)
+        var loss = LossRecord(lostOn: state.today, valueLost: base.annualValue)
         if let day = r.day(.lostOn, .past) {
             if day > state.today {
                 r.fail(.lostOn, "\(day.iso) is in the future; give today or a past day")
@@ -58,7 +58,9 @@ extension AccountForm {
             for case .editFacts(let base, var mine) in mutations
             where mine.status.isGone && (!base.status.isGone || mine.loss == nil) {
                 mine.seasonReason = ""
-                state.overlay = .form(.recordLoss(id, mine), LossForm.make(mine, today: state.today))
+                var shown = mine
+                if !base.status.isGone { shown.loss = nil }  // lost again: a new loss
+                state.overlay = .form(.recordLoss(id, mine), LossForm.make(shown, today: state.today))
             }
         }
     }
