@@ -46,4 +46,38 @@ import Testing
         #expect(state.press([.enter]).isEmpty)
         #expect(state.screen().contains("'cost' is not a loss reason"))
     }
+
+    @Test func theLossFormAt80x24() throws {
+        var state = opened()
+        state.press([.char("e"), .tab, .tab, .tab, .char("l")])
+        try state.perform(state.press([.enter]))
+        expectScreen(
+            &state,
+            """
+            Northwind Logistics  key · lost · growth · Maya Lindqvist
+            €1.24M/yr · lifetime €9.8M · health 100↑ · last touch 2d ago
+            No warning signs
+             1 Overview  2 Cont 3 Team 4 Time 5 Conc 6 Plan 7 Work 8 Hlth 9 Risk 0 Expt
+            Season: growth — Invest: widen the relationship while things go well.
+            Market: Logistics · customer since 2017-03-01 · tags: eu
+            People: 1 main contact, 1 senior leader · team of 1
+            No┌─ Record the loss of Northwind Logistics ─────────────────────────────────┐
+            No│ Lost on     2026-11-22                                                   │
+              │ Value lost  1240000                                                      │
+            Re│ Reasons     e.g. price, champion-left (a wrong code lists them all)      │
+              │ In words                                                                 │
+              │ Won by      who won it, if known                                         │
+              │                                                                          │
+              │ Enter save · Tab next · Esc cancel                                       │
+              └──────────────────────────────────────────────────────────────────────────┘
+
+
+
+
+
+
+            Saved Northwind Logistics
+            Enter save  Tab next field  ←→ choose  Esc cancel
+            """)
+    }
 }

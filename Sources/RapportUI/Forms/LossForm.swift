@@ -23,7 +23,7 @@ struct LossForm: FormKind {
                 FormField(
                     Field.reasons, "Reasons", .text,
                     value: loss.reasons.map(\.rawValue).joined(separator: ", "),
-                    hint: LossReason.allCases.map(\.rawValue).joined(separator: ", ")),
+                    hint: "e.g. price, champion-left (a wrong code lists them all)"),
                 FormField(Field.text, "In words", .text, value: loss.reasonText),
                 FormField(Field.wonBy, "Won by", .text, value: loss.wonBy, hint: "who won it, if known")
             ])
