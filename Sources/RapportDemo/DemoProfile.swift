@@ -117,8 +117,8 @@ public struct DemoProfile: Decodable, Sendable {
     var litmusLastDaysAgo: Int?
     var plan: PlanSpec?
     var measures: [MeasureSpec]?
+    var loss: LossSpec?
     var worksheet: WorksheetSpec?
     var risks: [RiskSpec]?
     var expectations: ExpectationSpec?
-    var loss: LossSpec?
 }

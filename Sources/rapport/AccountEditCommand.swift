@@ -15,6 +15,8 @@ struct EditAccountCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
+    @OptionGroup var lossOptions: LossOptions
+
     @Argument(help: .account)
     var account: String
 
@@ -60,8 +62,6 @@ struct EditAccountCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Notes on the account ('-' reads standard input).", valueName: "TEXT"))
     var notes: String?
-
-    @OptionGroup var lossOptions: LossOptions
 
     func run() throws {
         let context = try CommandContext(global)
