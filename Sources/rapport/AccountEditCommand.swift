@@ -15,8 +15,6 @@ struct EditAccountCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @OptionGroup var lossOptions: LossOptions
-
     @Argument(help: .account)
     var account: String
 
@@ -46,6 +44,8 @@ struct EditAccountCommand: ParsableCommand {
 
     @Option(help: "Market or industry.")
     var market: String?
+
+    @OptionGroup var lossOptions: LossOptions
 
     @Option(
         parsing: .unconditional, help: ArgumentHelp("Customer since ('none' clears it).", valueName: "DATE"))
