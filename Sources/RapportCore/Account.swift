@@ -18,6 +18,11 @@ public struct Account: Codable, Hashable, Sendable, Identifiable {
     public var seasonHistory: [SeasonChange]
     /// Overrides the litmus check-up interval (default: quarterly for key, yearly otherwise).
     public var checkupIntervalDays: Int?
+    /// Why and when the account was lost (D48); nil until then, and kept if it comes back.
+    public var loss: LossRecord?
+    /// The day someone asked for a litmus check-up after a defection review (D48): the
+    /// check-up is due from then until a check is taken.
+    public var checkupRequestedOn: Day?
     public var notes: String
     public var createdOn: Day
 

@@ -4,6 +4,8 @@ public struct AccountFacts: Equatable, Sendable {
     public var owner: String
     public var tier: Tier
     public var status: AccountStatus
+    /// Why and when it was lost (D48); kept when it comes back.
+    public var loss: LossRecord?
     public var season: Season
     public var annualValue: Int
     public var lifetimeValue: Int
@@ -28,6 +30,7 @@ public struct AccountFacts: Equatable, Sendable {
         owner = a.owner
         tier = a.tier
         status = a.status
+        loss = a.loss
         season = a.season
         annualValue = a.annualValue
         lifetimeValue = a.lifetimeValue
@@ -49,6 +52,7 @@ public struct AccountFacts: Equatable, Sendable {
         a.owner = owner
         a.tier = tier
         a.status = status
+        a.loss = loss
         a.annualValue = annualValue
         a.lifetimeValue = lifetimeValue
         a.market = market

@@ -59,6 +59,8 @@ public enum Mutation: Equatable, Sendable {
     case snooze(FollowUp, until: Day, reason: String)
     /// Settles a merge conflict: keeps the value the account holds, or takes the other.
     case settleMergeConflict(RecordID, takingOther: Bool)
+    /// Asks for a litmus check-up, due from the day given (a sweep after a loss, D48).
+    case requestCheckup(due: Day)
 
     /// Applies the change. Removing a contact also removes it from touchpoints and
     /// plan items, so nothing points at a contact that is gone. Throws `EditConflict`
@@ -153,6 +155,7 @@ public enum Mutation: Equatable, Sendable {
             try account.snooze(item, until: until, reason: reason, on: today)
         case .settleMergeConflict(let id, let takingOther):
             try account.settle(id, takingOther: takingOther)
+        case .requestCheckup(let day): account.checkupRequestedOn = day
         case .editTouchpoint, .editConcern, .editContact, .editTeamMember, .editFacts, .editPlan,
             .editPlanItem, .editWorksheet, .editMeasure, .editRisk, .editExpectations, .editGoal:
             break  // merged above

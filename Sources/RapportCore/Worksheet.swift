@@ -20,6 +20,9 @@ public struct Worksheet: Codable, Hashable, Sendable, Identifiable {
     public var accountable: [Accountable]
     /// How often the people involved communicate (get connected).
     public var communication: CommunicationRhythm
+    /// The day of the loss this worksheet looks into (D48), if it was started from a
+    /// defection review; nil otherwise, and then absent from the file.
+    public var lossOn: Day?
 
     public init(
         id: RecordID = .generate("ws"), title: String, createdOn: Day, concernID: RecordID? = nil,

@@ -67,9 +67,15 @@ public struct DemoBuilder {
                 },
                 summary: c.summary, severity: c.severity, status: c.status,
                 respondBy: raised.adding(days: c.respondInDays),
-                respondedOn: c.status == .open ? nil : raised.adding(days: 1),
+                respondedOn: c.status == .open ? nil : raised.adding(days: c.respondedInDays ?? 1),
                 resolution: c.resolution ?? "",
-                resolvedOn: c.status == .resolved ? raised.adding(days: c.respondInDays) : nil)
+                resolvedOn: c.status == .resolved
+                    ? raised.adding(days: max(c.respondInDays, c.respondedInDays ?? 1)) : nil)
+        }
+        account.loss = p.loss.map {
+            LossRecord(
+                lostOn: ago($0.daysAgo), valueLost: $0.valueLost, reasons: $0.reasons, reasonText: $0.text,
+                wonBy: $0.wonBy)
         }
         account.litmusChecks = litmusChecks(p, for: account, using: &random)
         account.measures = (p.measures ?? []).map { measure($0, using: &random) }

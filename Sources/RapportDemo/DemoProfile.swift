@@ -41,6 +41,12 @@ public struct DemoProfile: Decodable, Sendable {
         var summary: String, severity: Severity, daysAgo: Int, respondInDays: Int, status: ConcernStatus
         var resolution: String?
         var raisedBy: Int?
+        /// Days from raised to answered (default 1: the demo answers quickly).
+        var respondedInDays: Int?
+    }
+    /// Why and when a lost account was lost (D48).
+    public struct LossSpec: Decodable, Sendable {
+        var daysAgo: Int, valueLost: Int, reasons: [LossReason], text: String, wonBy: String
     }
     /// A recent touchpoint of the account's own story, with the kind its text describes.
     public struct TopicSpec: Decodable, Sendable { var kind: TouchKind, text: String }
@@ -123,6 +129,7 @@ public struct DemoProfile: Decodable, Sendable {
     var litmusLastDaysAgo: Int?
     var plan: PlanSpec?
     var measures: [MeasureSpec]?
+    var loss: LossSpec?
     var worksheet: WorksheetSpec?
     var risks: [RiskSpec]?
     var expectations: ExpectationSpec?

@@ -35,6 +35,8 @@ public enum Action: Equatable, Sendable {
     case exported(path: String)
     /// `:sync` ran: what it said, line by line, and why it stopped if it did.
     case synced(lines: [String], failure: String?)
+    /// A sweep asked for check-ups on these accounts (D48); `digests` as they are now.
+    case swept(names: [String], digests: [AccountDigest])
     /// SIGTERM/SIGHUP/SIGINT: save what can be saved and quit.
     case terminate
 }
@@ -42,6 +44,9 @@ public enum Action: Equatable, Sendable {
 /// Work for the run loop, as plain data; the results come back as actions.
 public enum Effect: Equatable, Sendable {
     case mutate(RecordID, [Mutation], message: String)
+    /// Asks for a litmus check-up on every active account showing the signs `like`'s
+    /// loss showed (`swept`).
+    case sweep(like: RecordID)
     case create(Account, message: String)
     case delete(RecordID, message: String)
     case openEditor(field: String, text: String)

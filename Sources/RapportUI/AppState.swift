@@ -198,6 +198,8 @@ public struct AppState: Equatable, Sendable {
 /// the due list's states outlive a visit, so they are `AppState.list` and `AppState.due`.
 public enum Screen: Equatable, Sendable {
     case welcome
+    /// A lost account's defection review (D48).
+    indirect case review(DefectionReviewState)
     case accounts
     /// One account: its view's state holds the account's id.
     indirect case account(AccountViewState)

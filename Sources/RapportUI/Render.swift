@@ -15,6 +15,11 @@ public func render(_ state: inout AppState, into canvas: inout Canvas) {
     switch state.screen {
     case .welcome:
         WelcomeScreen.render(state, into: &canvas, body: body)
+    case .review(var review):
+        if let account = state.account(review.account) {
+            DefectionReviewScreen.render(&review, account, state, into: &canvas, body: body)
+            state.screen = .review(review)
+        }
     case .accounts:
         AccountsScreen.render(&state, into: &canvas, body: body)
     case .account(var view):
@@ -79,6 +84,7 @@ func footerHints(_ state: AppState) -> [(keys: String, label: String)] {
     }
     switch state.screen {
     case .welcome: return Keymaps.welcome.hints
+    case .review: return Keymaps.review.hints + Keymaps.global.hints
     case .accounts: return Keymaps.accounts.hints + Keymaps.global.hints
     case .account(let view):
         let section = view.section.content.hints
@@ -104,6 +110,7 @@ func helpSections(_ state: AppState) -> [(title: String, lines: [(keys: String, 
     case .due: sections.append((Keymaps.due.title, Keymaps.due.helpLines))
     case .worksheet: sections.append((Keymaps.worksheet.title, Keymaps.worksheet.helpLines))
     case .welcome: sections.append((Keymaps.welcome.title, Keymaps.welcome.helpLines))
+    case .review: sections.append((Keymaps.review.title, Keymaps.review.helpLines))
     case .accounts: sections.append((Keymaps.accounts.title, Keymaps.accounts.helpLines))
     case .search: sections.append((Keymaps.search.title, Keymaps.search.helpLines))
     case .portfolio: sections.append((Keymaps.portfolio.title, Keymaps.portfolio.helpLines))

@@ -84,6 +84,10 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .exported(let path):
         state.message = Message("Wrote \(path)")
         return []
+    case .swept(let names, let digests):
+        _ = state.takeDiskChanges(digests)
+        state.message = Message(SweepWording.message(names))
+        return []
     case .synced(let lines, let failure):
         state.message = Message(
             TeamSyncSummary.message(lines: lines, failure: failure), isError: failure != nil)
@@ -140,6 +144,7 @@ private func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     }
     switch state.screen {
     case .welcome: return WelcomeScreen.handle(&state, key)
+    case .review(let review): return DefectionReviewScreen.handle(&state, review, key)
     case .accounts: return AccountsScreen.handle(&state, key)
     case .account(let view): return AccountScreen.handle(&state, view, key)
     case .due: return DueScreen.handle(&state, key)

@@ -49,6 +49,8 @@ struct EditAccountCommand: ParsableCommand {
     @Option(help: "Market or industry.")
     var market: String?
 
+    @OptionGroup var lossOptions: LossOptions
+
     @Option(
         parsing: .unconditional, help: ArgumentHelp("Customer since ('none' clears it).", valueName: "DATE"))
     var since: String?
@@ -71,7 +73,8 @@ struct EditAccountCommand: ParsableCommand {
         let context = try CommandContext(global)
         var input = StandardInput()
         let change = try self.change(context, &input)
-        guard !change.isEmpty else {
+        let loss = try lossOptions.change(context)
+        guard !change.isEmpty || !loss.isEmpty else {
             throw InputError(
                 "nothing to change: name a fact, e.g. --owner, --tier, --status, --season with --reason, "
                     + "--value, --market, --add-tag or --renews")
@@ -86,10 +89,11 @@ struct EditAccountCommand: ParsableCommand {
         }
         let (edit, saved) = try store.update(target.account.id) { account -> Mutation in
             let base = AccountFacts(account)
-            let mine: AccountFacts
+            var mine: AccountFacts
             do throws(InputError) { mine = try change.applied(to: base) } catch {
                 throw InputError("--remove-tag \(error.message)")
             }
+            mine = try loss.applied(to: mine, from: base, today: context.today)
             do throws(InputError) { try AccountFacts.validateSeasonChange(base: base, mine: mine) } catch {
                 throw InputError("--season \(mine.season.rawValue) needs --reason TEXT: \(error.message)")
             }

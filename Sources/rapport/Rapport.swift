@@ -20,7 +20,7 @@ struct Rapport: ParsableCommand {
         version: version,
         subcommands: [
             OpenCommand.self, DemoCommand.self, InitCommand.self, AccountsCommand.self, AccountCommand.self,
-            ContactCommand.self, ShowCommand.self,
+            ContactCommand.self, ShowCommand.self, ReviewCommand.self, SweepCommand.self, LossesCommand.self,
             LogCommand.self, ConcernCommand.self, DueCommand.self, DoneCommand.self, SnoozeCommand.self,
             PlanCommand.self, WorksheetCommand.self,
             LitmusCommand.self, SearchCommand.self, ImportCommand.self, ExportCommand.self, CheckCommand.self,

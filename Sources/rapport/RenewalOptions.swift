@@ -68,7 +68,7 @@ struct RenewAccountCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: .account)
+    @Argument(help: .account, completion: .account)
     var account: String
 
     @Option(

@@ -47,6 +47,7 @@ struct AccountReport {
             "Value \(Money.full(a.annualValue, currency: currency))/year, lifetime \(Money.full(a.lifetimeValue, currency: currency))"
         if let since = a.customerSince { out += " · customer since \(since)" }
         out += "\n"
+        if let loss = a.loss { out += loss.line(currency: currency, money: Money.full) + "\n" }
         if let health = a.health {
             out += "Health \(health)/100"
             if let change = a.healthChange { out += " (\(change >= 0 ? "+" : "")\(change) since last check)" }

@@ -359,3 +359,40 @@ import Testing
         #expect(account.contains("edit"), "\(account)")
     }
 }
+
+/// `account edit --status lost` records the loss (D48).
+@Suite struct LossEditTests {
+    @Test func losingAnAccountRecordsTheLossAndShowShowsIt() throws {
+        let cli = CLIHarness()
+        try cli.run("demo")
+        let edited = try cli.run(
+            "account", "edit", "north", "--status", "lost", "--lost-on", "2026-11-01", "--value-lost", "1.1M",
+            "--loss-reason", "price,competitor", "--loss-reason", "champion-left", "--loss-text", "new CFO",
+            "--won-by", "Acme Freight")
+        #expect(edited.status == 0, "\(edited.err)")
+        let show = try cli.run("show", "north")
+        #expect(
+            show.out.contains(
+                "Lost 2026-11-01 · €1,100,000 a year · price, competitor, champion-left (new CFO); won by Acme Freight\n"
+            ))
+        #expect(try cli.run("account", "edit", "north", "--status", "active").status == 0)
+        #expect(try cli.account("north").loss?.wonBy == "Acme Freight", "kept when it comes back")
+        #expect(try cli.run("account", "edit", "vantage", "--status", "former").status == 0)
+        let former = try cli.account("vantage")
+        #expect(former.loss?.lostOn == Day(iso: cli.today) && former.loss?.valueLost == former.annualValue)
+    }
+
+    @Test func badLossInputIsNamedAndChangesNothing() throws {
+        let cli = CLIHarness()
+        try cli.run("demo")
+        let bad = try cli.run("account", "edit", "north", "--status", "lost", "--loss-reason", "cost")
+        #expect(
+            bad.err
+                == "Error: --loss-reason 'cost' is not a loss reason; expected price, competitor, champion-left, "
+                + "poor-service, budget-cut, merger, no-senior-relationship or other\n")
+        let active = try cli.run("account", "edit", "north", "--won-by", "Acme")
+        #expect(
+            active.err.hasPrefix("Error: Northwind Logistics is active: a loss is recorded with --status"))
+        #expect(try cli.account("north").status == .active && cli.account("north").loss == nil)
+    }
+}

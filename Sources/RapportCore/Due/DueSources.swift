@@ -81,10 +81,10 @@ extension Account {
             let interval = policy.checkupDays(for: self)
             if let last = litmusHistory.last {
                 add(
-                    "Run the litmus test", .litmus, due: last.day.adding(days: interval),
+                    "Run the litmus test", .litmus, due: litmusDue(last.day.adding(days: interval)),
                     why:
                         "Last litmus test \(last.day.iso) (score \(last.score)); check-up every \(interval) days"
-                )
+                        + checkupRequestNote)
             } else {
                 add(
                     "Run the litmus test", .litmus, due: createdOn,

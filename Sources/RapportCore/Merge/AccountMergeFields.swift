@@ -5,7 +5,7 @@ extension AccountFacts: FieldMergeable {
     /// The facts the account form and `account edit` edit; the season's reason is not a stored fact (it
     /// goes into the season history with a changed season).
     public static var mergeFields: [MergeField<AccountFacts>] {
-        [
+        lossMergeFields + [
             MergeField("Name", \.name),
             MergeField("Owner", \.owner),
             MergeField("Tier", \.tier),

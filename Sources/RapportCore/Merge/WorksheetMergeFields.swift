@@ -8,6 +8,7 @@ extension Worksheet: FieldMergeable {
             MergeField("Title", \.title),
             MergeField("Started on", \.createdOn),
             MergeField("Concern", \.concernID),
+            MergeField("Loss of", \.lossOn),
             MergeField("Status", \.status),
             MergeField("The problem", \.define.problem),
             MergeField("What we know", \.define.dataWeHave),

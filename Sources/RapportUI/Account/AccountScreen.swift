@@ -118,6 +118,10 @@ enum AccountScreen {
                 "⚠ " + flags.map(\.short).joined(separator: " · "), x: 0, y: y,
                 style: flags.count >= 3 ? .danger : .warning)
         }
+        if let loss = a.loss {
+            y += 1
+            canvas.put(loss.line(currency: context.currency, money: Money.short), x: 0, y: y, style: .danger)
+        }
         return y + 1
     }
 

@@ -10,7 +10,11 @@ enum OverviewSection: AccountSectionContent {
     static func handle(
         _ state: inout AppState, _ a: Account, _ view: AccountViewState, _ command: OverviewCommand
     ) -> [Effect] {
-        MergeConflictSettlement.open(&state, a)
+        switch command {
+        case .settle: MergeConflictSettlement.open(&state, a)
+        case .review: DefectionReviewScreen.open(&state, a, from: view)
+        case .loss: LossForm.open(&state, a)
+        }
         return []
     }
 
@@ -94,7 +98,7 @@ enum OverviewSection: AccountSectionContent {
 }
 
 /// The Overview's own command.
-enum OverviewCommand: Sendable { case settle }
+enum OverviewCommand: Sendable { case settle, review, loss }
 
 extension Keymaps {
     static let overview = Keymap<OverviewCommand>(
@@ -102,6 +106,9 @@ extension Keymaps {
         [
             Binding(
                 [.char("x")], .settle,
-                help: "Settle a merge conflict (a field two teammates changed): keep it or take the other")
+                help: "Settle a merge conflict (a field two teammates changed): keep it or take the other"),
+            Binding(
+                [.char("R")], .review, help: "A lost account's defection review: the signs before the loss"),
+            Binding([.char("L")], .loss, help: "Record or change a lost or former account's loss")
         ])
 }

@@ -47,7 +47,9 @@ enum WorksheetsSection: AccountSectionContent {
         rect: Rect
     ) {
         let rows = worksheets(a).map { w -> TableRow in
-            let concern = a.concerns.first { $0.id == w.concernID }?.summary ?? "-"
+            let concern =
+                a.concerns.first { $0.id == w.concernID }?.summary ?? w.lossOn.map { "the loss \($0.iso)" }
+                ?? "-"
             let next = w.status == .closed ? "-" : (w.nextDate?.iso ?? "-")
             let late = w.status != .closed && (w.nextDate.map { $0 < context.today } ?? false)
             return TableRow(

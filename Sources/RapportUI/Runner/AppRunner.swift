@@ -83,6 +83,10 @@ public final class AppRunner {
                     let stored = try requireStore().loadAccount(id)
                     return .conflicted(conflict, stored: stored, mutations: mutations, message: message)
                 }
+            case .sweep(let id):
+                let store = try requireStore()
+                let names = try store.scheduleCheckups(like: id, today: state.today)
+                return .swept(names: names, digests: store.loadDigests().digests)
             case .create(let account, let message):
                 return .created(try requireStore().createAccount(account), message: message)
             case .delete(let id, let message):

@@ -23,6 +23,9 @@ protocol AppStore {
     func changeStamp(watching id: RecordID?) -> StoreChangeStamp
     /// Every record whose text holds the search's words, and the files it could not read.
     func search(_ search: AccountSearch) -> (hits: [SearchHit], problems: [StoreProblem])
+    /// Asks for a check-up on every active account showing the signs before `like`'s loss;
+    /// their names, ranked (D48).
+    func scheduleCheckups(like: RecordID, today: Day) throws -> [String]
 }
 
 extension FileStore: AppStore {
@@ -38,6 +41,10 @@ extension FileStore: AppStore {
     }
 
     func createAccount(_ account: Account) throws -> Account { try create(account).account }
+
+    func scheduleCheckups(like: RecordID, today: Day) throws -> [String] {
+        try sweep(like: load(like).account, today: today, schedule: true).map(\.name)
+    }
 
     func deleteAccount(_ id: RecordID, ifUnchangedFrom shown: Account?) throws {
         let current = try load(id)
