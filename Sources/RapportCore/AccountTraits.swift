@@ -14,6 +14,8 @@ public struct AccountTraits: Equatable, Sendable {
     public var championLeftOn: Day?
     /// The day the latest renewal was marked.
     public var renewedOn: Day?
+    /// The day the account was lost, when its loss is recorded.
+    public var lostOn: Day?
     /// The days the latest concerns were raised (at most `recentConcernCount`), newest first.
     public var concernDays: [Day]
     /// The latest litmus score of each month with a test, oldest first (at most 24 months).
@@ -36,7 +38,7 @@ public struct AccountTraits: Equatable, Sendable {
 
     public init(
         renewsOn: Day? = nil, renewalValue: Int = 0, lateSeriousConcernFrom: Day? = nil,
-        healthCheckedOn: Day? = nil, championLeftOn: Day? = nil, renewedOn: Day? = nil,
+        healthCheckedOn: Day? = nil, championLeftOn: Day? = nil, renewedOn: Day? = nil, lostOn: Day? = nil,
         concernDays: [Day] = [], healthByMonth: [MonthlyHealth] = []
     ) {
         self.renewsOn = renewsOn
@@ -45,6 +47,7 @@ public struct AccountTraits: Equatable, Sendable {
         self.healthCheckedOn = healthCheckedOn
         self.championLeftOn = championLeftOn
         self.renewedOn = renewedOn
+        self.lostOn = lostOn
         self.concernDays = concernDays
         self.healthByMonth = healthByMonth
     }
@@ -65,7 +68,7 @@ public struct AccountTraits: Equatable, Sendable {
                 .compactMap { $0.respondBy?.adding(days: 1) }.min(),
             healthCheckedOn: a.litmusHistory.last?.day,
             championLeftOn: a.contacts.filter(\.isUnansweredDeparture).compactMap(\.leftOn).max(),
-            renewedOn: a.contract?.renewals.last?.on,
+            renewedOn: a.contract?.renewals.last?.on, lostOn: a.loss?.lostOn,
             concernDays: Array(a.concerns.map(\.raisedOn).sorted(by: >).prefix(Self.recentConcernCount)),
             healthByMonth: Array(months.suffix(24)))
     }
@@ -79,28 +82,29 @@ public struct AccountTraits: Equatable, Sendable {
             separator: ",")
         return [
             day(renewsOn), String(renewalValue), day(lateSeriousConcernFrom), day(healthCheckedOn),
-            day(championLeftOn), day(renewedOn), concernDays.map { day($0) }.joined(separator: ","), health
+            day(championLeftOn), day(renewedOn), day(lostOn),
+            concernDays.map { day($0) }.joined(separator: ","), health
         ].joined(separator: "|")
     }
 
     /// Reads back what `encoded` wrote; nil for anything else.
     public init?(encoded text: String) {
         let fields = text.split(separator: "|", omittingEmptySubsequences: false)
-        guard fields.count == 8, let value = Int(fields[1]) else { return nil }
+        guard fields.count == 9, let value = Int(fields[1]) else { return nil }
         func day(_ s: Substring) -> Day?? {
             if s.isEmpty { return .some(nil) }
             return Int(s).map { .some(Day(ordinal: $0)) } ?? nil
         }
         guard let renews = day(fields[0]), let late = day(fields[2]), let checked = day(fields[3]),
-            let left = day(fields[4]), let renewed = day(fields[5])
+            let left = day(fields[4]), let renewed = day(fields[5]), let lost = day(fields[6])
         else { return nil }
         var concerns: [Day] = []
-        for part in fields[6].split(separator: ",") {
+        for part in fields[7].split(separator: ",") {
             guard let n = Int(part) else { return nil }
             concerns.append(Day(ordinal: n))
         }
         var months: [MonthlyHealth] = []
-        for part in fields[7].split(separator: ",") {
+        for part in fields[8].split(separator: ",") {
             let numbers = part.split(separator: ":").compactMap { Int($0) }
             guard numbers.count == 3 else { return nil }
             months.append(
@@ -108,6 +112,7 @@ public struct AccountTraits: Equatable, Sendable {
         }
         self.init(
             renewsOn: renews, renewalValue: value, lateSeriousConcernFrom: late, healthCheckedOn: checked,
-            championLeftOn: left, renewedOn: renewed, concernDays: concerns, healthByMonth: months)
+            championLeftOn: left, renewedOn: renewed, lostOn: lost, concernDays: concerns,
+            healthByMonth: months)
     }
 }

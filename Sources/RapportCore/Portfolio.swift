@@ -63,6 +63,7 @@ public struct Portfolio: Sendable {
             case newConcern = "new-concern"
             case championLost = "champion-lost"
             case renewed
+            case lost
         }
         public var kind: Kind
         public var id: RecordID
@@ -113,6 +114,10 @@ public struct Portfolio: Sendable {
         for d in digests {
             guard d.status == .active || d.status == .atRisk else {
                 lostOrFormer += 1
+                let since = today.adding(days: -7)
+                if let lost = d.traits.lostOn, lost > since, lost <= today {
+                    changes.append(Change(kind: .lost, id: d.id, name: d.name, day: lost))
+                }
                 continue
             }
             book.append(d)

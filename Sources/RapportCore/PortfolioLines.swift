@@ -116,6 +116,7 @@ public enum PortfolioLines {
             case .newConcern: what = "new concern"
             case .championLost: what = "a champion left"
             case .renewed: what = "renewed"
+            case .lost: what = "lost"
             }
             out.append(
                 Line(

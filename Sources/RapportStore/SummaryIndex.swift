@@ -14,9 +14,10 @@ struct SummaryIndex {
     static let shardCount = 256
     /// Raised whenever what a digest holds or how its follow-ups are derived changes (6: plan
     /// items due from their start; one-off plan items on lost accounts; 7: shards carry a
-    /// checksum; 8: renewal, risk and portfolio traits, renewal and reconnect follow-ups),
+    /// checksum; 8: renewal, risk and portfolio traits, renewal and reconnect follow-ups;
+    /// 9: the day a loss was recorded),
     /// so old shards rebuild.
-    static let version = "8"
+    static let version = "9"
 
     let directory: String
     /// Settings the digests depend on; a shard built under others is stale.

@@ -214,6 +214,19 @@ import Testing
         #expect(!PortfolioLines.lines(p, currency: "EUR", width: 80).isEmpty)
     }
 
+    @Test func theLastWeekSaysWhatWasRenewedAndWhatWasLost() throws {
+        var renewed = Account(name: "Renewed", annualValue: 100, createdOn: day(-900), contacts: people)
+        renewed.contract = Contract(renewsOn: day(-2), setOn: day(-300))
+        try renewed.markRenewed(on: day(-1))
+        var lost = Account(name: "Gone", status: .lost, createdOn: day(-900))
+        lost.loss = LossRecord(lostOn: day(-3), valueLost: 500)
+        var old = Account(name: "Long gone", status: .lost, createdOn: day(-900))
+        old.loss = LossRecord(lostOn: day(-30), valueLost: 500)
+        let p = Portfolio([renewed, lost, old].map(digest), today: today)
+        #expect(p.changes.map(\.kind) == [.renewed, .lost])
+        #expect(p.changes.map(\.name) == ["Renewed", "Gone"])
+    }
+
     @Test func theFilterLineReadsRenewalWindowsAndAtRisk() throws {
         let filter = try AccountFilter.parse("renews<90d at-risk tier=key", me: "")
         #expect(filter.renewsWithin == 90 && filter.atRisk && filter.tier == .key)
