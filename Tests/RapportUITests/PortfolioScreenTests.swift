@@ -51,6 +51,55 @@ import Testing
             """)
     }
 
+    @Test func theScreenAtAHundredAndTwentyColumns() {
+        var state = Self.state(width: 120, height: 40)
+        state.press([.char("P")])
+        expectScreen(
+            &state,
+            """
+            Portfolio · 2026-11-22
+            3 accounts · €1.64M a year · lifetime €9.8M
+            Value at risk: €380k (23%) on 1 account
+              late serious concern      €380k  1 account
+              renewing with flags       €380k  1 account
+              status at risk            €380k  1 account
+
+            Renewals                    value  accounts      of it at risk
+              next 30 days                 €0  0 accounts
+              next 90 days             €1.62M  2 accounts    €380k at risk
+              next 180 days            €1.62M  2 accounts    €380k at risk
+
+            Health (value by band)
+              healthy (75–100)  ████████████████████████   €1.24M  1
+              never tested      ████████░░░░░░░░░░░░░░░░    €398k  2
+              last 12 months         ▆▆▆█ now 100 (value-weighted litmus score)
+
+            Warning flags
+              late reply                €380k  1 account     €380k at risk
+              no senior                 €398k  2 accounts    €380k at risk
+              no contacts                €18k  1 account
+              one contact               €380k  1 account     €380k at risk
+
+            Seasons
+              growth                   €1.24M  1 account
+              stagnancy                  €18k  1 account
+              tension                   €380k  1 account     €380k at risk
+
+            Owners
+              Maya Lindqvist           €1.24M  1 account
+              Tom Okafor                €398k  2 accounts    €380k at risk
+
+            Last 7 days
+              nothing changed
+
+
+
+
+
+            Enter accounts  Esc back  ? help  D due  Q quit  : cmd
+            """)
+    }
+
     @Test func enterOnALineOpensExactlyItsAccounts() {
         var state = Self.state()
         state.press([.char(":")] + Key.typing("portfolio") + [.enter])
