@@ -89,30 +89,80 @@ public struct AccountTraits: Equatable, Sendable {
 
     /// Reads back what `encoded` wrote; nil for anything else.
     public init?(encoded text: String) {
-        let fields = text.split(separator: "|", omittingEmptySubsequences: false)
-        guard fields.count == 9, let value = Int(fields[1]) else { return nil }
-        func day(_ s: Substring) -> Day?? {
-            if s.isEmpty { return .some(nil) }
-            return Int(s).map { .some(Day(ordinal: $0)) } ?? nil
-        }
-        guard let renews = day(fields[0]), let late = day(fields[2]), let checked = day(fields[3]),
-            let left = day(fields[4]), let renewed = day(fields[5]), let lost = day(fields[6])
+        var text = text
+        guard let traits = text.withUTF8({ AccountTraits(encodedUTF8: $0) }) else { return nil }
+        self = traits
+    }
+
+    /// Reads back `encoded`'s bytes in one pass, building no string (the index reads one
+    /// per account at every start).
+    public init?(encodedUTF8 bytes: UnsafeBufferPointer<UInt8>) {
+        var scan = TraitsScanner(bytes: bytes)
+        guard let renews = scan.day(), scan.take("|"), let value = scan.number(), scan.take("|"),
+            let late = scan.day(), scan.take("|"), let checked = scan.day(), scan.take("|"),
+            let left = scan.day(), scan.take("|"), let renewed = scan.day(), scan.take("|"),
+            let lost = scan.day(), scan.take("|")
         else { return nil }
         var concerns: [Day] = []
-        for part in fields[7].split(separator: ",") {
-            guard let n = Int(part) else { return nil }
+        while !scan.at("|") {
+            guard let n = scan.number() else { return nil }
             concerns.append(Day(ordinal: n))
+            if !scan.take(",") { break }
         }
+        guard scan.take("|") else { return nil }
         var months: [MonthlyHealth] = []
-        for part in fields[8].split(separator: ",") {
-            let numbers = part.split(separator: ":").compactMap { Int($0) }
-            guard numbers.count == 3 else { return nil }
-            months.append(
-                MonthlyHealth(month: YearMonth(index: numbers[0]), score: numbers[1], version: numbers[2]))
+        while !scan.atEnd {
+            guard let month = scan.number(), scan.take(":"), let score = scan.number(), scan.take(":"),
+                let version = scan.number()
+            else { return nil }
+            months.append(MonthlyHealth(month: YearMonth(index: month), score: score, version: version))
+            if !scan.take(",") { break }
         }
+        guard scan.atEnd else { return nil }
         self.init(
             renewsOn: renews, renewalValue: value, lateSeriousConcernFrom: late, healthCheckedOn: checked,
             championLeftOn: left, renewedOn: renewed, lostOn: lost, concernDays: concerns,
             healthByMonth: months)
+    }
+}
+
+/// Reads `AccountTraits.encoded`'s bytes: numbers, optional days and separators.
+private struct TraitsScanner {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var i = 0
+
+    var atEnd: Bool { i == bytes.count }
+
+    func at(_ separator: Unicode.Scalar) -> Bool { i < bytes.count && bytes[i] == UInt8(ascii: separator) }
+
+    mutating func take(_ separator: Unicode.Scalar) -> Bool {
+        guard at(separator) else { return false }
+        i += 1
+        return true
+    }
+
+    /// A decimal integer, optionally negative; nil (and nothing read) when there is none.
+    mutating func number() -> Int? {
+        let start = i
+        let negative = at("-")
+        if negative { i += 1 }
+        var value = 0
+        var digits = 0
+        while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39, digits < 18 {
+            value = value * 10 + Int(bytes[i] - 0x30)
+            i += 1
+            digits += 1
+        }
+        guard digits > 0 else {
+            i = start
+            return nil
+        }
+        return negative ? -value : value
+    }
+
+    /// A day as its ordinal, or none when the field is empty; nil when it is neither.
+    mutating func day() -> Day?? {
+        if at("|") || atEnd { return .some(nil) }
+        return number().map { .some(Day(ordinal: $0)) }
     }
 }

@@ -44,6 +44,8 @@ public enum TerminalText {
     private static func needsWork(_ text: String, keepingLines: Bool) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
+            // Printable ASCII, the usual case, in one tight pass.
+            if bytes.allSatisfy({ $0 &- 0x20 < 0x5F }) { return false }
             for (i, b) in bytes.enumerated() {
                 switch b {
                 case 0x09, 0x0A: if !keepingLines { return true }

@@ -176,7 +176,7 @@ enum DigestCodec {
                 return n
             }
             func day(_ i: Int) throws(Malformed) -> Day? { try integer(f[i]).map(Day.init(ordinal:)) }
-            guard f.count == 22, let traits = AccountTraits(encoded: text(f[21])),
+            guard f.count == 22, let traits = traits(f[21]),
                 let id = RecordID(rawValue: text(f[1])), let tier: Tier = choice(f[6]),
                 let status: AccountStatus = choice(f[7]), let season: Season = choice(f[8])
             else { throw Malformed() }
@@ -200,6 +200,11 @@ enum DigestCodec {
                 traits: traits, followUps: [], snoozes: [])
             return Entry(
                 stamp: FileStamp(size: try number(2), modifiedNanoseconds: try number(3)), digest: digest)
+        }
+
+        /// The traits field, read from the bytes (it holds digits and separators only).
+        func traits(_ range: Range<Int>) -> AccountTraits? {
+            AccountTraits(encodedUTF8: UnsafeBufferPointer(rebasing: bytes[range]))
         }
 
         func snooze(_ f: [Range<Int>]) throws(Malformed) -> Snooze {

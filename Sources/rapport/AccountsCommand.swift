@@ -123,28 +123,6 @@ extension AccountsCommand {
     }
 }
 
-/// A plain left-aligned text table for terminal output.
-struct TextTable {
-    private var rows: [[String]]
-
-    init(_ header: [String]) { rows = [header] }
-
-    /// A row; each cell shows its control characters, line breaks and tabs included, so
-    /// a cell stays on its row (`TerminalText`).
-    mutating func add(_ row: [String]) {
-        rows.append(row.map { TerminalText.visible($0, keepingLines: false) })
-    }
-
-    func render() -> String {
-        let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
-        return rows.map { row in
-            row.enumerated().map { index, cell in
-                index == row.count - 1 ? cell : cell.padded(to: widths[index])
-            }.joined(separator: "  ").trimmingTrailingSpaces() + "\n"
-        }.joined()
-    }
-}
-
 extension String {
     func trimmingTrailingSpaces() -> String {
         var s = self

@@ -1,4 +1,5 @@
 import ArgumentParser
+import IndexKit
 import RapportCore
 import RapportStore
 
@@ -67,11 +68,17 @@ struct DueCommand: ParsableCommand {
         if json {
             DueItemJSON.writeAndExit(slots, digests: digests, today: context.today)
         }
-        let items = slots.map { DueList.followUp($0, in: digests, on: context.today) }
         if ics {
+            let items = slots.map { DueList.followUp($0, in: digests, on: context.today) }
             try System.writeOutput(ICalendar.document(items, today: context.today).utf8)
+        } else if explain {
+            let items = slots.map { DueList.followUp($0, in: digests, on: context.today) }
+            print(DueReport.text(items.map(DueReport.Row.init), today: context.today), terminator: "")
         } else {
-            print(DueReport.text(items, today: context.today, explain: explain), terminator: "")
+            // The table's cells only, read from the digests: no item is built (its urgency
+            // and reasons are for --explain).
+            let rows = slots.map { DueReport.Row($0, in: digests) }
+            print(DueReport.text(rows, today: context.today), terminator: "")
         }
     }
 
@@ -209,7 +216,41 @@ enum DueItemJSON {
 
 /// The due list as text, grouped like the screen.
 enum DueReport {
-    static func text(_ items: [FollowUp], today: Day, explain: Bool) -> String {
+    /// One line of the list: what the table shows, and for --explain the reasons.
+    struct Row {
+        var due: Day
+        var account: String
+        var title: String
+        var source: DueSource
+        var owner: String
+        /// The why and urgency lines (--explain only).
+        var explanation: [String] = []
+
+        init(_ item: FollowUp) {
+            due = item.due
+            account = item.accountName
+            title = item.title
+            source = item.source
+            owner = item.owner
+            let urgency = item.urgency.map { "\($0.label) \($0.points >= 0 ? "+" : "")\($0.points)" }
+            explanation = ["why: \(item.why)", "urgency \(item.score) = " + urgency.joined(separator: ", ")]
+        }
+
+        /// Read from the digest's follow-up text as the index keeps it.
+        init(_ slot: DueSlot, in digests: [AccountDigest]) {
+            let digest = digests[slot.account]
+            let fields = digest.dueEntries.fields(of: slot.item)
+            due = slot.due
+            account = digest.name
+            title = FieldText.unescape(fields.title)
+            source = digest.dueEntries[slot.item].source
+            owner = FieldText.unescape(fields.owner)
+        }
+
+        func band(on today: Day) -> DueBand { DueBand.of(due, today: today) }
+    }
+
+    static func text(_ items: [Row], today: Day) -> String {
         guard !items.isEmpty else { return "Nothing due. Well done.\n" }
         // One table for every band, so each column has one width through the whole output;
         // its rows are then shown band by band, each band under a copy of the header.
@@ -217,10 +258,10 @@ enum DueReport {
         var table = TextTable(["DUE", "WHEN", "ACCOUNT", "WHAT", "SOURCE", "OWNER"])
         for item in groups.flatMap(\.1) {
             table.add([
-                item.due.iso, when(item, today), item.accountName, item.title, item.source.label, item.owner
+                item.due.iso, when(item.due, today), item.account, item.title, item.source.label, item.owner
             ])
         }
-        let lines = table.render().split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = table.lines()
         let header = lines[0]
         var rest = lines.dropFirst()
         var out = ""
@@ -231,13 +272,7 @@ enum DueReport {
             rest = rest.dropFirst(group.count)
             for (row, item) in zip(rows, group) {
                 out += "  \(row)\n"
-                if explain {
-                    out += "      why: \(item.why)\n"
-                    out +=
-                        "      urgency \(item.score) = "
-                        + item.urgency.map { "\($0.label) \($0.points >= 0 ? "+" : "")\($0.points)" }.joined(
-                            separator: ", ") + "\n"
-                }
+                for line in item.explanation { out += "      \(line)\n" }
             }
             out += "\n"
         }
@@ -246,8 +281,8 @@ enum DueReport {
         return out
     }
 
-    static func when(_ item: FollowUp, _ today: Day) -> String {
-        let days = today.days(until: item.due)
+    static func when(_ due: Day, _ today: Day) -> String {
+        let days = today.days(until: due)
         if days < 0 { return "\(-days)d over" }
         if days == 0 { return "today" }
         return "in \(days)d"
