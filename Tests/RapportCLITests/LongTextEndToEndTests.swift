@@ -7,7 +7,7 @@ import Testing
 @Suite(.serialized) struct LongTextEndToEndTests {
     /// Northwind's plan form with a megabyte in "What it is", put there by an "editor"
     /// that copies a prepared file.
-    func megabyteInThePlanForm() throws -> (CLIHarness, Tmux, String) {
+    func megabyteInThePlanForm() throws -> (CLIHarness, Tmux, String, file: String) {
         let text =
             String(repeating: "We met the new COO; renewal talks go well.\n", count: 23_300) + "THE END"
         let file = NSTemporaryDirectory() + "rapport-long-\(UUID().uuidString).txt"
@@ -19,11 +19,12 @@ import Testing
         try tmux.waitFor("The relationship")
         try tmux.keys("C-o")
         try tmux.waitFor("THE END")
-        return (cli, tmux, text)
+        return (cli, tmux, text, file)
     }
 
     @Test func typingIntoAMegabyteFieldShowsEachKey() throws {
-        let (cli, tmux, text) = try megabyteInThePlanForm()
+        let (cli, tmux, text, file) = try megabyteInThePlanForm()
+        defer { try? FileManager.default.removeItem(atPath: file) }
         try tmux.type(" and typed")
         try tmux.waitFor("THE END and typed")
         try tmux.keys("BSpace", "BSpace", "Left", "Left", "C-a", "C-e")
@@ -38,7 +39,8 @@ import Testing
     }
 
     @Test func aHangupMidEditOfAMegabyteFieldEndsTheAppPromptly() throws {
-        let (cli, tmux, text) = try megabyteInThePlanForm()
+        let (cli, tmux, text, file) = try megabyteInThePlanForm()
+        defer { try? FileManager.default.removeItem(atPath: file) }
         try tmux.type(" then the line dropped")
         try tmux.waitFor("then the line dropped")
         try tmux.signalApp("HUP")
