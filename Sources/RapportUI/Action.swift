@@ -1,4 +1,5 @@
 import RapportCore
+import RapportStore
 import TUIKit
 
 /// Something that happened: a key, a resize, or the result of an effect.
@@ -33,8 +34,8 @@ public enum Action: Equatable, Sendable {
     case storeCreated(accounts: [Account])
     /// A document was written to this path.
     case exported(path: String)
-    /// `:sync` ran: what it said, line by line, and why it stopped if it did.
-    case synced(lines: [String], failure: String?)
+    /// `:sync` ran: what it did, and why it stopped if it did.
+    case synced(TeamSync.Report)
     /// A sweep asked for check-ups on these accounts (D48); `digests` as they are now.
     case swept(names: [String], digests: [AccountDigest])
     /// SIGTERM/SIGHUP/SIGINT: save what can be saved and quit.

@@ -88,9 +88,9 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         _ = state.takeDiskChanges(digests)
         state.message = Message(SweepWording.message(names))
         return []
-    case .synced(let lines, let failure):
+    case .synced(let report):
         state.message = Message(
-            TeamSyncSummary.message(lines: lines, failure: failure), isError: failure != nil)
+            TeamSyncSummary.message(report), isError: report.failure != nil)
         return []
     case .terminate:
         // Pending edits first: an open form that can be saved is saved.

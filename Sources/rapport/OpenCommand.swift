@@ -139,15 +139,14 @@ final class TerminalHost: AppHost {
 
     func redraw() { terminal.invalidate() }
 
-    func sync() -> (lines: [String], failure: String?) {
+    func sync() -> TeamSync.Report {
         do {
             let sync = TeamSync(
                 store: try context.openStore(), rapportBinary: try BenchProcess.selfPath(),
                 today: context.today)
-            let report = sync.sync()
-            return (report.lines + report.conflicts.map { "Merge conflict: \($0)" }, report.failure)
+            return sync.sync()
         } catch {
-            return ([], "\(error)")
+            return TeamSync.Report(failure: "\(error)")
         }
     }
 

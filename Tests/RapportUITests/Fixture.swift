@@ -147,7 +147,7 @@ func visibleAccounts(_ state: AppState) -> [AccountSummary] {
 /// text unchanged, no store is created (tests make their own), and a sync answers what
 /// the test scripted.
 final class ScriptedHost: AppHost {
-    var syncAnswer: (lines: [String], failure: String?) = (["Up to date with origin/main."], nil)
+    var syncAnswer = TeamSync.Report(lines: ["Up to date with origin/main."])
     private(set) var syncs = 0
 
     func createStore(demo: Bool) throws -> (store: FileStore, accounts: [Account]) {
@@ -164,7 +164,7 @@ final class ScriptedHost: AppHost {
 
     func redraw() {}
 
-    func sync() -> (lines: [String], failure: String?) {
+    func sync() -> TeamSync.Report {
         syncs += 1
         return syncAnswer
     }

@@ -103,13 +103,14 @@ import Testing
         #expect(state.syncRequested)
         #expect(state.message?.text == "Syncing with the team through git…")
         let host = ScriptedHost()
-        host.syncAnswer = (
-            [
+        host.syncAnswer = TeamSync.Report(
+            lines: [
                 "Committed: Logged a call at Northwind Logistics", "From others (origin/main):",
-                "  1 new concern at Brightline Energy", "Pushed to origin/main.",
-                "Merge conflict: Northwind Logistics: owner: kept A (by A), set aside B (by B)"
-            ], nil
-        )
+                "  1 new concern at Brightline Energy", "Pushed to origin/main."
+            ],
+            committed: "Logged a call at Northwind Logistics",
+            incoming: ["1 new concern at Brightline Energy"],
+            conflicts: ["Northwind Logistics: owner: kept A (by A), set aside B (by B)"])
         let runner = AppRunner(state: state, appStore: try Fixture.store(for: &state), host: host)
         #expect(runner.runRequestedSync())
         #expect(host.syncs == 1)
@@ -117,7 +118,7 @@ import Testing
             runner.state.message?.text
                 == "Synced: your changes shared; 1 change came in; 1 merge conflict to settle (due list)")
         #expect(!runner.runRequestedSync())
-        host.syncAnswer = ([], "could not reach origin (offline)")
+        host.syncAnswer = TeamSync.Report(failure: "could not reach origin (offline)")
         runner.dispatch(.key(.char(":")))
         for key in Key.typing("sync") + [.enter] { runner.dispatch(.key(key)) }
         #expect(runner.runRequestedSync())

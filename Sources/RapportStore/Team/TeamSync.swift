@@ -11,14 +11,30 @@ public struct TeamSync {
     public static let minimumGitVersion = "2.25"
 
     /// What a sync did, line by line, and whether it finished.
-    public struct Report: Sendable {
+    public struct Report: Equatable, Sendable {
         public var lines: [String] = []
         /// Set when a step failed: what happened and what to do.
         public var failure: String?
+        /// The subject of the commit made of the local changes, when there were any.
+        public var committed: String?
+        /// Set when there is no remote to share with yet (the commit stays local).
+        public var noRemote = false
         /// What came in from others, a line per change.
         public var incoming: [String] = []
         /// Merge conflicts the merge recorded, to settle.
         public var conflicts: [String] = []
+
+        public init(
+            lines: [String] = [], failure: String? = nil, committed: String? = nil, noRemote: Bool = false,
+            incoming: [String] = [], conflicts: [String] = []
+        ) {
+            self.lines = lines
+            self.failure = failure
+            self.committed = committed
+            self.noRemote = noRemote
+            self.incoming = incoming
+            self.conflicts = conflicts
+        }
     }
 
     let store: FileStore
@@ -95,6 +111,7 @@ public struct TeamSync {
             try finishUnfinishedMerge(&report)
             try commitLocalChanges(&report)
             guard git.value(["remote", "get-url", remoteName]) != nil else {
+                report.noRemote = true
                 report.lines.append(
                     "No remote to share with yet: run 'rapport sync --init URL' with the team's repository "
                         + "(a bare repository any teammate can reach).")
@@ -146,6 +163,7 @@ public struct TeamSync {
         try must(
             git.run(["commit", "-q", "-F", "-"], input: message, identity: identity),
             "commit the store's changes")
+        report.committed = AccountChangeDescription.subject(lines)
         report.lines.append("Committed: \(AccountChangeDescription.subject(lines))")
     }
 

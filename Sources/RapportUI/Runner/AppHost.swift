@@ -16,6 +16,6 @@ public protocol AppHost: AnyObject {
     func export(fileName: String, text: String) throws -> String
     /// Draws the whole screen anew at the next frame (Ctrl-L).
     func redraw()
-    /// Runs `rapport sync` on the store: what it said, and why it stopped if it did.
-    func sync() -> (lines: [String], failure: String?)
+    /// Runs `rapport sync` on the store: what it did, and why it stopped if it did.
+    func sync() -> TeamSync.Report
 }

@@ -123,8 +123,7 @@ public final class AppRunner {
                 host.redraw()
                 return nil
             case .sync:
-                let (lines, failure) = host.sync()
-                return .synced(lines: lines, failure: failure)
+                return .synced(host.sync())
             }
         } catch {
             return .failed("\(error)")
