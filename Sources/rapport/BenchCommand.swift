@@ -36,7 +36,7 @@ struct BenchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let binary = try BenchProcess.selfPath()
+        let binary = try System.executablePath()
         let today = Day.today()
         for count in accounts {
             let root = System.temporaryDirectory + "rapport-bench-\(count)-\(getpid())"

@@ -154,17 +154,6 @@ struct BenchFigures {
 
 /// Running `rapport` itself as a child process, timed, with its peak memory.
 enum BenchProcess {
-    /// The running binary's own path (for the bench's children and git's merge driver).
-    static func selfPath() throws -> String {
-        let path =
-            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-            ?? CommandLine.arguments[0]
-        guard FileManager.default.isExecutableFile(atPath: path) else {
-            throw InputError("cannot find the rapport binary to benchmark")
-        }
-        return path
-    }
-
     /// Runs `binary args`; returns wall milliseconds, standard output (read only when
     /// `keepingOutput`: the due list's is 18 MB) and the child's peak kB.
     static func run(_ binary: String, _ args: [String], keepingOutput: Bool = true) throws -> (

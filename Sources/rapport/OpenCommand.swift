@@ -142,7 +142,7 @@ final class TerminalHost: AppHost {
     func sync() -> TeamSync.Report {
         do {
             let sync = TeamSync(
-                store: try context.openStore(), rapportBinary: try BenchProcess.selfPath(),
+                store: try context.openStore(), rapportBinary: try System.executablePath(),
                 today: context.today)
             return sync.sync()
         } catch {

@@ -167,3 +167,20 @@ enum System {
 
     private static func reason() -> Failure { Failure(description: String(cString: strerror(errno))) }
 }
+
+extension System {
+    /// The running binary's own path: what git's merge driver and the bench's child
+    /// processes run. Refused, saying how to go on, when it cannot be found.
+    static func executablePath() throws(Failure) -> String {
+        var buffer = [UInt8](repeating: 0, count: 4097)
+        let count = buffer.withUnsafeMutableBufferPointer { b in
+            b.withMemoryRebound(to: CChar.self) { readlink("/proc/self/exe", $0.baseAddress!, $0.count - 1) }
+        }
+        let path = count > 0 ? String(decoding: buffer[0..<count], as: UTF8.self) : CommandLine.arguments[0]
+        guard access(path, X_OK) == 0 else {
+            throw Failure(
+                description: "cannot find the rapport binary itself (\(path)); run it by its full path")
+        }
+        return path
+    }
+}

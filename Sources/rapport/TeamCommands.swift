@@ -35,7 +35,7 @@ struct SyncCommand: ParsableCommand {
             try clone(remote, into: context.storePath)
         }
         let store = try context.openStore()
-        let sync = TeamSync(store: store, rapportBinary: try BenchProcess.selfPath(), today: context.today)
+        let sync = TeamSync(store: store, rapportBinary: try System.executablePath(), today: context.today)
         let report = sync.sync(initialRemote: remote)
         for line in report.lines { print(line) }
         if !report.conflicts.isEmpty {

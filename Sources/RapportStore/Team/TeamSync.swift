@@ -68,15 +68,13 @@ public struct TeamSync {
         let existing = (try? POSIXFile.read(attributes)).flatMap { $0 }.map {
             String(decoding: $0, as: UTF8.self)
         }
-        if existing != wanted {
-            var text = wanted
-            if let existing, !existing.contains("merge=rapport") { text = existing + "\n" + wanted }
-            if existing?.contains("merge=rapport") != true || existing == nil {
-                do {
-                    try POSIXFile.writeAtomically(Data(text.utf8), to: attributes, mode: 0o644)
-                } catch {
-                    throw SyncFailure("could not write \(attributes): \(error)")
-                }
+        // Written once; the team's own lines, if the file has any, are kept above ours.
+        if existing?.contains("merge=rapport") != true {
+            let text = existing.map { $0 + "\n" + wanted } ?? wanted
+            do {
+                try POSIXFile.writeAtomically(Data(text.utf8), to: attributes, mode: 0o644)
+            } catch {
+                throw SyncFailure("could not write \(attributes): \(error)")
             }
         }
         try must(
@@ -125,12 +123,11 @@ public struct TeamSync {
     }
 
     private func checkGit() throws(SyncFailure) {
-        guard let version = git.value(["--version"]) else {
+        guard git.value(["--version"]) != nil else {
             throw SyncFailure(
                 "git is not installed or not on PATH; Rapport shares a store through git \(Self.minimumGitVersion) or later"
             )
         }
-        _ = version
     }
 
     /// A merge a killed sync (or a person) left open: committed when nothing is unmerged.
@@ -178,15 +175,9 @@ public struct TeamSync {
         let upstream = "\(remoteName)/\(branch)"
         let hasUpstream = git.value(["rev-parse", "-q", "--verify", "refs/remotes/\(upstream)"]) != nil
         let hasHead = git.value(["rev-parse", "-q", "--verify", "HEAD"]) != nil
-        if hasUpstream {
-            if hasHead {
-                try merge(upstream, &report)
-            } else {
-                try must(git.run(["reset", "-q", "--hard", upstream]), "take the team's store")
-                report.lines.append("Took the team's store from \(upstream).")
-            }
-        }
-        guard hasHead || hasUpstream else { return }
+        // Nothing committed here yet only in a directory with no store file at all.
+        guard hasHead else { return }
+        if hasUpstream { try merge(upstream, &report) }
         let ahead = hasUpstream ? git.value(["rev-list", "--count", "\(upstream)..HEAD"]) ?? "0" : "1"
         guard ahead != "0" else {
             report.lines.append("Up to date with \(upstream).")
