@@ -112,12 +112,9 @@ public struct Portfolio: Sendable {
         var owners: [String: Bucket] = [:]
         var book: [AccountDigest] = []
         for d in digests {
+            changes += Self.changes(d, today: today)
             guard d.status == .active || d.status == .atRisk else {
                 lostOrFormer += 1
-                let since = today.adding(days: -7)
-                if let lost = d.traits.lostOn, lost > since, lost <= today {
-                    changes.append(Change(kind: .lost, id: d.id, name: d.name, day: lost))
-                }
                 continue
             }
             book.append(d)
@@ -144,7 +141,6 @@ public struct Portfolio: Sendable {
                     windows[i].bucket.add(d.id, value: d.traits.renewalValue, atRisk: risky)
                 }
             }
-            changes += Self.changes(d, today: today)
         }
         byHealthBand = HealthBand.allCases.map { ($0, bands[$0] ?? Bucket()) }
         renewing = windows
@@ -158,10 +154,15 @@ public struct Portfolio: Sendable {
         changes.sort { ($0.day, $1.name) > ($1.day, $0.name) }
     }
 
-    /// What happened on the account in the 7 days up to today.
+    /// What happened on the account in the 7 days up to today: for a lost or former one,
+    /// only its loss.
     static func changes(_ d: AccountDigest, today: Day) -> [Change] {
         let since = today.adding(days: -7)
         func recent(_ day: Day?) -> Day? { day.flatMap { $0 > since && $0 <= today ? $0 : nil } }
+        guard d.status == .active || d.status == .atRisk else {
+            return recent(d.traits.lostOn).map { [Change(kind: .lost, id: d.id, name: d.name, day: $0)] }
+                ?? []
+        }
         var found: [Change] = []
         if let day = recent(d.traits.healthCheckedOn), (d.healthChange ?? 0) < 0 {
             found.append(Change(kind: .healthDrop, id: d.id, name: d.name, day: day))
