@@ -31,14 +31,16 @@ enum PortfolioScreen {
     static func handle(_ state: inout AppState, _ view: PortfolioScreenState, _ key: Key) -> [Effect] {
         guard let command = Keymaps.portfolio.command(for: key) else { return [] }
         var view = view
-        let all = lines(state)
-        let rows = selectable(all)
         switch command {
-        case .down: view.selection = min(view.selection + 1, max(0, rows.count - 1))
+        // Moving needs no figures: drawing keeps the selection on a line (one pass over the
+        // digests a key, not two).
+        case .down: view.selection += 1
         case .up: view.selection = max(view.selection - 1, 0)
         case .open:
-            guard rows.indices.contains(view.selection) else { return [] }
-            let line = all[rows[view.selection]]
+            let all = lines(state)
+            let rows = selectable(all)
+            guard !rows.isEmpty else { return [] }
+            let line = all[rows[min(view.selection, rows.count - 1)]]
             state.list.conditions = AccountFilter()
             state.list.conditions.only = AccountFilter.Selection(label: line.label, ids: Set(line.ids ?? []))
             state.list.filter = TextField()
@@ -62,6 +64,7 @@ enum PortfolioScreen {
         let rows = selectable(all)
         canvas.put("Portfolio · \(state.today.iso)", x: 0, y: body.y, style: .title, limit: body.width)
         let rest = body.splitTop(1).1
+        view.selection = min(view.selection, max(0, rows.count - 1))
         let selected = rows.indices.contains(view.selection) ? rows[view.selection] : nil
         if let selected {
             if selected < view.scroll { view.scroll = selected }

@@ -118,6 +118,10 @@ import Testing
         // The renewals within 90 days.
         state.press([.char("P")] + Array(repeating: Key.char("j"), count: 6) + [.enter])
         #expect(Set(visibleAccounts(state).map(\.name)) == ["Northwind Logistics", "Brightline Energy"])
+        // Past the last line (keys typed ahead of any frame): Enter opens the last line's accounts.
+        state.press([.char("P")] + Array(repeating: Key.char("j"), count: 200) + [.enter])
+        #expect(state.screen == .accounts)
+        #expect(state.list.conditions.only != nil)
     }
 
     @Test func theAccountsTableShowsRenewalsAndFiltersByThem() throws {
