@@ -258,7 +258,7 @@ public struct FileStore: Sendable {
                 throw StoreError.io(
                     path: path(of: account.id), reason: "an account with id \(account.id) already exists")
             }
-            return try write(account)
+            return try write(account, nameChanged: true)
         }
     }
 
@@ -283,6 +283,7 @@ public struct FileStore: Sendable {
             for (n, entries) in shards.enumerated() where !entries.isEmpty {
                 try index.write(shard: n, entries)
             }
+            names.forgetListed()
             sync()
         }
     }
@@ -293,8 +294,10 @@ public struct FileStore: Sendable {
     public func save(_ account: Account, basedOn revision: Revision) throws -> LoadedAccount {
         try FileLock.withLock(at: lockPath) {
             let current = try checkUnchanged(account.id, name: account.name, since: revision)
-            let unknown = try? RapportJSON.decodeKeepingUnknown(AccountDocument.self, from: current).unknown
-            return try write(account, keeping: unknown ?? .none)
+            let decoded = try? RapportJSON.decodeKeepingUnknown(AccountDocument.self, from: current)
+            return try write(
+                account, keeping: decoded?.unknown ?? .none,
+                nameChanged: decoded?.value.account.name != account.name)
         }
     }
 
@@ -313,7 +316,11 @@ public struct FileStore: Sendable {
             guard account.id == id else {
                 throw StoreError.io(path: path(of: id), reason: "an account's id cannot be changed")
             }
-            return (result, try write(account, keeping: current.unknown))
+            return (
+                result,
+                try write(
+                    account, keeping: current.unknown, nameChanged: account.name != current.account.name)
+            )
         }
     }
 
@@ -322,6 +329,7 @@ public struct FileStore: Sendable {
         try FileLock.withLock(at: lockPath) {
             try checkUnchanged(id, name: name, since: revision)
             try POSIXFile.remove(path(of: id))
+            names.forgetListed()
             try? index.update(id, with: nil)
         }
     }
@@ -339,16 +347,21 @@ public struct FileStore: Sendable {
     /// caller); the entry is made while the file is flushed to disk. An index that cannot
     /// be written, or that names a file the write then failed to put in place, is only
     /// slower next time, never wrong: the next read finds its stamp stale. What the file
-    /// replaced held that this Rapport does not know (`unknown`) is put back (D39).
-    private func write(_ account: Account, keeping unknown: UnknownMembers = .none) throws -> LoadedAccount {
+    /// replaced held that this Rapport does not know (`unknown`) is put back (D39). The
+    /// names index follows a save that changed no name and forgets one that did (D52).
+    private func write(
+        _ account: Account, keeping unknown: UnknownMembers = .none, nameChanged: Bool
+    ) throws -> LoadedAccount {
         let encoded = try RapportJSON.encode(AccountDocument(schema: migrator.current, account: account))
         let data = try unknown.graft(into: encoded)
-        let (index, policy) = (self.index, self.policy)
+        let (index, policy, names) = (self.index, self.policy, self.names)
+        let directoryBefore = names.accountsStamp()
         try POSIXFile.writeAtomically(data, to: path(of: account.id)) { stamp in
             try? index.update(
                 account.id,
                 with: DigestCodec.Entry(stamp: stamp, digest: AccountDigest(account, policy: policy)))
         }
+        names.noteSave(before: directoryBefore, nameChanged: nameChanged)
         return LoadedAccount(account: account, revision: Revision(data), unknown: unknown)
     }
 

@@ -12,6 +12,15 @@ public struct DigestSnapshot: Sendable {
     public var refreshed: Int
 }
 
+extension DigestSnapshot {
+    /// Every account the snapshot knows a name for: the readable ones and the unreadable
+    /// ones the index knew (so a name leads to the reason the file cannot be read).
+    var namedAccounts: [(id: RecordID, name: String)] {
+        digests.map { ($0.id, $0.name) }
+            + problems.compactMap { p in p.account.flatMap { id in p.name.map { (id, $0) } } }
+    }
+}
+
 // Keeping the summary index in step with the account files when the store is read:
 // the lists come from the index, and whatever is stale is decoded and rewritten.
 extension FileStore {
@@ -24,6 +33,7 @@ extension FileStore {
     /// account files), then checking each shard against the files.
     public func loadDigests() -> DigestSnapshot {
         let index = self.index
+        let directoryBefore = names.accountsStamp()
         let listing = Mutex<Result<ShardedListing, StoreError>?>(nil)
         let stored = Parallel.map(SummaryIndex.shardCount + 1) { n -> Handoff<[DigestCodec.Entry]?> in
             guard n > 0 else {
@@ -58,9 +68,14 @@ extension FileStore {
         AccountDigest.sortByName(&snapshot.digests)
         snapshot.problems.sort { $0.path < $1.path }
         let dirty = checked.indices.filter { checked[$0].rewrite != nil }
-        if !dirty.isEmpty {
+        let names = self.names
+        let namesStale = !dirty.isEmpty || !names.inStep
+        if namesStale {
             _ = FileLock.ifFree(at: lockPath) {
                 for n in dirty { try? index.write(shard: n, checked[n].rewrite!) }
+                // The names as just read, once nothing was added, removed or renamed meanwhile.
+                guard let before = directoryBefore, names.accountsStamp() == before else { return }
+                try? names.write(snapshot.namedAccounts, listed: before)
             }
         }
         return snapshot

@@ -42,9 +42,10 @@ struct CommandContext {
     func openStore() throws -> FileStore { try FileStore.open(at: storePath) }
 
     /// The account `query` names (an id, a name, or the unambiguous start of one), read in
-    /// full. An id is read straight from its file; a name is looked up in the summary
-    /// index (kept in step with the files, never trusted over them), so only the one
-    /// account's file is decoded, however large the store. An account whose file cannot
+    /// full. An id is read straight from its file; a name is looked up in the names
+    /// index while it is in step with the accounts directory, else in the summary index
+    /// (kept in step with the files, never trusted over them), so only the one account's
+    /// file is decoded, however large the store. An account whose file cannot
     /// be read, given by its id or by the name the index knew it by, is said to exist and
     /// why it cannot be read, not "no account matches" (D41).
     func findAccount(_ query: String, in store: FileStore) throws -> LoadedAccount {
@@ -56,6 +57,13 @@ struct CommandContext {
             } catch is StoreError {
                 // Its file cannot be read: the digests name it with its reason, below.
             }
+        }
+        // The names index finds the one account a name means without reading every
+        // digest; believed only if that account's file still holds the name (D52).
+        if let (id, name) = store.accountByName(query), let found = try? store.load(id),
+            found.account.name == name
+        {
+            return found
         }
         let snapshot = store.loadDigests()
         do {
