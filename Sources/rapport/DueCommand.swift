@@ -75,10 +75,7 @@ struct DueCommand: ParsableCommand {
             let items = slots.map { DueList.followUp($0, in: digests, on: context.today) }
             print(DueReport.text(items.map(DueReport.Row.init), today: context.today), terminator: "")
         } else {
-            // The table's cells only, read from the digests: no item is built (its urgency
-            // and reasons are for --explain).
-            let rows = slots.map { DueReport.Row($0, in: digests) }
-            print(DueReport.text(rows, today: context.today), terminator: "")
+            DueText.writeAndExit(slots, digests: digests, today: context.today)
         }
     }
 
@@ -179,7 +176,7 @@ enum DueItemJSON {
 
     /// The slots' due days as ISO text, made once for every day from the first to the
     /// last (when that span is a few years, as it is); otherwise each time.
-    private struct Days: Sendable {
+    struct Days: Sendable {
         let first: Day
         let pieces: JSONPieces?
 
@@ -214,7 +211,8 @@ enum DueItemJSON {
     }
 }
 
-/// The due list as text, grouped like the screen.
+/// The due list as text with `--explain`, grouped like the screen (`DueText` writes the
+/// same table without the reasons, straight from the digests).
 enum DueReport {
     /// One line of the list: what the table shows, and for --explain the reasons.
     struct Row {
@@ -234,17 +232,6 @@ enum DueReport {
             owner = item.owner
             let urgency = item.urgency.map { "\($0.label) \($0.points >= 0 ? "+" : "")\($0.points)" }
             explanation = ["why: \(item.why)", "urgency \(item.score) = " + urgency.joined(separator: ", ")]
-        }
-
-        /// Read from the digest's follow-up text as the index keeps it.
-        init(_ slot: DueSlot, in digests: [AccountDigest]) {
-            let digest = digests[slot.account]
-            let fields = digest.dueEntries.fields(of: slot.item)
-            due = slot.due
-            account = digest.name
-            title = FieldText.unescape(fields.title)
-            source = digest.dueEntries[slot.item].source
-            owner = FieldText.unescape(fields.owner)
         }
 
         func band(on today: Day) -> DueBand { DueBand.of(due, today: today) }

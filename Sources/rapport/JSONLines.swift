@@ -35,6 +35,20 @@ struct JSONArrayWriter: ~Copyable {
         count: Int, preparing prepare: (@Sendable (Range<Int>) -> Void)? = nil,
         _ render: @escaping @Sendable (Int, inout JSONArrayWriter) -> Void
     ) -> Never {
+        // Each object starts with ",\n"; the first one's belongs to no neighbour.
+        writeAndExit(
+            count: count, opening: count == 0 ? "[]\n" : "[\n", closing: count > 0 ? "\n]\n" : "",
+            skippingFirst: 2, preparing: prepare, render)
+    }
+
+    /// Writes `opening`, the `count` parts `render` writes (rendered and written as
+    /// above; the first `skippingFirst` bytes of the first are left out), then `closing`,
+    /// and ends the process. The due list's text uses it as the JSON does.
+    static func writeAndExit(
+        count: Int, opening: String, closing: String, skippingFirst: Int,
+        preparing prepare: (@Sendable (Range<Int>) -> Void)? = nil,
+        _ render: @escaping @Sendable (Int, inout JSONArrayWriter) -> Void
+    ) -> Never {
         let chunk = 1024
         let buffers = 4
         let chunks = (count + chunk - 1) / chunk
@@ -57,16 +71,16 @@ struct JSONArrayWriter: ~Copyable {
             }
         }
         do {
-            try System.writeOutput(count == 0 ? "[]\n" : "[\n")
+            try System.writeOutput(opening.utf8)
             for c in 0..<chunks {
                 ready[c].wait()
                 let part = rendered.withLock { $0[c].take()! }
-                // Each object starts with ",\n"; the first one's belongs to no neighbour.
-                try System.writeOutput(UnsafeRawBufferPointer(rebasing: part.written[(c == 0 ? 2 : 0)...]))
+                try System.writeOutput(
+                    UnsafeRawBufferPointer(rebasing: part.written[(c == 0 ? skippingFirst : 0)...]))
                 spare.withLock { $0[c % buffers] = part }
                 written[c].signal()
             }
-            if count > 0 { try System.writeOutput("\n]\n") }
+            try System.writeOutput(closing.utf8)
         } catch {
             System.writeError("Error: \(error)\n")
             exit(1)
@@ -149,6 +163,25 @@ struct JSONArrayWriter: ~Copyable {
     mutating func literal(_ bytes: UnsafeBufferPointer<UInt8>) { put(bytes) }
 
     mutating func number(_ value: Int) { bytes.append(decimal: value) }
+
+    /// `n` spaces (a text table's padding).
+    mutating func spaces(_ n: Int) {
+        var left = max(0, n)
+        while left > 0 {
+            let now = min(left, Self.blanks.count)
+            Self.blanks.withUnsafeBufferPointer { put(UnsafeBufferPointer(rebasing: $0[..<now])) }
+            left -= now
+        }
+    }
+
+    private static let blanks = [UInt8](repeating: UInt8(ascii: " "), count: 128)
+
+    /// Drops the spaces that end what was written, back to `start` at most.
+    mutating func trimSpaces(downTo start: Int) {
+        var end = bytes.count
+        while end > start && bytes.buffer[end - 1] == UInt8(ascii: " ") { end -= 1 }
+        bytes.truncate(to: end)
+    }
 
     /// A follow-up's text field as its digest keeps it (escaped with `FieldText`), as
     /// the inside of a JSON string.

@@ -195,6 +195,39 @@ import Testing
         let due = try json(cli)
         #expect(due.allSatisfy { $0["account"] as? String == name })
     }
+
+    /// The text table counts characters, not bytes: names and owners with accents, and a
+    /// tab made visible, keep every column in line (the table is written as bytes).
+    @Test func theTextTableLinesUpAccentsAndVisibleControls() throws {
+        let cli = CLIHarness()
+        try cli.run("init")
+        try cli.run("account", "add", "Café Zürich")
+        try cli.run("account", "add", "Acme", "--owner", "Jörg Öst")
+        try cli.run("log", "café", "Pricing call\twith tabs", "--kind", "call", "--follow-up", "2026-11-24")
+        try cli.run(
+            "log", "acme", "Sent the deck", "--kind", "email", "--on", "2026-11-01", "--follow-up",
+            "2026-11-20")
+        let expected = """
+            Overdue (1)
+              DUE         WHEN     ACCOUNT      WHAT                               SOURCE        OWNER
+              2026-11-20  2d over  Acme         Follow up: Sent the deck           follow-up     Maya Lindqvist
+
+            Today (4)
+              DUE         WHEN     ACCOUNT      WHAT                               SOURCE        OWNER
+              2026-11-22  today    Acme         Run the litmus test                litmus test   Jörg Öst
+              2026-11-22  today    Café Zürich  Run the litmus test                litmus test   Maya Lindqvist
+              2026-11-22  today    Acme         Measure customer satisfaction      satisfaction  Jörg Öst
+              2026-11-22  today    Café Zürich  Measure customer satisfaction      satisfaction  Maya Lindqvist
+
+            This week (1)
+              DUE         WHEN     ACCOUNT      WHAT                               SOURCE        OWNER
+              2026-11-24  in 2d    Café Zürich  Follow up: Pricing call␉with tabs  follow-up     Maya Lindqvist
+
+            6 items, 1 overdue
+
+            """
+        #expect(try cli.run("due", "--within", "3").out == expected)
+    }
 }
 
 /// `rapport due` when nothing is due: every output is a well-formed empty list.

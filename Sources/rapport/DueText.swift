@@ -1,0 +1,199 @@
+import Dispatch
+import IndexKit
+import RapportCore
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `rapport due` as text, the table `DueReport.text` lays out, written the way `--json`
+/// is: straight from the digests' follow-up text into byte buffers, rendered on every
+/// core while what is rendered is written (D52). No item, row or cell string is made
+/// for the usual cell (printable ASCII, copied as it is); a cell with anything a
+/// terminal would act on, or any other text, goes through `TerminalText` like every
+/// other table's.
+enum DueText {
+    static func writeAndExit(_ slots: [DueSlot], digests: [AccountDigest], today: Day) -> Never {
+        guard !slots.isEmpty else {
+            try? System.writeOutput("Nothing due. Well done.\n")
+            exit(0)
+        }
+        // The rows band by band, each band in urgency order, as the screen shows them.
+        let bandOf = slots.map { $0.band(on: today).rawValue }
+        let (order, bandStarts) = bandOrder(bandOf)
+        let views = digests.map(\.dueEntries.unsafeView)
+        let names = JSONPieces(count: digests.count) { a, o in
+            digests.withUnsafeBufferPointer { Cell.literal(Cell.of($0[a].name), to: &o) }
+        }
+        let layout = Layout(slots, digests: digests, views: views, today: today)
+        let days = DueItemJSON.Days(slots)
+        let overdue = bandStarts[1]
+        let closing = "\(slots.count) item\(slots.count == 1 ? "" : "s"), \(overdue) overdue\n"
+        return withExtendedLifetime(digests) {
+            JSONArrayWriter.writeAndExit(count: order.count, opening: "", closing: closing, skippingFirst: 0)
+            {
+                i, o in
+                let slot = slots[order[i]]
+                let band = bandOf[order[i]]
+                if i == bandStarts[band] {
+                    let title = DueBand(rawValue: band)!.title
+                    Cell.literal("\(title) (\(bandStarts[band + 1] - i))\n  ", to: &o)
+                    layout.header(to: &o)
+                }
+                let start = o.written.count
+                o.literal("  ")
+                days.write(slot.due, to: &o)
+                o.spaces(layout.widths[0] - 10)
+                o.literal("  ")
+                o.spaces(layout.widths[1] - Cell.when(slot.due, today, to: &o))
+                o.literal("  ")
+                names.write(slot.account, to: &o)
+                o.spaces(layout.widths[2] - layout.nameWidths[slot.account])
+                let entries = views[slot.account]
+                let fields = entries.fields(of: slot.item)
+                o.literal("  ")
+                o.spaces(layout.widths[3] - Cell.write(fields.title, to: &o))
+                o.literal("  ")
+                var source = entries[slot.item].source.label
+                source.withUTF8 { o.literal($0) }
+                o.spaces(layout.widths[4] - source.utf8.count)
+                o.literal("  ")
+                _ = Cell.write(fields.owner, to: &o)
+                o.trimSpaces(downTo: start + 2)
+                o.literal("\n")
+                if i == bandStarts[band + 1] - 1 { o.literal("\n") }
+            }
+        }
+    }
+
+    /// The slots' positions band by band (in urgency order within each), and where each
+    /// band starts in that order (then where the last ends).
+    private static func bandOrder(_ bandOf: [Int]) -> (order: [Int], starts: [Int]) {
+        var order: [Int] = []
+        order.reserveCapacity(bandOf.count)
+        var starts: [Int] = []
+        for band in DueBand.allCases {
+            starts.append(order.count)
+            for i in bandOf.indices where bandOf[i] == band.rawValue { order.append(i) }
+        }
+        starts.append(order.count)
+        return (order, starts)
+    }
+
+    /// The columns' widths (in characters, as `TextTable` counts them) over every row,
+    /// measured on every core.
+    private struct Layout: Sendable {
+        static let header = ["DUE", "WHEN", "ACCOUNT", "WHAT", "SOURCE", "OWNER"]
+
+        private(set) var widths = header.map(\.count)
+        /// Each account's name's width.
+        let nameWidths: [Int]
+
+        init(_ slots: [DueSlot], digests: [AccountDigest], views: [DueEntries.View], today: Day) {
+            let nameWidths = digests.map { Cell.width(of: Cell.of($0.name)) }
+            let parts = 8
+            let measured = Mutex([[Int]]())
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                var widths = [10, 0, 0, 0, 0, 0]
+                let range = slots.count * part / parts..<slots.count * (part + 1) / parts
+                for slot in slots[range] {
+                    widths[1] = max(widths[1], Cell.whenWidth(slot.due, today))
+                    widths[2] = max(widths[2], nameWidths[slot.account])
+                    let entries = views[slot.account]
+                    let fields = entries.fields(of: slot.item)
+                    widths[3] = max(widths[3], Cell.width(of: fields.title))
+                    widths[4] = max(widths[4], entries[slot.item].source.label.utf8.count)
+                    widths[5] = max(widths[5], Cell.width(of: fields.owner))
+                }
+                measured.withLock { $0.append(widths) }
+            }
+            for part in measured.withLock({ $0 }) { widths = zip(widths, part).map { max($0, $1) } }
+            self.nameWidths = nameWidths
+        }
+
+        func header(to o: inout JSONArrayWriter) {
+            let start = o.written.count
+            for (i, title) in Self.header.enumerated() {
+                if i > 0 { o.literal("  ") }
+                Cell.literal(title, to: &o)
+                if i < widths.count - 1 { o.spaces(widths[i] - title.count) }
+            }
+            o.trimSpaces(downTo: start)
+            o.literal("\n")
+        }
+    }
+
+    /// One cell's text and width.
+    private enum Cell {
+        /// Whether a field can be copied as it is: printable ASCII, no escape.
+        static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            bytes.allSatisfy { $0 &- 0x20 < 0x5F && $0 != FieldText.backslash }
+        }
+
+        /// The visible text of an index field, when it is not plain.
+        static func visible(_ field: UnsafeBufferPointer<UInt8>) -> String {
+            TerminalText.visible(FieldText.unescape(field), keepingLines: false)
+        }
+
+        /// The field's width as a cell.
+        static func width(of field: UnsafeBufferPointer<UInt8>) -> Int {
+            isPlain(field) ? field.count : width(of: visible(field))
+        }
+
+        /// Writes the field as a cell; returns its width.
+        static func write(_ field: UnsafeBufferPointer<UInt8>, to o: inout JSONArrayWriter) -> Int {
+            guard !isPlain(field) else {
+                o.literal(field)
+                return field.count
+            }
+            let text = visible(field)
+            literal(text, to: &o)
+            return width(of: text)
+        }
+
+        /// A name as a cell's text.
+        static func of(_ name: String) -> String { TerminalText.visible(name, keepingLines: false) }
+
+        /// Text already made visible: its width as `TextTable` counts it.
+        static func width(of text: String) -> Int {
+            var text = text
+            return text.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } ? bytes.count : nil } ?? text.count
+        }
+
+        static func literal(_ text: String, to o: inout JSONArrayWriter) {
+            var text = text
+            text.withUTF8 { o.literal($0) }
+        }
+
+        /// The width of what `when` writes.
+        static func whenWidth(_ due: Day, _ today: Day) -> Int {
+            let days = today.days(until: due)
+            if days == 0 { return 5 }
+            var digits = 1
+            var rest = abs(days)
+            while rest >= 10 {
+                rest /= 10
+                digits += 1
+            }
+            return days < 0 ? digits + 6 : digits + 4
+        }
+
+        /// "3d over", "today" or "in 5d"; returns its width.
+        static func when(_ due: Day, _ today: Day, to o: inout JSONArrayWriter) -> Int {
+            let days = today.days(until: due)
+            let start = o.written.count
+            if days < 0 {
+                o.number(-days)
+                o.literal("d over")
+            } else if days == 0 {
+                o.literal("today")
+            } else {
+                o.literal("in ")
+                o.number(days)
+                o.literal("d")
+            }
+            return o.written.count - start
+        }
+    }
+}
