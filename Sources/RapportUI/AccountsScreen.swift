@@ -18,11 +18,35 @@ enum AccountsScreen {
     /// Where the accounts shown sit in `state.summaries`, after filters and sort: the
     /// table draws only a page of them, so the rows are not copied on every keystroke.
     /// Positions are sorted, not rows: summaries are kept in name order, so a position
-    /// breaks ties by name for free.
+    /// breaks ties by name for free. Those last drawn are kept (`AppState.visibleRows`).
     static func visiblePositions(_ state: AppState) -> [Int] {
+        state.visibleRows.kept(for: visibleKey(state)) ?? computePositions(state)
+    }
+
+    /// The same, keeping them for the next keystroke: one more letter typed narrows the
+    /// rows last drawn.
+    static func visiblePositions(keeping state: inout AppState) -> [Int] {
+        let current = state
+        let query = lowercasedQuery(state)
+        return state.visibleRows.positions(
+            for: visibleKey(state), compute: { computePositions(current) },
+            narrow: { $0.filter { TextSearch.contains(current.searchTexts[$0], query) } })
+    }
+
+    private static func lowercasedQuery(_ state: AppState) -> String {
+        state.list.filter.text.lowercased().trimmingSpaces()
+    }
+
+    private static func visibleKey(_ state: AppState) -> VisibleRows.Key {
+        VisibleRows.Key(
+            query: lowercasedQuery(state), conditions: state.list.conditions, sort: state.list.sort,
+            reversed: state.list.reversed, version: state.summariesVersion)
+    }
+
+    private static func computePositions(_ state: AppState) -> [Int] {
         let list = state.list
         let rows = state.summaries
-        let query = list.filter.text.lowercased().trimmingSpaces()
+        let query = lowercasedQuery(state)
         var shown: [Int] = []
         shown.reserveCapacity(rows.count)
         // The text test first: it reads only the prepared lower-case text.
@@ -133,7 +157,7 @@ enum AccountsScreen {
     }
 
     static func render(_ state: inout AppState, into canvas: inout Canvas, body: Rect) {
-        let shown = visiblePositions(state)
+        let shown = visiblePositions(keeping: &state)
         let rows = state.summaries
         var header = "Accounts  \(shown.count) of \(state.digests.count)"
         let total = shown.reduce(0) { $0 + rows[$1].annualValue }

@@ -16,6 +16,10 @@ public struct AppState: Equatable, Sendable {
     /// The accounts table's rows, sorted by name, with lower-cased text to filter on.
     private(set) var summaries: [AccountSummary] = []
     private(set) var searchTexts: [String] = []
+    /// Raised whenever `summaries` change, so `visibleRows` knows its rows are stale.
+    private(set) var summariesVersion = 0
+    /// The accounts table's rows last shown (see `AccountsScreen.visiblePositions`).
+    var visibleRows = VisibleRows()
     /// Every follow-up within the due list's horizon, most urgent first (slots of
     /// `digests`; `DueList.followUp` builds the ones shown).
     var dueSlots: [DueSlot] {
@@ -134,12 +138,14 @@ public struct AppState: Equatable, Sendable {
         }
         summaries = rows.map(\.0)
         searchTexts = rows.map(\.1)
+        summariesVersion += 1
         rankedDue = nil
     }
 
     /// Changes one account's place in the lists without recomputing the others: a save
     /// costs the same at 30 accounts as at 10,000.
     private mutating func replace(_ id: RecordID, with digest: AccountDigest?) {
+        summariesVersion += 1
         let old = digests.firstIndex { $0.id == id }
         if let old {
             digests.remove(at: old)

@@ -116,6 +116,28 @@ import Testing
         #expect(!state.list.filtering)
     }
 
+    /// Each letter typed narrows the rows drawn for the letters before it; a letter taken
+    /// back, or a change to an account, starts from every account again.
+    @Test func typingNarrowsWhatWasDrawnAndBackspaceOrASaveWidensIt() {
+        var state = Fixture.state()
+        state.press([.char("/")])
+        func shown() -> String { String(state.screen().prefix { $0 != "·" }) }
+        state.type("o")
+        #expect(shown() == "Accounts  3 of 3 ")
+        state.type("l")
+        #expect(shown() == "Accounts  1 of 3 ")
+        #expect(visibleAccounts(state).map(\.name) == ["Brightline Energy"])
+        state.press([.backspace])
+        #expect(shown() == "Accounts  3 of 3 ")
+        state.type("li")
+        #expect(shown() == "Accounts  1 of 3 ")
+        var renamed = state.account(Fixture.id("acc-quill"))!
+        renamed.name = "Quillon Oliver Press"
+        _ = update(&state, .saved(renamed, message: ""))
+        #expect(shown() == "Accounts  2 of 3 ")
+        #expect(visibleAccounts(state).map(\.name) == ["Brightline Energy", "Quillon Oliver Press"])
+    }
+
     @Test func sortAndQuickFilters() {
         var state = Fixture.state()
         state.press([.char("s")])
