@@ -274,10 +274,12 @@ public struct FileStore: Sendable {
 
     /// Adds many new accounts at once (a generated or imported portfolio): files are
     /// written atomically but synced once at the end, and the index is written once.
-    public func bulkCreate(count: Int, _ make: (Int) -> Account) throws {
+    /// `progress` hears how many are written before each next one is made.
+    public func bulkCreate(count: Int, progress: (Int) -> Void = { _ in }, _ make: (Int) -> Account) throws {
         try FileLock.withLock(at: lockPath) {
             var shards = [[RecordID: DigestCodec.Entry]](repeating: [:], count: SummaryIndex.shardCount)
             for i in 0..<count {
+                progress(i)
                 let account = make(i)
                 let path = path(of: account.id)
                 if POSIXFile.exists(path) {

@@ -14,8 +14,9 @@ public struct DigestSnapshot: Sendable {
 }
 
 /// Hears how a rebuild of the summary index goes: how many of the account files it must
-/// read have been read, of how many. Called from any thread, first with 0, then about a
-/// hundred times as files are read, last (after every other call) with `read == total`.
+/// read have been read, of how many. Called from any thread, one call at a time: first with
+/// 0, then about a hundred times as files are read, in increasing order, last with
+/// `read == total`. Not called when every entry is fresh.
 public typealias RebuildProgress = @Sendable (_ read: Int, _ total: Int) -> Void
 
 // Keeping the summary index in step with the account files when the store is read:
@@ -219,13 +220,14 @@ extension FileStore {
 }
 
 /// How many of the account files a rebuild must read have been read, told to
-/// `FileStore.onRebuild` about a hundred times along the way (from whichever core read
-/// the file) and once at the end.
+/// `FileStore.onRebuild` about a hundred times along the way, in increasing order (the
+/// count and the call are under one lock, whichever core read the file), and once at the
+/// end.
 private final class RebuildCount: Sendable {
     let total: Int
     private let report: RebuildProgress
     private let step: Int
-    private let done = Atomic(0)
+    private let done = Mutex(0)
 
     init(total: Int, report: @escaping RebuildProgress) {
         (self.total, self.report, step) = (total, report, max(1, total / 100))
@@ -233,8 +235,10 @@ private final class RebuildCount: Sendable {
     }
 
     func oneRead() {
-        let now = done.add(1, ordering: .relaxed).newValue
-        if now % step == 0 && now < total { report(now, total) }
+        done.withLock { done in
+            done += 1
+            if done % step == 0 && done < total { report(done, total) }
+        }
     }
 
     /// Called once every shard is checked.
