@@ -57,8 +57,14 @@ public enum Cadence: Hashable, Sendable {
 
     /// Accepts the codes above, plus `daily`, `every 10 days`, `10d`, `every 2 weeks`, `2w`.
     public init?(parsing raw: String) {
-        let text = raw.lowercased().trimmingSpaces()
-            .replacingText(" ", with: "-")
+        // A code as Rapport writes it (lower-case letters, digits, dashes) is as normalizing
+        // would leave it: the lower-casing, trimming and replacing are skipped.
+        let written = raw.utf8.allSatisfy { $0 &- 97 < 26 || $0 &- 48 < 10 || $0 == 45 }
+        self.init(normalized: written ? raw : raw.lowercased().trimmingSpaces().replacingText(" ", with: "-"))
+    }
+
+    /// `init(parsing:)` of text already lower-cased, trimmed and with dashes for spaces.
+    private init?(normalized text: String) {
         switch text {
         case "once": self = .once
         case "weekly": self = .weekly

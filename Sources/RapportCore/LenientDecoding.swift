@@ -3,8 +3,17 @@
 // failing. Additive schema changes therefore need no migration; renames and
 // reshapes still do (see RapportStore's migrations).
 extension KeyedDecodingContainer {
+    /// `decodeIfPresent(type, forKey: key) ?? []`, with the elements decoded one by one
+    /// as `Array`'s own decoding does (the same errors, the same paths), into an array
+    /// made the right size at once and compiled for `T`: `Array`'s generic decoding looked
+    /// up type metadata for every element and grew the array step by step (D51).
     func decode<T: Decodable>(_ type: [T].Type, forKey key: Key) throws -> [T] {
-        try decodeIfPresent(type, forKey: key) ?? []
+        guard contains(key), try !decodeNil(forKey: key) else { return [] }
+        var elements = try superDecoder(forKey: key).unkeyedContainer()
+        var array: [T] = []
+        array.reserveCapacity(elements.count ?? 0)
+        while !elements.isAtEnd { array.append(try elements.decode(T.self)) }
+        return array
     }
 
     func decode(_ type: String.Type, forKey key: Key) throws -> String {

@@ -41,7 +41,11 @@ public struct RecordID: Hashable, Comparable, Sendable, Codable, RawRepresentabl
         return generate(prefix, using: &rng)
     }
 
-    public static func isSafe(_ text: String) -> Bool { isSafe(utf8: text.utf8) }
+    /// Read through a buffer: `String.UTF8View` byte by byte was half of decoding an id.
+    public static func isSafe(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { isSafe(utf8: $0) }
+    }
 
     /// The same check on UTF-8 bytes (the index checks references without strings).
     public static func isSafe<Bytes: Collection<UInt8>>(utf8: Bytes) -> Bool {

@@ -124,6 +124,20 @@ enum POSIXFile {
     /// following a link and without waiting (`O_NOFOLLOW | O_NONBLOCK`), and what was
     /// opened is checked again (`fstat`): it may have been swapped in between.
     static func readShared(_ path: String) throws(StoreError) -> SharedBytes? {
+        try read(path, stampAfter: false)?.bytes
+    }
+
+    /// `readShared`, with the stamp of the file read as it was when the read ended
+    /// (`fstat` on its descriptor): a file changed while it was read, or replaced before it
+    /// was opened, has a stamp other than the one it was listed with.
+    static func readStamped(_ path: String) throws(StoreError) -> (bytes: SharedBytes, stamp: FileStamp)? {
+        try read(path, stampAfter: true)
+    }
+
+    /// The bytes, and the opened file's stamp before the read or, with `stampAfter`, after it.
+    private static func read(_ path: String, stampAfter: Bool) throws(StoreError) -> (
+        bytes: SharedBytes, stamp: FileStamp
+    )? {
         var info = stat()
         guard lstat(path, &info) == 0 else {
             if errno == ENOENT { return nil }
@@ -162,7 +176,11 @@ enum POSIXFile {
                 errno = readError
                 throw failure(path, "cannot read")
             }
-            if n == 0 { return SharedBytes(FixedBuffer(adopting: memory, count: count)) }
+            if n == 0 {
+                let bytes = SharedBytes(FixedBuffer(adopting: memory, count: count))
+                if stampAfter { guard fstat(fd, &info) == 0 else { throw failure(path, "cannot read") } }
+                return (bytes, FileStamp(info))
+            }
             count += n
         }
     }

@@ -49,6 +49,9 @@ public struct FileStore: Sendable {
     public let migrator: Migrator
     /// The due-engine intervals from the store's settings, as of opening.
     public let policy: DuePolicy
+    /// Told how a rebuild of the summary index goes when `loadDigests` must read account
+    /// files again; nil (the default) tells nothing. The store prints nothing itself.
+    public var onRebuild: RebuildProgress?
 
     var storeFilePath: String { root + "/store.json" }
     var accountsDirectory: String { root + "/accounts" }
@@ -197,13 +200,20 @@ public struct FileStore: Sendable {
 
     /// One account from its file's bytes, already read.
     func load(_ id: RecordID, from data: Data) throws -> LoadedAccount {
+        let (account, unknown) = try decodeAccount(id, data)
+        return LoadedAccount(account: account, revision: Revision(data), unknown: unknown)
+    }
+
+    /// The account in the bytes of the file named for `id` (migrated if older), refused
+    /// when it is another account's, with what it holds that this Rapport does not know.
+    func decodeAccount(_ id: RecordID, _ data: Data) throws -> (account: Account, unknown: UnknownMembers) {
         let path = path(of: id)
         let (account, unknown) = try decodeAccount(data, path: path)
         guard account.id == id else {
             throw StoreError.unreadable(
                 path: path, reason: "the file is named for \(id) but holds account \(account.id)")
         }
-        return LoadedAccount(account: account, revision: Revision(data), unknown: unknown)
+        return (account, unknown)
     }
 
     private func decodeAccount(_ data: Data, path: String) throws -> (Account, UnknownMembers) {
@@ -264,10 +274,12 @@ public struct FileStore: Sendable {
 
     /// Adds many new accounts at once (a generated or imported portfolio): files are
     /// written atomically but synced once at the end, and the index is written once.
-    public func bulkCreate(count: Int, _ make: (Int) -> Account) throws {
+    /// `progress` hears how many are written before each next one is made.
+    public func bulkCreate(count: Int, progress: (Int) -> Void = { _ in }, _ make: (Int) -> Account) throws {
         try FileLock.withLock(at: lockPath) {
             var shards = [[RecordID: DigestCodec.Entry]](repeating: [:], count: SummaryIndex.shardCount)
             for i in 0..<count {
+                progress(i)
                 let account = make(i)
                 let path = path(of: account.id)
                 if POSIXFile.exists(path) {

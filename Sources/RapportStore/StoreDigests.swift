@@ -1,3 +1,4 @@
+import FoundationEssentials
 import IndexKit
 import RapportCore
 import Synchronization
@@ -20,6 +21,12 @@ extension DigestSnapshot {
             + problems.compactMap { p in p.account.flatMap { id in p.name.map { (id, $0) } } }
     }
 }
+
+/// Hears how a rebuild of the summary index goes: how many of the account files it must
+/// read have been read, of how many. Called from any thread, one call at a time: first with
+/// 0, then about a hundred times as files are read, in increasing order, last with
+/// `read == total`. Not called when every entry is fresh.
+public typealias RebuildProgress = @Sendable (_ read: Int, _ total: Int) -> Void
 
 // Keeping the summary index in step with the account files when the store is read:
 // the lists come from the index, and whatever is stale is decoded and rewritten.
@@ -52,9 +59,16 @@ extension FileStore {
                 digests: [], problems: [StoreProblem(path: accountsDirectory, reason: "\(error)")],
                 refreshed: 0)
         }
-        var checked = Parallel.map(SummaryIndex.shardCount) { n in
-            check(stored: stored[n + 1].take(), files: files[n], unreadable: unreadable[n])
+        let planned = Parallel.map(SummaryIndex.shardCount) { n in
+            let plan = ShardPlan(stored: stored[n + 1].take(), files: files[n], unreadable: unreadable[n])
+            return (stale: plan.stale, plan: Handoff(plan))
         }
+        let stale = planned.reduce(0) { $0 + $1.stale }
+        let progress = stale > 0 ? onRebuild.map { RebuildCount(total: stale, report: $0) } : nil
+        var checked = Parallel.map(SummaryIndex.shardCount) { n in
+            check(planned[n].plan.take(), files: files[n], unreadable: unreadable[n], progress: progress)
+        }
+        progress?.finish()
         var snapshot = DigestSnapshot(digests: [], problems: [], refreshed: 0)
         snapshot.digests.reserveCapacity(files.reduce(0) { $0 + $1.count })
         for n in checked.indices {
@@ -98,6 +112,43 @@ extension FileStore {
         return byShard
     }
 
+    /// One shard's entries, with what is needed to tell which are fresh: found on every
+    /// core before any file is read, so a rebuild knows how many files it has to read.
+    private struct ShardPlan: Sendable {
+        var stored: [DigestCodec.Entry]
+        var position: [RecordID: Int]
+        /// Stamps apart from their entries: reading an entry's through the array would copy the entry.
+        let stamps: [FileStamp]
+        /// Whether every listed file has a fresh entry and the shard holds nothing else.
+        let unchanged: Bool
+        /// How many listed files have no fresh entry.
+        let stale: Int
+
+        init(
+            stored: consuming [DigestCodec.Entry]?, files: [(id: RecordID, stamp: FileStamp)],
+            unreadable: [StoreProblem]
+        ) {
+            // Taken over, not copied: the entries are moved out by `check`.
+            let entries = (consume stored) ?? []
+            var position = [RecordID: Int](minimumCapacity: entries.count)
+            for k in entries.indices { position[entries[k].digest.id] = k }
+            let stamps = entries.indices.map { entries[$0].stamp }
+            let stale = files.count { Self.fresh($0.id, $0.stamp, position, stamps) == nil }
+            unchanged =
+                stale == 0 && unreadable.isEmpty && position.count == entries.count
+                && entries.count == files.count
+            (self.stored, self.position, self.stamps, self.stale) = (entries, position, stamps, stale)
+        }
+
+        func fresh(_ id: RecordID, _ stamp: FileStamp) -> Int? { Self.fresh(id, stamp, position, stamps) }
+
+        private static func fresh(
+            _ id: RecordID, _ stamp: FileStamp, _ position: [RecordID: Int], _ stamps: [FileStamp]
+        ) -> Int? {
+            position[id].flatMap { stamps[$0] == stamp ? $0 : nil }
+        }
+    }
+
     /// One shard's part of `loadDigests`: its entries checked against the files that
     /// belong to it, stale ones read again.
     private struct CheckedShard: Sendable {
@@ -109,41 +160,36 @@ extension FileStore {
     }
 
     private func check(
-        stored: consuming [DigestCodec.Entry]?, files: [(id: RecordID, stamp: FileStamp)],
-        unreadable: [StoreProblem]
+        _ plan: consuming ShardPlan, files: [(id: RecordID, stamp: FileStamp)], unreadable: [StoreProblem],
+        progress: RebuildCount?
     ) -> CheckedShard {
         var result = CheckedShard()
-        // Taken over, not copied: the entries are moved out below.
-        var stored = (consume stored) ?? []
-        var position = [RecordID: Int](minimumCapacity: stored.count)
-        for k in stored.indices { position[stored[k].digest.id] = k }
-        // Stamps apart from their entries: reading an entry's through the array would copy the entry.
-        let stamps = stored.indices.map { stored[$0].stamp }
-        func fresh(_ id: RecordID, _ stamp: FileStamp) -> Int? {
-            position[id].flatMap { stamps[$0] == stamp ? $0 : nil }
-        }
-        let unchanged = unreadable.isEmpty && position.count == stored.count && stored.count == files.count
-        if unchanged && files.allSatisfy({ fresh($0.id, $0.stamp) != nil }) {
+        var plan = consume plan
+        if plan.unchanged {
             // The usual case, every entry fresh: the digests are moved out, not copied.
-            result.digests.reserveCapacity(stored.count)
-            while let entry = stored.popLast() { result.digests.append(entry.digest) }
+            result.digests.reserveCapacity(plan.stored.count)
+            while let entry = plan.stored.popLast() { result.digests.append(entry.digest) }
             return result
         }
+        let stored = plan.stored
+        let position = plan.position
         result.digests.reserveCapacity(files.count)
         var reread: [RecordID: DigestCodec.Entry] = [:]
         for (id, stamp) in files {
-            if let k = fresh(id, stamp) {
+            if let k = plan.fresh(id, stamp) {
                 result.digests.append(stored[k].digest)
                 continue
             }
             result.refreshed += 1
             do {
-                let digest = AccountDigest(try load(id).account, policy: policy)
+                let (digest, unchanged) = try digest(of: id, listed: stamp)
                 result.digests.append(digest)
-                reread[id] = DigestCodec.Entry(stamp: stamp, digest: digest)
+                // Only if the file did not change while it was read.
+                if unchanged { reread[id] = DigestCodec.Entry(stamp: stamp, digest: digest) }
             } catch {
                 result.problems.append(problem(reading: id, error))
             }
+            progress?.oneRead()
         }
         result.problems += unreadable
         // An unreadable file is never listed, but its old entry is kept for its name, so
@@ -154,13 +200,13 @@ extension FileStore {
             guard let id = result.problems[k].account, let at = position[id] else { continue }
             result.problems[k].name = stored[at].digest.name
         }
-        // The entries to write: fresh ones as they were, re-read ones only if their file
-        // did not change while it was read.
+        // The entries to write: fresh ones as they were, re-read ones if their file did
+        // not change while it was read.
         var entries: [RecordID: DigestCodec.Entry] = [:]
         for (id, stamp) in files {
-            if let k = fresh(id, stamp) {
+            if let k = plan.fresh(id, stamp) {
                 entries[id] = stored[k]
-            } else if let entry = reread[id], POSIXFile.stamp(path(of: id)) == stamp {
+            } else if let entry = reread[id] {
                 entries[id] = entry
             }
         }
@@ -173,4 +219,43 @@ extension FileStore {
         result.rewrite = same ? nil : entries
         return result
     }
+
+    /// The digest of an account file the index has no fresh entry for, and whether the
+    /// file read is the one listed with `listed` (it was not changed or replaced since),
+    /// so that its entry may be written with that stamp. The file is read once and decoded
+    /// as `load` decodes it (every field, every check), without the revision and the
+    /// unknown members only a save needs.
+    private func digest(of id: RecordID, listed: FileStamp) throws -> (AccountDigest, unchanged: Bool) {
+        guard let (bytes, stamp) = try POSIXFile.readStamped(path(of: id)) else {
+            throw StoreError.noSuchAccount(id: id.rawValue)
+        }
+        let account = try decodeAccount(id, Data(bytes)).account
+        return (AccountDigest(account, policy: policy), stamp == listed)
+    }
+}
+
+/// How many of the account files a rebuild must read have been read, told to
+/// `FileStore.onRebuild` about a hundred times along the way, in increasing order (the
+/// count and the call are under one lock, whichever core read the file), and once at the
+/// end.
+private final class RebuildCount: Sendable {
+    let total: Int
+    private let report: RebuildProgress
+    private let step: Int
+    private let done = Mutex(0)
+
+    init(total: Int, report: @escaping RebuildProgress) {
+        (self.total, self.report, step) = (total, report, max(1, total / 100))
+        report(0, total)
+    }
+
+    func oneRead() {
+        done.withLock { done in
+            done += 1
+            if done % step == 0 && done < total { report(done, total) }
+        }
+    }
+
+    /// Called once every shard is checked.
+    func finish() { report(total, total) }
 }

@@ -124,10 +124,14 @@ final class JSONIndex {
             var at = object + 1
             for _ in 0..<nodes[object].first {
                 let keyNode = nodes[at]
+                // The first bytes are compared before calling memcmp: most keys of the same
+                // length differ there.
                 if keyNode.second - keyNode.first == wanted.count,
                     wanted.isEmpty
-                        || memcmp(bytes.baseAddress! + Int(keyNode.first), wanted.baseAddress!, wanted.count)
-                            == 0
+                        || (bytes[Int(keyNode.first)] == wanted[0]
+                            && memcmp(
+                                bytes.baseAddress! + Int(keyNode.first), wanted.baseAddress!, wanted.count)
+                                == 0)
                 {
                     looked[at] = true
                     return at + 1

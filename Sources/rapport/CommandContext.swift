@@ -39,7 +39,7 @@ struct CommandContext {
 
     var dayParser: DayParser { DayParser(today: today) }
 
-    func openStore() throws -> FileStore { try FileStore.open(at: storePath) }
+    func openStore() throws -> FileStore { try FileStore.open(at: storePath).reportingRebuild() }
 
     /// The account `query` names (an id, a name, or the unambiguous start of one), read in
     /// full. An id is read straight from its file; a name is looked up in the names

@@ -92,7 +92,12 @@ enum DemoData {
         let store = try FileStore.create(
             at: path, today: today, settings: StoreSettings(currency: "EUR"),
             litmus: try questions(today: today))
-        try store.bulkCreate(count: count) { portfolio.account($0) }
+        // A line on a terminal from a thousand accounts on (a second's work or more).
+        let line = ProgressLine(total: count, atLeast: 1_000) { done, total in
+            "creating the demo store: \(done) of \(total) accounts"
+        }
+        defer { line?.finish() }
+        try store.bulkCreate(count: count, progress: { line?.update($0, of: count) }, portfolio.account)
     }
 
     static func accounts(today: Day) throws -> [Account] {

@@ -18,11 +18,11 @@ struct ImportReport {
         -> [RecordID: String]
     {
         let total = plan.changes.count
-        let progress = System.errorIsTerminal && total > 500
-        let outcomes = try store.apply(plan.changes, today: context.today) { done in
-            if progress { System.writeError("\rimporting: \(done) of \(total) accounts written") }
+        let line = ProgressLine(total: total, atLeast: 501) { done, total in
+            "importing: \(done) of \(total) accounts written"
         }
-        if progress { System.writeError("\r\u{1B}[K") }
+        let outcomes = try store.apply(plan.changes, today: context.today) { line?.update($0, of: total) }
+        line?.finish()
         var failed: [RecordID: String] = [:]
         for (change, outcome) in zip(plan.changes, outcomes) {
             if let outcome { failed[change.accountID] = outcome }

@@ -97,7 +97,9 @@ enum TerminalApp {
             digests: snapshot.digests, problems: snapshot.problems.map(\.description),
             policy: store.policy, me: context.userName, playbook: playbook)
         state.litmus = try DemoData.currentLitmus(file, today: context.today)
-        return (state, store)
+        // Its first read (above, before the app takes the screen) may show a rebuild's
+        // progress; the app's later reads may not.
+        return (state, store.withoutProgress)
     }
 }
 
@@ -122,7 +124,7 @@ final class TerminalHost: AppHost {
                 litmus: try DemoData.questions(today: context.today))
             accounts = []
         }
-        return (try context.openStore(), accounts)
+        return (try context.openStore().withoutProgress, accounts)
     }
 
     func export(fileName: String, text: String) throws -> String {
@@ -142,7 +144,7 @@ final class TerminalHost: AppHost {
     func sync() -> TeamSync.Report {
         do {
             let sync = TeamSync(
-                store: try context.openStore(), rapportBinary: try System.executablePath(),
+                store: try context.openStore().withoutProgress, rapportBinary: try System.executablePath(),
                 today: context.today)
             return sync.sync()
         } catch {

@@ -70,6 +70,14 @@ enum System {
         OutputFailure(reason: errno == 0 ? "nothing was written" : String(cString: strerror(errno)))
     }
 
+    /// A progress line on standard error, redrawn in place: `text` (the command's own words
+    /// and numbers) after a carriage return, and the line cleared at the end, with the
+    /// control characters sent as they are (`writeError` would show them).
+    static func writeProgress(_ text: String) {
+        var line = "\r" + text + "\u{1B}[K"
+        _ = line.withUTF8 { writeAll(STDERR_FILENO, UnsafeRawBufferPointer($0)) }
+    }
+
     /// Writes all of `bytes` to `fd`; false (with `errno` set) when the file takes no more.
     private static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
         var offset = 0

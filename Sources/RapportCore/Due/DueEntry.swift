@@ -38,6 +38,10 @@ public struct DueEntry: Hashable, Sendable {
     public struct FieldEnds: Hashable, Sendable {
         public var keyPart, title, owner: UInt32
 
+        public init(keyPart: UInt32, title: UInt32, owner: UInt32) {
+            (self.keyPart, self.title, self.owner) = (keyPart, title, owner)
+        }
+
         /// The ends in `text` (an entry's four fields); nil when it has fewer than four.
         public init?(in text: UnsafeBufferPointer<UInt8>) {
             guard let base = text.baseAddress else { return nil }
@@ -115,16 +119,19 @@ public struct DueEntries: RandomAccessCollection, Equatable, Sendable {
         self = DueEntries(entries, bytes)
     }
 
+    /// Each field is escaped straight into `text` and the first three's ends noted as they
+    /// are written (escaped fields hold no tab: those are the ends `FieldEnds(in:)` finds).
     private static func add(_ f: FollowUp, to entries: inout [DueEntry], _ text: inout [UInt8]) {
-        var bytes: [UInt8] = []
-        for (i, field) in [f.ref.keyPart, f.title, f.owner, f.why].enumerated() {
-            if i > 0 { bytes.append(FieldText.tab) }
-            FieldText.escape(field, into: &bytes)
-        }
         let start = text.count
-        text.append(contentsOf: bytes)
-        // Escaped fields hold no tab: the three tabs written above are found.
-        let ends = bytes.withUnsafeBufferPointer { DueEntry.FieldEnds(in: $0)! }
+        func field(_ value: String) -> UInt32 {
+            FieldText.escape(value, into: &text)
+            let end = UInt32(text.count - start)
+            text.append(FieldText.tab)
+            return end
+        }
+        let ends = DueEntry.FieldEnds(
+            keyPart: field(f.ref.keyPart), title: field(f.title), owner: field(f.owner))
+        FieldText.escape(f.why, into: &text)
         entries.append(
             DueEntry(
                 due: f.due, redFrom: f.redFrom, neverDone: f.neverDone, severity: f.severity,
