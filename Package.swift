@@ -35,8 +35,10 @@ let package = Package(
         ),
         // The file store: layout, atomic writes, locking, migrations.
         .target(name: "RapportStore", dependencies: ["IndexKit", "RapportCore", "StoreJSONCodec"]),
-        // Pure terminal toolkit: canvas, keys, display width, widgets, keymaps.
-        .target(name: "TUIKit"),
+        // The C library's memmem, which the Glibc module does not declare.
+        .systemLibrary(name: "CMemmem", path: "Sources/CMemmem"),
+        // Pure terminal toolkit: canvas, keys, display width, widgets, keymaps, text search.
+        .target(name: "TUIKit", dependencies: ["CMemmem"]),
         // ncursesw as a system library; only CursesBackend may import it.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // Draws a Canvas with ncurses, reads keys, restores the terminal on every exit.

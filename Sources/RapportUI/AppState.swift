@@ -15,7 +15,7 @@ public struct AppState: Equatable, Sendable {
     private(set) var loaded: [RecordID: Account] = [:]
     /// The accounts table's rows, sorted by name, with lower-cased text to filter on.
     private(set) var summaries: [AccountSummary] = []
-    private(set) var searchTexts: [String] = []
+    private(set) var searchTexts = PackedTexts()
     /// Raised whenever `summaries` change, so `visibleRows` knows its rows are stale.
     private(set) var summariesVersion = 0
     /// The accounts table's rows last shown (see `AccountsScreen.visiblePositions`).
@@ -137,7 +137,7 @@ public struct AppState: Equatable, Sendable {
             return (summary, Self.searchText(summary))
         }
         summaries = rows.map(\.0)
-        searchTexts = rows.map(\.1)
+        searchTexts = PackedTexts(rows.map(\.1))
         summariesVersion += 1
         rankedDue = nil
     }

@@ -206,7 +206,8 @@ enum DueScreen {
         state.rankDueList()
         let items = items(state)
         let today = state.today
-        let overdue = items.filter { $0.band(on: today) == .overdue }.count
+        let lines = DueLines(items, today: today)
+        let overdue = lines.count(of: .overdue)
         let who = state.due.mine ? state.me : "everyone"
         canvas.put(
             "Follow-ups  \(items.count) · \(overdue) overdue · \(who) · next \(state.due.horizon) days", x: 0,
@@ -222,17 +223,9 @@ enum DueScreen {
         }
         let wide = canvas.width >= 100
         let widths = TableView.widths(columns(wide: wide), total: rest.width - 2)
-        // Lines: a heading per band, then its items; the selection moves over items only.
-        var lines: [(heading: String?, item: Int?)] = []
-        for band in DueBand.allCases {
-            let indices = items.indices.filter { items[$0].band(on: today) == band }
-            guard !indices.isEmpty else { continue }
-            lines.append(("\(band.title) (\(indices.count))", nil))
-            for i in indices { lines.append((nil, i)) }
-        }
         var table = state.due.table
         table.selection = min(table.selection, items.count - 1)
-        let selectedLine = lines.firstIndex { $0.item == table.selection } ?? 0
+        let selectedLine = lines.line(ofItem: table.selection) ?? 0
         let visible = rest.height
         if selectedLine - 1 < table.scroll { table.scroll = max(0, selectedLine - 1) }
         if selectedLine >= table.scroll + visible { table.scroll = selectedLine - visible + 1 }
@@ -242,13 +235,15 @@ enum DueScreen {
             let index = table.scroll + row
             guard index < lines.count else { break }
             let y = rest.y + row
-            let line = lines[index]
-            if let heading = line.heading {
-                let style: Style = heading.hasPrefix("Overdue") ? .danger : .header
-                canvas.put(heading, x: 0, y: y, style: style)
+            let i: Int
+            switch lines[index] {
+            case .heading(let band, let count):
+                canvas.put(
+                    "\(band.title) (\(count))", x: 0, y: y, style: band == .overdue ? .danger : .header)
                 continue
+            case .item(let item):
+                i = item
             }
-            guard let i = line.item else { continue }
             let item = DueList.followUp(items[i], in: state.digests, on: today)
             let cells = cells(item, today, wide: wide)
             let selected = i == table.selection
