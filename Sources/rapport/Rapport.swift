@@ -25,7 +25,8 @@ struct Rapport: ParsableCommand {
             PlanCommand.self, WorksheetCommand.self,
             LitmusCommand.self, SearchCommand.self, ImportCommand.self, ExportCommand.self, CheckCommand.self,
             PortfolioCommand.self, SyncCommand.self, SettleCommand.self, MergeFileCommand.self,
-            BenchCommand.self, BenchProbeCommand.self, BenchFloorCommand.self, ManCommand.self
+            BenchCommand.self, BenchProbeCommand.self, BenchFloorCommand.self, BenchRunCommand.self,
+            ManCommand.self
         ],
         defaultSubcommand: OpenCommand.self
     )
