@@ -91,7 +91,12 @@ enum DueText {
         let nameWidths: [Int]
 
         init(_ slots: [DueSlot], digests: [AccountDigest], views: [DueEntries.View], today: Day) {
-            let nameWidths = digests.map { Cell.width(of: Cell.of($0.name)) }
+            // On every core; a printable ASCII name (the usual one) is its byte count.
+            let nameWidths = Parallel.map(digests) { digest in
+                var name = digest.name
+                let plain = name.withUTF8 { $0.allSatisfy { $0 &- 0x20 < 0x5F } }
+                return plain ? name.utf8.count : Cell.width(of: Cell.of(name))
+            }
             let parts = 8
             let measured = Mutex([[Int]]())
             DispatchQueue.concurrentPerform(iterations: parts) { part in
