@@ -31,3 +31,26 @@ import Testing
         #expect(accounts.status == 0 && accounts.out.components(separatedBy: "\"id\"").count == 2101)
     }
 }
+
+/// On a terminal, a progress line is redrawn in place and cleared at the end: nothing of
+/// it is left on the screen. Import's line went through the error writer, which shows
+/// control characters, so the terminal got `␍importing: …␛[K` as text, never cleared.
+@Suite struct ProgressLineTerminalTests {
+    @Test func anImportsProgressLineLeavesNothingOnTheTerminal() throws {
+        let cli = CLIHarness()
+        try cli.run("init")
+        var csv = "Account Name,Account Owner,Annual Revenue\n"
+        for i in 0..<600 { csv += "Progress Account \(i),Maya Lindqvist,\(1_000 + i)\n" }
+        let file = cli.root + "/accounts.csv"
+        try csv.write(toFile: file, atomically: true, encoding: .utf8)
+        let tmux = try Tmux(
+            "\(CLIHarness.binary.path) import csv '\(file)' --accounts --store '\(cli.store)'",
+            environment: ["RAPPORT_TODAY": cli.today], width: 120, height: 20)
+        try tmux.waitFor("EXITED 0", seconds: 60)
+        // The whole terminal, its history included: the import lists every row after the line.
+        let screen = try tmux.tmux(["capture-pane", "-p", "-S", "-", "-t", "0"])
+        #expect(!screen.contains("importing:"), "\(screen)")
+        #expect(!screen.contains("␍") && !screen.contains("␛"), "\(screen)")
+        #expect(try cli.run("accounts", "--json").out.components(separatedBy: "\"id\"").count == 601)
+    }
+}
