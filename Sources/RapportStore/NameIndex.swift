@@ -62,11 +62,9 @@ struct NameIndex {
     /// After a save (under the lock) that found the directory at `before`: `listed`
     /// follows the directory if it was in step and no name changed; otherwise it goes.
     func noteSave(before: FileStamp?, nameChanged: Bool) {
-        guard !nameChanged, let before, listed() == before else {
-            if nameChanged { forgetListed() }
-            return
-        }
-        if let after = accountsStamp() { writeListed(after) }
+        if nameChanged { return forgetListed() }
+        guard let before, listed() == before, let after = accountsStamp() else { return }
+        writeListed(after)
     }
 
     /// Writes `names` for these accounts, then `listed` as `stamp` (under the lock).
