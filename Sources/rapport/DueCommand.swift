@@ -71,11 +71,8 @@ struct DueCommand: ParsableCommand {
         if ics {
             let items = slots.map { DueList.followUp($0, in: digests, on: context.today) }
             try System.writeOutput(ICalendar.document(items, today: context.today).utf8)
-        } else if explain {
-            let items = slots.map { DueList.followUp($0, in: digests, on: context.today) }
-            print(DueReport.text(items.map(DueReport.Row.init), today: context.today), terminator: "")
         } else {
-            DueText.writeAndExit(slots, digests: digests, today: context.today)
+            DueText.writeAndExit(slots, digests: digests, today: context.today, explaining: explain)
         }
     }
 
@@ -208,70 +205,5 @@ enum DueItemJSON {
                 day.withISO { writer.literal($0) }
             }
         }
-    }
-}
-
-/// The due list as text with `--explain`, grouped like the screen (`DueText` writes the
-/// same table without the reasons, straight from the digests).
-enum DueReport {
-    /// One line of the list: what the table shows, and for --explain the reasons.
-    struct Row {
-        var due: Day
-        var account: String
-        var title: String
-        var source: DueSource
-        var owner: String
-        /// The why and urgency lines (--explain only).
-        var explanation: [String] = []
-
-        init(_ item: FollowUp) {
-            due = item.due
-            account = item.accountName
-            title = item.title
-            source = item.source
-            owner = item.owner
-            let urgency = item.urgency.map { "\($0.label) \($0.points >= 0 ? "+" : "")\($0.points)" }
-            explanation = ["why: \(item.why)", "urgency \(item.score) = " + urgency.joined(separator: ", ")]
-        }
-
-        func band(on today: Day) -> DueBand { DueBand.of(due, today: today) }
-    }
-
-    static func text(_ items: [Row], today: Day) -> String {
-        guard !items.isEmpty else { return "Nothing due. Well done.\n" }
-        // One table for every band, so each column has one width through the whole output;
-        // its rows are then shown band by band, each band under a copy of the header.
-        let groups = DueBand.allCases.map { band in (band, items.filter { $0.band(on: today) == band }) }
-        var table = TextTable(["DUE", "WHEN", "ACCOUNT", "WHAT", "SOURCE", "OWNER"])
-        for item in groups.flatMap(\.1) {
-            table.add([
-                item.due.iso, when(item.due, today), item.account, item.title, item.source.label, item.owner
-            ])
-        }
-        let lines = table.lines()
-        let header = lines[0]
-        var rest = lines.dropFirst()
-        var out = ""
-        for (band, group) in groups where !group.isEmpty {
-            out += "\(band.title) (\(group.count))\n"
-            out += "  \(header)\n"
-            let rows = rest.prefix(group.count)
-            rest = rest.dropFirst(group.count)
-            for (row, item) in zip(rows, group) {
-                out += "  \(row)\n"
-                for line in item.explanation { out += "      \(line)\n" }
-            }
-            out += "\n"
-        }
-        let overdue = items.filter { $0.band(on: today) == .overdue }.count
-        out += "\(items.count) item\(items.count == 1 ? "" : "s"), \(overdue) overdue\n"
-        return out
-    }
-
-    static func when(_ due: Day, _ today: Day) -> String {
-        let days = today.days(until: due)
-        if days < 0 { return "\(-days)d over" }
-        if days == 0 { return "today" }
-        return "in \(days)d"
     }
 }

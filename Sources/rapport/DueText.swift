@@ -7,14 +7,19 @@ import Synchronization
     import Glibc
 #endif
 
-/// `rapport due` as text, the table `DueReport.text` lays out, written the way `--json`
-/// is: straight from the digests' follow-up text into byte buffers, rendered on every
-/// core while what is rendered is written (D52). No item, row or cell string is made
+/// `rapport due` as text (and with `--explain`): a table grouped by band like the screen,
+/// each column one width through the whole output, written the way `--json` is:
+/// straight from the digests' follow-up text into byte buffers, rendered on every core
+/// while what is rendered is written (D52). No item, row or cell string is made
 /// for the usual cell (printable ASCII, copied as it is); a cell with anything a
 /// terminal would act on, or any other text, goes through `TerminalText` like every
 /// other table's.
 enum DueText {
-    static func writeAndExit(_ slots: [DueSlot], digests: [AccountDigest], today: Day) -> Never {
+    /// With `explaining`, each row is followed by why it is due and its urgency's parts
+    /// (`--explain`), from the follow-up built for it.
+    static func writeAndExit(
+        _ slots: [DueSlot], digests: [AccountDigest], today: Day, explaining: Bool = false
+    ) -> Never {
         guard !slots.isEmpty else {
             try? System.writeOutput("Nothing due. Well done.\n")
             exit(0)
@@ -62,8 +67,17 @@ enum DueText {
                 _ = Cell.write(fields.owner, to: &o)
                 o.trimSpaces(downTo: start + 2)
                 o.literal("\n")
+                if explaining { explain(DueList.followUp(slot, in: digests, on: today), to: &o) }
                 if i == bandStarts[band + 1] - 1 { o.literal("\n") }
             }
+        }
+    }
+
+    /// An item's reasons, indented under its row.
+    private static func explain(_ item: FollowUp, to o: inout JSONArrayWriter) {
+        let urgency = item.urgency.map { "\($0.label) \($0.points >= 0 ? "+" : "")\($0.points)" }
+        for line in ["why: \(item.why)", "urgency \(item.score) = " + urgency.joined(separator: ", ")] {
+            Cell.literal("      " + TerminalText.visible(line, keepingLines: false) + "\n", to: &o)
         }
     }
 

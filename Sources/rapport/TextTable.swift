@@ -24,16 +24,6 @@ struct TextTable {
         cellWidths.append(sizes)
     }
 
-    /// The header and every row, one string each, without line breaks.
-    func lines() -> [String] {
-        var bytes: [UInt8] = []
-        return rows.indices.map { r in
-            bytes.removeAll(keepingCapacity: true)
-            line(r, into: &bytes)
-            return String(decoding: bytes, as: UTF8.self)
-        }
-    }
-
     func render() -> String {
         var bytes: [UInt8] = []
         for r in rows.indices {
