@@ -73,7 +73,7 @@ struct EditAccountCommand: ParsableCommand {
         let context = try CommandContext(global)
         var input = StandardInput()
         let change = try self.change(context, &input)
-        let loss = try lossOptions.change(context)
+        let loss = try lossOptions.change(context, &input)
         guard !change.isEmpty || !loss.isEmpty else {
             throw InputError(
                 "nothing to change: name a fact, e.g. --owner, --tier, --status, --season with --reason, "

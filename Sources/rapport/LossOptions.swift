@@ -30,7 +30,7 @@ struct LossOptions: ParsableArguments {
     var wonBy: String?
 
     /// The loss fields named, checked before the store is opened.
-    func change(_ context: CommandContext) throws -> LossChange {
+    func change(_ context: CommandContext, _ input: inout StandardInput) throws -> LossChange {
         var change = LossChange()
         change.lostOn = try lostOn.map { text in
             do throws(InputError) { return try context.dayParser.parse(text, direction: .past) } catch {
@@ -47,7 +47,6 @@ struct LossOptions: ParsableArguments {
                 change.reasons = try LossRecord.parseReasons(reasons.joined(separator: ","))
             } catch { throw InputError("--loss-reason \(error.message)") }
         }
-        var input = StandardInput()
         change.reasonText = try input.text(reasonText, "--loss-text")?.trimmingWhitespace()
         change.wonBy = wonBy?.trimmingWhitespace()
         return change
