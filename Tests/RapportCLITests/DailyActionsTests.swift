@@ -234,17 +234,6 @@ import Testing
     @Test func doneRecordsThePlanItemsCompletionAndLogsTheTouch() throws {
         let cli = CLIHarness()
         try cli.run("demo")
-        // The loss's text and the notes cannot both come from standard input: the second
-        // read found it empty and saved an empty loss text without a word.
-        let twice = try cli.run(
-            ["account", "edit", "north", "--notes", "-", "--status", "lost", "--loss-text", "-"],
-            input: "Price\n")
-        #expect(twice.status != 0)
-        #expect(
-            twice.err.hasPrefix(
-                "Error: --notes and --loss-text are both '-', but standard input can be read only once"),
-            "\(twice.err)")
-        #expect(try cli.account("north").status != .lost)
         let row = try #require(try due(cli).first { $0["source"] as? String == "plan" })
         let id = try #require(row["id"] as? String)
         let accountID = try #require(row["accountID"] as? String)
@@ -347,6 +336,17 @@ import Testing
         #expect(
             both.err.hasPrefix(
                 "Error: SUMMARY and --detail are both '-', but standard input can be read only once"))
+        // The loss's text and the notes cannot both come from standard input: the second
+        // read found it empty and saved an empty loss text without a word.
+        let twice = try cli.run(
+            ["account", "edit", "north", "--notes", "-", "--status", "lost", "--loss-text", "-"],
+            input: "Price\n")
+        #expect(twice.status != 0)
+        #expect(
+            twice.err.hasPrefix(
+                "Error: --notes and --loss-text are both '-', but standard input can be read only once"),
+            "\(twice.err)")
+        #expect(try cli.account("north").status != .lost)
         let row = try #require(try due(cli).first { $0["source"] as? String == "plan" })
         let id = try #require(row["id"] as? String)
         let accountID = try #require(row["accountID"] as? String)
