@@ -4,6 +4,13 @@ public enum Money {
     /// holds (and exact as a `Double`).
     public static let maximum = 999_999_999_999_999
 
+    /// `a + b`, held at `Int.max` rather than overflowing: amounts reach `maximum` each, so
+    /// ten thousand of them would.
+    public static func sum(_ a: Int, _ b: Int) -> Int {
+        let (total, overflow) = a.addingReportingOverflow(b)
+        return overflow ? Int.max : total
+    }
+
     /// A compact amount for tables: `€1.24M`, `€350k`, `€9,500`.
     public static func short(_ amount: Int, currency: String) -> String {
         let symbol = self.symbol(currency)

@@ -15,8 +15,8 @@ public struct Portfolio: Sendable {
 
         mutating func add(_ id: RecordID, value: Int, atRisk: Bool) {
             ids.append(id)
-            self.value = Portfolio.sum(self.value, value)
-            if atRisk { valueAtRisk = Portfolio.sum(valueAtRisk, value) }
+            self.value = Money.sum(self.value, value)
+            if atRisk { valueAtRisk = Money.sum(valueAtRisk, value) }
         }
     }
 
@@ -95,13 +95,6 @@ public struct Portfolio: Sendable {
 
     public static let renewalWindows = [30, 90, 180]
 
-    /// `a + b`, held at `Int.max` rather than overflowing (ten thousand accounts at the
-    /// largest amount accepted would).
-    static func sum(_ a: Int, _ b: Int) -> Int {
-        let (total, overflow) = a.addingReportingOverflow(b)
-        return overflow ? Int.max : total
-    }
-
     public init(_ digests: [AccountDigest], today: Day) {
         self.today = today
         var bands: [HealthBand: Bucket] = [:]
@@ -122,7 +115,7 @@ public struct Portfolio: Sendable {
             let why = d.riskReasons(on: today, flags: shown)
             let risky = !why.isEmpty
             current.add(d.id, value: d.annualValue, atRisk: risky)
-            lifetimeValue = Self.sum(lifetimeValue, d.lifetimeValue)
+            lifetimeValue = Money.sum(lifetimeValue, d.lifetimeValue)
             if risky { atRisk.add(d.id, value: d.annualValue, atRisk: true) }
             bands[HealthBand(d.health), default: Bucket()].add(d.id, value: d.annualValue, atRisk: risky)
             for reason in why {

@@ -155,12 +155,8 @@ enum AccountsScreen {
         var header = "Accounts  \(shown.count) of \(state.digests.count)"
         // Read through the buffer: a summary copied out per row counted references to its
         // strings and arrays, a tenth of a keystroke at 100,000 accounts.
-        // Stops at Int.max (values reach 10^15 each), as the portfolio's sums do.
         let total = rows.withUnsafeBufferPointer { rows in
-            shown.reduce(0) { sum, i in
-                let (next, overflow) = sum.addingReportingOverflow(rows[i].annualValue)
-                return overflow ? Int.max : next
-            }
+            shown.reduce(0) { Money.sum($0, rows[$1].annualValue) }
         }
         header += " · \(Money.short(total, currency: state.currency))/yr"
         if !state.list.conditions.isEmpty { header += " · " + state.list.conditions.text }

@@ -42,6 +42,17 @@ import Testing
             LossLessons(lessons.losses.map(\.account), since: today.adding(days: -20)).valueLost == 200_000)
     }
 
+    /// Losses at the largest amount accepted add up past `Int.max`: the sums stop there,
+    /// as the portfolio's do (they trapped).
+    @Test func valueLostStopsAtTheLargestNumberInsteadOfCrashing() {
+        let one = lost(
+            "Max", daysAgo: 30, value: Money.maximum, reasons: [.price], championLeftDaysBefore: nil)
+        let lessons = LossLessons(Array(repeating: one, count: 9_300))
+        #expect(lessons.valueLost == Int.max)
+        #expect(lessons.byQuarter.map(\.value) == [Int.max])
+        #expect(lessons.byReason.map(\.value) == [Int.max])
+    }
+
     @Test func theSweepRanksByMatchingSignsThenValueAndLeavesGoneAccountsOut() {
         var thin = Account(name: "Thin", annualValue: 10_000, createdOn: today.adding(days: -500))
         thin.contacts = [Contact(name: "Only", level: .main)]

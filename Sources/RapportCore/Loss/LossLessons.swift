@@ -25,7 +25,7 @@ public struct LossLessons: Sendable {
         .sorted { ($0.loss.lostOn, $0.account.name) < ($1.loss.lostOn, $1.account.name) }
     }
 
-    public var valueLost: Int { losses.reduce(0) { $0 + $1.loss.valueLost } }
+    public var valueLost: Int { losses.reduce(0) { Money.sum($0, $1.loss.valueLost) } }
 
     /// Value lost per quarter ("2026 Q2"), in order.
     public var byQuarter: [(quarter: String, value: Int)] {
@@ -34,7 +34,8 @@ public struct LossLessons: Sendable {
             let day = lost.loss.lostOn
             let quarter = "\(day.year) Q\((day.month - 1) / 3 + 1)"
             if result.last?.quarter == quarter {
-                result[result.count - 1].value += lost.loss.valueLost
+                result[result.count - 1].value = Money.sum(
+                    result[result.count - 1].value, lost.loss.valueLost)
             } else {
                 result.append((quarter, lost.loss.valueLost))
             }
@@ -48,7 +49,7 @@ public struct LossLessons: Sendable {
         LossReason.allCases.compactMap { reason in
             let named = losses.filter { $0.loss.reasons.contains(reason) }
             guard !named.isEmpty else { return nil }
-            return (reason, named.count, named.reduce(0) { $0 + $1.loss.valueLost })
+            return (reason, named.count, named.reduce(0) { Money.sum($0, $1.loss.valueLost) })
         }
         .sorted { ($1.value, $1.count) < ($0.value, $0.count) }
     }
