@@ -39,6 +39,11 @@ enum DefectionReviewScreen {
             state.screen = .account(review.back)
             return []
         case .worksheet:
+            // The loss's worksheet, once started, is opened again, not started twice.
+            if let started = a.worksheets.first(where: { $0.lossOn == loss.lostOn }) {
+                WorksheetEditor.open(&state, a.id, started)
+                return []
+            }
             let look = self.review(a, state)
             let w = DefectionReview.worksheet(for: a, loss: loss, review: look, today: state.today)
             WorksheetEditor.open(&state, a.id, w, at: .define)

@@ -87,6 +87,11 @@ import Testing
         #expect(screen.contains("We lost Brightline Energy on 2026-11-01"))
         state.press([.escape, .char("7")])
         #expect(state.screen().contains("Why we lost Brightli… the loss 2026-11-01   2 Explore"))
+        // `w` again opens the loss's worksheet; it does not start a second one.
+        state.press([.char("1"), .char("R")])
+        try state.perform(state.press([.char("w")]))
+        #expect(state.account(Fixture.id("acc-bright"))?.worksheets.count == 1)
+        #expect(state.screen().contains("Why we lost Brightline Energy"), "the worksheet editor opens")
     }
 
     @Test func sAsksForACheckupOnEachActiveAccountShowingTheSigns() throws {
