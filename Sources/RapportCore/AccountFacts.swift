@@ -91,16 +91,10 @@ extension AccountFacts {
     /// Refuses renewal terms no contract has, naming the field and what is accepted.
     public func validateRenewal() throws(InputError) {
         guard let renewsOn else { return }
-        do {
-            try Contract(
-                renewsOn: renewsOn, termMonths: contractTermMonths, renewalValue: renewalValue,
-                autoRenews: autoRenews, noticeDays: noticeDays, setOn: renewsOn
-            ).validate()
-        } catch let error as InputError {
-            throw error
-        } catch {
-            throw InputError("\(error)")
-        }
+        try Contract(
+            renewsOn: renewsOn, termMonths: contractTermMonths, renewalValue: renewalValue,
+            autoRenews: autoRenews, noticeDays: noticeDays, setOn: renewsOn
+        ).validate()
     }
 }
 

@@ -56,15 +56,19 @@ public struct Contract: Codable, Hashable, Sendable {
 
     /// The longest term accepted, in months (ten years).
     public static let maximumTermMonths = 120
+    /// The notice periods a contract may give, in days: none to two years.
+    public static let noticeDays = 0...730
 
     /// Refuses terms no contract has, naming the field and what is accepted.
-    public func validate() throws {
+    public func validate() throws(InputError) {
         guard (1...Self.maximumTermMonths).contains(termMonths) else {
             throw InputError(
                 "the contract term must be 1 to \(Self.maximumTermMonths) months, not \(termMonths)")
         }
-        guard (0...730).contains(noticeDays) else {
-            throw InputError("the notice period must be 0 to 730 days, not \(noticeDays)")
+        guard Self.noticeDays.contains(noticeDays) else {
+            throw InputError(
+                "the notice period must be \(Self.noticeDays.lowerBound) to \(Self.noticeDays.upperBound) days, "
+                    + "not \(noticeDays)")
         }
         if let renewalValue, !(0...Money.maximum).contains(renewalValue) {
             throw InputError("the renewal value must be from 0 to \(Money.grouped(Money.maximum))")

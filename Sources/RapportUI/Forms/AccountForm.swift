@@ -92,7 +92,7 @@ enum AccountForm: FormKind {
         facts.renewalValue = r.text(.renewalValue).isEmpty ? nil : r.amount(.renewalValue)
         facts.contractTermMonths = r.count(.term, 1...Contract.maximumTermMonths, "months") ?? 12
         facts.autoRenews = r.text(.autoRenews) == "yes"
-        facts.noticeDays = r.count(.notice, 0...730, "days") ?? 0
+        facts.noticeDays = r.count(.notice, Contract.noticeDays, "days") ?? 0
         if let id = existingID, let base {
             r.check(.seasonReason) { () throws(InputError) in
                 try AccountFacts.validateSeasonChange(base: base, mine: facts)
