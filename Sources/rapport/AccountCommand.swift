@@ -72,6 +72,9 @@ struct AddAccountCommand: ParsableCommand {
             try RenewalOptions.validate(facts)
             facts.apply(to: &account, today: context.today)
         }
+        // Added as lost or former: with its loss record, as every status change gives one.
+        let active = AccountFacts(Account(name: trimmed, createdOn: context.today))
+        account.loss = LossChange.recorded(AccountFacts(account), from: active, today: context.today).loss
         try store.create(account)
         print("Added \(account.name) (\(account.id))")
     }

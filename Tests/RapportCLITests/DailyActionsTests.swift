@@ -393,6 +393,14 @@ import Testing
         #expect(former.loss?.lostOn == Day(iso: cli.today) && former.loss?.valueLost == former.annualValue)
     }
 
+    @Test func anAccountAddedAsLostHasItsLossRecord() throws {
+        let cli = CLIHarness()
+        try cli.run("init")
+        try cli.run("account", "add", "Gone Ltd", "--status", "lost", "--value", "50k")
+        let loss = try #require(try cli.account("gone").loss)
+        #expect(loss.lostOn.iso == cli.today && loss.valueLost == 50_000)
+    }
+
     @Test func badLossInputIsNamedAndChangesNothing() throws {
         let cli = CLIHarness()
         try cli.run("demo")

@@ -37,6 +37,20 @@ import Testing
             state.screen().contains("Lost 2026-11-22 · €1.24M a year · price, champion-left; won by Acme"))
     }
 
+    /// Leaving the loss form with Esc keeps the account's loss record (lost today, its
+    /// value), as the command line gives it: it was lost with no record, left out of the
+    /// losses, the sweep and the portfolio's week.
+    @Test func escOnTheLossFormStillRecordsTheLoss() throws {
+        var state = opened()
+        state.press([.char("e"), .tab, .tab, .tab, .char("l")])
+        try state.perform(state.press([.enter]))
+        #expect(state.screen().contains("Record the loss of Northwind Logistics"))
+        state.press([.escape])
+        let saved = try #require(state.account(Fixture.id("acc-north")))
+        #expect(saved.status == .lost)
+        #expect(saved.loss == LossRecord(lostOn: Fixture.today, valueLost: 1_240_000))
+    }
+
     @Test func aBadReasonKeepsTheFormOpenNamingTheAcceptedOnes() throws {
         var state = opened()
         state.press([.char("e"), .tab, .tab, .tab, .char("l")])
@@ -51,21 +65,23 @@ import Testing
         var state = opened()
         state.press([.char("e"), .tab, .tab, .tab, .char("l")])
         try state.perform(state.press([.enter]))
+        // Behind the form, the header already shows the loss the save recorded (lost
+        // today, its value), which the form goes on to fill in.
         expectScreen(
             &state,
             """
             Northwind Logistics  key · lost · growth · Maya Lindqvist
             €1.24M/yr · lifetime €9.8M · health 100↑ · last touch 2d ago
             No warning signs
+            Lost 2026-11-22 · €1.24M a year · no reason given
              1 Overview  2 Cont 3 Team 4 Time 5 Conc 6 Plan 7 Work 8 Hlth 9 Risk 0 Expt
             Season: growth — Invest: widen the relationship while things go well.
             Market: Logistics · customer since 2017-03-01 · tags: eu
-            People: 1 main contact, 1 senior leader · team of 1
-            No┌─ Record the loss of Northwind Logistics ─────────────────────────────────┐
+            Pe┌─ Record the loss of Northwind Logistics ─────────────────────────────────┐
             No│ Lost on     2026-11-22                                                   │
-              │ Value lost  1240000                                                      │
-            Re│ Reasons     e.g. price, champion-left (a wrong code lists them all)      │
-              │ In words                                                                 │
+            No│ Value lost  1240000                                                      │
+              │ Reasons     e.g. price, champion-left (a wrong code lists them all)      │
+            Re│ In words                                                                 │
               │ Won by      who won it, if known                                         │
               │                                                                          │
               │ Enter save · Tab next · Esc cancel                                       │

@@ -9,6 +9,15 @@ public struct LossChange: Equatable, Sendable {
 
     public init() {}
 
+    /// `facts` with a loss record if it needs one and has none: lost today, its annual
+    /// value lost, when the account becomes lost or former (it was not in `base`). What
+    /// every way of setting the status does first, so a lost account always has its
+    /// record, whatever is asked next (the loss form may be left with Esc).
+    public static func recorded(_ facts: AccountFacts, from base: AccountFacts, today: Day) -> AccountFacts {
+        // An empty change throws only for loss fields named on an active account: never.
+        (try? LossChange().applied(to: facts, from: base, today: today)) ?? facts
+    }
+
     /// Whether no loss field is named.
     public var isEmpty: Bool { self == LossChange() }
 

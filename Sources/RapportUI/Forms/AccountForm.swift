@@ -93,6 +93,9 @@ enum AccountForm: FormKind {
         facts.contractTermMonths = r.count(.term, 1...Contract.maximumTermMonths, "months") ?? 12
         facts.autoRenews = r.text(.autoRenews) == "yes"
         facts.noticeDays = r.count(.notice, Contract.noticeDays, "days") ?? 0
+        facts = LossChange.recorded(
+            facts, from: base ?? AccountFacts(Account(name: name, createdOn: state.today)), today: state.today
+        )
         if let id = existingID, let base {
             r.check(.seasonReason) { () throws(InputError) in
                 try AccountFacts.validateSeasonChange(base: base, mine: facts)
