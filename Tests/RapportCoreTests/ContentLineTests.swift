@@ -28,6 +28,20 @@ import Testing
             ])
     }
 
+    /// An event without its END is named at its own line and left out; the one after it
+    /// is read. It took the next event's line and was lost without a word.
+    @Test func anEventWithoutItsEndIsNamedAtItsLineAndTheNextOneRead() {
+        let text = [
+            "BEGIN:VCALENDAR", "BEGIN:VEVENT", "UID:a", "DTSTART;VALUE=DATE:20261101", "SUMMARY:First",
+            "BEGIN:VEVENT", "UID:b", "DTSTART;VALUE=DATE:20261102", "SUMMARY:Second", "END:VEVENT",
+            "BEGIN:VEVENT", "UID:c", "DTSTART;VALUE=DATE:20261103", "SUMMARY:Third", "END:VCALENDAR"
+        ].joined(separator: "\r\n")
+        let (events, issues) = CalendarEvent.read(text)
+        #expect(events.map(\.summary) == ["Second"])
+        #expect(issues.map(\.line) == [2, 11])
+        #expect(issues.allSatisfy { $0.message == "the event has no END:VEVENT; it is left out" })
+    }
+
     @Test func startDaysInEveryForm() {
         func day(_ value: String, _ parameters: [String: [String]] = [:]) -> String? {
             try? CalendarEvent.startDay(

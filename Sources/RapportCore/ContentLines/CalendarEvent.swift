@@ -42,13 +42,19 @@ public struct CalendarEvent: Equatable, Sendable {
             if line.name == "BEGIN" {
                 let component = line.text.trimmingWhitespace().uppercased()
                 if component == "VEVENT" {
+                    // An event still open never ends: it is named at its own line, not
+                    // taken for part of this one.
+                    if let open = stack.lastIndex(of: "VEVENT") {
+                        issues.append(unclosed(at: start))
+                        stack.removeSubrange(open...)
+                    }
                     body = []
                     start = line.line
                 }
                 stack.append(component)
             } else if line.name == "END" {
                 let component = line.text.trimmingWhitespace().uppercased()
-                guard let open = stack.last, open == component else {
+                guard let open = stack.lastIndex(of: component) else {
                     issues.append(
                         ImportIssue(
                             line: line.line, column: nil,
@@ -56,6 +62,9 @@ public struct CalendarEvent: Equatable, Sendable {
                                 + (stack.last.map { "BEGIN:\($0)" } ?? "anything")))
                     continue
                 }
+                // What it closes over without their own END (an event, say) never ended.
+                if stack[(open + 1)...].contains("VEVENT") { issues.append(unclosed(at: start)) }
+                stack.removeSubrange((open + 1)...)
                 stack.removeLast()
                 if component == "VEVENT" {
                     switch event(body, line: start) {
@@ -67,11 +76,13 @@ public struct CalendarEvent: Equatable, Sendable {
                 body.append(line)
             }
         }
-        if stack.contains("VEVENT") {
-            issues.append(ImportIssue(line: start, column: nil, message: "the event has no END:VEVENT"))
-        }
+        if stack.contains("VEVENT") { issues.append(unclosed(at: start)) }
         issues.sort { $0.line < $1.line }
         return (events, issues)
+    }
+
+    private static func unclosed(at line: Int) -> ImportIssue {
+        ImportIssue(line: line, column: nil, message: "the event has no END:VEVENT; it is left out")
     }
 
     static func event(_ lines: [ContentLine], line: Int) -> Result<CalendarEvent, ImportIssue> {
