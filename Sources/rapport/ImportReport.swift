@@ -21,8 +21,9 @@ struct ImportReport {
         let line = ProgressLine(total: total, atLeast: 501) { done, total in
             "importing: \(done) of \(total) accounts written"
         }
+        // Cleared whatever happens: an error is not printed after a half-drawn line.
+        defer { line?.finish() }
         let outcomes = try store.apply(plan.changes, today: context.today) { line?.update($0, of: total) }
-        line?.finish()
         var failed: [RecordID: String] = [:]
         for (change, outcome) in zip(plan.changes, outcomes) {
             if let outcome { failed[change.accountID] = outcome }
