@@ -38,17 +38,16 @@ struct SweepCommand: ParsableCommand {
     func run() throws {
         let context = try CommandContext(global)
         let store = try context.openStore()
-        var losses = store.loadAll().accounts.map(\.account).filter { $0.loss != nil }
         var lost: Account?
         if let like {
             let a = try context.findAccount(like, in: store).account
             guard a.loss != nil else {
                 throw InputError("--like \(a.name): it has no loss recorded; name a lost account with one")
             }
-            (lost, losses) = (a, [a])
+            lost = a
         }
-        let kinds = DefectionSweep.kinds(before: losses, questions: try store.readStoreFile().litmusSets)
-        let matches = try store.sweep(like: lost, today: context.today, schedule: schedule)
+        let sweep = try store.sweep(like: lost, today: context.today, schedule: schedule)
+        let matches = sweep.matches
         if json {
             let rows = matches.map {
                 MatchJSON(
@@ -58,7 +57,7 @@ struct SweepCommand: ParsableCommand {
             try System.writeOutput(try RapportJSON.encode(rows))
             return
         }
-        try printText(matches, losses: losses, kinds: kinds, store: store, context: context)
+        try printText(matches, losses: sweep.losses, kinds: sweep.kinds, store: store, context: context)
     }
 
     private func printText(

@@ -43,7 +43,7 @@ extension FileStore: AppStore {
     func createAccount(_ account: Account) throws -> Account { try create(account).account }
 
     func scheduleCheckups(like: RecordID, today: Day) throws -> [String] {
-        try sweep(like: load(like).account, today: today, schedule: true).map(\.name)
+        try sweep(like: load(like).account, today: today, schedule: true).matches.map(\.name)
     }
 
     func deleteAccount(_ id: RecordID, ifUnchangedFrom shown: Account?) throws {
