@@ -67,6 +67,14 @@ import Testing
         #expect(clashes.isEmpty)
     }
 
+    /// A value both sides added is there once: a tag or contact both people added came
+    /// out twice.
+    @Test func aValueBothSidesAddedIsKeptOnce() {
+        let (merged, clashes) = merge(#"{"t":[]}"#, #"{"t":["ev"]}"#, #"{"t":["ev","x"]}"#)
+        #expect(merged == json(#"{"t":["ev","x"]}"#))
+        #expect(clashes.isEmpty)
+    }
+
     @Test func idLessHistoriesAreTheBasePlusBothSidesAdditions() {
         let base = #"{"h":[{"day":"1","s":"growth"}]}"#
         let ours = #"{"h":[{"day":"1","s":"growth"},{"day":"2","s":"tension"}]}"#

@@ -103,7 +103,26 @@ public enum JSONThreeWayMerge {
         if !all.isEmpty, all.allSatisfy({ recordID($0) != nil }) {
             return mergeRecords(base, ours, theirs, at: path, &clashes)
         }
+        if !all.contains(where: isObject) { return mergeSets(base, ours, theirs) }
         return mergeBags(base, ours, theirs)
+    }
+
+    private static func isObject(_ value: JSONValue) -> Bool {
+        if case .object = value { return true }
+        return false
+    }
+
+    /// Plain values (tags, contact ids): each once, what either side added kept and what
+    /// either side removed gone; ours in our order, then theirs.
+    private static func mergeSets(_ base: [JSONValue], _ ours: [JSONValue], _ theirs: [JSONValue])
+        -> [JSONValue]
+    {
+        let (b, o, t) = (Set(base), Set(ours), Set(theirs))
+        var seen = Set<JSONValue>()
+        return (ours + theirs).filter { value in
+            let removed = b.contains(value) && !(o.contains(value) && t.contains(value))
+            return !removed && seen.insert(value).inserted
+        }
     }
 
     /// The `id` of a record: an object with a string `id`.
@@ -138,7 +157,7 @@ public enum JSONThreeWayMerge {
         return merged
     }
 
-    /// Plain values and id-less records: each element counted, the base's kept as many
+    /// Id-less records (histories): each element counted, the base's kept as many
     /// times as both sides kept it, plus what each side added.
     private static func mergeBags(_ base: [JSONValue], _ ours: [JSONValue], _ theirs: [JSONValue])
         -> [JSONValue]
