@@ -185,6 +185,24 @@ final class TeamHarness {
         #expect(check.out.contains("git conflict markers at line 1"))
     }
 
+    /// A teammate's file the driver cannot read stops the sync with the driver's own
+    /// reason, not only "could not be merged" (git passes it on its standard error).
+    @Test func aSyncStoppedByAnUnreadableFileSaysWhy() throws {
+        let team = try TeamHarness(clones: 2)
+        let id = try CLIHarness.decodeAccount(try team.rapport(0, "show", "Atlas", "--json").out).id
+        try "not json\n".write(
+            toFile: team.store(0) + "/accounts/\(id).json", atomically: true, encoding: .utf8)
+        try team.git(
+            team.store(0), "-c", "user.name=Hand", "-c", "user.email=hand@team.invalid", "commit", "-qam",
+            "Broken by hand")
+        try team.git(team.store(0), "push", "-q")
+        try team.rapport(1, "log", "Atlas", "Renewal call", "--kind", "call")
+        let sync = try team.rapport(1, ["sync"], expectSuccess: false)
+        #expect(sync.status == 1)
+        #expect(sync.err.contains("their side cannot be read"), "\(sync.err)")
+        #expect(sync.err.contains("the merge was undone"), "\(sync.err)")
+    }
+
     /// The seeded script of issue 22: random edits of every kind on a few shared accounts,
     /// the clone syncing after two edits in three (so clones also fall behind and diverge). `RAPPORT_TEAM_ROUNDS` and `RAPPORT_TEAM_SEED`
     /// set a longer run; the figures are printed.

@@ -252,8 +252,9 @@ public struct TeamSync {
         }
         if !stopping.isEmpty {
             _ = git.run(["merge", "--abort"])
-            let why = result.output.split(separator: "\n").filter { $0.contains("rapport") }.prefix(3)
-                .joined(separator: "; ")
+            // The driver's reasons reach git's standard error, each after its own name.
+            let why = (result.error + "\n" + result.output).split(separator: "\n")
+                .filter { $0.contains("rapport merge-file:") }.prefix(3).joined(separator: "; ")
             throw SyncFailure(
                 "could not merge \(upstream): \(stopping.joined(separator: ", ")) "
                     + (why.isEmpty ? "could not be merged" : "(\(why))")
