@@ -40,7 +40,8 @@ struct SyncCommand: ParsableCommand {
         for line in report.lines { print(line) }
         if !report.conflicts.isEmpty {
             print(
-                "Merge conflicts to settle (both sides changed these; 'rapport settle ACCOUNT' or the due list):"
+                "Merge conflicts to settle (both sides changed these; "
+                    + "'rapport settle ACCOUNT --keep' or '--take-other', or the due list):"
             )
             for line in report.conflicts { print("  \(line)") }
         }
@@ -170,7 +171,9 @@ struct SettleCommand: ParsableCommand {
             chosen = found
         } else {
             guard conflicts.count == 1 else {
-                throw InputError("\(target.account.name) has \(conflicts.count); name one:\n\(list)")
+                throw InputError(
+                    "\(target.account.name) has \(conflicts.count) merge conflicts; name one by its id:\n\(list)"
+                )
             }
             chosen = conflicts[0]
         }

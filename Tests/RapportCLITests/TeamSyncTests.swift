@@ -90,6 +90,7 @@ final class TeamHarness {
         let second = try team.rapport(1, "sync")
         #expect(second.out.contains("From others (origin/main):\n  Logged a call at Atlas Manufacturing"))
         #expect(second.out.contains("Merge conflicts to settle"))
+        #expect(second.out.contains("'rapport settle ACCOUNT --keep' or '--take-other'"), "\(second.out)")
         #expect(
             second.out.contains(
                 "Atlas Manufacturing: owner: kept Ana Ruiz (by Ana Ruiz), set aside Ben Li (by Ben Li)"))
