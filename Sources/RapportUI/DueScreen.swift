@@ -67,11 +67,11 @@ enum DueScreen {
             if let item = selected(state) { return open(&state, item) }
         case .done:
             guard let item = selected(state) else { return [] }
-            if case .mergeConflict = item.ref {
-                // Done means choosing which value stands: open the account and ask.
+            if case .mergeConflict(let conflict) = item.ref {
+                // Done means choosing which value stands: open the account and ask about this one.
                 let effects = open(&state, item)
                 if let account = state.account(item.accountID) {
-                    MergeConflictSettlement.open(&state, account)
+                    MergeConflictSettlement.open(&state, account, conflict: conflict)
                 } else {
                     state.message = Message("Press x on the account's Overview to settle the merge conflict")
                 }

@@ -7,21 +7,27 @@ struct MergeConflictSettlement: Equatable, Sendable {
     var account: RecordID
     var accountName: String
     var conflict: MergeConflict
-    /// How many conflicts the account has, this one included.
+    /// Where it stands among the account's conflicts (from 1), and how many there are.
+    var position: Int
     var count: Int
 
-    /// The first conflict of `account`, or nil when it has none.
-    init?(_ account: Account) {
-        guard let first = account.mergeConflicts?.first else { return nil }
+    /// The conflict `id` of `account` (its first when nil, or gone), or nil when it has none.
+    init?(_ account: Account, conflict id: RecordID? = nil) {
+        let conflicts = account.mergeConflicts ?? []
+        guard let at = conflicts.firstIndex(where: { $0.id == id }) ?? conflicts.indices.first else {
+            return nil
+        }
         self.account = account.id
         self.accountName = account.name
-        self.conflict = first
-        self.count = account.mergeConflicts?.count ?? 1
+        self.conflict = conflicts[at]
+        self.position = at + 1
+        self.count = conflicts.count
     }
 
-    /// Opens the question on the account's first conflict, or says there is none.
-    static func open(_ state: inout AppState, _ account: Account) {
-        if let settlement = MergeConflictSettlement(account) {
+    /// Opens the question on the account's conflict `id` (its first when nil), or says
+    /// there is none.
+    static func open(_ state: inout AppState, _ account: Account, conflict id: RecordID? = nil) {
+        if let settlement = MergeConflictSettlement(account, conflict: id) {
             state.overlay = .settle(settlement)
         } else {
             state.message = Message("\(account.name) has no merge conflicts")
@@ -78,7 +84,7 @@ struct MergeConflictSettlement: Equatable, Sendable {
         let rect = canvas.bounds.centered(
             width: min(canvas.width - 2, 76), height: min(canvas.height - 2, lines.count + 4))
         canvas.fill(rect)
-        let of = settlement.count > 1 ? " (1 of \(settlement.count))" : ""
+        let of = settlement.count > 1 ? " (\(settlement.position) of \(settlement.count))" : ""
         canvas.box(rect, title: "Merge conflict\(of) · \(settlement.accountName)", style: .warning)
         let inner = rect.inset(1)
         let x = inner.x + 1

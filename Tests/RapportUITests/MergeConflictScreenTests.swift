@@ -97,6 +97,31 @@ import Testing
         #expect(settlement.conflict.id == Self.conflict.id)
     }
 
+    /// Done on the second of an account's two conflicts asks about that one, "2 of 2"
+    /// (it asked about the first, whichever was chosen).
+    @Test func doneOnTheDueListAsksAboutTheConflictChosen() throws {
+        var accounts = Fixture.accounts
+        var second = Self.conflict
+        second.id = Fixture.id("mc-market")
+        second.field = "market"
+        second.path = ["market"]
+        accounts[0].mergeConflicts = [Self.conflict, second]
+        var state = AppState(
+            today: Fixture.today, currency: "EUR", storePath: "/tmp/store", width: 80, height: 24,
+            accounts: accounts, playbook: Fixture.playbook)
+        state.press([.char("D")])
+        let index = try #require(
+            state.shownDueItems.firstIndex { $0.title == "Settle merge conflict: market" })
+        state.due.table.selection = index
+        state.press([.char("x")])
+        guard case .settle(let settlement)? = state.overlay else {
+            Issue.record("no settle question: \(String(describing: state.overlay))")
+            return
+        }
+        #expect(settlement.conflict.id == second.id)
+        #expect(state.screen().contains("Merge conflict (2 of 2)"))
+    }
+
     @Test func syncRunsAfterItsFrameAndSaysWhatCameIn() throws {
         var state = Fixture.state()
         state.press([.char(":")] + Key.typing("sync") + [.enter])
