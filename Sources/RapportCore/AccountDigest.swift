@@ -105,22 +105,8 @@ public struct AccountDigest: Equatable, Sendable, Identifiable {
 
     /// `nameOrdered` in place: on an array no one else holds, nothing is copied.
     public static func sortByName(_ digests: inout [AccountDigest]) {
-        var destination = [Int](repeating: 0, count: digests.count)
-        for (place, position) in NameOrder.positions(digests).enumerated() {
-            destination[position] = place
-        }
-        // Each digest is moved into its place through the buffer: a copy (or `Array`'s
-        // own swapAt) would count references to its dozen strings and arrays, ten
-        // thousand times over.
-        digests.withUnsafeMutableBufferPointer { buffer in
-            for i in buffer.indices {
-                while destination[i] != i {
-                    let place = destination[i]
-                    buffer.swapAt(i, place)
-                    destination.swapAt(i, place)
-                }
-            }
-        }
+        let names = digests.map { (id: $0.id, name: $0.name) }
+        NameOrder.sort(&digests, names: names)
     }
 
     /// What `nameOrdered` sorts by.
@@ -154,14 +140,32 @@ public struct NameOrder: Comparable, Sendable {
         bytes.append(contentsOf: id.rawValue.utf8)
     }
 
-    /// The positions of `digests` in name order: every key in one buffer, sorted by
-    /// position (a key per digest, each its own array, took longer to make than to sort).
-    static func positions(_ digests: [AccountDigest]) -> [Int] {
-        let keys = PackedBytes(count: digests.count) { range in
+    /// Puts `items` in name order, `names[i]` being item `i`'s account id and name. Each
+    /// item is moved into its place through the buffer: a copy (or `Array`'s own swapAt)
+    /// would count references to a digest's dozen strings and arrays, ten thousand times over.
+    public static func sort<Item>(_ items: inout [Item], names: [(id: RecordID, name: String)]) {
+        precondition(items.count == names.count)
+        var destination = [Int](repeating: 0, count: items.count)
+        for (place, position) in positions(names).enumerated() { destination[position] = place }
+        items.withUnsafeMutableBufferPointer { buffer in
+            for i in buffer.indices {
+                while destination[i] != i {
+                    let place = destination[i]
+                    buffer.swapAt(i, place)
+                    destination.swapAt(i, place)
+                }
+            }
+        }
+    }
+
+    /// The positions of `names` in name order: every key in one buffer, sorted by
+    /// position (a key per name, each its own array, took longer to make than to sort).
+    static func positions(_ names: [(id: RecordID, name: String)]) -> [Int] {
+        let keys = PackedBytes(count: names.count) { range in
             var keys: [UInt8] = []
             var ends: [Int] = []
             keys.reserveCapacity(range.count * 48)
-            digests.withUnsafeBufferPointer { all in
+            names.withUnsafeBufferPointer { all in
                 for i in range {
                     appendKey(name: all[i].name, id: all[i].id, to: &keys)
                     ends.append(keys.count)
@@ -169,23 +173,60 @@ public struct NameOrder: Comparable, Sendable {
             }
             return (keys, ends)
         }
-        var positions = Array(digests.indices)
+        // Each key's first eight bytes as a number (zeros after a shorter key): most
+        // comparisons end there, without a call to memcmp.
+        let heads = keys.bytes.withUnsafeBufferPointer { bytes in
+            keys.starts.withUnsafeBufferPointer { starts in
+                (0..<names.count).map { UInt64(leadingBytes: key($0, bytes, starts)) }
+            }
+        }
+        // Each half sorted on a core of its own, then the two merged.
+        let middle = names.count / 2
+        let halves = Parallel.map(2) { half in
+            var part = Array(half == 0 ? 0..<middle : middle..<names.count)
+            withOrder(keys, heads) { precedes in part.sort(by: precedes) }
+            return part
+        }
+        return withOrder(keys, heads) { precedes in
+            var merged: [Int] = []
+            merged.reserveCapacity(names.count)
+            var (a, b) = (0, 0)
+            let (first, second) = (halves[0], halves[1])
+            while a < first.count && b < second.count {
+                if precedes(second[b], first[a]) {
+                    merged.append(second[b])
+                    b += 1
+                } else {
+                    merged.append(first[a])
+                    a += 1
+                }
+            }
+            merged += first[a...]
+            merged += second[b...]
+            return merged
+        }
+    }
+
+    private static func key(
+        _ i: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ starts: UnsafeBufferPointer<Int>
+    ) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[starts[i]..<starts[i + 1]])
+    }
+
+    /// `body` given the order of the keys' positions: by their heads, then their bytes.
+    private static func withOrder<R>(
+        _ keys: PackedBytes, _ heads: [UInt64], _ body: ((Int, Int) -> Bool) -> R
+    ) -> R {
         keys.bytes.withUnsafeBufferPointer { bytes in
             keys.starts.withUnsafeBufferPointer { starts in
-                func key(_ i: Int) -> UnsafeBufferPointer<UInt8> {
-                    UnsafeBufferPointer(rebasing: bytes[starts[i]..<starts[i + 1]])
-                }
-                // Each key's first eight bytes as a number (zeros after a shorter key):
-                // most comparisons end there, without a call to memcmp.
-                let heads = positions.map { UInt64(leadingBytes: key($0)) }
                 heads.withUnsafeBufferPointer { heads in
-                    positions.sort { a, b in
-                        heads[a] != heads[b] ? heads[a] < heads[b] : precedes(key(a), key(b))
+                    body { a, b in
+                        heads[a] != heads[b]
+                            ? heads[a] < heads[b] : precedes(key(a, bytes, starts), key(b, bytes, starts))
                     }
                 }
             }
         }
-        return positions
     }
 
     public static func < (a: NameOrder, b: NameOrder) -> Bool {

@@ -13,13 +13,13 @@ public struct DigestSnapshot: Sendable {
     public var refreshed: Int
 }
 
-extension DigestSnapshot {
-    /// Every account the snapshot knows a name for: the readable ones and the unreadable
-    /// ones the index knew (so a name leads to the reason the file cannot be read).
-    var namedAccounts: [(id: RecordID, name: String)] {
-        digests.map { ($0.id, $0.name) }
-            + problems.compactMap { p in p.account.flatMap { id in p.name.map { (id, $0) } } }
-    }
+/// What a list made of every readable account holds: one item per account, made from its
+/// digest as its shard was read, in name order; plus the files that could not be read.
+public struct ListSnapshot<Item: Sendable>: Sendable {
+    public var items: [Item]
+    public var problems: [StoreProblem]
+    /// How many account files had to be decoded because the index was stale for them.
+    public var refreshed: Int
 }
 
 /// Hears how a rebuild of the summary index goes: how many of the account files it must
@@ -31,65 +31,85 @@ public typealias RebuildProgress = @Sendable (_ read: Int, _ total: Int) -> Void
 // Keeping the summary index in step with the account files when the store is read:
 // the lists come from the index, and whatever is stale is decoded and rewritten.
 extension FileStore {
-    /// Every readable account's digest in name order, from the index where it is fresh. Account files
-    /// whose size or modification time differ from the index (or that it lacks) are
-    /// decoded and their entries rewritten; entries for deleted files are dropped.
-    /// The index is rewritten only when the store's lock is free.
-    ///
-    /// Both steps run on every core: reading the 256 shards (while one thread lists the
-    /// account files), then checking each shard against the files.
+    /// Every readable account's digest in name order, from the index where it is fresh
+    /// (see `list(_:)`).
     public func loadDigests() -> DigestSnapshot {
+        let listed = list { $0 }
+        return DigestSnapshot(digests: listed.items, problems: listed.problems, refreshed: listed.refreshed)
+    }
+
+    /// Every readable account made into an item by `item`, in name order, from the index
+    /// where it is fresh. Account files whose size or modification time differ from the
+    /// index (or that it lacks) are decoded and their entries rewritten; entries for
+    /// deleted files are dropped. The index is rewritten only when the store's lock is free.
+    ///
+    /// Each shard is read, decoded and made into items on its own, and its bytes are let
+    /// go as soon as its items no longer hold them: a list that keeps less than the
+    /// digests (a summary per account) holds no more than that. Both steps run on every
+    /// core: reading the 256 shards (while one thread lists the account files), then
+    /// checking each shard's entries against the files.
+    public func list<Item: Sendable>(_ item: @escaping @Sendable (consuming AccountDigest) -> Item)
+        -> ListSnapshot<Item>
+    {
         let index = self.index
         let directoryBefore = names.accountsStamp()
         let listing = Mutex<Result<ShardedListing, StoreError>?>(nil)
-        let stored = Parallel.map(SummaryIndex.shardCount + 1) { n -> Handoff<[DigestCodec.Entry]?> in
+        let stored = Parallel.map(SummaryIndex.shardCount + 1) { n -> Handoff<ReadShard<Item>?> in
             guard n > 0 else {
                 let result = Result { () throws(StoreError) in try accountFilesByShard() }
                 listing.withLock { $0 = result }
                 return Handoff(nil)
             }
-            return Handoff(index.read(shard: n - 1))
+            return Handoff(ReadShard(index.read(shard: n - 1), item))
         }
         let files: [[(id: RecordID, stamp: FileStamp)]]
         let unreadable: [[StoreProblem]]
         switch listing.withLock({ $0 })! {
         case .success(let list): (files, unreadable) = (list.files, list.unreadable)
         case .failure(let error):
-            return DigestSnapshot(
-                digests: [], problems: [StoreProblem(path: accountsDirectory, reason: "\(error)")],
-                refreshed: 0)
+            return ListSnapshot(
+                items: [], problems: [StoreProblem(path: accountsDirectory, reason: "\(error)")], refreshed: 0
+            )
         }
         let planned = Parallel.map(SummaryIndex.shardCount) { n in
-            let plan = ShardPlan(stored: stored[n + 1].take(), files: files[n], unreadable: unreadable[n])
+            let plan = ShardPlan(stored: stored[n + 1].take()!, files: files[n], unreadable: unreadable[n])
             return (stale: plan.stale, plan: Handoff(plan))
         }
         let stale = planned.reduce(0) { $0 + $1.stale }
         let progress = stale > 0 ? onRebuild.map { RebuildCount(total: stale, report: $0) } : nil
         var checked = Parallel.map(SummaryIndex.shardCount) { n in
-            check(planned[n].plan.take(), files: files[n], unreadable: unreadable[n], progress: progress)
+            check(
+                planned[n].plan.take(), shard: n, files: files[n], unreadable: unreadable[n], item: item,
+                progress: progress)
         }
         progress?.finish()
-        var snapshot = DigestSnapshot(digests: [], problems: [], refreshed: 0)
-        snapshot.digests.reserveCapacity(files.reduce(0) { $0 + $1.count })
+        let count = checked.reduce(0) { $0 + $1.items.count }
+        var snapshot = ListSnapshot<Item>(items: [], problems: [], refreshed: 0)
+        snapshot.items.reserveCapacity(count)
+        var named: [(id: RecordID, name: String)] = []
+        named.reserveCapacity(count)
         for n in checked.indices {
             // Moved out one by one (their order does not matter before the sort below):
-            // appending the shard's array would copy every digest.
-            while let digest = checked[n].digests.popLast() { snapshot.digests.append(digest) }
+            // appending the shard's array would copy every item.
+            while let item = checked[n].items.popLast() { snapshot.items.append(item) }
+            named += checked[n].named.reversed()
+            checked[n].named = []
             snapshot.problems += checked[n].problems
             snapshot.refreshed += checked[n].refreshed
         }
-        // Sorted here, where the array has no other holder: in place, nothing copied.
-        AccountDigest.sortByName(&snapshot.digests)
+        NameOrder.sort(&snapshot.items, names: named)
         snapshot.problems.sort { $0.path < $1.path }
         let dirty = checked.indices.filter { checked[$0].rewrite != nil }
         let names = self.names
-        let namesStale = !dirty.isEmpty || !names.inStep
-        if namesStale {
+        if !dirty.isEmpty || !names.inStep {
+            // Every account the list knows a name for: the readable ones and the unreadable
+            // ones the index knew (so a name leads to the reason the file cannot be read).
+            named += snapshot.problems.compactMap { p in p.account.flatMap { id in p.name.map { (id, $0) } } }
             _ = FileLock.ifFree(at: lockPath) {
                 for n in dirty { try? index.write(shard: n, checked[n].rewrite!) }
                 // The names as just read, once nothing was added, removed or renamed meanwhile.
                 guard let before = directoryBefore, names.accountsStamp() == before else { return }
-                try? names.write(snapshot.namedAccounts, listed: before)
+                try? names.write(named, listed: before)
             }
         }
         return snapshot
@@ -112,35 +132,56 @@ extension FileStore {
         return byShard
     }
 
-    /// One shard's entries, with what is needed to tell which are fresh: found on every
+    /// One shard's entries as read, each made into its item at once (the entries, and
+    /// the shard's bytes with them, are let go), with what is needed to check them
+    /// against the files: each entry's id, stamp and name.
+    private struct ReadShard<Item: Sendable>: Sendable {
+        var items: [Item?]
+        var named: [(id: RecordID, name: String)]
+        var stamps: [FileStamp]
+
+        init(_ entries: consuming [DigestCodec.Entry]?, _ item: (consuming AccountDigest) -> Item) {
+            var entries = (consume entries) ?? []
+            (items, named, stamps) = ([], [], [])
+            items.reserveCapacity(entries.count)
+            named.reserveCapacity(entries.count)
+            stamps.reserveCapacity(entries.count)
+            // Moved out from the end: the digest is handed to `item` without a copy.
+            while let entry = entries.popLast() {
+                named.append((entry.digest.id, entry.digest.name))
+                stamps.append(entry.stamp)
+                items.append(item(entry.digest))
+            }
+        }
+    }
+
+    /// One shard's items, with what is needed to tell which are fresh: found on every
     /// core before any file is read, so a rebuild knows how many files it has to read.
-    private struct ShardPlan: Sendable {
-        var stored: [DigestCodec.Entry]
-        var position: [RecordID: Int]
-        /// Stamps apart from their entries: reading an entry's through the array would copy the entry.
-        let stamps: [FileStamp]
+    private struct ShardPlan<Item: Sendable>: Sendable {
+        var stored: ReadShard<Item>
+        let position: [RecordID: Int]
         /// Whether every listed file has a fresh entry and the shard holds nothing else.
         let unchanged: Bool
         /// How many listed files have no fresh entry.
         let stale: Int
 
         init(
-            stored: consuming [DigestCodec.Entry]?, files: [(id: RecordID, stamp: FileStamp)],
+            stored: consuming ReadShard<Item>, files: [(id: RecordID, stamp: FileStamp)],
             unreadable: [StoreProblem]
         ) {
-            // Taken over, not copied: the entries are moved out by `check`.
-            let entries = (consume stored) ?? []
-            var position = [RecordID: Int](minimumCapacity: entries.count)
-            for k in entries.indices { position[entries[k].digest.id] = k }
-            let stamps = entries.indices.map { entries[$0].stamp }
-            let stale = files.count { Self.fresh($0.id, $0.stamp, position, stamps) == nil }
+            let read = consume stored
+            var position = [RecordID: Int](minimumCapacity: read.named.count)
+            for k in read.named.indices { position[read.named[k].id] = k }
+            let stale = files.count { Self.fresh($0.id, $0.stamp, position, read.stamps) == nil }
             unchanged =
-                stale == 0 && unreadable.isEmpty && position.count == entries.count
-                && entries.count == files.count
-            (self.stored, self.position, self.stamps, self.stale) = (entries, position, stamps, stale)
+                stale == 0 && unreadable.isEmpty && position.count == read.named.count
+                && read.named.count == files.count
+            (self.stored, self.position, self.stale) = (read, position, stale)
         }
 
-        func fresh(_ id: RecordID, _ stamp: FileStamp) -> Int? { Self.fresh(id, stamp, position, stamps) }
+        func fresh(_ id: RecordID, _ stamp: FileStamp) -> Int? {
+            Self.fresh(id, stamp, position, stored.stamps)
+        }
 
         private static func fresh(
             _ id: RecordID, _ stamp: FileStamp, _ position: [RecordID: Int], _ stamps: [FileStamp]
@@ -149,43 +190,48 @@ extension FileStore {
         }
     }
 
-    /// One shard's part of `loadDigests`: its entries checked against the files that
-    /// belong to it, stale ones read again.
-    private struct CheckedShard: Sendable {
-        var digests: [AccountDigest] = []
+    /// One shard's part of `list`: its entries checked against the files that belong to
+    /// it, stale ones read again.
+    private struct CheckedShard<Item: Sendable>: Sendable {
+        var items: [Item] = []
+        /// Each item's account id and name, in the items' order.
+        var named: [(id: RecordID, name: String)] = []
         var problems: [StoreProblem] = []
         var refreshed = 0
         /// The shard's entries as they should be written, when they changed.
         var rewrite: [RecordID: DigestCodec.Entry]?
     }
 
-    private func check(
-        _ plan: consuming ShardPlan, files: [(id: RecordID, stamp: FileStamp)], unreadable: [StoreProblem],
-        progress: RebuildCount?
-    ) -> CheckedShard {
-        var result = CheckedShard()
+    private func check<Item: Sendable>(
+        _ plan: consuming ShardPlan<Item>, shard: Int, files: [(id: RecordID, stamp: FileStamp)],
+        unreadable: [StoreProblem], item: (consuming AccountDigest) -> Item, progress: RebuildCount?
+    ) -> CheckedShard<Item> {
+        var result = CheckedShard<Item>()
         var plan = consume plan
         if plan.unchanged {
-            // The usual case, every entry fresh: the digests are moved out, not copied.
-            result.digests.reserveCapacity(plan.stored.count)
-            while let entry = plan.stored.popLast() { result.digests.append(entry.digest) }
+            // The usual case, every entry fresh: the items are moved out, not copied.
+            result.items.reserveCapacity(plan.stored.items.count)
+            while let next = plan.stored.items.popLast() { result.items.append(next!) }
+            result.named = plan.stored.named.reversed()
             return result
         }
-        let stored = plan.stored
-        let position = plan.position
-        result.digests.reserveCapacity(files.count)
+        result.items.reserveCapacity(files.count)
+        var kept: [RecordID: FileStamp] = [:]
         var reread: [RecordID: DigestCodec.Entry] = [:]
         for (id, stamp) in files {
-            if let k = plan.fresh(id, stamp) {
-                result.digests.append(stored[k].digest)
+            if let k = plan.fresh(id, stamp), let fresh = plan.stored.items[k].take() {
+                result.items.append(fresh)
+                result.named.append(plan.stored.named[k])
+                kept[id] = stamp
                 continue
             }
             result.refreshed += 1
             do {
                 let (digest, unchanged) = try digest(of: id, listed: stamp)
-                result.digests.append(digest)
                 // Only if the file did not change while it was read.
                 if unchanged { reread[id] = DigestCodec.Entry(stamp: stamp, digest: digest) }
+                result.named.append((id, digest.name))
+                result.items.append(item(digest))
             } catch {
                 result.problems.append(problem(reading: id, error))
             }
@@ -197,26 +243,18 @@ extension FileStore {
         // The entry is stale for it (its stamp is of a file that read, or the file is not
         // listed at all) until the file reads again.
         for k in result.problems.indices {
-            guard let id = result.problems[k].account, let at = position[id] else { continue }
-            result.problems[k].name = stored[at].digest.name
+            guard let id = result.problems[k].account, let at = plan.position[id] else { continue }
+            result.problems[k].name = plan.stored.named[at].name
+            kept[id] = plan.stored.stamps[at]
         }
-        // The entries to write: fresh ones as they were, re-read ones if their file did
-        // not change while it was read.
-        var entries: [RecordID: DigestCodec.Entry] = [:]
-        for (id, stamp) in files {
-            if let k = plan.fresh(id, stamp) {
-                entries[id] = stored[k]
-            } else if let entry = reread[id] {
-                entries[id] = entry
-            }
+        guard !reread.isEmpty || kept.count != plan.stored.named.count else { return result }
+        // The entries to write: the fresh ones as the shard holds them (read again: their
+        // bytes were let go), re-read ones if their file did not change while it was read.
+        var entries = reread
+        for entry in index.read(shard: shard) ?? [] where kept[entry.digest.id] == entry.stamp {
+            entries[entry.digest.id] = entry
         }
-        for problem in result.problems {
-            if let id = problem.account, let at = position[id] { entries[id] = stored[at] }
-        }
-        let same =
-            entries.count == stored.count
-            && entries.allSatisfy { position[$0.key].map { stored[$0] } == $0.value }
-        result.rewrite = same ? nil : entries
+        result.rewrite = entries
         return result
     }
 
@@ -233,7 +271,6 @@ extension FileStore {
         return (AccountDigest(account, policy: policy), stamp == listed)
     }
 }
-
 /// How many of the account files a rebuild must read have been read, told to
 /// `FileStore.onRebuild` about a hundred times along the way, in increasing order (the
 /// count and the call are under one lock, whichever core read the file), and once at the

@@ -15,17 +15,17 @@ extension FileStore {
         for n in 0..<SummaryIndex.shardCount {
             let read: SharedBytes?
             do { read = try POSIXFile.readShared(index.path(ofShard: n)) } catch {
-                return loadDigests().digests.map(\.name)
+                return list { $0.name }.items
             }
             guard let bytes = read else { continue }
             let found = bytes.withUnsafeBufferPointer { buffer -> [String]? in
                 guard index.seal(of: buffer) == .sealed else { return nil }
                 return Self.names(in: UnsafeBufferPointer(rebasing: buffer[index.headerLength...]))
             }
-            guard let found else { return loadDigests().digests.map(\.name) }
+            guard let found else { return list { $0.name }.items }
             names += found
         }
-        if names.isEmpty { return loadDigests().digests.map(\.name) }
+        if names.isEmpty { return list { $0.name }.items }
         // Sorted as the accounts list sorts them, ignoring case; the keys made once.
         return names.map { (Array($0.lowercased().utf8), $0) }
             .sorted { $0.0.lexicographicallyPrecedes($1.0) }.map(\.1)

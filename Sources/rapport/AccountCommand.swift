@@ -54,7 +54,7 @@ struct AddAccountCommand: ParsableCommand {
         let context = try CommandContext(global)
         let trimmed = name.trimmingWhitespace()
         let store = try context.openStore()
-        try Account.validateName(trimmed, among: store.loadDigests().digests.map(\.name))
+        try Account.validateName(trimmed, among: store.list { $0.name }.items)
         var account = Account(
             name: trimmed, owner: owner ?? context.userName, tier: try parseChoice(tier, "--tier"),
             status: try parseChoice(status, "--status"),

@@ -82,7 +82,8 @@ struct EditAccountCommand: ParsableCommand {
         let store = try context.openStore()
         let target = try context.findAccount(account, in: store)
         if let newName = change.name {
-            let others = store.loadDigests().digests.lazy.filter { $0.id != target.account.id }.map(\.name)
+            let id = target.account.id
+            let others = store.list { $0.id == id ? nil : $0.name }.items.compactMap { $0 }
             do { try Account.validateName(newName, among: others) } catch {
                 throw InputError("--name: \(error.message)")
             }

@@ -54,17 +54,27 @@ struct AccountsCommand: ParsableCommand {
         let conditions = try filter(me: context.userName)
         let order: AccountSort = try sort.map { try parseChoice($0, "--sort") } ?? .name
         let store = try context.openStore()
-        let snapshot = store.loadDigests()
-        context.reportProblems(snapshot.problems)
         let today = context.today
-        let digests = snapshot.digests
         let everyone = conditions.isEmpty && order == .name && !reverse
         if json && everyone {
-            JSONArrayWriter.writeAndExit(count: digests.count) { i, o in
-                Self.write(AccountSummary(digests[i], today: today), to: &o)
+            // Each account's JSON written as its shard is read, on every core: the list
+            // holds the text to print, and neither the digests nor the index's bytes.
+            let snapshot = store.list { digest -> [UInt8] in
+                var o = JSONArrayWriter(capacity: 1024)
+                Self.write(AccountSummary(digest, today: today), to: &o)
+                return Array(o.written)
+            }
+            context.reportProblems(snapshot.problems)
+            let objects = snapshot.items
+            JSONArrayWriter.writeAndExit(count: objects.count) { i, o in
+                objects[i].withUnsafeBufferPointer { o.literal($0) }
             }
         }
-        let all = Parallel.map(digests) { AccountSummary($0, today: today) }
+        // Each account's summary made as its shard is read: the digests and the index's
+        // bytes are let go shard by shard, so the list holds the summaries only.
+        let snapshot = store.list { AccountSummary($0, today: today) }
+        context.reportProblems(snapshot.problems)
+        let all = snapshot.items
         let summaries =
             everyone
             ? all
@@ -95,7 +105,7 @@ struct AccountsCommand: ParsableCommand {
 
 extension AccountsCommand {
     /// One account as JSON (every key always present).
-    static func write(_ s: AccountSummary, to o: inout JSONArrayWriter) {
+    static func write(_ s: borrowing AccountSummary, to o: inout JSONArrayWriter) {
         o.beginObject()
         o.add("id", s.id.rawValue)
         o.add("name", s.name)

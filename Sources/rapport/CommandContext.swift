@@ -65,11 +65,12 @@ struct CommandContext {
         {
             return found
         }
-        let snapshot = store.loadDigests()
+        // Every account's id and name, and nothing else of its digest.
+        let snapshot = store.list { (id: $0.id, name: $0.name) }
         do {
-            let digest = try Lookup.find(query, in: snapshot.digests, kind: "account", id: \.id, name: \.name)
+            let found = try Lookup.find(query, in: snapshot.items, kind: "account", id: \.id, name: \.name)
             reportProblems(snapshot.problems)
-            return try store.load(digest.id)
+            return try store.load(found.id)
         } catch let error as InputError {
             let named = snapshot.problems.filter { $0.account != nil }
             guard

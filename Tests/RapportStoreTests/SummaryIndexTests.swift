@@ -65,7 +65,8 @@ import Testing
                 && after.digests.count == 26)
     }
 
-    @Test func savesSpliceOneEntryAndKeepTheShardsOtherEntries() throws {
+    /// A store of 600 synthetic accounts: most shards hold two or more.
+    func syntheticStore() throws -> TempStore {
         let t = try TempStore()
         let portfolio = SyntheticPortfolio(
             seed: 5, today: t.today,
@@ -75,6 +76,11 @@ import Testing
             )
             .questionSet(version: 1, introducedOn: t.today.adding(years: -3)))
         try t.store.bulkCreate(count: 600) { portfolio.account($0) }
+        return t
+    }
+
+    @Test func savesSpliceOneEntryAndKeepTheShardsOtherEntries() throws {
+        let t = try syntheticStore()
         #expect(fromIndex(t).snapshot.refreshed == 0)
         let ids = t.store.loadAll().accounts.map(\.account.id)
         for id in ids.prefix(30) {
@@ -102,6 +108,28 @@ import Testing
         #expect(digests[victim.id]?.name == "Changed Elsewhere" && digests[victim.id]?.openConcerns == 0)
         #expect(digests == fromFiles(t))
         #expect(fromIndex(t).snapshot.refreshed == 0, "the refreshed entry was written back")
+    }
+
+    /// A list lets each shard's bytes go as it reads it; a shard that must be rewritten
+    /// (files changed or removed behind the store's back) still keeps its other entries.
+    @Test func aListMadeOfLessThanDigestsRewritesChangedShardsWhole() throws {
+        let t = try syntheticStore()
+        let accounts = t.store.loadAll().accounts.map(\.account)
+        for var account in accounts.prefix(3) {
+            account.name = "Changed Elsewhere \(account.id)"
+            try RapportJSON.encode(AccountDocument(schema: 1, account: account)).write(
+                to: URL(fileURLWithPath: t.store.path(of: account.id)))
+        }
+        for account in accounts.suffix(2) {
+            try FileManager.default.removeItem(atPath: t.store.path(of: account.id))
+        }
+        let listed = t.store.list { (id: $0.id, name: $0.name) }
+        #expect(listed.refreshed == 3 && listed.items.count == 598 && listed.problems.isEmpty)
+        #expect(listed.items.filter { $0.name.hasPrefix("Changed Elsewhere") }.count == 3)
+        let (digests, snapshot) = fromIndex(t)
+        #expect(snapshot.refreshed == 0, "the rewritten shards kept their fresh entries")
+        #expect(digests == fromFiles(t))
+        #expect(listed.items.map(\.id) == snapshot.digests.map(\.id), "the same name order")
     }
 
     @Test func aFileDeletedOrAddedBehindItsBackIsSeen() throws {
