@@ -95,6 +95,18 @@ public struct AccountDigest: Equatable, Sendable, Identifiable {
             followUps: a.followUps(policy: policy), snoozes: a.snoozes)
     }
 
+    /// The digest without its follow-ups, snoozes, tags and contact names: for a list
+    /// that reads none of them (the portfolio), so the index's bytes the follow-ups and
+    /// lists are slices of can be let go.
+    public var withoutFollowUpsAndLists: AccountDigest {
+        AccountDigest(
+            id: id, name: name, owner: owner, tier: tier, status: status, season: season, market: market,
+            annualValue: annualValue, lifetimeValue: lifetimeValue, listText: SharedBytes([]),
+            lastTouch: lastTouch, health: health, healthChange: healthChange, fixedFlags: fixedFlags,
+            lateConcernFrom: lateConcernFrom, outOfTouchFrom: outOfTouchFrom, openConcerns: openConcerns,
+            traits: traits, followUps: [], snoozes: [])
+    }
+
     /// Digests in the order lists show them and the due list breaks ties by: name
     /// (ignoring case), then id.
     public static func nameOrdered(_ digests: [AccountDigest]) -> [AccountDigest] {

@@ -23,9 +23,11 @@ struct PortfolioCommand: ParsableCommand {
     func run() throws {
         let context = try CommandContext(global)
         let store = try context.openStore()
-        let snapshot = store.loadDigests()
+        // The portfolio reads no follow-up and no tag: each digest is kept without them,
+        // and the index's bytes go shard by shard.
+        let snapshot = store.list { $0.withoutFollowUpsAndLists }
         context.reportProblems(snapshot.problems)
-        let portfolio = Portfolio(snapshot.digests, today: context.today)
+        let portfolio = Portfolio(snapshot.items, today: context.today)
         if json {
             try System.writeOutput(try RapportJSON.encode(PortfolioReport(portfolio)))
             return

@@ -1,5 +1,8 @@
 import Foundation
 import RapportCore
+import RapportDemo
+import RapportResources
+import StoreJSONCodec
 import Testing
 
 /// Renewals (issue 20, D50): their follow-ups, marking them renewed, the flag when one passes.
@@ -200,6 +203,25 @@ import Testing
         #expect(before.score == 75 && before.version == 1)
         let last = p.health.last!
         #expect(last.version == 2 && last.score == 100 && p.health.contains { $0.versionBreak })
+    }
+
+    /// `rapport portfolio` keeps each digest without its follow-ups, tags and contacts
+    /// (so the index's bytes can go): its figures are those of the whole digests.
+    @Test func theFiguresNeedNoFollowUpsTagsOrContacts() throws {
+        let portfolio = SyntheticPortfolio(
+            seed: 11, today: today,
+            playbook: try RapportJSON.decode(Playbook.self, from: Data(BundledData.playbook)),
+            questions: try RapportJSON.decode(
+                LitmusQuestionFile.self, from: Data(BundledData.litmusQuestionsV1)
+            )
+            .questionSet(version: 1, introducedOn: today.adding(years: -3)))
+        let digests = (0..<300).map { AccountDigest(portfolio.account($0), policy: DuePolicy()) }
+        let trimmed = digests.map(\.withoutFollowUpsAndLists)
+        #expect(trimmed.allSatisfy { $0.dueEntries.count == 0 && $0.tags.isEmpty && $0.contactNames.isEmpty })
+        #expect(digests.contains { !$0.tags.isEmpty } && digests.contains { $0.dueEntries.count > 0 })
+        let whole = PortfolioLines.lines(Portfolio(digests, today: today), currency: "EUR", width: 100)
+        let lines = PortfolioLines.lines(Portfolio(trimmed, today: today), currency: "EUR", width: 100)
+        #expect(lines.map(\.text) == whole.map(\.text) && whole.count > 20)
     }
 
     @Test func sumsStopAtTheLargestNumberRatherThanOverflow() {
