@@ -100,7 +100,15 @@ public enum FieldText {
                 start += 1
             }
             guard start < bytes.count, bytes[start] != tab else { return [] }
+            // Counted first, so the array is made once at its size.
+            var count = 1
+            var j = start
+            while j < bytes.count && bytes[j] != tab {
+                if bytes[j] == listSeparator { count += 1 }
+                j += 1
+            }
             var result: [String] = []
+            result.reserveCapacity(count)
             var i = start
             while true {
                 var end = i

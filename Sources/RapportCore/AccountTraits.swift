@@ -104,6 +104,7 @@ public struct AccountTraits: Equatable, Sendable {
             let lost = scan.day(), scan.take("|")
         else { return nil }
         var concerns: [Day] = []
+        concerns.reserveCapacity(scan.elements(upTo: "|"))
         while !scan.at("|") {
             guard let n = scan.number() else { return nil }
             concerns.append(Day(ordinal: n))
@@ -111,6 +112,7 @@ public struct AccountTraits: Equatable, Sendable {
         }
         guard scan.take("|") else { return nil }
         var months: [MonthlyHealth] = []
+        months.reserveCapacity(scan.elements(upTo: nil))
         while !scan.atEnd {
             guard let month = scan.number(), scan.take(":"), let score = scan.number(), scan.take(":"),
                 let version = scan.number()
@@ -134,6 +136,19 @@ private struct TraitsScanner {
     var atEnd: Bool { i == bytes.count }
 
     func at(_ separator: Unicode.Scalar) -> Bool { i < bytes.count && bytes[i] == UInt8(ascii: separator) }
+
+    /// How many comma-separated elements there are from here to `end` (nil: the end of
+    /// the bytes), none when it is here: the size to reserve, so the array is made once.
+    func elements(upTo end: Unicode.Scalar?) -> Int {
+        let stop = end.map { UInt8(ascii: $0) }
+        var count = 0
+        var j = i
+        while j < bytes.count && bytes[j] != stop {
+            if bytes[j] == UInt8(ascii: ",") { count += 1 }
+            j += 1
+        }
+        return j == i ? 0 : count + 1
+    }
 
     mutating func take(_ separator: Unicode.Scalar) -> Bool {
         guard at(separator) else { return false }

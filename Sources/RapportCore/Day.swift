@@ -72,7 +72,9 @@ public struct Day: Hashable, Comparable, Sendable {
     public var iso: String { withISO { String(decoding: $0, as: UTF8.self) } }
 
     /// `YYYY-MM-DD` as UTF-8 bytes, handed to `body` without allocating (JSON output
-    /// writes a hundred thousand of them).
+    /// writes a hundred thousand of them). Inlinable, so the bytes are on the caller's
+    /// stack: called across modules unspecialised, it cost a thousand instructions a day.
+    @inlinable
     public func withISO<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         let c = civil
         return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { buffer in
@@ -156,7 +158,7 @@ public struct Day: Hashable, Comparable, Sendable {
         return era * 146_097 + doe - 719_468
     }
 
-    private var civil: (year: Int, month: Int, day: Int) {
+    @usableFromInline var civil: (year: Int, month: Int, day: Int) {
         let z = ordinal + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097

@@ -22,6 +22,10 @@ enum DigestCodec {
 
     struct Malformed: Error {}
 
+    /// The sources in the order an `F` line numbers them, made once (`allCases` makes
+    /// its array at every call: three times per follow-up read).
+    static let sources = DueSource.allCases
+
     // MARK: Encoding
 
     static func encode(_ entry: Entry, into out: inout [UInt8]) {
@@ -51,7 +55,7 @@ enum DigestCodec {
             let numbers = [
                 day(e.due), day(e.redFrom), e.neverDone ? "1" : "",
                 e.severity.map { String($0.weight) } ?? "",
-                String(DueSource.allCases.firstIndex(of: e.source)!)
+                String(sources.firstIndex(of: e.source)!)
             ]
             out.append(UInt8(ascii: "F"))
             for n in numbers {
@@ -230,18 +234,18 @@ enum DigestCodec {
                 try number(), try number(), try number(), try number(),
                 try number()
             )
-            guard let due, let sourceIndex, DueSource.allCases.indices.contains(sourceIndex),
+            guard let due, let sourceIndex, sources.indices.contains(sourceIndex),
                 neverDone == nil || neverDone == 1,
                 severity.map({ (1...Severity.allCases.count).contains($0) }) ?? true,
                 let ends = DueEntry.FieldEnds(in: field(start..<line.upperBound)),
                 DueRef.isKeyPart(
-                    field(start..<start + Int(ends.keyPart)), of: DueSource.allCases[sourceIndex])
+                    field(start..<start + Int(ends.keyPart)), of: sources[sourceIndex])
             else {
                 throw Malformed()
             }
             return DueEntry(
                 due: Day(ordinal: due), redFrom: redFrom.map(Day.init(ordinal:)), neverDone: neverDone == 1,
-                severity: severity.map { Severity.allCases[$0 - 1] }, source: DueSource.allCases[sourceIndex],
+                severity: severity.map { Severity.allCases[$0 - 1] }, source: sources[sourceIndex],
                 text: indices(start..<line.upperBound), fieldEnds: ends)
         }
 
