@@ -101,7 +101,7 @@ public struct AccountDigest: Equatable, Sendable, Identifiable {
     public var withoutFollowUpsAndLists: AccountDigest {
         AccountDigest(
             id: id, name: name, owner: owner, tier: tier, status: status, season: season, market: market,
-            annualValue: annualValue, lifetimeValue: lifetimeValue, listText: SharedBytes([]),
+            annualValue: annualValue, lifetimeValue: lifetimeValue, listText: SharedBytes(),
             lastTouch: lastTouch, health: health, healthChange: healthChange, fixedFlags: fixedFlags,
             lateConcernFrom: lateConcernFrom, outOfTouchFrom: outOfTouchFrom, openConcerns: openConcerns,
             traits: traits, followUps: [], snoozes: [])
