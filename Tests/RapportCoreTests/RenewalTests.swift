@@ -1,8 +1,5 @@
 import Foundation
 import RapportCore
-import RapportDemo
-import RapportResources
-import StoreJSONCodec
 import Testing
 
 /// Renewals (issue 20, D50): their follow-ups, marking them renewed, the flag when one passes.
@@ -208,13 +205,7 @@ import Testing
     /// `rapport portfolio` keeps each digest without its follow-ups, tags and contacts
     /// (so the index's bytes can go): its figures are those of the whole digests.
     @Test func theFiguresNeedNoFollowUpsTagsOrContacts() throws {
-        let portfolio = SyntheticPortfolio(
-            seed: 11, today: today,
-            playbook: try RapportJSON.decode(Playbook.self, from: Data(BundledData.playbook)),
-            questions: try RapportJSON.decode(
-                LitmusQuestionFile.self, from: Data(BundledData.litmusQuestionsV1)
-            )
-            .questionSet(version: 1, introducedOn: today.adding(years: -3)))
+        let portfolio = try syntheticPortfolio(seed: 11, today: today)
         let digests = (0..<300).map { AccountDigest(portfolio.account($0), policy: DuePolicy()) }
         let trimmed = digests.map(\.withoutFollowUpsAndLists)
         #expect(trimmed.allSatisfy { $0.dueEntries.count == 0 && $0.tags.isEmpty && $0.contactNames.isEmpty })

@@ -11,13 +11,7 @@ import Testing
     let today = Day(iso: "2026-11-22")!
 
     @Test func theDueListRanksAsTheFullComparisonDoes() throws {
-        let portfolio = SyntheticPortfolio(
-            seed: 3, today: today,
-            playbook: try RapportJSON.decode(Playbook.self, from: Data(BundledData.playbook)),
-            questions: try RapportJSON.decode(
-                LitmusQuestionFile.self, from: Data(BundledData.litmusQuestionsV1)
-            )
-            .questionSet(version: 1, introducedOn: today.adding(years: -3)))
+        let portfolio = try syntheticPortfolio(seed: 3, today: today)
         var digests = (0..<300).map { AccountDigest(portfolio.account($0), policy: DuePolicy()) }
         // One item too far out to pack into the fast sort's key: the list is still whole and in order.
         let id = digests[7].id
