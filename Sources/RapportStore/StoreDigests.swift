@@ -79,7 +79,7 @@ extension FileStore {
         let progress = stale > 0 ? onRebuild.map { RebuildCount(total: stale, report: $0) } : nil
         var checked = Parallel.map(SummaryIndex.shardCount) { n in
             check(
-                planned[n].plan.take(), shard: n, files: files[n], unreadable: unreadable[n], item: item,
+                planned[n].plan.take(), files: files[n], unreadable: unreadable[n], item: item,
                 progress: progress)
         }
         progress?.finish()
@@ -106,7 +106,7 @@ extension FileStore {
             // ones the index knew (so a name leads to the reason the file cannot be read).
             named += snapshot.problems.compactMap { p in p.account.flatMap { id in p.name.map { (id, $0) } } }
             _ = FileLock.ifFree(at: lockPath) {
-                for n in dirty { try? index.write(shard: n, checked[n].rewrite!) }
+                for n in dirty { try? checked[n].rewrite!.write(shard: n, of: index) }
                 // The names as just read, once nothing was added, removed or renamed meanwhile.
                 guard let before = directoryBefore, names.accountsStamp() == before else { return }
                 try? names.write(named, listed: before)
@@ -198,12 +198,12 @@ extension FileStore {
         var named: [(id: RecordID, name: String)] = []
         var problems: [StoreProblem] = []
         var refreshed = 0
-        /// The shard's entries as they should be written, when they changed.
-        var rewrite: [RecordID: DigestCodec.Entry]?
+        /// What the shard should hold, when it changed.
+        var rewrite: ShardRewrite?
     }
 
     private func check<Item: Sendable>(
-        _ plan: consuming ShardPlan<Item>, shard: Int, files: [(id: RecordID, stamp: FileStamp)],
+        _ plan: consuming ShardPlan<Item>, files: [(id: RecordID, stamp: FileStamp)],
         unreadable: [StoreProblem], item: (consuming AccountDigest) -> Item, progress: RebuildCount?
     ) -> CheckedShard<Item> {
         var result = CheckedShard<Item>()
@@ -248,14 +248,26 @@ extension FileStore {
             kept[id] = plan.stored.stamps[at]
         }
         guard !reread.isEmpty || kept.count != plan.stored.named.count else { return result }
-        // The entries to write: the fresh ones as the shard holds them (read again: their
-        // bytes were let go), re-read ones if their file did not change while it was read.
-        var entries = reread
-        for entry in index.read(shard: shard) ?? [] where kept[entry.digest.id] == entry.stamp {
-            entries[entry.digest.id] = entry
-        }
-        result.rewrite = entries
+        result.rewrite = ShardRewrite(reread: reread, kept: kept)
         return result
+    }
+
+    /// What a changed shard should hold: the entries re-read from their files (if each
+    /// file did not change while it was read), and the fresh ones with their stamps.
+    private struct ShardRewrite: Sendable {
+        let reread: [RecordID: DigestCodec.Entry]
+        let kept: [RecordID: FileStamp]
+
+        /// Writes it, under the store's lock: the fresh entries are read again from the
+        /// shard as it is now (their bytes were let go), and only those still stamped as
+        /// listed are kept.
+        func write(shard n: Int, of index: SummaryIndex) throws {
+            var entries = reread
+            for entry in index.read(shard: n) ?? [] where kept[entry.digest.id] == entry.stamp {
+                entries[entry.digest.id] = entry
+            }
+            try index.write(shard: n, entries)
+        }
     }
 
     /// The digest of an account file the index has no fresh entry for, and whether the
