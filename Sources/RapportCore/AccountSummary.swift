@@ -44,7 +44,7 @@ public struct AccountSummary: Codable, Hashable, Sendable, Identifiable {
     }
 
     /// With the account's most urgent follow-up already known (a slot of `d`'s entries).
-    public init(_ d: AccountDigest, today: Day, next: DueSlot?) {
+    public init(_ d: borrowing AccountDigest, today: Day, next: DueSlot?) {
         id = d.id
         name = d.name
         owner = d.owner

@@ -20,7 +20,20 @@ public enum WarningFlag: String, CaseIterable, Codable, Sendable {
 
     /// The flag as tables and headers show it: its JSON name with spaces, one vocabulary
     /// for the screens and `accounts --json`.
-    public var short: String { rawValue.replacingText("-", with: " ") }
+    /// Literals, not the raw value re-spelled: the app lowers every account's flags into
+    /// its filter text at start.
+    public var short: String {
+        switch self {
+        case .lateReply: return "late reply"
+        case .renewalPassed: return "renewal passed"
+        case .championLeft: return "champion left"
+        case .healthFalling: return "health falling"
+        case .outOfTouch: return "out of touch"
+        case .noSenior: return "no senior"
+        case .noContacts: return "no contacts"
+        case .oneContact: return "one contact"
+        }
+    }
 
     /// What the flag means, in a sentence.
     public var explanation: String {

@@ -28,6 +28,9 @@ public struct AppState: Equatable, Sendable {
     /// The due list, once ranked: not at start-up (the first frame is the accounts
     /// table) but when the due screen first shows, then kept in step with every save.
     private var rankedDue: [DueSlot]?
+    /// The due list's follow-ups as the table's rows were made, in account order, until
+    /// the list is first ranked (from them: a sort, not a pass over every digest).
+    private var unrankedDue: [DueSlot]?
     /// Files that could not be read ("path: reason").
     var problems: [String]
     /// The screen showing, with the state of this visit to it (see `Screen`).
@@ -131,15 +134,12 @@ public struct AppState: Equatable, Sendable {
 
     /// Recomputes the table rows and the due list from all the digests.
     mutating func refreshLists() {
-        let today = self.today
-        let rows = Parallel.map(digests) { digest in
-            let summary = AccountSummary(digest, today: today, next: DueList.nextSlot(of: digest, on: today))
-            return (summary, Self.searchText(summary))
-        }
-        summaries = rows.map(\.0)
-        searchTexts = PackedTexts(rows.map(\.1))
+        let rows = AccountRows(digests, today: today, dueWithin: due.horizon)
+        summaries = rows.summaries
+        searchTexts = rows.searchTexts
         summariesVersion += 1
         rankedDue = nil
+        unrankedDue = rows.dueSlots
     }
 
     /// Changes one account's place in the lists without recomputing the others: a save
@@ -156,6 +156,9 @@ public struct AppState: Equatable, Sendable {
             rankedDue = rankedDue.map {
                 DueList.replacing(account: old, movedTo: nil, with: [], in: $0, digests: digests)
             }
+            unrankedDue = unrankedDue.map {
+                DueList.replacing(account: old, movedTo: nil, with: [], inAccountOrder: $0)
+            }
             return
         }
         // Binary search for its place in name order (lower-casing 14 names, not 10,000).
@@ -171,12 +174,13 @@ public struct AppState: Equatable, Sendable {
         let summary = AccountSummary(
             digest, today: today, next: own.min { DueList.earlier($0, $1, in: digests) })
         summaries.insert(summary, at: low)
-        searchTexts.insert(Self.searchText(summary), at: low)
+        searchTexts.insert(utf8: SearchText.bytes(summary), at: low)
+        let within = own.filter { DueList.isWithin(due.horizon, $0.due, on: today) }
         rankedDue = rankedDue.map {
-            DueList.replacing(
-                account: old, movedTo: low,
-                with: own.filter { DueList.isWithin(due.horizon, $0.due, on: today) },
-                in: $0, digests: digests)
+            DueList.replacing(account: old, movedTo: low, with: within, in: $0, digests: digests)
+        }
+        unrankedDue = unrankedDue.map {
+            DueList.replacing(account: old, movedTo: low, with: within, inAccountOrder: $0)
         }
     }
 
@@ -184,18 +188,19 @@ public struct AppState: Equatable, Sendable {
     mutating func setDueHorizon(_ days: Int) {
         due.horizon = days
         rankedDue = nil
+        unrankedDue = nil
     }
 
     /// Ranks the due list if it is not yet (before the due screen draws).
     mutating func rankDueList() {
-        if rankedDue == nil { rankedDue = DueList.ranked(for: digests, on: today, withinDays: due.horizon) }
-    }
-
-    /// What filter-as-you-type matches: name, owner, tags, contacts and warning flags
-    /// (`/no senior`), lower-cased.
-    static func searchText(_ s: AccountSummary) -> String {
-        ([s.name, s.owner] + s.tags + s.contactNames + s.flags.map(\.short)).joined(separator: "\u{1F}")
-            .lowercased()
+        guard rankedDue == nil else { return }
+        if var slots = unrankedDue {
+            DueList.sortByUrgency(&slots, in: digests, today: today)
+            rankedDue = slots
+        } else {
+            rankedDue = DueList.ranked(for: digests, on: today, withinDays: due.horizon)
+        }
+        unrankedDue = nil
     }
 }
 

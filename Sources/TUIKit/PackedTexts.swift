@@ -22,6 +22,24 @@ public struct PackedTexts: Equatable, Sendable {
         }
     }
 
+    /// The parts' texts one after another.
+    public init(joining parts: [PackedTexts]) {
+        bytes.reserveCapacity(parts.reduce(0) { $0 + $1.bytes.count })
+        starts.reserveCapacity(parts.reduce(1) { $0 + $1.count })
+        for part in parts {
+            let offset = bytes.count
+            bytes += part.bytes
+            starts += part.starts.dropFirst().lazy.map { $0 + offset }
+        }
+    }
+
+    /// Adds a text at the end, its UTF-8 written by `write` (it must write no zero byte).
+    public mutating func append(_ write: (inout [UInt8]) -> Void) {
+        write(&bytes)
+        bytes.append(0)
+        starts.append(bytes.count)
+    }
+
     public var count: Int { starts.count - 1 }
 
     public subscript(i: Int) -> String {
@@ -35,8 +53,10 @@ public struct PackedTexts: Equatable, Sendable {
         for k in (i + 1)..<starts.count { starts[k] -= end - start }
     }
 
-    public mutating func insert(_ text: String, at i: Int) {
-        let added = Array(text.utf8) + [0]
+    public mutating func insert(_ text: String, at i: Int) { insert(utf8: Array(text.utf8), at: i) }
+
+    public mutating func insert(utf8 text: [UInt8], at i: Int) {
+        let added = text + [0]
         bytes.insert(contentsOf: added, at: starts[i])
         starts.insert(starts[i], at: i + 1)
         for k in (i + 1)..<starts.count { starts[k] += added.count }

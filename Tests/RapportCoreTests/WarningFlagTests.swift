@@ -13,6 +13,12 @@ import Testing
         #expect(flags.map(\.short) == ["no senior", "no contacts"])
     }
 
+    @Test func everyFlagReadsAsItsJSONNameWithSpaces() {
+        for flag in WarningFlag.allCases {
+            #expect(flag.short == flag.rawValue.split(separator: "-").joined(separator: " "))
+        }
+    }
+
     @Test func anAccountWithOneContactIsFlaggedOneContact() {
         var account = Account(name: "Zeta", createdOn: today)
         account.contacts = [Contact(name: "Ada Byrne", level: .senior)]

@@ -116,6 +116,29 @@ import Testing
         #expect(!state.list.filtering)
     }
 
+    /// Text beyond ASCII is lowered as `String.lowercased()` lowers it, so a filter typed
+    /// in lower case finds capitals with accents, and flags are matched by their words.
+    @Test func theFilterTextIsEveryFieldLowerCasedAccentsIncluded() {
+        var quill = Fixture.accounts[2]
+        quill.name = "ÉLODIE Straße \tÖl"
+        quill.owner = "JOSÉ İnan"
+        quill.tags = ["Key-Account", "UK"]
+        quill.contacts = [Contact(name: "ÜNAL Öz", level: .main)]
+        let summary = AccountSummary(quill, today: Fixture.today)
+        #expect(summary.flags == [.noSenior, .oneContact])
+        let expected =
+            "élodie straße \töl\u{1F}josé i\u{307}nan\u{1F}key-account\u{1F}uk\u{1F}ünal öz"
+            + "\u{1F}no senior\u{1F}one contact"
+        #expect(String(decoding: SearchText.bytes(summary), as: UTF8.self) == expected)
+        var state = Fixture.state().with([Fixture.accounts[0], quill])
+        state.press([.char("/")])
+        state.type("élodie straße")
+        #expect(visibleAccounts(state).map(\.name) == [quill.name])
+        state.press([.ctrl("u")])
+        state.type("josé i\u{307}nan")
+        #expect(visibleAccounts(state).map(\.name) == [quill.name])
+    }
+
     /// Each letter typed narrows the rows drawn for the letters before it; a letter taken
     /// back, or a change to an account, starts from every account again.
     @Test func typingNarrowsWhatWasDrawnAndBackspaceOrASaveWidensIt() {
@@ -356,6 +379,34 @@ import Testing
         #expect(state.summaries.map(\.name) == ["Northwind Logistics", "Quillon Publishing"])
         #expect(!state.dueItems.contains { $0.accountID == bright.id })
         #expect(state.dueSlots == Fixture.state().with([Fixture.accounts[0], Fixture.accounts[2]]).dueSlots)
+    }
+}
+
+extension AccountsScreenTests {
+    /// The due list's follow-ups, made with the table's rows at start, stay in step with
+    /// saves made before the due screen first shows (it then only sorts them).
+    @Test func aSaveBeforeTheDueListFirstShowsIsInItWhenItShows() {
+        for newName in ["Aardvark Energy", "Zephyr Energy"] {
+            var state = Fixture.state()
+            var bright = Fixture.accounts[1]
+            bright.name = newName  // moves to the top, then the bottom, of the name order
+            bright.concerns[0].respondedOn = Fixture.today
+            bright.touchpoints.append(
+                Touchpoint(
+                    day: Fixture.today, kind: .call, summary: "Call", followUp: Fixture.today.adding(days: 2))
+            )
+            state.store(bright)
+            state.rankDueList()
+            var accounts = Fixture.accounts
+            accounts[1] = bright
+            let rebuilt = Fixture.state().with(accounts)
+            #expect(state.dueSlots == rebuilt.dueSlots)
+            #expect(state.dueItems == rebuilt.dueItems)
+        }
+        var state = Fixture.state()
+        state.remove(Fixture.accounts[0].id)
+        state.rankDueList()
+        #expect(state.dueSlots == Fixture.state().with([Fixture.accounts[1], Fixture.accounts[2]]).dueSlots)
     }
 }
 

@@ -41,6 +41,23 @@ import Testing
         #expect(packed.positions(containing: []) == [0, 1, 2])
     }
 
+    /// Parts made apart (the app makes a half on each core) and joined are the texts made
+    /// at once, empty parts and empty texts included.
+    @Test func partsJoinedAreTheTextsMadeWhole() {
+        let all = texts(500, seed: 41)
+        let cuts = [0, 0, 1, 200, 200, 499, 500]
+        var parts: [PackedTexts] = []
+        for (from, to) in zip(cuts, cuts.dropFirst()) {
+            var part = PackedTexts()
+            for text in all[from..<to] { part.append { $0 += text.utf8 } }
+            parts.append(part)
+        }
+        let joined = PackedTexts(joining: parts)
+        #expect(joined == PackedTexts(all))
+        #expect(
+            joined.positions(containing: Array("or".utf8)) == all.indices.filter { all[$0].contains("or") })
+    }
+
     @Test func insertAndRemoveKeepTheRestInPlace() {
         var all = texts(300, seed: 5)
         var packed = PackedTexts(all)
