@@ -107,6 +107,24 @@ public struct AccountDigest: Equatable, Sendable, Identifiable {
             traits: traits, followUps: [], snoozes: [])
     }
 
+    /// The digest with only the follow-ups the due list shows within `withinDays` of
+    /// `today` (snoozes applied; nil: all of them), copied out of the index's bytes, and
+    /// without tags, contact names, flags and traits: for `rapport due`, which then holds
+    /// a little of each shard rather than all of it.
+    public func keepingFollowUps(withinDays: Int?, on today: Day) -> AccountDigest {
+        var kept = AccountDigest(
+            id: id, name: name, owner: owner, tier: tier, status: status, season: season, market: market,
+            annualValue: annualValue, lifetimeValue: lifetimeValue, listText: SharedBytes(),
+            lastTouch: lastTouch, health: health, healthChange: healthChange, fixedFlags: [],
+            lateConcernFrom: lateConcernFrom, outOfTouchFrom: outOfTouchFrom, openConcerns: openConcerns,
+            followUps: [], snoozes: snoozes)
+        let within = DueList.slots(of: self, at: 0, on: today).filter {
+            DueList.isWithin(withinDays, $0.due, on: today)
+        }
+        kept.dueEntries = dueEntries.keeping(within.map(\.item))
+        return kept
+    }
+
     /// Digests in the order lists show them and the due list breaks ties by: name
     /// (ignoring case), then id.
     public static func nameOrdered(_ digests: [AccountDigest]) -> [AccountDigest] {

@@ -53,15 +53,19 @@ struct DueCommand: ParsableCommand {
     func run() throws {
         let context = try CommandContext(global)
         let store = try context.openStore()
-        let snapshot = store.loadDigests()
-        context.reportProblems(snapshot.problems)
         let who = try owner.map { try AccountFilter.owner($0, me: context.userName, option: "--owner me") }
-        let digests = snapshot.digests
-        let slots = DueList.slots(for: digests, on: context.today, withinDays: within, owner: who)
+        let (today, within) = (context.today, within)
+        // Each account's follow-ups within the horizon, copied out as its shard is read:
+        // the list holds those, not the index.
+        let snapshot = store.list { $0.keepingFollowUps(withinDays: within, on: today) }
+        context.reportProblems(snapshot.problems)
+        let digests = snapshot.items
+        let slots = DueList.slots(for: digests, on: today, withinDays: within, owner: who)
         if let who, slots.isEmpty {
             // The list stays empty (scripts read it as before); the note, on standard error, says
-            // whether the name owns nothing at all, and which names there are.
-            if let note = Self.unknownOwnerNote(who, digests: digests, today: context.today) {
+            // whether the name owns nothing at all (beyond the horizon too), and which names there are.
+            let all = store.loadDigests().digests
+            if let note = Self.unknownOwnerNote(who, digests: all, today: context.today) {
                 System.writeError(note + "\n")
             }
         }

@@ -119,6 +119,23 @@ public struct DueEntries: RandomAccessCollection, Equatable, Sendable {
         self = DueEntries(entries, bytes)
     }
 
+    /// Entries `kept` (indices, in order), copied with their text into memory of their
+    /// own: what is left holds nothing of the index's shared buffers.
+    public func keeping(_ kept: [Int]) -> DueEntries {
+        guard !kept.isEmpty else { return DueEntries() }
+        var entries: [DueEntry] = []
+        entries.reserveCapacity(kept.count)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(kept.reduce(0) { $0 + self[$1].text.count })
+        for i in kept {
+            var entry = self[i]
+            entry.text = bytes.count..<(bytes.count + entry.text.count)
+            text(of: i).withUnsafeBufferPointer { bytes += $0 }
+            entries.append(entry)
+        }
+        return DueEntries(entries, bytes)
+    }
+
     /// Each field is escaped straight into `text` and the first three's ends noted as they
     /// are written (escaped fields hold no tab: those are the ends `FieldEnds(in:)` finds).
     private static func add(_ f: FollowUp, to entries: inout [DueEntry], _ text: inout [UInt8]) {
