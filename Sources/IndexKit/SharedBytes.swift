@@ -37,7 +37,7 @@ public final class FixedBuffer<Element: Sendable>: @unchecked Sendable {
 /// A run of bytes in a `FixedBuffer`, indexed by their offsets in it: how digests keep
 /// the index's text (follow-ups, tags, contact names) without copying it out of the
 /// shard it was read from. Equal when the bytes are, wherever they are kept.
-public struct SharedBytes: RandomAccessCollection, Equatable, Sendable {
+public struct SharedBytes: RandomAccessCollection, Hashable, Sendable {
     private let owner: FixedBuffer<UInt8>?
     public let startIndex: Int
     public let endIndex: Int
@@ -88,6 +88,10 @@ public struct SharedBytes: RandomAccessCollection, Equatable, Sendable {
     /// The owner's first byte, from which these bytes' indices count: valid while this
     /// value, or another holder of the same owner, lives (nil when there are no bytes).
     public var unsafeOrigin: UnsafePointer<UInt8>? { owner?.start }
+
+    public func hash(into hasher: inout Hasher) {
+        withUnsafeBufferPointer { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
 
     public static func == (a: SharedBytes, b: SharedBytes) -> Bool {
         a.count == b.count

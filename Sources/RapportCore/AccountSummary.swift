@@ -2,7 +2,7 @@ import IndexKit
 
 /// The compact facts about an account that lists, filters and scripts need,
 /// without the account's full records.
-public struct AccountSummary: Codable, Hashable, Sendable, Identifiable {
+public struct AccountSummary: Encodable, Hashable, Sendable, Identifiable {
     public var id: RecordID
     public var name: String
     public var owner: String
@@ -12,9 +12,13 @@ public struct AccountSummary: Codable, Hashable, Sendable, Identifiable {
     public var market: String
     public var annualValue: Int
     public var lifetimeValue: Int
-    public var tags: [String]
+    /// The tags, a tab, and the current contacts' names, escaped as the index keeps them
+    /// (`FieldText.lists`): made into strings only when asked for, as a table of a hundred
+    /// thousand rows reads them for its filter text only.
+    public let lists: SharedBytes
+    public var tags: [String] { FieldText.list(lists, at: 0) }
     /// Names of current contacts, for filtering.
-    public var contactNames: [String]
+    public var contactNames: [String] { FieldText.list(lists, at: 1) }
     public var lastTouch: Day?
     /// Latest litmus score (0–100).
     public var health: Int?
@@ -44,7 +48,10 @@ public struct AccountSummary: Codable, Hashable, Sendable, Identifiable {
     }
 
     /// With the account's most urgent follow-up already known (a slot of `d`'s entries).
-    public init(_ d: borrowing AccountDigest, today: Day, next: DueSlot?) {
+    /// The tags and contact names are copied out of the digest, so the summary holds
+    /// nothing of the index's bytes; `sharingLists` keeps the digest's own (for a caller
+    /// that keeps the digests anyway).
+    public init(_ d: borrowing AccountDigest, today: Day, next: DueSlot?, sharingLists: Bool = false) {
         id = d.id
         name = d.name
         owner = d.owner
@@ -54,8 +61,7 @@ public struct AccountSummary: Codable, Hashable, Sendable, Identifiable {
         market = d.market
         annualValue = d.annualValue
         lifetimeValue = d.lifetimeValue
-        tags = d.tags
-        contactNames = d.contactNames
+        lists = sharingLists || d.listText.isEmpty ? d.listText : SharedBytes(d.listText)
         lastTouch = d.lastTouch
         health = d.health
         healthChange = d.healthChange
@@ -68,6 +74,12 @@ public struct AccountSummary: Codable, Hashable, Sendable, Identifiable {
         valueAtRisk = !riskReasons.isEmpty
         nextDue = next?.due
         nextDueTitle = next.map { FieldText.unescape(d.dueEntries.fields(of: $0.item).title) }
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, name, owner, tier, status, season, market, annualValue, lifetimeValue, tags, contactNames
+        case lastTouch, health, healthChange, flags, openConcerns, nextDue, nextDueTitle, renewsOn
+        case renewalValue, valueAtRisk, riskReasons
     }
 
     // Every key is always written (null when empty), so scripts can rely on them.

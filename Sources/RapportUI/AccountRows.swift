@@ -30,7 +30,8 @@ struct AccountRows {
                         DueList.appendSlots(of: all, at: position, on: today, into: &own)
                         let next = own.min { DueList.earlier($0, $1, in: digests) }
                         due += own.lazy.filter { DueList.isWithin(horizon, $0.due, on: today) }
-                        let summary = AccountSummary(all[position], today: today, next: next)
+                        let summary = AccountSummary(
+                            all[position], today: today, next: next, sharingLists: true)
                         texts.append { SearchText.append(summary, to: &$0) }
                         (part.baseAddress! + i).initialize(to: summary)
                     }

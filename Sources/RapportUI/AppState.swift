@@ -172,7 +172,7 @@ public struct AppState: Equatable, Sendable {
         digests.insert(digest, at: low)
         let own = DueList.slots(of: digest, at: low, on: today)
         let summary = AccountSummary(
-            digest, today: today, next: own.min { DueList.earlier($0, $1, in: digests) })
+            digest, today: today, next: own.min { DueList.earlier($0, $1, in: digests) }, sharingLists: true)
         summaries.insert(summary, at: low)
         searchTexts.insert(utf8: SearchText.bytes(summary), at: low)
         let within = own.filter { DueList.isWithin(due.horizon, $0.due, on: today) }

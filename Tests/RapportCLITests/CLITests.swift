@@ -94,7 +94,9 @@ import Testing
         let cli = CLIHarness()
         try cli.run("demo")
         let json = try cli.run("accounts", "--json").out
-        let summaries = try RapportJSON.decode([AccountSummary].self, from: Data(json.utf8))
+        // The flags of each row, as a script reads them.
+        struct Row: Decodable { var flags: [WarningFlag] }
+        let summaries = try RapportJSON.decode([Row].self, from: Data(json.utf8))
         #expect(summaries.contains { $0.flags.contains(.noSenior) })
         #expect(summaries.contains { !$0.flags.contains(.noSenior) })
         #expect(summaries.contains { $0.flags.contains(.healthFalling) })

@@ -14,7 +14,8 @@ import Testing
                 var copy = account
                 copy.id = RecordID(rawValue: "\(account.id.rawValue)-\(i)")!
                 copy.name += i % 7 == 0 ? " Ünal \(i)" : " \(i)"
-                copy.tags += i % 5 == 0 ? ["DACH"] : []
+                // Tags that are escaped in the index, one of them empty, one not ASCII.
+                copy.tags += i % 5 == 0 ? ["DACH", "a\tb\\c", "", "x\u{1F}Y", "Ärger", ""] : []
                 return copy
             }
         }
