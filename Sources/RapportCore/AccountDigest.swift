@@ -118,9 +118,7 @@ public struct AccountDigest: Equatable, Sendable, Identifiable {
             lastTouch: lastTouch, health: health, healthChange: healthChange, fixedFlags: [],
             lateConcernFrom: lateConcernFrom, outOfTouchFrom: outOfTouchFrom, openConcerns: openConcerns,
             followUps: [], snoozes: snoozes)
-        let within = DueList.slots(of: self, at: 0, on: today).filter {
-            DueList.isWithin(withinDays, $0.due, on: today)
-        }
+        let within = DueList.slots(of: self, at: 0, on: today, withinDays: withinDays)
         kept.dueEntries = dueEntries.keeping(within.map(\.item))
         return kept
     }

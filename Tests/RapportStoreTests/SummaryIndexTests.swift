@@ -65,6 +65,23 @@ import Testing
                 && after.digests.count == 26)
     }
 
+    /// `rapport due`'s digests: each keeps, as its shard is read, only the follow-ups
+    /// within the horizon, with their text copied out of the shard (where it lies away
+    /// from the start of the shard's bytes).
+    @Test func followUpsKeptAsShardsAreReadAreTheDueListOfTheWholeDigests() throws {
+        let t = try syntheticStore()
+        let (whole, today) = (t.store.loadDigests().digests, t.today)
+        for horizon in [7, 60, nil] {
+            let kept = t.store.list { $0.keepingFollowUps(withinDays: horizon, on: today) }.items
+            let slots = DueList.slots(for: kept, on: t.today, withinDays: horizon)
+            let expected = DueList.slots(for: whole, on: t.today, withinDays: horizon)
+            #expect(slots.count == expected.count && expected.count > 600)
+            #expect(
+                slots.map { DueList.followUp($0, in: kept, on: t.today) }
+                    == expected.map { DueList.followUp($0, in: whole, on: t.today) })
+        }
+    }
+
     /// A store of 600 synthetic accounts: most shards hold two or more.
     func syntheticStore() throws -> TempStore {
         let t = try TempStore()

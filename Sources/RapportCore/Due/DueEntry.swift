@@ -122,18 +122,34 @@ public struct DueEntries: RandomAccessCollection, Equatable, Sendable {
     /// Entries `kept` (indices, in order), copied with their text into memory of their
     /// own: what is left holds nothing of the index's shared buffers.
     public func keeping(_ kept: [Int]) -> DueEntries {
-        guard !kept.isEmpty else { return DueEntries() }
-        var entries: [DueEntry] = []
-        entries.reserveCapacity(kept.count)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(kept.reduce(0) { $0 + self[$1].text.count })
+        guard !kept.isEmpty, let storage else { return DueEntries() }
+        // Written straight into the memory the copy keeps: `rapport due` keeps this way
+        // the follow-ups of every account it reads.
+        let source = storage.start + first
+        var size = 0
         for i in kept {
-            var entry = self[i]
-            entry.text = bytes.count..<(bytes.count + entry.text.count)
-            text(of: i).withUnsafeBufferPointer { bytes += $0 }
-            entries.append(entry)
+            precondition(i >= 0 && i < count, "index out of range")
+            size += source[i].text.count
         }
-        return DueEntries(entries, bytes)
+        let entries = UnsafeMutableBufferPointer<DueEntry>.allocate(capacity: kept.count)
+        let bytes = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: Swift.max(size, 1))
+        var written = 0
+        text.withUnsafeBufferPointer { all in
+            for (k, i) in kept.enumerated() {
+                var entry = source[i]
+                let from = entry.text.lowerBound - text.startIndex
+                let length = entry.text.count
+                if length > 0 {
+                    (bytes.baseAddress! + written).initialize(from: all.baseAddress! + from, count: length)
+                }
+                entry.text = written..<(written + length)
+                written += length
+                (entries.baseAddress! + k).initialize(to: entry)
+            }
+        }
+        return DueEntries(
+            FixedBuffer(adopting: entries, count: kept.count), 0..<kept.count,
+            text: SharedBytes(FixedBuffer(adopting: bytes, count: size)))
     }
 
     /// Each field is escaped straight into `text` and the first three's ends noted as they

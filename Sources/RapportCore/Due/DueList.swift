@@ -46,11 +46,16 @@ public struct DueSlot: Hashable, Sendable {
 public enum DueList {
     // MARK: Slots
 
-    /// One account's slots with snoozes and urgency applied, unordered.
-    public static func slots(of digest: AccountDigest, at position: Int, on today: Day) -> [DueSlot] {
+    /// One account's slots with snoozes and urgency applied, unordered: those due within
+    /// `withinDays` of `today` (overdue ones always), or all (nil).
+    public static func slots(
+        of digest: AccountDigest, at position: Int, on today: Day, withinDays: Int? = nil
+    ) -> [DueSlot] {
         var result: [DueSlot] = []
         withUnsafePointer(to: digest) {
-            appendSlots(of: $0, at: position, on: today, into: &result) { _ in true }
+            appendSlots(of: $0, at: position, on: today, into: &result) {
+                isWithin(withinDays, $0, on: today)
+            }
         }
         return result
     }
