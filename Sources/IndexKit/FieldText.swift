@@ -94,29 +94,35 @@ public enum FieldText {
     /// The list in tab-separated field `field` of `text` (an empty field: no elements).
     public static func list(_ text: SharedBytes, at field: Int) -> [String] {
         text.withUnsafeBufferPointer { bytes in
-            var start = 0
-            for _ in 0..<field {
-                while start < bytes.count && bytes[start] != tab { start += 1 }
-                start += 1
-            }
-            guard start < bytes.count, bytes[start] != tab else { return [] }
             // Counted first, so the array is made once at its size.
-            var count = 1
-            var j = start
-            while j < bytes.count && bytes[j] != tab {
-                if bytes[j] == listSeparator { count += 1 }
-                j += 1
-            }
+            var count = 0
+            forEachElement(ofField: field, in: bytes) { _ in count += 1 }
             var result: [String] = []
             result.reserveCapacity(count)
-            var i = start
-            while true {
-                var end = i
-                while end < bytes.count && bytes[end] != tab && bytes[end] != listSeparator { end += 1 }
-                result.append(unescape(UnsafeBufferPointer(rebasing: bytes[i..<end])))
-                guard end < bytes.count, bytes[end] == listSeparator else { return result }
-                i = end + 1
-            }
+            forEachElement(ofField: field, in: bytes) { result.append(unescape($0)) }
+            return result
+        }
+    }
+
+    /// Calls `body` with each element, still escaped, of the list in tab-separated field
+    /// `field` of `bytes`, in order (an empty field has none; a separator at its end
+    /// leaves one more, empty, element): what `list(_:at:)` reads, without making strings.
+    public static func forEachElement(
+        ofField field: Int, in bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void
+    ) {
+        var start = 0
+        for _ in 0..<field {
+            while start < bytes.count && bytes[start] != tab { start += 1 }
+            start += 1
+        }
+        guard start < bytes.count, bytes[start] != tab else { return }
+        var i = start
+        while true {
+            var end = i
+            while end < bytes.count && bytes[end] != tab && bytes[end] != listSeparator { end += 1 }
+            body(UnsafeBufferPointer(rebasing: bytes[i..<end]))
+            guard end < bytes.count, bytes[end] == listSeparator else { return }
+            i = end + 1
         }
     }
 

@@ -31,45 +31,33 @@ enum SearchText {
         uniqueKeysWithValues: WarningFlag.allCases.map { ($0, Array($0.short.lowercased().utf8)) })
 
     /// The tags' and contact names' elements, each after a separator, from the lists as
-    /// the index keeps them (read as `FieldText.list` reads them: an empty list has no
-    /// elements). An element that is escaped or not ASCII is made a string and lowered.
+    /// the index keeps them. An element that is escaped or not ASCII is made a string and
+    /// lowered.
     private static func appendLists(_ lists: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
-        var start = 0
-        for _ in 0..<2 {
-            var end = start
-            while end < lists.count && lists[end] != FieldText.tab { end += 1 }
-            var element = start
-            while element < end {
-                var stop = element
-                while stop < end && lists[stop] != FieldText.listSeparator { stop += 1 }
+        for field in 0..<2 {
+            FieldText.forEachElement(ofField: field, in: lists) { escaped in
                 bytes.append(separator)
-                appendLowercased(UnsafeBufferPointer(rebasing: lists[element..<stop]), to: &bytes)
-                // A separator at the end leaves one more, empty, element.
-                if stop < end && stop + 1 == end { bytes.append(separator) }
-                element = stop + 1
+                if escaped.allSatisfy({ $0 < 0x80 && $0 != FieldText.backslash }) {
+                    appendASCIILowercased(escaped, to: &bytes)
+                } else {
+                    bytes += FieldText.unescape(escaped).lowercased().utf8
+                }
             }
-            start = end + 1
-        }
-    }
-
-    private static func appendLowercased(_ escaped: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
-        guard escaped.allSatisfy({ $0 < 0x80 && $0 != FieldText.backslash }) else {
-            bytes += FieldText.unescape(escaped).lowercased().utf8
-            return
-        }
-        for byte in escaped {
-            bytes.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
         }
     }
 
     private static func appendLowercased(_ text: String, to bytes: inout [UInt8]) {
         let done = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
             guard utf8.allSatisfy({ $0 < 0x80 }) else { return false }
-            for byte in utf8 {
-                bytes.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
-            }
+            appendASCIILowercased(utf8, to: &bytes)
             return true
         }
         if done != true { bytes += text.lowercased().utf8 }
+    }
+
+    private static func appendASCIILowercased(_ ascii: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        for byte in ascii {
+            bytes.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
+        }
     }
 }

@@ -19,6 +19,23 @@ import Testing
         #expect(whole == keys.sorted())
     }
 
+    @Test func listsReadBackAsTheyWereWrittenEmptyAndEscapedElementsIncluded() {
+        let lists = [
+            ["DACH", "a\tb\\c", "", "x\u{1F}Y", "Ärger", ""], [], ["", "one"], ["Lena\nKarlsson"]
+        ]
+        let bytes = FieldText.lists(lists)
+        for (field, list) in lists.enumerated() {
+            #expect(FieldText.list(bytes, at: field) == list)
+            var elements: [String] = []
+            bytes.withUnsafeBufferPointer { all in
+                FieldText.forEachElement(ofField: field, in: all) { elements.append(FieldText.unescape($0)) }
+            }
+            #expect(elements == list)
+        }
+        // A field past the last has no elements.
+        #expect(FieldText.list(bytes, at: lists.count).isEmpty)
+    }
+
     @Test func ownersCompareIgnoringCase() {
         #expect(FieldText.equalFoldingCase(Array("Maya Lindqvist".utf8)[...], Array("maya lindqvist".utf8)))
         #expect(!FieldText.equalFoldingCase(Array("Maya Lindqvist".utf8)[...], Array("maya".utf8)))
