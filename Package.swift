@@ -16,7 +16,7 @@ let package = Package(
         .target(name: "IndexKit"),
         // Pure domain: Codable models, calendar days, cadences, the due engine, scoring,
         // validation, the mutations that change an account.
-        .target(name: "RapportCore", dependencies: ["IndexKit"]),
+        .target(name: "RapportCore", dependencies: ["IndexKit", "StoreJSONCodec"]),
         // The demo store's accounts and the synthetic portfolio for scale tests and benchmarks.
         .target(name: "RapportDemo", dependencies: ["RapportCore"]),
         // The store's fast JSON codec for account files (and the byte buffer both JSON

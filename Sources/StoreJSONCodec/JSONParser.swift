@@ -26,19 +26,39 @@ struct JSONParser {
     static let maximumDepth = 512
 
     mutating func skipWhitespace() {
+        // Most calls find no whitespace, or one space (around a colon); a line's end and
+        // its indentation are read eight bytes at a time.
+        guard position < bytes.count, bytes[position] <= 0x20 else { return }
+        if bytes[position] == 0x20, position + 1 < bytes.count, bytes[position + 1] > 0x20 {
+            position += 1
+            return
+        }
+        while position + 8 <= bytes.count {
+            let word = UInt64(
+                littleEndian: UnsafeRawPointer(bytes.baseAddress! + position).loadUnaligned(as: UInt64.self))
+            let white =
+                Self.zeroBytes(word ^ 0x2020_2020_2020_2020) | Self.zeroBytes(word ^ 0x0A0A_0A0A_0A0A_0A0A)
+                | Self.zeroBytes(word ^ 0x0D0D_0D0D_0D0D_0D0D) | Self.zeroBytes(word ^ 0x0909_0909_0909_0909)
+            let other = ~white & 0x8080_8080_8080_8080
+            if other != 0 {
+                position += other.trailingZeroBitCount / 8
+                return
+            }
+            position += 8
+        }
         while position < bytes.count {
             switch bytes[position] {
-            case 0x20:
-                // Indentation: eight spaces at a time where there are eight.
-                let eight =
-                    position + 8 <= bytes.count
-                    && UnsafeRawPointer(bytes.baseAddress! + position).loadUnaligned(as: UInt64.self)
-                        == 0x2020_2020_2020_2020
-                position += eight ? 8 : 1
-            case 0x0A, 0x0D, 0x09: position += 1
+            case 0x20, 0x0A, 0x0D, 0x09: position += 1
             default: return
             }
         }
+    }
+
+    /// The high bit of each byte of `x` that is zero, and of no other (no carry crosses
+    /// from one byte to the next).
+    private static func zeroBytes(_ x: UInt64) -> UInt64 {
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((x & low7) &+ low7) | x | low7)
     }
 
     private func refuse() -> JSONTextDecoder.Refused { JSONTextDecoder.Refused() }

@@ -67,7 +67,9 @@ struct JSONNode {
 /// and value nodes by turns, each value followed by its own members.
 final class JSONIndex {
     let bytes: UnsafeBufferPointer<UInt8>
-    let nodes: [JSONNode]
+    /// The nodes, in memory of the index's own: read through an array held by a class,
+    /// each access counted a reference to the array.
+    let nodes: UnsafeMutableBufferPointer<JSONNode>
     /// For each key node, whether a decode looked it up (`UnknownMembers` keeps the rest).
     let looked: UnsafeMutableBufferPointer<Bool>
     /// How many key nodes there are.
@@ -87,13 +89,17 @@ final class JSONIndex {
         parser.skipWhitespace()
         guard parser.position == bytes.count else { throw JSONTextDecoder.Refused() }
         self.bytes = bytes
-        nodes = parser.nodes
+        nodes = .allocate(capacity: parser.nodes.count)
+        _ = nodes.initialize(from: parser.nodes)
         keyCount = parser.keyCount
         looked = .allocate(capacity: nodes.count)
         looked.initialize(repeating: false)
     }
 
-    deinit { looked.deallocate() }
+    deinit {
+        nodes.deallocate()
+        looked.deallocate()
+    }
 
     /// Whether any byte is outside ASCII, sixteen at a time.
     static func hasNonASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -120,26 +126,32 @@ final class JSONIndex {
     /// The value of `key` in the object at `object`, if it has that key.
     func member(_ key: String, of object: Int) -> Int? {
         var key = key
-        return key.withUTF8 { wanted in
-            var at = object + 1
-            for _ in 0..<nodes[object].first {
-                let keyNode = nodes[at]
-                // The first bytes are compared before calling memcmp: most keys of the same
-                // length differ there.
-                if keyNode.second - keyNode.first == wanted.count,
-                    wanted.isEmpty
-                        || (bytes[Int(keyNode.first)] == wanted[0]
-                            && memcmp(
-                                bytes.baseAddress! + Int(keyNode.first), wanted.baseAddress!, wanted.count)
-                                == 0)
-                {
-                    looked[at] = true
-                    return at + 1
-                }
-                at = next(at + 1)
+        return key.withUTF8 { member($0, of: object) }
+    }
+
+    /// The value of the key whose bytes are `wanted` in the object at `object`, if it has
+    /// that key.
+    func member(_ wanted: UnsafeBufferPointer<UInt8>, of object: Int) -> Int? {
+        var at = object + 1
+        for _ in 0..<nodes[object].first {
+            if isKey(at, wanted) {
+                looked[at] = true
+                return at + 1
             }
-            return nil
+            at = next(at + 1)
         }
+        return nil
+    }
+
+    /// Whether the key node at `node` has the bytes `wanted`.
+    func isKey(_ node: Int, _ wanted: UnsafeBufferPointer<UInt8>) -> Bool {
+        let keyNode = nodes[node]
+        // The first bytes are compared before calling memcmp: most keys of the same
+        // length differ there.
+        return keyNode.second - keyNode.first == wanted.count
+            && (wanted.isEmpty
+                || (bytes[Int(keyNode.first)] == wanted[0]
+                    && memcmp(bytes.baseAddress! + Int(keyNode.first), wanted.baseAddress!, wanted.count) == 0))
     }
 
     /// The keys and value nodes of the object at `object`, in document order (all of
