@@ -28,14 +28,14 @@ public struct Day: Hashable, Comparable, Sendable {
     public init?(iso text: String) {
         // YYYY-MM-DD read as bytes: account files hold dozens of days each.
         var text = text
-        guard
-            let (y, m, d) = text.withUTF8({ utf8 -> (Int, Int, Int)? in
-                guard utf8.count == 10, utf8[4] == UInt8(ascii: "-"), utf8[7] == UInt8(ascii: "-"),
-                    let y = Day.digits(utf8, 0..<4), let m = Day.digits(utf8, 5..<7),
-                    let d = Day.digits(utf8, 8..<10)
-                else { return nil }
-                return (y, m, d)
-            })
+        guard let day = text.withUTF8({ Day(isoUTF8: $0) }) else { return nil }
+        self = day
+    }
+
+    /// Parses `YYYY-MM-DD` from UTF-8 bytes (as the store reads a file's days).
+    public init?(isoUTF8 utf8: UnsafeBufferPointer<UInt8>) {
+        guard utf8.count == 10, utf8[4] == UInt8(ascii: "-"), utf8[7] == UInt8(ascii: "-"),
+            let y = Day.digits(utf8, 0..<4), let m = Day.digits(utf8, 5..<7), let d = Day.digits(utf8, 8..<10)
         else { return nil }
         self.init(year: y, month: m, day: d)
     }

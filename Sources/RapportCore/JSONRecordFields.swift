@@ -11,16 +11,16 @@ extension JSONRecord {
 
     /// The id at `key`; nil if it is missing or null.
     mutating func optionalID(_ key: StaticString) throws(Refused) -> RecordID? {
-        guard let text = try string(key) else { return nil }
-        guard let id = RecordID(rawValue: text) else { throw Refused() }
+        guard let utf8 = try bytes(key) else { return nil }
+        guard let id = RecordID(utf8: utf8) else { throw Refused() }
         return id
     }
 
     /// The ids of the array at `key`; empty if it is missing or null.
     mutating func ids(_ key: StaticString) throws(Refused) -> [RecordID] {
         var ids: [RecordID] = []
-        for text in try strings(key) {
-            guard let id = RecordID(rawValue: text) else { throw Refused() }
+        for utf8 in try byteList(key) {
+            guard let id = RecordID(utf8: utf8) else { throw Refused() }
             ids.append(id)
         }
         return ids
@@ -34,8 +34,8 @@ extension JSONRecord {
 
     /// The day at `key` (a supported calendar day); nil if it is missing or null.
     mutating func optionalDay(_ key: StaticString) throws(Refused) -> Day? {
-        guard let text = try string(key) else { return nil }
-        guard let day = Day(iso: text), Day.supported.contains(day) else { throw Refused() }
+        guard let utf8 = try bytes(key) else { return nil }
+        guard let day = Day(isoUTF8: utf8), Day.supported.contains(day) else { throw Refused() }
         return day
     }
 
@@ -47,7 +47,7 @@ extension JSONRecord {
 
     /// The month at `key` (a supported one), which must be there.
     mutating func month(_ key: StaticString) throws(Refused) -> YearMonth {
-        guard let text = try string(key), let month = YearMonth(iso: text),
+        guard let utf8 = try bytes(key), let month = YearMonth(isoUTF8: utf8),
             YearMonth.supported.contains(month)
         else { throw Refused() }
         return month

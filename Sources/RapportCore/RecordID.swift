@@ -26,6 +26,12 @@ public struct RecordID: Hashable, Comparable, Sendable, Codable, RawRepresentabl
         try container.encode(rawValue)
     }
 
+    /// Accepts only safe ids, from UTF-8 bytes (as the store reads a file's ids).
+    public init?(utf8: UnsafeBufferPointer<UInt8>) {
+        guard RecordID.isSafe(utf8: utf8) else { return nil }
+        rawValue = String(decoding: utf8, as: UTF8.self)
+    }
+
     /// A new random id with a kind prefix, e.g. `acc-k3v9x2mq`.
     public static func generate(_ prefix: String, using random: inout some RandomNumberGenerator) -> RecordID
     {

@@ -6,9 +6,7 @@
 struct JSONParser {
     let bytes: UnsafeBufferPointer<UInt8>
     var position = 0
-    var nodes: [JSONNode] = []
-    /// The key nodes of the objects being read, innermost last.
-    private var keyStack: [Int] = []
+    var nodes: NodeList
     /// How many keys the text has, in all its objects.
     private(set) var keyCount = 0
 
@@ -19,7 +17,7 @@ struct JSONParser {
     init(bytes: UnsafeBufferPointer<UInt8>, refusingNonASCIIKeys: Bool) {
         self.bytes = bytes
         self.refusingNonASCIIKeys = refusingNonASCIIKeys
-        nodes.reserveCapacity(bytes.count / 16)
+        nodes = NodeList(capacity: bytes.count / 8 + 16)
     }
 
     /// `JSONDecoder`'s limit on nesting.
@@ -94,8 +92,8 @@ struct JSONParser {
         skipWhitespace()
         let close = UInt8(ascii: isObject ? "}" : "]")
         var count: Int32 = 0
-        let firstKey = keyStack.count
-        defer { keyStack.removeSubrange(firstKey...) }
+        // The key node read last in this object, to check the keys come in order.
+        var previousKey = -1
         var sorted = true
         if position < bytes.count, bytes[position] == close {
             position += 1
@@ -114,10 +112,10 @@ struct JSONParser {
                     guard nodes[key].kind == .string, !refusingNonASCIIKeys || isASCII(nodes[key]) else {
                         throw refuse()
                     }
-                    if keyStack.count > firstKey, sorted {
-                        sorted = precedes(keyStack[keyStack.count - 1], key)
+                    if previousKey >= 0, sorted {
+                        sorted = precedes(previousKey, key)
                     }
-                    keyStack.append(key)
+                    previousKey = key
                     keyCount += 1
                     skipWhitespace()
                     guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw refuse() }
@@ -139,13 +137,25 @@ struct JSONParser {
         }
         // Keys Rapport writes are in order, so none repeats; others are checked pairwise.
         if !sorted {
-            let keys = keyStack[firstKey...]
+            let keys = keyNodes(of: index, count: Int(count))
             for (i, a) in zip(keys.indices, keys) {
                 for b in keys[(i + 1)...] where !precedes(a, b) && !precedes(b, a) { throw refuse() }
             }
         }
         nodes[index].first = count
         nodes[index].second = Int32(nodes.count)
+    }
+
+    /// The key nodes of the object at `object`, which has `count` members.
+    private func keyNodes(of object: Int, count: Int) -> [Int] {
+        var keys: [Int] = []
+        var at = object + 1
+        for _ in 0..<count {
+            keys.append(at)
+            let value = nodes[at + 1]
+            at = value.kind == .object || value.kind == .array ? Int(value.second) : at + 2
+        }
+        return keys
     }
 
     /// Whether the string at `node` is all ASCII.
@@ -159,6 +169,10 @@ struct JSONParser {
     private func precedes(_ a: Int, _ b: Int) -> Bool {
         let (x, y) = (nodes[a], nodes[b])
         let (xCount, yCount) = (Int(x.second - x.first), Int(y.second - y.first))
+        // Most keys differ in their first byte.
+        if xCount > 0, yCount > 0, bytes[Int(x.first)] != bytes[Int(y.first)] {
+            return bytes[Int(x.first)] < bytes[Int(y.first)]
+        }
         let order = memcmp(
             bytes.baseAddress! + Int(x.first), bytes.baseAddress! + Int(y.first), min(xCount, yCount))
         return order < 0 || (order == 0 && xCount < yCount)
@@ -291,4 +305,37 @@ struct JSONParser {
         }
         return result
     }
+}
+
+/// The nodes a parse writes, in memory of its own that the index then owns (an array's
+/// appends checked its uniqueness each time, and the index copied it out).
+struct NodeList {
+    private(set) var base: UnsafeMutablePointer<JSONNode>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        base = .allocate(capacity: capacity)
+    }
+
+    mutating func append(_ node: JSONNode) {
+        if count == capacity {
+            let grown = UnsafeMutablePointer<JSONNode>.allocate(capacity: capacity * 2)
+            grown.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = grown
+            capacity *= 2
+        }
+        (base + count).initialize(to: node)
+        count += 1
+    }
+
+    subscript(i: Int) -> JSONNode {
+        get { base[i] }
+        nonmutating set { base[i] = newValue }
+    }
+
+    /// The nodes written, for the index to own and deallocate.
+    var buffer: UnsafeMutableBufferPointer<JSONNode> { UnsafeMutableBufferPointer(start: base, count: count) }
 }

@@ -76,6 +76,31 @@ public struct JSONRecord {
         return text
     }
 
+    /// The bytes of the text at `key` (valid while the decode lasts); nil if it is missing
+    /// or null. A text with an escape in it is refused: `Codable` reads it.
+    public mutating func bytes(_ key: StaticString) throws(Refused) -> UnsafeBufferPointer<UInt8>? {
+        guard let member = present(key) else { return nil }
+        return try plainText(member)
+    }
+
+    /// The bytes of each text of the array at `key`; empty if it is missing or null.
+    /// Refused as `bytes` is.
+    public mutating func byteList(_ key: StaticString) throws(Refused) -> [UnsafeBufferPointer<UInt8>] {
+        guard let member = present(key) else { return [] }
+        let head = document.nodes[member]
+        guard head.kind == .array else { throw Refused() }
+        var result: [UnsafeBufferPointer<UInt8>] = []
+        result.reserveCapacity(Int(head.first))
+        for at in (member + 1)..<(member + 1 + Int(head.first)) { result.append(try plainText(at)) }
+        return result
+    }
+
+    private func plainText(_ node: Int) throws(Refused) -> UnsafeBufferPointer<UInt8> {
+        let n = document.nodes[node]
+        guard n.kind == .string else { throw Refused() }
+        return UnsafeBufferPointer(rebasing: document.bytes[Int(n.first)..<Int(n.second)])
+    }
+
     /// The whole number of `key`; nil if it is missing or null.
     public mutating func int(_ key: StaticString) throws(Refused) -> Int? {
         guard let member = present(key) else { return nil }

@@ -85,12 +85,16 @@ final class JSONIndex {
             throw JSONTextDecoder.Refused()
         }
         var parser = JSONParser(bytes: bytes, refusingNonASCIIKeys: nonASCII && refusingNonASCIIKeys)
-        try parser.value(depth: 0)
-        parser.skipWhitespace()
-        guard parser.position == bytes.count else { throw JSONTextDecoder.Refused() }
+        do {
+            try parser.value(depth: 0)
+            parser.skipWhitespace()
+            guard parser.position == bytes.count else { throw JSONTextDecoder.Refused() }
+        } catch {
+            parser.nodes.buffer.deallocate()
+            throw error
+        }
         self.bytes = bytes
-        nodes = .allocate(capacity: parser.nodes.count)
-        _ = nodes.initialize(from: parser.nodes)
+        nodes = parser.nodes.buffer
         keyCount = parser.keyCount
         looked = .allocate(capacity: nodes.count)
         looked.initialize(repeating: false)
