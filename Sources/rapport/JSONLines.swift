@@ -139,6 +139,26 @@ struct JSONArrayWriter: ~Copyable {
         put(UInt8(ascii: "]"))
     }
 
+    /// A list the index keeps as escaped bytes (`FieldText`, field `field` of `lists`),
+    /// written from them: the same text as the list's strings, without making them.
+    mutating func add(_ key: StaticString, listAt field: Int, of lists: SharedBytes) {
+        self.key(key)
+        put(UInt8(ascii: "["))
+        var first = true
+        lists.withUnsafeBufferPointer { bytes in
+            FieldText.forEachElement(ofField: field, in: bytes) { element in
+                if !first { put(UInt8(ascii: ",")) }
+                first = false
+                guard let base = element.baseAddress,
+                    memchr(base, Int32(FieldText.backslash), element.count) != nil
+                else { return quote(element) }
+                var text = FieldText.unescape(element)
+                text.withUTF8 { quote($0) }
+            }
+        }
+        put(UInt8(ascii: "]"))
+    }
+
     mutating func add(_ key: StaticString, _ value: Bool) {
         self.key(key)
         put(value ? "true" : "false")

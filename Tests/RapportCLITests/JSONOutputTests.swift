@@ -89,4 +89,20 @@ import Testing
         #expect(conflicts.map { $0["account"] } == ["Atlas Freight"])
         #expect(conflicts.first?["summary"]?.contains("Market") == true)
     }
+
+    /// Tags and contact names are written from the index's escaped bytes: a backslash, a
+    /// tab, a quote and text outside ASCII come out as the text that was given.
+    @Test func tagsAndContactNamesAsJSONAreTheTextGiven() throws {
+        let cli = CLIHarness()
+        try cli.run("init")
+        try cli.run(
+            "account", "add", "Atlas Freight", "--tag", "a\\b", "--tag", "tab\there", "--tag", "Zürich")
+        try cli.run("contact", "add", "atlas", "Ana \"Nan\" Ruiz")
+        try cli.run("contact", "add", "atlas", "Bo Lind")
+        let accounts = try #require(
+            try JSONSerialization.jsonObject(with: Data(try cli.run("accounts", "--json").out.utf8))
+                as? [[String: Any]])
+        #expect(accounts.first?["tags"] as? [String] == ["a\\b", "tab\there", "Zürich"])
+        #expect(accounts.first?["contactNames"] as? [String] == ["Ana \"Nan\" Ruiz", "Bo Lind"])
+    }
 }
