@@ -47,10 +47,18 @@ public enum FieldText {
 
     /// The same from a buffer (the index reads its fields this way).
     public static func unescape(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        withUnescaped(bytes) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Calls `body` with the bytes an escaped field stands for: the field's own where it
+    /// has no escape (most do), without a copy.
+    public static func withUnescaped<R>(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R
+    ) -> R {
         guard let base = bytes.baseAddress, memchr(base, Int32(backslash), bytes.count) != nil else {
-            return String(decoding: bytes, as: UTF8.self)
+            return body(bytes)
         }
-        return String(decoding: unescapedBytes(bytes), as: UTF8.self)
+        return unescapedBytes(bytes).withUnsafeBufferPointer(body)
     }
 
     /// The bytes an escaped field stands for.

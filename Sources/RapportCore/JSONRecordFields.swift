@@ -41,7 +41,7 @@ extension JSONRecord {
 
     /// The choice at `key`, which must be there and one of its codes.
     mutating func choice<C: Choice>(_ key: StaticString, as type: C.Type = C.self) throws(Refused) -> C {
-        guard let code = try string(key), let value = C(rawValue: code) else { throw Refused() }
+        guard let value = try optionalChoice(key, as: C.self) else { throw Refused() }
         return value
     }
 

@@ -44,9 +44,8 @@ extension Concern: JSONRecordDecodable {
         let worksheetID = try r.optionalID("worksheetID")
         self.init(
             id: id, raisedOn: raisedOn, raisedBy: raisedBy, summary: summary, detail: detail,
-            severity: severity,
-            status: status, respondBy: respondBy, respondedOn: respondedOn, resolution: resolution,
-            resolvedOn: resolvedOn, worksheetID: worksheetID)
+            severity: severity, status: status, respondBy: respondBy, respondedOn: respondedOn,
+            resolution: resolution, resolvedOn: resolvedOn, worksheetID: worksheetID)
     }
 }
 
@@ -133,8 +132,7 @@ extension MeasureDefinitionChange: JSONRecordDecodable {
         let reason = try r.string("reason") ?? ""
         self.init(
             day: day, previousName: previousName, previousUnit: previousUnit,
-            previousDirection: previousDirection,
-            reason: reason)
+            previousDirection: previousDirection, reason: reason)
     }
 }
 

@@ -125,22 +125,6 @@ public struct JSONRecord {
         }
     }
 
-    /// The texts of the array at `key`; empty if it is missing or null.
-    public mutating func strings(_ key: StaticString) throws(Refused) -> [String] {
-        guard let member = present(key) else { return [] }
-        let head = document.nodes[member]
-        guard head.kind == .array else { throw Refused() }
-        var result: [String] = []
-        result.reserveCapacity(Int(head.first))
-        var at = member + 1
-        for _ in 0..<head.first {
-            guard let text = document.text(at) else { throw Refused() }
-            result.append(text)
-            at = document.next(at)
-        }
-        return result
-    }
-
     /// The objects of the array at `key`, each read with `read`; empty if it is missing
     /// or null.
     public mutating func records<T>(

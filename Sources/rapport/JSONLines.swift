@@ -149,11 +149,7 @@ struct JSONArrayWriter: ~Copyable {
             FieldText.forEachElement(ofField: field, in: bytes) { element in
                 if !first { put(UInt8(ascii: ",")) }
                 first = false
-                guard let base = element.baseAddress,
-                    memchr(base, Int32(FieldText.backslash), element.count) != nil
-                else { return quote(element) }
-                var text = FieldText.unescape(element)
-                text.withUTF8 { quote($0) }
+                FieldText.withUnescaped(element) { quote($0) }
             }
         }
         put(UInt8(ascii: "]"))
