@@ -15,7 +15,8 @@ let package = Package(
         // sort, work spread over the cores, tab-separated field text.
         .target(name: "IndexKit"),
         // Pure domain: Codable models, calendar days, cadences, the due engine, scoring,
-        // validation, the mutations that change an account.
+        // validation, the mutations that change an account. StoreJSONCodec only for
+        // `JSONRecord`, which its busiest records are read from (D55).
         .target(name: "RapportCore", dependencies: ["IndexKit", "StoreJSONCodec"]),
         // The demo store's accounts and the synthetic portfolio for scale tests and benchmarks.
         .target(name: "RapportDemo", dependencies: ["RapportCore"]),

@@ -280,6 +280,7 @@ extension FileStore {
             throw StoreError.noSuchAccount(id: id.rawValue)
         }
         // Decoded in place: copying each file into a `Data` was a fiftieth of a rebuild.
+        // The `Data` borrows the bytes, so nothing may keep it past the decode.
         let account = try bytes.withUnsafeBufferPointer { buffer throws in
             guard let base = buffer.baseAddress, !buffer.isEmpty else {
                 return try decodeAccount(id, Data()).account

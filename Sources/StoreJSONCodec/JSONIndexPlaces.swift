@@ -64,7 +64,7 @@ extension JSONIndex {
 
     /// The offset of the first byte of the value of the key node `key`.
     func valueStart(key: Int) -> Int? {
-        var parser = JSONParser(bytes: bytes, refusingNonASCIIKeys: false)
+        var parser = JSONParser(bytes: bytes, refusingNonASCIIKeys: false, nodeCapacity: 0)
         parser.position = Int(nodes[key].second) + 1
         parser.skipWhitespace()
         guard parser.position < bytes.count, bytes[parser.position] == UInt8(ascii: ":") else { return nil }
@@ -75,7 +75,7 @@ extension JSONIndex {
 
     /// The offset just past the value of the key node `key`.
     func memberEnd(key: Int) -> Int {
-        var parser = JSONParser(bytes: bytes, refusingNonASCIIKeys: false)
+        var parser = JSONParser(bytes: bytes, refusingNonASCIIKeys: false, nodeCapacity: 64)
         parser.position = valueStart(key: key) ?? bytes.count
         // The text was indexed whole, so the value reads again.
         try? parser.value(depth: 0)

@@ -3,7 +3,7 @@
 #endif
 
 /// Reads JSON text into `JSONNode`s, refusing anything that is not strict JSON.
-struct JSONParser {
+struct JSONParser: ~Copyable {
     let bytes: UnsafeBufferPointer<UInt8>
     var position = 0
     var nodes: NodeList
@@ -14,11 +14,16 @@ struct JSONParser {
     /// text has such bytes).
     private let refusingNonASCIIKeys: Bool
 
-    init(bytes: UnsafeBufferPointer<UInt8>, refusingNonASCIIKeys: Bool) {
+    /// A parser for indexing all of `bytes` (room made for their nodes at once) or, with
+    /// `nodeCapacity`, for reading a value or some whitespace in them.
+    init(bytes: UnsafeBufferPointer<UInt8>, refusingNonASCIIKeys: Bool, nodeCapacity: Int? = nil) {
         self.bytes = bytes
         self.refusingNonASCIIKeys = refusingNonASCIIKeys
-        nodes = NodeList(capacity: bytes.count / 8 + 16)
+        nodes = NodeList(capacity: nodeCapacity ?? bytes.count / 8 + 16)
     }
+
+    /// The nodes read, for the index to own and deallocate.
+    consuming func releaseNodes() -> UnsafeMutableBufferPointer<JSONNode> { nodes.release() }
 
     /// `JSONDecoder`'s limit on nesting.
     static let maximumDepth = 512
@@ -308,16 +313,19 @@ struct JSONParser {
 }
 
 /// The nodes a parse writes, in memory of its own that the index then owns (an array's
-/// appends checked its uniqueness each time, and the index copied it out).
-struct NodeList {
+/// appends checked its uniqueness each time, and the index copied it out); freed with
+/// the parser unless the index took them.
+struct NodeList: ~Copyable {
     private(set) var base: UnsafeMutablePointer<JSONNode>
     private(set) var count = 0
     private var capacity: Int
 
     init(capacity: Int) {
-        self.capacity = capacity
-        base = .allocate(capacity: capacity)
+        self.capacity = max(capacity, 1)
+        base = .allocate(capacity: self.capacity)
     }
+
+    deinit { base.deallocate() }
 
     mutating func append(_ node: JSONNode) {
         if count == capacity {
@@ -337,5 +345,9 @@ struct NodeList {
     }
 
     /// The nodes written, for the index to own and deallocate.
-    var buffer: UnsafeMutableBufferPointer<JSONNode> { UnsafeMutableBufferPointer(start: base, count: count) }
+    consuming func release() -> UnsafeMutableBufferPointer<JSONNode> {
+        let nodes = UnsafeMutableBufferPointer(start: base, count: count)
+        discard self
+        return nodes
+    }
 }
