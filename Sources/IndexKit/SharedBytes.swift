@@ -2,8 +2,8 @@
     import Glibc
 #endif
 
-/// Elements in memory allocated once, never moved or changed, and freed with the last
-/// holder. A pointer into it stays valid for as long as a holder is held, so a loop
+/// Elements in memory allocated once (or a file mapped read-only), never moved or
+/// changed, and freed with the last holder. A pointer into it stays valid for as long as a holder is held, so a loop
 /// over a hundred thousand elements can read them through a pointer taken once,
 /// instead of through an array or slice inside another value, which counts a reference
 /// (an atomic operation) at every read. The index's shards are read into these.
@@ -11,6 +11,8 @@ public final class FixedBuffer<Element: Sendable>: @unchecked Sendable {
     // Sendable: nothing changes the elements after `init`.
     public let start: UnsafePointer<Element>
     public let count: Int
+    /// The length of the file mapping the elements lie in, to unmap; nil for allocated memory.
+    private let mappedLength: Int?
 
     /// Takes over the first `count` elements of `memory` (made with `allocate`), which
     /// must be initialized and not be used elsewhere again.
@@ -18,6 +20,21 @@ public final class FixedBuffer<Element: Sendable>: @unchecked Sendable {
         precondition(count <= memory.count && memory.baseAddress != nil)
         start = UnsafePointer(memory.baseAddress!)
         self.count = count
+        mappedLength = nil
+    }
+
+    /// Takes over a read-only mapping of `length` bytes holding `count` elements.
+    public init(mapped base: UnsafeRawPointer, length: Int, count: Int) {
+        start = base.assumingMemoryBound(to: Element.self)
+        self.count = count
+        mappedLength = length
+    }
+
+    /// Lets the mapped pages go from this process's memory (they are read again from the
+    /// file's cached pages when next touched); nothing for allocated memory.
+    public func releasePages() {
+        guard let mappedLength else { return }
+        madvise(UnsafeMutableRawPointer(mutating: start), mappedLength, MADV_DONTNEED)
     }
 
     /// A copy of `elements`.
@@ -28,6 +45,10 @@ public final class FixedBuffer<Element: Sendable>: @unchecked Sendable {
     }
 
     deinit {
+        if let mappedLength {
+            munmap(UnsafeMutableRawPointer(mutating: start), mappedLength)
+            return
+        }
         let memory = UnsafeMutablePointer(mutating: start)
         memory.deinitialize(count: count)
         memory.deallocate()
@@ -88,6 +109,9 @@ public struct SharedBytes: RandomAccessCollection, Hashable, Sendable {
     /// The owner's first byte, from which these bytes' indices count: valid while this
     /// value, or another holder of the same owner, lives (nil when there are no bytes).
     public var unsafeOrigin: UnsafePointer<UInt8>? { owner?.start }
+
+    /// Lets a mapped owner's pages go from memory (see `FixedBuffer.releasePages`).
+    public func releasePages() { owner?.releasePages() }
 
     public func hash(into hasher: inout Hasher) {
         withUnsafeBufferPointer { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }

@@ -20,8 +20,9 @@ public struct AccountDigest: Equatable, Sendable, Identifiable {
     /// The tags and the current contacts' names as the index keeps them (each list's
     /// elements escaped with `FieldText` and joined by U+001F, the two lists by a tab):
     /// read into strings only when asked for, as lists and the accounts table do and the
-    /// due list never does. Read from the index, a slice of the shard's bytes.
-    public let listText: SharedBytes
+    /// due list never does. Read from the index, a slice of one copy of the shard's lists
+    /// (copied out of its bytes, so a mapped shard's pages can go, D56).
+    public var listText: SharedBytes
     public var tags: [String] { FieldText.list(listText, at: 0) }
     /// Names of current contacts, for filtering.
     public var contactNames: [String] { FieldText.list(listText, at: 1) }

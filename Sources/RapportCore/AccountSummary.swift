@@ -28,7 +28,10 @@ public struct AccountSummary: Encodable, Hashable, Sendable, Identifiable {
     public var openConcerns: Int
     /// The most urgent follow-up's day and title (from the due engine).
     public var nextDue: Day?
-    public var nextDueTitle: String?
+    public var nextDueTitle: String? { nextTitle.map { FieldText.unescape($0) } }
+    /// The title escaped, as the index keeps it: unescaped only when asked for, so the
+    /// app's rows leave the index's text where it lies until a title is shown (D56).
+    private let nextTitle: SharedBytes?
     /// The next renewal day, when set, and what it is worth a year.
     public var renewsOn: Day?
     public var renewalValue: Int
@@ -48,10 +51,10 @@ public struct AccountSummary: Encodable, Hashable, Sendable, Identifiable {
     }
 
     /// With the account's most urgent follow-up already known (a slot of `d`'s entries).
-    /// The tags and contact names are copied out of the digest, so the summary holds
-    /// nothing of the index's bytes; `sharingLists` keeps the digest's own (for a caller
-    /// that keeps the digests anyway).
-    public init(_ d: borrowing AccountDigest, today: Day, next: DueSlot?, sharingLists: Bool = false) {
+    /// The tags, contact names and next title are copied out of the digest, so the
+    /// summary holds nothing of the index's bytes; `sharingBytes` keeps the digest's own
+    /// (for a caller that keeps the digests anyway, or lets the summary go at once).
+    public init(_ d: borrowing AccountDigest, today: Day, next: DueSlot?, sharingBytes: Bool = false) {
         id = d.id
         name = d.name
         owner = d.owner
@@ -61,7 +64,7 @@ public struct AccountSummary: Encodable, Hashable, Sendable, Identifiable {
         market = d.market
         annualValue = d.annualValue
         lifetimeValue = d.lifetimeValue
-        lists = sharingLists || d.listText.isEmpty ? d.listText : SharedBytes(d.listText)
+        lists = sharingBytes || d.listText.isEmpty ? d.listText : SharedBytes(d.listText)
         lastTouch = d.lastTouch
         health = d.health
         healthChange = d.healthChange
@@ -73,7 +76,8 @@ public struct AccountSummary: Encodable, Hashable, Sendable, Identifiable {
         riskReasons = d.riskReasons(on: today, flags: flags)
         valueAtRisk = !riskReasons.isEmpty
         nextDue = next?.due
-        nextDueTitle = next.map { FieldText.unescape(d.dueEntries.fields(of: $0.item).title) }
+        let title = next.map { d.dueEntries.fields(of: $0.item).title }
+        nextTitle = sharingBytes ? title : title.map { SharedBytes($0) }
     }
 
     private enum CodingKeys: String, CodingKey {

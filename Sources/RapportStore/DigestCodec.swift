@@ -111,7 +111,14 @@ enum DigestCodec {
                     guard !entries.isEmpty, entries[entries.count - 1].digest.snoozes.isEmpty else {
                         throw Malformed()
                     }
-                    followUps.append(try shard.followUp(line))
+                    let followUp = try shard.followUp(line)
+                    // An account's follow-ups are kept in title order (`DueEntries.titleOrder`).
+                    if followUps.count > firstFollowUp[firstFollowUp.count - 1],
+                        shard.titleOrder(followUps[followUps.count - 1], followUp) > 0
+                    {
+                        throw Malformed()
+                    }
+                    followUps.append(followUp)
                 case UInt8(ascii: "S"):
                     guard !entries.isEmpty else { throw Malformed() }
                     shard.split(line, into: &fields)
@@ -121,7 +128,18 @@ enum DigestCodec {
                 }
             }
             let storage = FixedBuffer(followUps)
+            // Tags and contact names are read by every row: copied out of the shard, so a
+            // mapped shard's pages can go once it is read (the follow-ups' text is read only
+            // where it is shown).
+            var listBytes: [UInt8] = []
+            listBytes.reserveCapacity(entries.reduce(0) { $0 + $1.digest.listText.count })
+            for entry in entries { listBytes += entry.digest.listText }
+            let lists = SharedBytes(listBytes)
+            var listStart = 0
             for k in entries.indices {
+                let count = entries[k].digest.listText.count
+                entries[k].digest.listText = lists[listStart..<listStart + count]
+                listStart += count
                 let range =
                     firstFollowUp[k]..<(k + 1 < entries.count ? firstFollowUp[k + 1] : followUps.count)
                 let text =
@@ -152,6 +170,15 @@ enum DigestCodec {
         }
 
         func text(_ range: Range<Int>) -> String { FieldText.unescape(field(range)) }
+
+        /// How two follow-ups read from this shard sort by title.
+        func titleOrder(_ a: DueEntry, _ b: DueEntry) -> Int {
+            func title(_ e: DueEntry) -> UnsafeBufferPointer<UInt8> {
+                let title = e.fieldBounds.title
+                return field((title.lowerBound - source.startIndex)..<(title.upperBound - source.startIndex))
+            }
+            return DueEntries.titleOrder(title(a), title(b))
+        }
 
         /// The first position of `byte` in `range` (memchr: lines are found by the hundred thousand).
         func find(_ byte: UInt8, in range: Range<Int>) -> Int? {

@@ -127,6 +127,26 @@ enum POSIXFile {
         try read(path, stampAfter: false)?.bytes
     }
 
+    /// A regular file of at most `sizeLimit` bytes mapped read-only (nil when it is
+    /// missing, empty, not a regular file or cannot be mapped), its pages read in at once.
+    /// For the index's shards, which Rapport only ever replaces (a rename), never changes
+    /// in place: a mapped file cut short under it would fault when its lost pages are read.
+    static func mapShared(_ path: String) -> SharedBytes? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size > 0,
+            Int(info.st_size) <= sizeLimit
+        else { return nil }
+        let size = Int(info.st_size)
+        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0), base != MAP_FAILED
+        else {
+            return nil
+        }
+        return SharedBytes(FixedBuffer<UInt8>(mapped: base, length: size, count: size))
+    }
+
     /// `readShared`, with the stamp of the file read as it was when the read ended
     /// (`fstat` on its descriptor): a file changed while it was read, or replaced before it
     /// was opened, has a stamp other than the one it was listed with.

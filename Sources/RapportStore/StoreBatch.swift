@@ -49,7 +49,7 @@ extension FileStore {
         }
         for (n, entries) in shards {
             var merged: [RecordID: DigestCodec.Entry] = [:]
-            for entry in index.read(shard: n) ?? [] { merged[entry.digest.id] = entry }
+            for entry in index.read(shard: n)?.entries ?? [] { merged[entry.digest.id] = entry }
             merged.merge(entries) { $1 }
             try? index.write(shard: n, merged)
         }

@@ -34,7 +34,7 @@ extension FileStore {
     /// Every readable account's digest in name order, from the index where it is fresh
     /// (see `list(_:)`).
     public func loadDigests() -> DigestSnapshot {
-        let listed = list { $0 }
+        let listed = list(mappingShards: true) { $0 }
         return DigestSnapshot(digests: listed.items, problems: listed.problems, refreshed: listed.refreshed)
     }
 
@@ -51,6 +51,13 @@ extension FileStore {
     public func list<Item: Sendable>(_ item: @escaping @Sendable (consuming AccountDigest) -> Item)
         -> ListSnapshot<Item>
     {
+        list(mappingShards: false, item)
+    }
+
+    /// `list(_:)`, the shards mapped when the items keep their text (D56).
+    private func list<Item: Sendable>(
+        mappingShards: Bool, _ item: @escaping @Sendable (consuming AccountDigest) -> Item
+    ) -> ListSnapshot<Item> {
         let index = self.index
         let directoryBefore = names.accountsStamp()
         let listing = Mutex<Result<ShardedListing, StoreError>?>(nil)
@@ -60,7 +67,7 @@ extension FileStore {
                 listing.withLock { $0 = result }
                 return Handoff(nil)
             }
-            return Handoff(ReadShard(index.read(shard: n - 1), item))
+            return Handoff(ReadShard(index.read(shard: n - 1, mapped: mappingShards), item))
         }
         let files: [[(id: RecordID, stamp: FileStamp)]]
         let unreadable: [[StoreProblem]]
@@ -140,8 +147,13 @@ extension FileStore {
         var named: [(id: RecordID, name: String)]
         var stamps: [FileStamp]
 
-        init(_ entries: consuming [DigestCodec.Entry]?, _ item: (consuming AccountDigest) -> Item) {
-            var entries = (consume entries) ?? []
+        init(
+            _ read: consuming (entries: [DigestCodec.Entry], bytes: SharedBytes)?,
+            _ item: (consuming AccountDigest) -> Item
+        ) {
+            var entries: [DigestCodec.Entry] = []
+            var bytes: SharedBytes?
+            if case (let read, let shard)? = consume read { (entries, bytes) = (read, shard) }
             (items, named, stamps) = ([], [], [])
             items.reserveCapacity(entries.count)
             named.reserveCapacity(entries.count)
@@ -152,6 +164,9 @@ extension FileStore {
                 stamps.append(entry.stamp)
                 items.append(item(entry.digest))
             }
+            // What the items keep of the shard's text is read again from the file's cached
+            // pages when it is shown: the app keeps every follow-up's text this way (D56).
+            bytes?.releasePages()
         }
     }
 
@@ -263,7 +278,7 @@ extension FileStore {
         /// listed are kept.
         func write(shard n: Int, of index: SummaryIndex) throws {
             var entries = reread
-            for entry in index.read(shard: n) ?? [] where kept[entry.digest.id] == entry.stamp {
+            for entry in index.read(shard: n)?.entries ?? [] where kept[entry.digest.id] == entry.stamp {
                 entries[entry.digest.id] = entry
             }
             try index.write(shard: n, entries)

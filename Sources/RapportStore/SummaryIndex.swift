@@ -15,9 +15,9 @@ struct SummaryIndex {
     /// Raised whenever what a digest holds or how its follow-ups are derived changes (6: plan
     /// items due from their start; one-off plan items on lost accounts; 7: shards carry a
     /// checksum; 8: renewal, risk and portfolio traits, renewal and reconnect follow-ups;
-    /// 9: the day a loss was recorded),
+    /// 9: the day a loss was recorded; 10: each account's follow-ups in title order),
     /// so old shards rebuild.
-    static let version = "9"
+    static let version = "10"
 
     let directory: String
     /// Settings the digests depend on; a shard built under others is stale.
@@ -61,13 +61,19 @@ struct SummaryIndex {
 
     /// A shard's entries as its file lists them; nil when missing, corrupt, stale or
     /// not sealed by its checksum.
-    func read(shard n: Int) -> [DigestCodec.Entry]? {
-        guard let bytes = try? POSIXFile.readShared(path(ofShard: n)),
-            bytes.withUnsafeBufferPointer({ seal(of: $0) }) == .sealed
+    /// The shard's entries, and the bytes they were read from: read into memory, or mapped
+    /// (D56), so a caller that keeps the digests can let the pages go once it has read
+    /// what it needs (a list that lets each shard go reads it: mapping and unmapping
+    /// files on every core waited on the process's memory map, for no memory saved).
+    func read(shard n: Int, mapped: Bool = false) -> (entries: [DigestCodec.Entry], bytes: SharedBytes)? {
+        let path = path(ofShard: n)
+        guard let bytes = mapped ? POSIXFile.mapShared(path) : try? POSIXFile.readShared(path),
+            bytes.withUnsafeBufferPointer({ seal(of: $0) }) == .sealed,
+            let entries = try? DigestCodec.decode(bytes[headerLength...])
         else {
             return nil
         }
-        return try? DigestCodec.decode(bytes[headerLength...])
+        return (entries, bytes)
     }
 
     func write(shard n: Int, _ entries: [RecordID: DigestCodec.Entry]) throws {

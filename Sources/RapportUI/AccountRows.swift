@@ -28,10 +28,10 @@ struct AccountRows {
                         let position = offset + i
                         own.removeAll(keepingCapacity: true)
                         DueList.appendSlots(of: all, at: position, on: today, into: &own)
-                        let next = own.min { DueList.earlier($0, $1, in: digests) }
+                        let next = own.min { DueList.earlier($0, $1) }
                         due += own.lazy.filter { DueList.isWithin(horizon, $0.due, on: today) }
                         let summary = AccountSummary(
-                            all[position], today: today, next: next, sharingLists: true)
+                            all[position], today: today, next: next, sharingBytes: true)
                         texts.append { SearchText.append(summary, to: &$0) }
                         (part.baseAddress! + i).initialize(to: summary)
                     }

@@ -154,7 +154,7 @@ public struct AppState: Equatable, Sendable {
         }
         guard let digest else {
             rankedDue = rankedDue.map {
-                DueList.replacing(account: old, movedTo: nil, with: [], in: $0, digests: digests)
+                DueList.replacing(account: old, movedTo: nil, with: [], in: $0)
             }
             unrankedDue = unrankedDue.map {
                 DueList.replacing(account: old, movedTo: nil, with: [], inAccountOrder: $0)
@@ -172,12 +172,12 @@ public struct AppState: Equatable, Sendable {
         digests.insert(digest, at: low)
         let own = DueList.slots(of: digest, at: low, on: today)
         let summary = AccountSummary(
-            digest, today: today, next: own.min { DueList.earlier($0, $1, in: digests) }, sharingLists: true)
+            digest, today: today, next: own.min { DueList.earlier($0, $1) }, sharingBytes: true)
         summaries.insert(summary, at: low)
         searchTexts.insert(utf8: SearchText.bytes(summary), at: low)
         let within = own.filter { DueList.isWithin(due.horizon, $0.due, on: today) }
         rankedDue = rankedDue.map {
-            DueList.replacing(account: old, movedTo: low, with: within, in: $0, digests: digests)
+            DueList.replacing(account: old, movedTo: low, with: within, in: $0)
         }
         unrankedDue = unrankedDue.map {
             DueList.replacing(account: old, movedTo: low, with: within, inAccountOrder: $0)
@@ -195,7 +195,7 @@ public struct AppState: Equatable, Sendable {
     mutating func rankDueList() {
         guard rankedDue == nil else { return }
         if var slots = unrankedDue {
-            DueList.sortByUrgency(&slots, in: digests, today: today)
+            DueList.sortByUrgency(&slots, today: today)
             rankedDue = slots
         } else {
             rankedDue = DueList.ranked(for: digests, on: today, withinDays: due.horizon)

@@ -23,10 +23,27 @@ import Testing
         for far in [false, true] {
             let digests = AccountDigest.nameOrdered(far ? digests : digests.filter { $0.id != id })
             let unsorted = digests.indices.flatMap { DueList.slots(of: digests[$0], at: $0, on: today) }
-            let expected = unsorted.sorted { DueList.ordered($0, $1, in: digests) }
+            let expected = unsorted.sorted { DueList.ordered($0, $1) }
             #expect(DueList.ranked(for: digests, on: today, withinDays: nil) == expected)
             #expect(expected.count > 2000)
         }
+    }
+
+    /// An account's follow-ups that tie on urgency and day are listed by title, whatever
+    /// order they were made in: the entries are kept in title order, and ties go by it.
+    @Test func anAccountsTiedFollowUpsGoByTitle() {
+        var digest = AccountDigest(Account(name: "Northwind", createdOn: today), policy: DuePolicy())
+        for (n, title) in ["Zeta review", "Alpha review", "Beta\tab", "Beta", "Mid review"].enumerated() {
+            digest.dueEntries.append(
+                FollowUp(
+                    accountID: digest.id, accountName: digest.name, title: title,
+                    ref: .concern(RecordID(rawValue: "cn-\(n)")!), due: today, owner: "Ana", why: "test"))
+        }
+        let titles = ["Alpha review", "Beta", "Beta\tab", "Mid review", "Zeta review"]
+        // (The account's own litmus and satisfaction follow-ups are among them.)
+        #expect(digest.followUps.map(\.title).filter(titles.contains) == titles)
+        #expect(DueList.items(for: [digest], on: today).map(\.title).filter(titles.contains) == titles)
+        #expect(DueList.next(for: digest, on: today)?.title == "Alpha review")
     }
 
     @Test func namesSortAsTheirOrderKeysDoAcrossChunksAndAlphabets() {

@@ -34,7 +34,7 @@ import Testing
             }
             #expect(rows.searchTexts == PackedTexts(texts))
             var ranked = rows.dueSlots
-            DueList.sortByUrgency(&ranked, in: digests, today: today)
+            DueList.sortByUrgency(&ranked, today: today)
             #expect(ranked == DueList.ranked(for: digests, on: today, withinDays: horizon))
         }
         let none = AccountRows([], today: today, dueWithin: 30)

@@ -92,8 +92,27 @@ public struct DueEntries: RandomAccessCollection, Equatable, Sendable {
         self.init(entries, bytes)
     }
 
+    /// The entries put in title order (the same titles in the order given), over `bytes`.
     private init(_ entries: [DueEntry], _ bytes: [UInt8]) {
-        self.init(FixedBuffer(entries), 0..<entries.count, text: SharedBytes(bytes))
+        let ordered = bytes.withUnsafeBufferPointer { text in
+            entries.indices.sorted { i, j in
+                let (x, y) = (entries[i].fieldBounds.title, entries[j].fieldBounds.title)
+                let order = Self.titleOrder(
+                    UnsafeBufferPointer(rebasing: text[x]), UnsafeBufferPointer(rebasing: text[y]))
+                return order != 0 ? order < 0 : i < j
+            }.map { entries[$0] }
+        }
+        self.init(FixedBuffer(ordered), 0..<ordered.count, text: SharedBytes(bytes))
+    }
+
+    /// How two escaped titles sort (negative: `x` first; zero: the same), byte by byte:
+    /// an account's entries are kept in this order, so the due list breaks a tie between
+    /// two of an account's follow-ups by their positions alone, without reading their text
+    /// (the index's text stays out of memory until it is shown).
+    public static func titleOrder(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Int {
+        let common = Swift.min(x.count, y.count)
+        let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+        return order != 0 ? Int(order) : x.count - y.count
     }
 
     public var startIndex: Int { 0 }
@@ -227,13 +246,6 @@ public struct DueEntries: RandomAccessCollection, Equatable, Sendable {
             return text![bounds.keyPart.lowerBound] ^ text![bounds.title.lowerBound]
                 ^ text![bounds.owner.lowerBound]
                 ^ text![Swift.min(bounds.why.lowerBound, last)]
-        }
-
-        /// Whether entry `i`'s title sorts before entry `j`'s (byte by byte, as escaped).
-        public func titlePrecedes(_ i: Int, _ j: Int) -> Bool {
-            let (x, y) = (self[i].fieldBounds.title, self[j].fieldBounds.title)
-            let common = memcmp(text! + x.lowerBound, text! + y.lowerBound, Swift.min(x.count, y.count))
-            return common != 0 ? common < 0 : x.count < y.count
         }
     }
 

@@ -119,17 +119,18 @@ public enum DueList {
             }
             return part
         }.joinedWithoutGrowing()
-        sortByUrgency(&slots, in: digests, today: today)
+        sortByUrgency(&slots, today: today)
         return slots
     }
 
-    /// Sorts slots (made account by account, in position order) into `ordered` order,
-    /// most urgent first, fast: a radix sort of the score and due day packed with the
-    /// slot's place, so slots that tie keep their account order; then the rare runs of
-    /// one account's slots that tie by `ordered` itself (titles). Sorting with
-    /// `ordered` alone took a tenth of `rapport due`'s time at ten thousand accounts.
-    /// Each step runs on two cores: 4.6 → 3.7 ms for the due list's 50,000 slots.
-    public static func sortByUrgency(_ slots: inout [DueSlot], in digests: [AccountDigest], today: Day) {
+    /// Sorts slots (made account by account in position order, each account's in the
+    /// order of its entries) into `ordered` order, most urgent first, fast: a radix sort
+    /// of the score and due day packed with the slot's place, so slots that tie keep the
+    /// order they were made in, which is `ordered`'s for them (an account's entries are in
+    /// title order). Sorting with `ordered` alone took a tenth of `rapport due`'s time at
+    /// ten thousand accounts. Each step runs on two cores: 4.6 → 3.7 ms for the due
+    /// list's 50,000 slots.
+    public static func sortByUrgency(_ slots: inout [DueSlot], today: Day) {
         let place = 1 << 24
         let days = 1 << 23
         // Each half's keys made and sorted on a core of its own, then merged: the keys are
@@ -151,36 +152,10 @@ public enum DueList {
                 return keys
             } : [nil]
         guard let first = halves.first!, let second = halves.last! else {
-            return slots.sort { ordered($0, $1, in: digests) }
+            return slots.sort { ordered($0, $1) }
         }
         let keys = RadixSort.merged(first, second)
-        var sorted = Parallel.array(count: keys.count) { k in unsorted[Int(keys[k] & UInt64(place - 1))] }
-        // Then, a half on each core, the rare runs of one account's slots with the same
-        // score and day by title; the halves split where score or day changes.
-        var middle = keys.count / 2
-        while middle > 0 && middle < keys.count && keys[middle] >> 24 == keys[middle - 1] >> 24 {
-            middle += 1
-        }
-        sorted.withUnsafeMutableBufferPointer { buffer in
-            Parallel.inTwo(buffer, at: middle) { part, offset in
-                var start = 0
-                while start < part.count {
-                    var end = start + 1
-                    while end < part.count && keys[offset + end] >> 24 == keys[offset + start] >> 24
-                        && part[end].account == part[start].account
-                    { end += 1 }
-                    if end - start > 1 {
-                        digests.withUnsafeBufferPointer { all in
-                            all[part[start].account].dueEntries.withView { entries in
-                                part[start..<end].sort { entries.titlePrecedes($0.item, $1.item) }
-                            }
-                        }
-                    }
-                    start = end
-                }
-            }
-        }
-        slots = sorted
+        slots = Parallel.array(count: keys.count) { k in unsorted[Int(keys[k] & UInt64(place - 1))] }
     }
 
     /// Whether a day is within `days` of `today` (overdue ones always are; nil: no limit).
@@ -209,17 +184,16 @@ public enum DueList {
     /// Most urgent first: score, due day, account (by position, so by name), title.
     /// Whether `a` falls due before `b` (the same day: whether it is more urgent), the
     /// order of an account's "next due".
-    public static func earlier(_ a: DueSlot, _ b: DueSlot, in digests: [AccountDigest]) -> Bool {
-        a.due != b.due ? a.due < b.due : ordered(a, b, in: digests)
+    public static func earlier(_ a: DueSlot, _ b: DueSlot) -> Bool {
+        a.due != b.due ? a.due < b.due : ordered(a, b)
     }
 
-    public static func ordered(_ a: DueSlot, _ b: DueSlot, in digests: [AccountDigest]) -> Bool {
+    public static func ordered(_ a: DueSlot, _ b: DueSlot) -> Bool {
         if a.score != b.score { return a.score > b.score }
         if a.due != b.due { return a.due < b.due }
         if a.account != b.account { return a.account < b.account }
-        return digests.withUnsafeBufferPointer {
-            $0[a.account].dueEntries.withView { $0.titlePrecedes(a.item, b.item) }
-        }
+        // An account's entries are in title order (`DueEntries.titleOrder`).
+        return a.item < b.item
     }
 
     /// A list in urgency order after one account's digest moved from position `old`
@@ -227,17 +201,16 @@ public enum DueList {
     /// slots replaced by `incoming`: one pass that renumbers and merges (inserting one
     /// by one would move the whole list for every item).
     public static func replacing(
-        account old: Int?, movedTo new: Int?, with incoming: [DueSlot], in list: [DueSlot],
-        digests: [AccountDigest]
+        account old: Int?, movedTo new: Int?, with incoming: [DueSlot], in list: [DueSlot]
     ) -> [DueSlot] {
-        let incoming = incoming.sorted { ordered($0, $1, in: digests) }
+        let incoming = incoming.sorted { ordered($0, $1) }
         var merged: [DueSlot] = []
         merged.reserveCapacity(list.count + incoming.count)
         var next = 0
         for var slot in list where slot.account != old {
             if let old, slot.account > old { slot.account -= 1 }
             if let new, slot.account >= new { slot.account += 1 }
-            while next < incoming.count && ordered(incoming[next], slot, in: digests) {
+            while next < incoming.count && ordered(incoming[next], slot) {
                 merged.append(incoming[next])
                 next += 1
             }
@@ -247,7 +220,7 @@ public enum DueList {
         return merged
     }
 
-    /// `replacing(account:movedTo:with:in:digests:)` for slots not yet ranked, kept in
+    /// `replacing(account:movedTo:with:in:)` for slots not yet ranked, kept in
     /// account order (as `sortByUrgency` needs them): the account's new slots go where
     /// its position falls.
     public static func replacing(
@@ -321,8 +294,7 @@ public enum DueList {
 
     /// The slot of an account's next due item (its position taken as 0): see `earlier`.
     public static func nextSlot(of digest: AccountDigest, on today: Day) -> DueSlot? {
-        let digests = [digest]
-        return slots(of: digest, at: 0, on: today).min { earlier($0, $1, in: digests) }
+        slots(of: digest, at: 0, on: today).min { earlier($0, $1) }
     }
 
     /// Snoozes by the key part they refer to (the latest wins); usually none.
