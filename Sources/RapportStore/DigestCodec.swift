@@ -261,8 +261,8 @@ enum DigestCodec {
                 try number(), try number(), try number(), try number(),
                 try number()
             )
-            guard let due, let sourceIndex, sources.indices.contains(sourceIndex),
-                neverDone == nil || neverDone == 1,
+            guard let due, DueEntry.keeps(ordinal: due), redFrom.map(DueEntry.keeps(ordinal:)) ?? true,
+                let sourceIndex, sources.indices.contains(sourceIndex), neverDone == nil || neverDone == 1,
                 severity.map({ (1...Severity.allCases.count).contains($0) }) ?? true,
                 let ends = DueEntry.FieldEnds(in: field(start..<line.upperBound)),
                 DueRef.isKeyPart(

@@ -30,18 +30,41 @@ extension SummaryIndexTests {
     }
 
     @Test func aShardWhoseFollowUpsAreOutOfTitleOrderIsRebuilt() throws {
+        // An account with two follow-ups of different titles: its lines swapped.
+        try expectRebuilt(
+            account: { d in
+                d.dueEntries.count > 1 && d.dueEntries.fields(of: 0).title != d.dueEntries.fields(of: 1).title
+            },
+            edit: { lines, account in lines.swapAt(account + 1, account + 2) })
+    }
+
+    @Test func aShardWithADayBeyondWhatAnEntryKeepsIsRebuilt() throws {
+        for day in ["2147483648", "-2147483648"] {
+            try expectRebuilt(
+                account: { !$0.dueEntries.isEmpty },
+                edit: { lines, account in
+                    var fields = lines[account + 1].split(separator: "\t", omittingEmptySubsequences: false)
+                    fields[1] = Substring(day)
+                    lines[account + 1] = fields.joined(separator: "\t")
+                })
+        }
+    }
+
+    /// Edits the index line of the first account `account` picks (with the lines after
+    /// it), seals the shard again (as a tool that knows the checksum would), and expects
+    /// the next list to read the shard again from the files.
+    private func expectRebuilt(
+        account: (AccountDigest) -> Bool, edit: (inout [String], Int) -> Void
+    ) throws {
         let t = try syntheticStore()
         _ = t.store.loadDigests()
-        // An account with two follow-ups of different titles: its lines swapped, the
-        // shard sealed again (as a tool that knows the checksum would).
-        let digest = try #require(
-            t.store.loadDigests().digests.first { d in
-                d.dueEntries.count > 1 && d.dueEntries.fields(of: 0).title != d.dueEntries.fields(of: 1).title
-            })
+        let read = t.store.loadDigests().digests
+        let found = read.firstIndex(where: account)
+        let digest = read[try #require(found)]
         let path = t.store.index.path(ofShard: SummaryIndex.shard(of: digest.id))
         var lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
-        let account = try #require(lines.firstIndex { $0.hasPrefix("A\t\(digest.id.rawValue)\t") })
-        lines.swapAt(account + 1, account + 2)
+        let line = try #require(lines.firstIndex { $0.hasPrefix("A\t\(digest.id.rawValue)\t") })
+        edit(&lines, line)
         let body = Array((lines.dropFirst().joined(separator: "\n") + "\n").utf8)
         let sum = body.withUnsafeBufferPointer { ShardChecksum.of($0) }
         let header = t.store.index.prefix + ShardChecksum.hex(sum) + [UInt8(ascii: "\n")]
