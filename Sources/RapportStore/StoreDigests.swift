@@ -87,7 +87,7 @@ extension FileStore {
         // A shard that changed is written as soon as it is checked if the lock is free,
         // one shard at a time (each `flock` is this process's own), so a rebuild does not
         // hold the digests of every shard it rewrites: at 100,000 accounts it held them
-        // all to the end, 430 MB. One the lock kept from is written at the end.
+        // all to the end, 444 MB. One the lock kept from is written at the end.
         let writing = Mutex(())
         var checked = Parallel.map(SummaryIndex.shardCount) { n in
             var shard = check(

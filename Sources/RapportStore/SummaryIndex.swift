@@ -59,12 +59,11 @@ struct SummaryIndex {
         return written.elementsEqual(ShardChecksum.hex(sum) + [FieldText.newline]) ? .sealed : .broken
     }
 
-    /// A shard's entries as its file lists them; nil when missing, corrupt, stale or
-    /// not sealed by its checksum.
-    /// The shard's entries, and the bytes they were read from: read into memory, or mapped
-    /// (D56), so a caller that keeps the digests can let the pages go once it has read
-    /// what it needs (a list that lets each shard go reads it: mapping and unmapping
-    /// files on every core waited on the process's memory map, for no memory saved).
+    /// A shard's entries as its file lists them, with the bytes they were read from; nil
+    /// when missing, corrupt, stale or not sealed by its checksum. The bytes are read into
+    /// memory, or `mapped` (D56) for a caller that keeps the digests and lets the pages go
+    /// once it has what it needs (a list that lets each shard go reads it: mapping and
+    /// unmapping files on both cores waited on the process's memory map, for no memory saved).
     func read(shard n: Int, mapped: Bool = false) -> (entries: [DigestCodec.Entry], bytes: SharedBytes)? {
         let path = path(ofShard: n)
         guard let bytes = mapped ? POSIXFile.mapShared(path) : try? POSIXFile.readShared(path),
