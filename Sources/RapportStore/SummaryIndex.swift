@@ -15,8 +15,8 @@ struct SummaryIndex {
     /// Raised whenever what a digest holds or how its follow-ups are derived changes (6: plan
     /// items due from their start; one-off plan items on lost accounts; 7: shards carry a
     /// checksum; 8: renewal, risk and portfolio traits, renewal and reconnect follow-ups;
-    /// 9: the day a loss was recorded; 10: each account's follow-ups in title order),
-    /// so old shards rebuild.
+    /// 9: the day a loss was recorded; 10: each account's follow-ups in title order, the
+    /// checksum in four lanes), so old shards rebuild.
     static let version = "10"
 
     let directory: String
