@@ -54,9 +54,18 @@ extension FileStore {
         list(mappingShards: false, item)
     }
 
-    /// `list(_:)`, the shards mapped when the items keep their text (D56).
+    /// `list(_:)` for a list of the follow-ups due by `day`: a digest read from the index
+    /// may leave out those due later (one read again from its file holds them all).
+    public func list<Item: Sendable>(
+        followUpsDueBy day: Day, _ item: @escaping @Sendable (consuming AccountDigest) -> Item
+    ) -> ListSnapshot<Item> {
+        list(mappingShards: false, dueBy: day, item)
+    }
+
+    /// `list(_:)`, the shards mapped when the items keep their text (D56), and with
+    /// `dueBy` the follow-ups due later left out where they are read from the index.
     private func list<Item: Sendable>(
-        mappingShards: Bool, _ item: @escaping @Sendable (consuming AccountDigest) -> Item
+        mappingShards: Bool, dueBy: Day? = nil, _ item: @escaping @Sendable (consuming AccountDigest) -> Item
     ) -> ListSnapshot<Item> {
         let index = self.index
         let directoryBefore = names.accountsStamp()
@@ -67,7 +76,7 @@ extension FileStore {
                 listing.withLock { $0 = result }
                 return Handoff(nil)
             }
-            return Handoff(ReadShard(index.read(shard: n - 1, mapped: mappingShards), item))
+            return Handoff(ReadShard(index.read(shard: n - 1, mapped: mappingShards, dueBy: dueBy), item))
         }
         let files: [[(id: RecordID, stamp: FileStamp)]]
         let unreadable: [[StoreProblem]]

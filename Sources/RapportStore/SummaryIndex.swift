@@ -64,11 +64,14 @@ struct SummaryIndex {
     /// memory, or `mapped` (D56) for a caller that keeps the digests and lets the pages go
     /// once it has what it needs (a list that lets each shard go reads it: mapping and
     /// unmapping files on both cores waited on the process's memory map, for no memory saved).
-    func read(shard n: Int, mapped: Bool = false) -> (entries: [DigestCodec.Entry], bytes: SharedBytes)? {
+    /// With `dueBy`, the digests hold only the follow-ups due by that day (see `DigestCodec.decode`).
+    func read(shard n: Int, mapped: Bool = false, dueBy: Day? = nil) -> (
+        entries: [DigestCodec.Entry], bytes: SharedBytes
+    )? {
         let path = path(ofShard: n)
         guard let bytes = mapped ? POSIXFile.mapShared(path) : try? POSIXFile.readShared(path),
             bytes.withUnsafeBufferPointer({ seal(of: $0) }) == .sealed,
-            let entries = try? DigestCodec.decode(bytes[headerLength...])
+            let entries = try? DigestCodec.decode(bytes[headerLength...], dueBy: dueBy)
         else {
             return nil
         }

@@ -68,17 +68,46 @@ import Testing
     /// `rapport due`'s digests: each keeps, as its shard is read, only the follow-ups
     /// within the horizon, with their text copied out of the shard (where it lies away
     /// from the start of the shard's bytes).
+    /// Read for a day (`list(followUpsDueBy:)`), the follow-ups due later are left out of
+    /// the index's reading, and the list is the same, a snooze past the horizon included.
     @Test func followUpsKeptAsShardsAreReadAreTheDueListOfTheWholeDigests() throws {
         let t = try syntheticStore()
-        let (whole, today) = (t.store.loadDigests().digests, t.today)
+        let today = t.today
+        // Two items due within a week, snoozed: one past the horizons below but 60 days,
+        // one to within the week.
+        let soon = DueList.items(for: t.store.loadDigests().digests, on: today, withinDays: 7).prefix(2)
+        #expect(soon.count == 2)
+        for (item, days) in zip(soon, [40, 5]) {
+            try t.store.update(item.accountID) {
+                $0.snoozes.append(Snooze(itemKey: item.key, until: today.adding(days: days), on: today))
+            }
+        }
+        let whole = t.store.loadDigests().digests
         for horizon in [7, 60, nil] {
-            let kept = t.store.list { $0.keepingFollowUps(withinDays: horizon, on: today) }.items
-            let slots = DueList.slots(for: kept, on: t.today, withinDays: horizon)
+            var lists = [t.store.list { $0.keepingFollowUps(withinDays: horizon, on: today) }.items]
+            if let horizon {
+                let dueBy = today.adding(days: horizon)
+                let partly = t.store.list(followUpsDueBy: dueBy) { $0 }.items
+                #expect(partly.allSatisfy { $0.dueEntries.allSatisfy { $0.due <= dueBy } })
+                #expect(
+                    partly.reduce(0) { $0 + $1.dueEntries.count }
+                        < whole.reduce(0) { $0 + $1.dueEntries.count })
+                lists.append(
+                    t.store.list(followUpsDueBy: dueBy) {
+                        $0.keepingFollowUps(withinDays: horizon, on: today)
+                    }
+                    .items)
+            }
             let expected = DueList.slots(for: whole, on: t.today, withinDays: horizon)
-            #expect(slots.count == expected.count && expected.count > 600)
-            #expect(
-                slots.map { DueList.followUp($0, in: kept, on: t.today) }
-                    == expected.map { DueList.followUp($0, in: whole, on: t.today) })
+            #expect(expected.count > 600)
+            let keys = Set(expected.map { DueList.followUp($0, in: whole, on: t.today).key })
+            #expect(keys.contains(soon.first!.key) == (horizon != 7) && keys.contains(soon.last!.key))
+            for kept in lists {
+                let slots = DueList.slots(for: kept, on: t.today, withinDays: horizon)
+                #expect(
+                    slots.map { DueList.followUp($0, in: kept, on: t.today) }
+                        == expected.map { DueList.followUp($0, in: whole, on: t.today) })
+            }
         }
     }
 
