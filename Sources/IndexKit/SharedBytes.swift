@@ -2,11 +2,12 @@
     import Glibc
 #endif
 
-/// Elements in memory allocated once (or a file mapped read-only), never moved or
-/// changed, and freed with the last holder. A pointer into it stays valid for as long as a holder is held, so a loop
-/// over a hundred thousand elements can read them through a pointer taken once,
+/// Elements in memory allocated once, never moved or changed, and freed with the last
+/// holder; or the bytes of a file mapped read-only (which its writer only ever replaces,
+/// never changes in place). A pointer into it stays valid for as long as a holder is held,
+/// so a loop over a hundred thousand elements can read them through a pointer taken once,
 /// instead of through an array or slice inside another value, which counts a reference
-/// (an atomic operation) at every read. The index's shards are read into these.
+/// (an atomic operation) at every read. The index's shards are read or mapped into these.
 public final class FixedBuffer<Element: Sendable>: @unchecked Sendable {
     // Sendable: nothing changes the elements after `init`.
     public let start: UnsafePointer<Element>
@@ -23,8 +24,10 @@ public final class FixedBuffer<Element: Sendable>: @unchecked Sendable {
         mappedLength = nil
     }
 
-    /// Takes over a read-only mapping of `length` bytes holding `count` elements.
+    /// Takes over a read-only mapping of `length` bytes holding `count` elements (of a
+    /// trivial type: nothing is deinitialized, the mapping is unmapped).
     public init(mapped base: UnsafeRawPointer, length: Int, count: Int) {
+        precondition(count * MemoryLayout<Element>.stride <= length)
         start = base.assumingMemoryBound(to: Element.self)
         self.count = count
         mappedLength = length

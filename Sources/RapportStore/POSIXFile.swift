@@ -132,6 +132,9 @@ enum POSIXFile {
     /// For the index's shards, which Rapport only ever replaces (a rename), never changes
     /// in place: a mapped file cut short under it would fault when its lost pages are read.
     static func mapShared(_ path: String) -> SharedBytes? {
+        // Looked at before it is opened, as `readShared` does: no device or FIFO is opened.
+        var before = stat()
+        guard lstat(path, &before) == 0, before.st_mode & S_IFMT == S_IFREG else { return nil }
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
         guard fd >= 0 else { return nil }
         defer { close(fd) }

@@ -97,14 +97,18 @@ extension FileStore {
         // one shard at a time (each `flock` is this process's own), so a rebuild does not
         // hold the digests of every shard it rewrites: at 100,000 accounts it held them
         // all to the end, 444 MB. One the lock kept from is written at the end.
-        let writing = Mutex(())
+        let writing = Mutex(false)  // whether a shard was written
         var checked = Parallel.map(SummaryIndex.shardCount) { n in
             var shard = check(
                 planned[n].plan.take(), files: files[n], unreadable: unreadable[n], item: item,
                 progress: progress)
             if let rewrite = shard.rewrite,
-                writing.withLock({ _ in
-                    FileLock.ifFree(at: lockPath) { (try? rewrite.write(shard: n, of: index)) != nil }
+                writing.withLock({ wrote in
+                    let done = FileLock.ifFree(at: lockPath) {
+                        (try? rewrite.write(shard: n, of: index)) != nil
+                    }
+                    wrote = wrote || done == true
+                    return done
                 }) == true
             {
                 shard.rewrite = nil
@@ -133,7 +137,9 @@ extension FileStore {
         snapshot.problems.sort { $0.path < $1.path }
         let dirty = checked.indices.filter { checked[$0].rewrite != nil }
         let names = self.names
-        if !dirty.isEmpty || !names.inStep {
+        // The names as read, too, whenever a shard changed (a name changed inside a file in
+        // place leaves the directory's stamp, and so the names index, as it was).
+        if !dirty.isEmpty || writing.withLock({ $0 }) || !names.inStep {
             // Every account the list knows a name for: the readable ones and the unreadable
             // ones the index knew (so a name leads to the reason the file cannot be read).
             named += snapshot.problems.compactMap { p in p.account.flatMap { id in p.name.map { (id, $0) } } }

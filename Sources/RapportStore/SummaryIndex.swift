@@ -61,15 +61,16 @@ struct SummaryIndex {
 
     /// A shard's entries as its file lists them, with the bytes they were read from; nil
     /// when missing, corrupt, stale or not sealed by its checksum. The bytes are read into
-    /// memory, or `mapped` (D56) for a caller that keeps the digests and lets the pages go
-    /// once it has what it needs (a list that lets each shard go reads it: mapping and
-    /// unmapping files on both cores waited on the process's memory map, for no memory saved).
+    /// memory, or `mapped` (D56; read when it cannot be mapped) for a caller that keeps the
+    /// digests and lets the pages go once it has what it needs (a list that lets each shard
+    /// go reads it: mapping and unmapping files on both cores waited on the process's
+    /// memory map, for no memory saved).
     /// With `dueBy`, the digests hold only the follow-ups due by that day (see `DigestCodec.decode`).
     func read(shard n: Int, mapped: Bool = false, dueBy: Day? = nil) -> (
         entries: [DigestCodec.Entry], bytes: SharedBytes
     )? {
         let path = path(ofShard: n)
-        guard let bytes = mapped ? POSIXFile.mapShared(path) : try? POSIXFile.readShared(path),
+        guard let bytes = (mapped ? POSIXFile.mapShared(path) : nil) ?? (try? POSIXFile.readShared(path)),
             bytes.withUnsafeBufferPointer({ seal(of: $0) }) == .sealed,
             let entries = try? DigestCodec.decode(bytes[headerLength...], dueBy: dueBy)
         else {

@@ -60,6 +60,25 @@ import Testing
         #expect(try cli.run("show", "zenith").out.hasPrefix("Zenith Mills"))
     }
 
+    /// A list that reads a file changed in place writes the names index again, so the
+    /// quick lookup knows the new name.
+    @Test func aListAfterANameChangedInsideAFileBringsTheNamesIndexUpToDate() throws {
+        let cli = try twoAccounts()
+        let path = try cli.accountFiles().first {
+            try String(contentsOfFile: $0, encoding: .utf8).contains("Beta Freight")
+        }!
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.truncate(atOffset: 0)
+        try handle.write(
+            contentsOf: Data(text.replacingOccurrences(of: "Beta Freight", with: "Acme Two").utf8))
+        try handle.close()
+        try cli.run("accounts")
+        let names = try String(contentsOfFile: cli.store + "/index/names", encoding: .utf8)
+        #expect(names.contains("Acme Two") && !names.contains("Beta Freight"), "\(names)")
+        #expect(try cli.run("show", "acme").err.contains("'acme' matches 2 accounts"))
+    }
+
     @Test func aRenamedAccountIsFoundByItsNewName() throws {
         let cli = try twoAccounts()
         try cli.run("account", "edit", "acme", "--name", "Crest Labs")

@@ -103,13 +103,14 @@ public struct DueEntries: RandomAccessCollection, Equatable, Sendable {
     public init() {}
 
     /// Entries `range` of `storage`, whose text ranges index into `text` (how the index
-    /// reads a shard: one buffer of entries for all its accounts).
+    /// reads a shard: one buffer of entries for all its accounts). They must be in title
+    /// order (`titleOrder`): the index checks each shard's as it reads it.
     public init(_ storage: FixedBuffer<DueEntry>, _ range: Range<Int>, text: SharedBytes) {
         precondition(range.upperBound <= storage.count)
         (self.storage, first, count, self.text) = (storage, range.lowerBound, range.count, text)
     }
 
-    /// The follow-ups' entries, with text of their own.
+    /// The follow-ups' entries, with text of their own, in title order (not the order given).
     public init(_ followUps: [FollowUp]) {
         guard !followUps.isEmpty else {
             self.init()
@@ -152,8 +153,9 @@ public struct DueEntries: RandomAccessCollection, Equatable, Sendable {
         return storage!.start[first + i]
     }
 
-    /// Adds a follow-up: the entries and text are copied into new memory (the index's
-    /// are shared, and never changed).
+    /// Adds a follow-up at its place in title order (the entries after it move up one):
+    /// the entries and text are copied into new memory (the index's are shared, and never
+    /// changed).
     public mutating func append(_ f: FollowUp) {
         var entries: [DueEntry] = []
         var bytes: [UInt8] = []
@@ -167,8 +169,9 @@ public struct DueEntries: RandomAccessCollection, Equatable, Sendable {
         self = DueEntries(entries, bytes)
     }
 
-    /// Entries `kept` (indices, in order), copied with their text into memory of their
-    /// own: what is left holds nothing of the index's shared buffers.
+    /// Entries `kept` (indices, ascending, so the copy stays in title order), copied with
+    /// their text into memory of their own: what is left holds nothing of the index's
+    /// shared buffers.
     public func keeping(_ kept: [Int]) -> DueEntries {
         guard !kept.isEmpty, let storage else { return DueEntries() }
         // Written straight into the memory the copy keeps: `rapport due` keeps this way

@@ -46,7 +46,8 @@ public struct DueSlot: Hashable, Sendable {
 public enum DueList {
     // MARK: Slots
 
-    /// One account's slots with snoozes and urgency applied, unordered: those due within
+    /// One account's slots with snoozes and urgency applied, in the order of its entries
+    /// (title order, which `sortByUrgency` relies on for ties): those due within
     /// `withinDays` of `today` (overdue ones always), or all (nil).
     public static func slots(
         of digest: AccountDigest, at position: Int, on today: Day, withinDays: Int? = nil
