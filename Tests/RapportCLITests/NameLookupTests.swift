@@ -42,18 +42,23 @@ import Testing
         #expect(try cli.run("show", "acme s").out.hasPrefix("Acme Shipping"))
     }
 
-    @Test func aNameChangedInsideAFileIsNotBelieved() throws {
-        let cli = try twoAccounts()
+    /// Renames an account inside its file, written in place: the directory's time does
+    /// not change, only the file's.
+    func renameInPlace(_ name: String, to newName: String, in cli: CLIHarness) throws {
         let path = try cli.accountFiles().first {
-            try String(contentsOfFile: $0, encoding: .utf8).contains("Acme Labs")
+            try String(contentsOfFile: $0, encoding: .utf8).contains("\"\(name)\"")
         }!
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        // Written in place: the directory's time does not change, only the file's.
         let handle = try #require(FileHandle(forWritingAtPath: path))
-        let renamed = Data(text.replacingOccurrences(of: "\"Acme Labs\"", with: "\"Zenith Mills\"").utf8)
         try handle.truncate(atOffset: 0)
-        try handle.write(contentsOf: renamed)
+        try handle.write(
+            contentsOf: Data(text.replacingOccurrences(of: "\"\(name)\"", with: "\"\(newName)\"").utf8))
         try handle.close()
+    }
+
+    @Test func aNameChangedInsideAFileIsNotBelieved() throws {
+        let cli = try twoAccounts()
+        try renameInPlace("Acme Labs", to: "Zenith Mills", in: cli)
         let old = try cli.run("show", "acme labs")
         #expect(old.status == 1)
         #expect(old.err.contains("no account matches 'acme labs'"), "\(old.out)\(old.err)")
@@ -64,15 +69,7 @@ import Testing
     /// quick lookup knows the new name.
     @Test func aListAfterANameChangedInsideAFileBringsTheNamesIndexUpToDate() throws {
         let cli = try twoAccounts()
-        let path = try cli.accountFiles().first {
-            try String(contentsOfFile: $0, encoding: .utf8).contains("Beta Freight")
-        }!
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        let handle = try #require(FileHandle(forWritingAtPath: path))
-        try handle.truncate(atOffset: 0)
-        try handle.write(
-            contentsOf: Data(text.replacingOccurrences(of: "Beta Freight", with: "Acme Two").utf8))
-        try handle.close()
+        try renameInPlace("Beta Freight", to: "Acme Two", in: cli)
         try cli.run("accounts")
         let names = try String(contentsOfFile: cli.store + "/index/names", encoding: .utf8)
         #expect(names.contains("Acme Two") && !names.contains("Beta Freight"), "\(names)")
