@@ -46,8 +46,9 @@ public struct AccountSummary: Encodable, Hashable, Sendable, Identifiable {
         self.init(AccountDigest(account, policy: policy), today: today)
     }
 
-    public init(_ d: AccountDigest, today: Day) {
-        self.init(d, today: today, next: DueList.nextSlot(of: d, on: today))
+    /// `sharingBytes` as below.
+    public init(_ d: AccountDigest, today: Day, sharingBytes: Bool = false) {
+        self.init(d, today: today, next: DueList.nextSlot(of: d, on: today), sharingBytes: sharingBytes)
     }
 
     /// With the account's most urgent follow-up already known (a slot of `d`'s entries).

@@ -14,6 +14,12 @@ import RapportCore
 /// entry's four text fields exactly as the digest keeps them, so reading one copies
 /// bytes and parses five numbers: no strings are built until an item is shown.
 /// Hand-written because JSONDecoder needs most of a second for ten thousand digests.
+/// The follow-ups a list wants: those due within `days` of `today` (overdue ones too).
+struct DueHorizon: Sendable {
+    let days: Int
+    let today: Day
+}
+
 enum DigestCodec {
     struct Entry: Equatable, Sendable {
         var stamp: FileStamp
@@ -86,10 +92,10 @@ enum DigestCodec {
     /// position: a slice per line and field would count references to the shard's
     /// bytes a million times over.
     ///
-    /// With `dueBy`, a follow-up due after that day is passed over unread: for a list of
-    /// those due by then (a snooze only ever moves a follow-up later), reading the rest
-    /// was a third of `rapport due`'s reading.
-    static func decode(_ bytes: SharedBytes, dueBy: Day? = nil) throws -> [Entry] {
+    /// With `within`, a follow-up due more than `days` after `today` is passed over unread:
+    /// for a list of those due within them (a snooze only ever moves a follow-up later),
+    /// reading the rest was a third of `rapport due`'s reading.
+    static func decode(_ bytes: SharedBytes, within: DueHorizon? = nil) throws -> [Entry] {
         try bytes.withUnsafeBufferPointer { buffer throws(Malformed) -> [Entry] in
             let shard = ShardText(bytes: buffer, source: bytes)
             var entries: [Entry] = []
@@ -115,9 +121,9 @@ enum DigestCodec {
                     guard !entries.isEmpty, entries[entries.count - 1].digest.snoozes.isEmpty else {
                         throw Malformed()
                     }
-                    if let dueBy,
+                    if let within,
                         let due = try shard.integer(upToTabIn: line.lowerBound + 2..<line.upperBound).0,
-                        due > dueBy.ordinal
+                        due - within.today.ordinal > within.days
                     {
                         continue
                     }

@@ -99,7 +99,9 @@ struct NameIndex {
     func accounts(startingWith lowercased: String) -> [(id: RecordID, name: String)]? {
         var wanted: [UInt8] = []
         FieldText.escape(lowercased, into: &wanted)
-        return MappedFile(namesPath)?.withBytes { bytes -> [(id: RecordID, name: String)]? in
+        // Mapped without reading it in: a binary search touches a few of its pages.
+        return POSIXFile.mapShared(namesPath, populating: false)?.withUnsafeBufferPointer {
+            bytes -> [(id: RecordID, name: String)]? in
             guard bytes.starts(with: Self.header) else { return nil }
             return Self.lines(in: bytes, from: Self.header.count, startingWith: wanted)
         }
@@ -143,34 +145,6 @@ struct NameIndex {
             start = end + 1
         }
         return found
-    }
-}
-
-/// A file mapped read-only for the time of one look at its bytes.
-private struct MappedFile {
-    let fd: Int32
-    let size: Int
-
-    init?(_ path: String) {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
-        guard fd >= 0 else { return nil }
-        var info = stat()
-        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size > 0,
-            Int(info.st_size) <= POSIXFile.sizeLimit
-        else {
-            close(fd)
-            return nil
-        }
-        (self.fd, size) = (fd, Int(info.st_size))
-    }
-
-    func withBytes<T>(_ body: (UnsafeBufferPointer<UInt8>) -> T?) -> T? {
-        defer { close(fd) }
-        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else {
-            return nil
-        }
-        defer { munmap(base, size) }
-        return body(UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: size))
     }
 }
 

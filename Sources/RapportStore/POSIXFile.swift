@@ -127,26 +127,22 @@ enum POSIXFile {
         try read(path, stampAfter: false)?.bytes
     }
 
-    /// A regular file of at most `sizeLimit` bytes mapped read-only (nil when it is
-    /// missing, empty, not a regular file or cannot be mapped), its pages read in at once.
-    /// For the index's shards, which Rapport only ever replaces (a rename), never changes
-    /// in place: a mapped file cut short under it would fault when its lost pages are read.
-    static func mapShared(_ path: String) -> SharedBytes? {
-        // Looked at before it is opened, as `readShared` does: no device or FIFO is opened.
-        var before = stat()
-        guard lstat(path, &before) == 0, before.st_mode & S_IFMT == S_IFREG else { return nil }
+    /// A file `readShared` would read, mapped read-only instead (nil when it is missing,
+    /// empty, not one it reads or cannot be mapped); with `populating`, its pages read in at
+    /// once (for a file read whole). For the index's files, which Rapport only ever replaces
+    /// (a rename), never changes in place: a mapped file cut short under it would fault when
+    /// its lost pages are read. Unmapped when the last holder of the bytes goes.
+    static func mapShared(_ path: String, populating: Bool) -> SharedBytes? {
+        // Looked at before it is opened, and checked again once open, as `readShared` does.
+        var info = stat()
+        guard lstat(path, &info) == 0, (try? readable(info, path)) != nil else { return nil }
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size > 0,
-            Int(info.st_size) <= sizeLimit
-        else { return nil }
+        guard fstat(fd, &info) == 0, (try? readable(info, path)) != nil, info.st_size > 0 else { return nil }
         let size = Int(info.st_size)
-        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0), base != MAP_FAILED
-        else {
-            return nil
-        }
+        let flags = MAP_PRIVATE | (populating ? MAP_POPULATE : 0)
+        guard let base = mmap(nil, size, PROT_READ, flags, fd, 0), base != MAP_FAILED else { return nil }
         return SharedBytes(FixedBuffer<UInt8>(mapped: base, length: size, count: size))
     }
 

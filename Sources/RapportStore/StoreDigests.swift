@@ -54,18 +54,21 @@ extension FileStore {
         list(mappingShards: false, item)
     }
 
-    /// `list(_:)` for a list of the follow-ups due by `day`: a digest read from the index
-    /// may leave out those due later (one read again from its file holds them all).
+    /// `list(_:)` for a list of the follow-ups due within `days` of `today` (overdue ones
+    /// too): a digest read from the index may leave out those due later (one read again
+    /// from its file holds them all).
     public func list<Item: Sendable>(
-        followUpsDueBy day: Day, _ item: @escaping @Sendable (consuming AccountDigest) -> Item
+        followUpsWithin days: Int, of today: Day,
+        _ item: @escaping @Sendable (consuming AccountDigest) -> Item
     ) -> ListSnapshot<Item> {
-        list(mappingShards: false, dueBy: day, item)
+        list(mappingShards: false, within: DueHorizon(days: days, today: today), item)
     }
 
     /// `list(_:)`, the shards mapped when the items keep their text (D56), and with
-    /// `dueBy` the follow-ups due later left out where they are read from the index.
+    /// `within` the follow-ups due later left out where they are read from the index.
     private func list<Item: Sendable>(
-        mappingShards: Bool, dueBy: Day? = nil, _ item: @escaping @Sendable (consuming AccountDigest) -> Item
+        mappingShards: Bool, within: DueHorizon? = nil,
+        _ item: @escaping @Sendable (consuming AccountDigest) -> Item
     ) -> ListSnapshot<Item> {
         let index = self.index
         let directoryBefore = names.accountsStamp()
@@ -76,7 +79,7 @@ extension FileStore {
                 listing.withLock { $0 = result }
                 return Handoff(nil)
             }
-            return Handoff(ReadShard(index.read(shard: n - 1, mapped: mappingShards, dueBy: dueBy), item))
+            return Handoff(ReadShard(index.read(shard: n - 1, mapped: mappingShards, within: within), item))
         }
         let files: [[(id: RecordID, stamp: FileStamp)]]
         let unreadable: [[StoreProblem]]
@@ -102,16 +105,15 @@ extension FileStore {
             var shard = check(
                 planned[n].plan.take(), files: files[n], unreadable: unreadable[n], item: item,
                 progress: progress)
-            if let rewrite = shard.rewrite,
-                writing.withLock({ wrote in
+            if let rewrite = shard.rewrite {
+                let written = writing.withLock { wrote in
                     let done = FileLock.ifFree(at: lockPath) {
                         (try? rewrite.write(shard: n, of: index)) != nil
                     }
                     wrote = wrote || done == true
-                    return done
-                }) == true
-            {
-                shard.rewrite = nil
+                    return done == true
+                }
+                if written { shard.rewrite = nil }
             }
             return shard
         }

@@ -65,14 +65,16 @@ struct SummaryIndex {
     /// digests and lets the pages go once it has what it needs (a list that lets each shard
     /// go reads it: mapping and unmapping files on both cores waited on the process's
     /// memory map, for no memory saved).
-    /// With `dueBy`, the digests hold only the follow-ups due by that day (see `DigestCodec.decode`).
-    func read(shard n: Int, mapped: Bool = false, dueBy: Day? = nil) -> (
+    /// With `within`, the digests hold only the follow-ups due within it (`DigestCodec.decode`).
+    func read(shard n: Int, mapped: Bool = false, within: DueHorizon? = nil) -> (
         entries: [DigestCodec.Entry], bytes: SharedBytes
     )? {
         let path = path(ofShard: n)
-        guard let bytes = (mapped ? POSIXFile.mapShared(path) : nil) ?? (try? POSIXFile.readShared(path)),
+        guard
+            let bytes = (mapped ? POSIXFile.mapShared(path, populating: true) : nil)
+                ?? (try? POSIXFile.readShared(path)),
             bytes.withUnsafeBufferPointer({ seal(of: $0) }) == .sealed,
-            let entries = try? DigestCodec.decode(bytes[headerLength...], dueBy: dueBy)
+            let entries = try? DigestCodec.decode(bytes[headerLength...], within: within)
         else {
             return nil
         }

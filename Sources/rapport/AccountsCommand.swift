@@ -61,11 +61,8 @@ struct AccountsCommand: ParsableCommand {
             // holds the text to print, and neither the digests nor the index's bytes.
             let snapshot = store.list { digest -> [UInt8] in
                 var o = JSONArrayWriter(capacity: 1024)
-                Self.write(
-                    AccountSummary(
-                        digest, today: today, next: DueList.nextSlot(of: digest, on: today),
-                        sharingBytes: true),
-                    to: &o)
+                // The summary goes with the digest: it may share the digest's bytes.
+                Self.write(AccountSummary(digest, today: today, sharingBytes: true), to: &o)
                 return Array(o.written)
             }
             context.reportProblems(snapshot.problems)

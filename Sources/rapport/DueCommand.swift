@@ -56,9 +56,8 @@ struct DueCommand: ParsableCommand {
         let who = try owner.map { try AccountFilter.owner($0, me: context.userName, option: "--owner me") }
         let (today, within) = (context.today, within)
         // Each account's follow-ups within the horizon, copied out as its shard is read:
-        // the list holds those, not the index; those due later are not even read (an
-        // entry's day fits 32 bits, so a horizon past them leaves none out).
-        let snapshot = store.list(followUpsDueBy: today.adding(days: min(within, Int(Int32.max)))) {
+        // the list holds those, not the index; those due later are not even read.
+        let snapshot = store.list(followUpsWithin: within, of: today) {
             $0.keepingFollowUps(withinDays: within, on: today)
         }
         context.reportProblems(snapshot.problems)

@@ -68,7 +68,7 @@ import Testing
     /// `rapport due`'s digests: each keeps, as its shard is read, only the follow-ups
     /// within the horizon, with their text copied out of the shard (where it lies away
     /// from the start of the shard's bytes).
-    /// Read for a day (`list(followUpsDueBy:)`), the follow-ups due later are left out of
+    /// Read for a horizon (`list(followUpsWithin:of:)`), the follow-ups due later are left out of
     /// the index's reading, and the list is the same, a snooze past the horizon included.
     @Test func followUpsKeptAsShardsAreReadAreTheDueListOfTheWholeDigests() throws {
         let t = try syntheticStore()
@@ -83,17 +83,21 @@ import Testing
             }
         }
         let whole = t.store.loadDigests().digests
+        // A horizon past every day leaves none out.
+        let everything = t.store.list(followUpsWithin: .max, of: today) { $0 }.items
+        let entries: [Int] = [everything, whole].map { $0.reduce(0) { $0 + $1.dueEntries.count } }
+        #expect(entries[0] == entries[1])
         for horizon in [7, 60, nil] {
             var lists = [t.store.list { $0.keepingFollowUps(withinDays: horizon, on: today) }.items]
             if let horizon {
                 let dueBy = today.adding(days: horizon)
-                let partly = t.store.list(followUpsDueBy: dueBy) { $0 }.items
+                let partly = t.store.list(followUpsWithin: horizon, of: today) { $0 }.items
                 #expect(partly.allSatisfy { $0.dueEntries.allSatisfy { $0.due <= dueBy } })
                 #expect(
                     partly.reduce(0) { $0 + $1.dueEntries.count }
                         < whole.reduce(0) { $0 + $1.dueEntries.count })
                 lists.append(
-                    t.store.list(followUpsDueBy: dueBy) {
+                    t.store.list(followUpsWithin: horizon, of: today) {
                         $0.keepingFollowUps(withinDays: horizon, on: today)
                     }
                     .items)
