@@ -7,7 +7,7 @@ import IndexKit
 /// What lists, flags and the due list need from an account, none of it depending on
 /// the day it was computed: the store keeps digests in its index so the accounts table
 /// and the due list never decode full account files.
-public struct AccountDigest: Equatable, Sendable, Identifiable {
+public struct AccountDigest: DueListed, Equatable, Identifiable {
     public var id: RecordID
     public var name: String
     public var owner: String
@@ -108,20 +108,15 @@ public struct AccountDigest: Equatable, Sendable, Identifiable {
             traits: traits, followUps: [], snoozes: [])
     }
 
-    /// The digest with only the follow-ups the due list shows within `withinDays` of
-    /// `today` (snoozes applied; nil: all of them), copied out of the index's bytes, and
-    /// without tags, contact names, flags and traits: for `rapport due`, which then holds
-    /// a little of each shard rather than all of it.
-    public func keepingFollowUps(withinDays: Int?, on today: Day) -> AccountDigest {
-        var kept = AccountDigest(
-            id: id, name: name, owner: owner, tier: tier, status: status, season: season, market: market,
-            annualValue: annualValue, lifetimeValue: lifetimeValue, listText: SharedBytes(),
-            lastTouch: lastTouch, health: health, healthChange: healthChange, fixedFlags: [],
-            lateConcernFrom: lateConcernFrom, outOfTouchFrom: outOfTouchFrom, openConcerns: openConcerns,
-            followUps: [], snoozes: snoozes)
+    /// The account as the due list reads it, with only the follow-ups it shows within
+    /// `withinDays` of `today` (snoozes applied; nil: all of them), copied out of the
+    /// index's bytes: for `rapport due`, which then holds a little of each shard and of
+    /// each digest rather than all of them.
+    public func keepingFollowUps(withinDays: Int?, on today: Day) -> DueAccount {
         let within = DueList.slots(of: self, at: 0, on: today, withinDays: withinDays)
-        kept.dueEntries = dueEntries.keeping(within.map(\.item))
-        return kept
+        return DueAccount(
+            id: id, name: name, tier: tier, status: status, annualValue: annualValue,
+            dueEntries: dueEntries.keeping(within.map(\.item)), snoozes: snoozes)
     }
 
     /// Digests in the order lists show them and the due list breaks ties by: name

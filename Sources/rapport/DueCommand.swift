@@ -56,13 +56,14 @@ struct DueCommand: ParsableCommand {
         let who = try owner.map { try AccountFilter.owner($0, me: context.userName, option: "--owner me") }
         let (today, within) = (context.today, within)
         // Each account's follow-ups within the horizon, copied out as its shard is read:
-        // the list holds those, not the index; those due later are not even read.
+        // the list holds those and a `DueAccount`, not the index and the digests; those
+        // due later are not even read.
         let snapshot = store.list(followUpsWithin: within, of: today) {
             $0.keepingFollowUps(withinDays: within, on: today)
         }
         context.reportProblems(snapshot.problems)
-        let digests = snapshot.items
-        let slots = DueList.slots(for: digests, on: today, withinDays: within, owner: who)
+        let accounts = snapshot.items
+        let slots = DueList.slots(for: accounts, on: today, withinDays: within, owner: who)
         if let who, slots.isEmpty {
             // The list stays empty (scripts read it as before); the note, on standard error, says
             // whether the name owns nothing at all (beyond the horizon too), and which names there are.
@@ -72,13 +73,13 @@ struct DueCommand: ParsableCommand {
             }
         }
         if json {
-            DueItemJSON.writeAndExit(slots, digests: digests, today: context.today)
+            DueItemJSON.writeAndExit(slots, accounts: accounts, today: context.today)
         }
         if ics {
-            let items = slots.map { DueList.followUp($0, in: digests, on: context.today) }
+            let items = slots.map { DueList.followUp($0, in: accounts, on: context.today) }
             try System.writeOutput(ICalendar.document(items, today: context.today).utf8)
         } else {
-            DueText.writeAndExit(slots, digests: digests, today: context.today, explaining: explain)
+            DueText.writeAndExit(slots, accounts: accounts, today: context.today, explaining: explain)
         }
     }
 
@@ -100,22 +101,22 @@ struct DueCommand: ParsableCommand {
 }
 
 /// The JSON shape of the due list; every key is always written. Written straight
-/// from the digests' follow-up text: no item is built.
+/// from the accounts' follow-up text: no item is built.
 enum DueItemJSON {
-    static func writeAndExit(_ slots: [DueSlot], digests: [AccountDigest], today: Day) -> Never {
+    static func writeAndExit(_ slots: [DueSlot], accounts: [DueAccount], today: Day) -> Never {
         // Every account's name and id, and every due day, written once rather than per item.
-        let ids = JSONPieces(count: digests.count) { a, o in
-            digests.withUnsafeBufferPointer { o.escaped($0[a].id.rawValue) }
+        let ids = JSONPieces(count: accounts.count) { a, o in
+            accounts.withUnsafeBufferPointer { o.escaped($0[a].id.rawValue) }
         }
-        let names = JSONPieces(count: digests.count) { a, o in
-            digests.withUnsafeBufferPointer { o.escaped($0[a].name) }
+        let names = JSONPieces(count: accounts.count) { a, o in
+            accounts.withUnsafeBufferPointer { o.escaped($0[a].name) }
         }
         let days = Days(slots)
         // Each account's follow-ups as pointers, taken once: reading them through the
-        // digests would count references for every item. `digests` holds their memory,
+        // accounts would count references for every item. `accounts` holds their memory,
         // and is kept until the process ends.
-        let views = digests.map(\.dueEntries.unsafeView)
-        return withExtendedLifetime(digests) {
+        let views = accounts.map(\.dueEntries.unsafeView)
+        return withExtendedLifetime(accounts) {
             JSONArrayWriter.writeAndExit(
                 count: slots.count,
                 preparing: { items in

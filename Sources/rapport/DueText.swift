@@ -9,7 +9,7 @@ import Synchronization
 
 /// `rapport due` as text (and with `--explain`): a table grouped by band like the screen,
 /// each column one width through the whole output, written the way `--json` is:
-/// straight from the digests' follow-up text into byte buffers, rendered on every core
+/// straight from the accounts' follow-up text into byte buffers, rendered on every core
 /// while what is rendered is written (D52). No item, row or cell string is made
 /// for the usual cell (printable ASCII, copied as it is); a cell with anything a
 /// terminal would act on, or any other text, goes through `TerminalText` like every
@@ -18,7 +18,7 @@ enum DueText {
     /// With `explaining`, each row is followed by why it is due and its urgency's parts
     /// (`--explain`), from the follow-up built for it.
     static func writeAndExit(
-        _ slots: [DueSlot], digests: [AccountDigest], today: Day, explaining: Bool = false
+        _ slots: [DueSlot], accounts: [DueAccount], today: Day, explaining: Bool = false
     ) -> Never {
         guard !slots.isEmpty else {
             try? System.writeOutput("Nothing due. Well done.\n")
@@ -27,15 +27,15 @@ enum DueText {
         // The rows band by band, each band in urgency order, as the screen shows them.
         let bandOf = slots.map { $0.band(on: today).rawValue }
         let (order, bandStarts) = bandOrder(bandOf)
-        let views = digests.map(\.dueEntries.unsafeView)
-        let names = JSONPieces(count: digests.count) { a, o in
-            digests.withUnsafeBufferPointer { Cell.literal(Cell.of($0[a].name), to: &o) }
+        let views = accounts.map(\.dueEntries.unsafeView)
+        let names = JSONPieces(count: accounts.count) { a, o in
+            accounts.withUnsafeBufferPointer { Cell.literal(Cell.of($0[a].name), to: &o) }
         }
-        let layout = Layout(slots, digests: digests, views: views, today: today)
+        let layout = Layout(slots, accounts: accounts, views: views, today: today)
         let days = DueItemJSON.Days(slots)
         let overdue = bandStarts[1]
         let closing = "\(slots.count) item\(slots.count == 1 ? "" : "s"), \(overdue) overdue\n"
-        return withExtendedLifetime(digests) {
+        return withExtendedLifetime(accounts) {
             JSONArrayWriter.writeAndExit(count: order.count, opening: "", closing: closing, skippingFirst: 0)
             {
                 i, o in
@@ -67,7 +67,7 @@ enum DueText {
                 _ = Cell.write(fields.owner, to: &o)
                 o.trimSpaces(downTo: start + 2)
                 o.literal("\n")
-                if explaining { explain(DueList.followUp(slot, in: digests, on: today), to: &o) }
+                if explaining { explain(DueList.followUp(slot, in: accounts, on: today), to: &o) }
                 if i == bandStarts[band + 1] - 1 { o.literal("\n") }
             }
         }
@@ -104,10 +104,10 @@ enum DueText {
         /// Each account's name's width.
         let nameWidths: [Int]
 
-        init(_ slots: [DueSlot], digests: [AccountDigest], views: [DueEntries.View], today: Day) {
+        init(_ slots: [DueSlot], accounts: [DueAccount], views: [DueEntries.View], today: Day) {
             // On every core; a printable ASCII name (the usual one) is its byte count.
-            let nameWidths = Parallel.map(digests) { digest in
-                var name = digest.name
+            let nameWidths = Parallel.map(accounts) { account in
+                var name = account.name
                 let plain = name.withUTF8 { $0.allSatisfy { $0 &- 0x20 < 0x5F } }
                 return plain ? name.utf8.count : Cell.width(of: Cell.of(name))
             }

@@ -302,22 +302,3 @@ extension DueEntry {
         return (text.lowerBound..<key, key + 1..<title, title + 1..<owner, owner + 1..<text.upperBound)
     }
 }
-
-extension AccountDigest {
-    /// Entry `i` as a follow-up, before snoozes and urgency.
-    public func followUp(at i: Int) -> FollowUp {
-        let entry = dueEntries[i]
-        let fields = dueEntries.fields(of: i)
-        // Key parts are written from a `DueRef`, and the index checks them when read.
-        let ref = DueRef(keyPart: FieldText.unescape(fields.keyPart))!
-        return FollowUp(
-            accountID: id, accountName: name, title: FieldText.unescape(fields.title), ref: ref,
-            due: entry.due,
-            owner: FieldText.unescape(fields.owner), why: FieldText.unescape(fields.why),
-            redFrom: entry.redFrom,
-            neverDone: entry.neverDone, severity: entry.severity)
-    }
-
-    /// Every follow-up, before snoozes and urgency.
-    public var followUps: [FollowUp] { dueEntries.indices.map(followUp(at:)) }
-}

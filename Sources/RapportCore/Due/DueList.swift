@@ -73,8 +73,8 @@ public enum DueList {
     /// `slots(of:at:on:)` appended to `result`, those due on a day `included` only (only
     /// those are scored). The digest is read where it is: a copy would count references
     /// to its strings and arrays.
-    private static func appendSlots(
-        of digest: UnsafePointer<AccountDigest>, at position: Int, on today: Day,
+    private static func appendSlots<Account: DueListed>(
+        of digest: UnsafePointer<Account>, at position: Int, on today: Day,
         into result: inout [DueSlot], where included: (Day) -> Bool
     ) {
         let basis = UrgencyBasis(
@@ -103,6 +103,14 @@ public enum DueList {
 
     /// The due list within `withinDays` (nil: everything), most urgent first.
     public static func ranked(for digests: [AccountDigest], on today: Day, withinDays: Int?) -> [DueSlot] {
+        rankedSlots(for: digests, on: today, withinDays: withinDays)
+    }
+
+    /// `ranked(for:on:withinDays:)` for a digest or the least of one (made for each
+    /// within this module, so each is read where it lies without a call per field).
+    private static func rankedSlots<Account: DueListed>(
+        for digests: [Account], on today: Day, withinDays: Int?
+    ) -> [DueSlot] {
         // On every core, a few hundred accounts at a time into one array each; digests
         // are read through the buffer (a copy of each would count references to its
         // strings and arrays).
@@ -170,7 +178,21 @@ public enum DueList {
         for digests: [AccountDigest], on today: Day, withinDays: Int? = nil,
         owner: String? = nil
     ) -> [DueSlot] {
-        var slots = ranked(for: digests, on: today, withinDays: withinDays)
+        ownedSlots(for: digests, on: today, withinDays: withinDays, owner: owner)
+    }
+
+    /// `slots(for:on:withinDays:owner:)` from what `rapport due` keeps of each account.
+    public static func slots(
+        for accounts: [DueAccount], on today: Day, withinDays: Int? = nil,
+        owner: String? = nil
+    ) -> [DueSlot] {
+        ownedSlots(for: accounts, on: today, withinDays: withinDays, owner: owner)
+    }
+
+    private static func ownedSlots<Account: DueListed>(
+        for digests: [Account], on today: Day, withinDays: Int?, owner: String?
+    ) -> [DueSlot] {
+        var slots = rankedSlots(for: digests, on: today, withinDays: withinDays)
         if let owner {
             // Compared as the digests keep it: escaped, so an owner with a tab or a backslash matches too.
             var wanted: [UInt8] = []
@@ -246,7 +268,15 @@ public enum DueList {
 
     /// The follow-up a slot stands for, snoozed and scored.
     public static func followUp(_ slot: DueSlot, in digests: [AccountDigest], on today: Day) -> FollowUp {
-        let digest = digests[slot.account]
+        followUp(slot, of: digests[slot.account], on: today)
+    }
+
+    /// `followUp(_:in:on:)` from what `rapport due` keeps of each account.
+    public static func followUp(_ slot: DueSlot, in accounts: [DueAccount], on today: Day) -> FollowUp {
+        followUp(slot, of: accounts[slot.account], on: today)
+    }
+
+    private static func followUp(_ slot: DueSlot, of digest: some DueListed, on today: Day) -> FollowUp {
         var item = digest.followUp(at: slot.item)
         item.due = slot.due
         if slot.snoozed { item.snooze = snoozesByKeyPart(digest)[item.ref.keyPart] }
@@ -299,7 +329,7 @@ public enum DueList {
     }
 
     /// Snoozes by the key part they refer to (the latest wins); usually none.
-    private static func snoozesByKeyPart(_ digest: AccountDigest) -> [String: Snooze] {
+    private static func snoozesByKeyPart(_ digest: some DueListed) -> [String: Snooze] {
         guard !digest.snoozes.isEmpty else { return [:] }
         let prefix = "\(digest.id)/"
         var result: [String: Snooze] = [:]
