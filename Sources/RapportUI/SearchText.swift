@@ -24,6 +24,13 @@ enum SearchText {
         }
     }
 
+    /// About how many bytes a digest's text takes, for room made at once: its name,
+    /// owner, tags and contact names, and a few flags (lowered non-ASCII text, or many
+    /// flags, can take more).
+    static func likelySize(of digest: AccountDigest) -> Int {
+        digest.name.utf8.count + digest.owner.utf8.count + digest.listText.count + 32
+    }
+
     private static let separator: UInt8 = 0x1F
 
     /// Each flag's short text, lower-cased, made once.

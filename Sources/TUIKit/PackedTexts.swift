@@ -22,15 +22,19 @@ public struct PackedTexts: Equatable, Sendable {
         }
     }
 
-    /// The parts' texts one after another.
-    public init(joining parts: [PackedTexts]) {
-        bytes.reserveCapacity(parts.reduce(0) { $0 + $1.bytes.count })
-        starts.reserveCapacity(parts.reduce(1) { $0 + $1.count })
-        for part in parts {
-            let offset = bytes.count
-            bytes += part.bytes
-            starts += part.starts.dropFirst().lazy.map { $0 + offset }
-        }
+    /// Room for `texts` more texts of `bytes` bytes in all, so that appending them (or
+    /// another's, `append(contentsOf:)`) moves nothing. Room never written to costs
+    /// address space, not memory: the pages of a large buffer are only taken when used.
+    public mutating func reserveCapacity(bytes: Int, texts: Int) {
+        self.bytes.reserveCapacity(self.bytes.count + bytes)
+        starts.reserveCapacity(starts.count + texts)
+    }
+
+    /// Adds `other`'s texts after these.
+    public mutating func append(contentsOf other: PackedTexts) {
+        let offset = bytes.count
+        bytes += other.bytes
+        starts += other.starts.dropFirst().lazy.map { $0 + offset }
     }
 
     /// Adds a text at the end, its UTF-8 written by `write` (it must write no zero byte).

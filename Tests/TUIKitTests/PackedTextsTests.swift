@@ -41,8 +41,8 @@ import Testing
         #expect(packed.positions(containing: []) == [0, 1, 2])
     }
 
-    /// Parts made apart (the app makes a half on each core) and joined are the texts made
-    /// at once, empty parts and empty texts included.
+    /// Parts made apart (the app makes a half on each core) and appended one after another
+    /// are the texts made at once, empty parts and empty texts included.
     @Test func partsJoinedAreTheTextsMadeWhole() {
         let all = texts(500, seed: 41)
         let cuts = [0, 0, 1, 200, 200, 499, 500]
@@ -52,7 +52,9 @@ import Testing
             for text in all[from..<to] { part.append { $0 += text.utf8 } }
             parts.append(part)
         }
-        let joined = PackedTexts(joining: parts)
+        var joined = PackedTexts()
+        joined.reserveCapacity(bytes: 100, texts: 10)
+        for part in parts { joined.append(contentsOf: part) }
         #expect(joined == PackedTexts(all))
         #expect(
             joined.positions(containing: Array("or".utf8)) == all.indices.filter { all[$0].contains("or") })
