@@ -35,7 +35,9 @@ let package = Package(
             ]
         ),
         // The file store: layout, atomic writes, locking, migrations.
-        .target(name: "RapportStore", dependencies: ["IndexKit", "RapportCore", "StoreJSONCodec"]),
+        .target(name: "RapportStore", dependencies: ["CMalloc", "IndexKit", "RapportCore", "StoreJSONCodec"]),
+        // glibc's malloc_trim, which the Glibc module does not declare.
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         // The C library's memmem, which the Glibc module does not declare.
         .systemLibrary(name: "CMemmem", path: "Sources/CMemmem"),
         // Pure terminal toolkit: canvas, keys, display width, widgets, keymaps, text search.

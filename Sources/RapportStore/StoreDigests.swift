@@ -152,6 +152,7 @@ extension FileStore {
                 try? names.write(named, listed: before)
             }
         }
+        FreeMemory.giveBack()
         return snapshot
     }
 
