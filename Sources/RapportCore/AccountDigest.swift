@@ -11,9 +11,6 @@ public struct AccountDigest: DueListed, Equatable, Identifiable {
     public var id: RecordID
     public var name: String
     public var owner: String
-    public var tier: Tier
-    public var status: AccountStatus
-    public var season: Season
     public var market: String
     public var annualValue: Int
     public var lifetimeValue: Int
@@ -26,21 +23,47 @@ public struct AccountDigest: DueListed, Equatable, Identifiable {
     public var tags: [String] { FieldText.list(listText, at: 0) }
     /// Names of current contacts, for filtering.
     public var contactNames: [String] { FieldText.list(listText, at: 1) }
-    public var lastTouch: Day?
-    public var health: Int?
-    public var healthChange: Int?
     /// Flags that do not depend on the day: no senior, no contacts or one contact, health falling.
     public var fixedFlags: [WarningFlag]
-    /// The first day an open concern is past its respond-by day, if any.
-    public var lateConcernFrom: Day?
-    /// The first day a contact is past their maximum keep-in-touch interval, if any.
-    public var outOfTouchFrom: Day?
     public var openConcerns: Int
     /// Renewal, risk and portfolio facts (D50).
     public var traits: AccountTraits
     /// Every follow-up, before snoozes and urgency (see `DueEntry`).
     public var dueEntries: DueEntries
     public var snoozes: [Snooze]
+    // The optional days and numbers in four bytes each, next to the one-byte choices: a
+    // digest takes 248 bytes, not 384 (D57).
+    private var packedLastTouch: PackedDay
+    private var packedLateConcernFrom: PackedDay
+    private var packedOutOfTouchFrom: PackedDay
+    private var packedHealth: PackedInt
+    private var packedHealthChange: PackedInt
+    public var tier: Tier
+    public var status: AccountStatus
+    public var season: Season
+
+    public var lastTouch: Day? {
+        get { packedLastTouch.day }
+        set { packedLastTouch = PackedDay(newValue) }
+    }
+    public var health: Int? {
+        get { packedHealth.int }
+        set { packedHealth = PackedInt(newValue) }
+    }
+    public var healthChange: Int? {
+        get { packedHealthChange.int }
+        set { packedHealthChange = PackedInt(newValue) }
+    }
+    /// The first day an open concern is past its respond-by day, if any.
+    public var lateConcernFrom: Day? {
+        get { packedLateConcernFrom.day }
+        set { packedLateConcernFrom = PackedDay(newValue) }
+    }
+    /// The first day a contact is past their maximum keep-in-touch interval, if any.
+    public var outOfTouchFrom: Day? {
+        get { packedOutOfTouchFrom.day }
+        set { packedOutOfTouchFrom = PackedDay(newValue) }
+    }
 
     public init(
         id: RecordID, name: String, owner: String, tier: Tier, status: AccountStatus, season: Season,
@@ -59,12 +82,12 @@ public struct AccountDigest: DueListed, Equatable, Identifiable {
         self.annualValue = annualValue
         self.lifetimeValue = lifetimeValue
         self.listText = listText
-        self.lastTouch = lastTouch
-        self.health = health
-        self.healthChange = healthChange
+        packedLastTouch = PackedDay(lastTouch)
+        packedHealth = PackedInt(health)
+        packedHealthChange = PackedInt(healthChange)
         self.fixedFlags = fixedFlags
-        self.lateConcernFrom = lateConcernFrom
-        self.outOfTouchFrom = outOfTouchFrom
+        packedLateConcernFrom = PackedDay(lateConcernFrom)
+        packedOutOfTouchFrom = PackedDay(outOfTouchFrom)
         self.openConcerns = openConcerns
         self.traits = traits
         self.snoozes = snoozes

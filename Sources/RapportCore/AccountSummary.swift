@@ -6,9 +6,6 @@ public struct AccountSummary: Encodable, Hashable, Sendable, Identifiable {
     public var id: RecordID
     public var name: String
     public var owner: String
-    public var tier: Tier
-    public var status: AccountStatus
-    public var season: Season
     public var market: String
     public var annualValue: Int
     public var lifetimeValue: Int
@@ -19,28 +16,59 @@ public struct AccountSummary: Encodable, Hashable, Sendable, Identifiable {
     public var tags: [String] { FieldText.list(lists, at: 0) }
     /// Names of current contacts, for filtering.
     public var contactNames: [String] { FieldText.list(lists, at: 1) }
-    public var lastTouch: Day?
-    /// Latest litmus score (0–100).
-    public var health: Int?
-    /// Change since the previous comparable check.
-    public var healthChange: Int?
     public var flags: [WarningFlag]
     public var openConcerns: Int
-    /// The most urgent follow-up's day and title (from the due engine).
-    public var nextDue: Day?
     public var nextDueTitle: String? { nextTitle.map { FieldText.unescape($0) } }
     /// The title escaped, as the index keeps it: unescaped only when asked for, so the
     /// app's rows leave the index's text where it lies until a title is shown (D56).
     private let nextTitle: SharedBytes?
-    /// The next renewal day, when set, and what it is worth a year.
-    public var renewsOn: Day?
+    /// What the renewal is worth a year.
     public var renewalValue: Int
-    /// Days from today to the renewal (negative once passed); nil without a renewal day.
-    public var renewsInDays: Int?
     /// Why the value is at risk today (empty: it is not).
     public var riskReasons: [RiskReason]
+    // The optional days and numbers in four bytes each, next to the one-byte choices: a
+    // summary takes 200 bytes, not 272 (D57).
+    private var packedLastTouch: PackedDay
+    private var packedHealth: PackedInt
+    private var packedHealthChange: PackedInt
+    private var packedNextDue: PackedDay
+    private var packedRenewsOn: PackedDay
+    private var packedRenewsInDays: PackedInt
+    public var tier: Tier
+    public var status: AccountStatus
+    public var season: Season
     /// Whether there is any reason (`riskReasons` is not empty).
     public var valueAtRisk: Bool
+
+    public var lastTouch: Day? {
+        get { packedLastTouch.day }
+        set { packedLastTouch = PackedDay(newValue) }
+    }
+    /// Latest litmus score (0–100).
+    public var health: Int? {
+        get { packedHealth.int }
+        set { packedHealth = PackedInt(newValue) }
+    }
+    /// Change since the previous comparable check.
+    public var healthChange: Int? {
+        get { packedHealthChange.int }
+        set { packedHealthChange = PackedInt(newValue) }
+    }
+    /// The most urgent follow-up's day (from the due engine); `nextDueTitle` is its title.
+    public var nextDue: Day? {
+        get { packedNextDue.day }
+        set { packedNextDue = PackedDay(newValue) }
+    }
+    /// The next renewal day, when set.
+    public var renewsOn: Day? {
+        get { packedRenewsOn.day }
+        set { packedRenewsOn = PackedDay(newValue) }
+    }
+    /// Days from today to the renewal (negative once passed); nil without a renewal day.
+    public var renewsInDays: Int? {
+        get { packedRenewsInDays.int }
+        set { packedRenewsInDays = PackedInt(newValue) }
+    }
 
     public init(_ account: Account, today: Day, policy: DuePolicy = DuePolicy()) {
         self.init(AccountDigest(account, policy: policy), today: today)
@@ -66,17 +94,18 @@ public struct AccountSummary: Encodable, Hashable, Sendable, Identifiable {
         annualValue = d.annualValue
         lifetimeValue = d.lifetimeValue
         lists = sharingBytes || d.listText.isEmpty ? d.listText : SharedBytes(d.listText)
-        lastTouch = d.lastTouch
-        health = d.health
-        healthChange = d.healthChange
-        flags = d.flags(on: today)
+        packedLastTouch = PackedDay(d.lastTouch)
+        packedHealth = PackedInt(d.health)
+        packedHealthChange = PackedInt(d.healthChange)
+        let flags = d.flags(on: today)
+        self.flags = flags
         openConcerns = d.openConcerns
-        renewsOn = d.traits.renewsOn
+        packedRenewsOn = PackedDay(d.traits.renewsOn)
         renewalValue = d.traits.renewalValue
-        renewsInDays = d.traits.renewsOn.map { today.days(until: $0) }
+        packedRenewsInDays = PackedInt(d.traits.renewsOn.map { today.days(until: $0) })
         riskReasons = d.riskReasons(on: today, flags: flags)
         valueAtRisk = !riskReasons.isEmpty
-        nextDue = next?.due
+        packedNextDue = PackedDay(next?.due)
         let title = next.map { d.dueEntries.fields(of: $0.item).title }
         nextTitle = sharingBytes ? title : title.map { SharedBytes($0) }
     }

@@ -222,7 +222,13 @@ enum DigestCodec {
                 guard let n = try integer(f[i]) else { throw Malformed() }
                 return n
             }
-            func day(_ i: Int) throws(Malformed) -> Day? { try integer(f[i]).map(Day.init(ordinal:)) }
+            // Kept in 32 bits (`PackedDay`, `PackedInt`): a number beyond them is refused.
+            func small(_ i: Int) throws(Malformed) -> Int? {
+                let n = try integer(f[i])
+                guard n.map(PackedInt.keeps) ?? true else { throw Malformed() }
+                return n
+            }
+            func day(_ i: Int) throws(Malformed) -> Day? { try small(i).map(Day.init(ordinal:)) }
             guard f.count == 22, let traits = traits(f[21]),
                 let id = RecordID(rawValue: text(f[1])), let tier: Tier = choice(f[6]),
                 let status: AccountStatus = choice(f[7]), let season: Season = choice(f[8])
@@ -241,7 +247,7 @@ enum DigestCodec {
                 annualValue: try number(10), lifetimeValue: try number(11),
                 // Tags and contact names stay bytes until asked for.
                 listText: source[indices(f[12].lowerBound..<f[13].upperBound)],
-                lastTouch: try day(14), health: try integer(f[15]), healthChange: try integer(f[16]),
+                lastTouch: try day(14), health: try small(15), healthChange: try small(16),
                 fixedFlags: flags,
                 lateConcernFrom: try day(18), outOfTouchFrom: try day(19), openConcerns: try number(20),
                 traits: traits, followUps: [], snoozes: [])
@@ -277,7 +283,7 @@ enum DigestCodec {
                 try number(), try number(), try number(), try number(),
                 try number()
             )
-            guard let due, DueEntry.keeps(ordinal: due), redFrom.map(DueEntry.keeps(ordinal:)) ?? true,
+            guard let due, PackedDay.keeps(ordinal: due), redFrom.map(PackedDay.keeps(ordinal:)) ?? true,
                 let sourceIndex, sources.indices.contains(sourceIndex), neverDone == nil || neverDone == 1,
                 severity.map({ (1...Severity.allCases.count).contains($0) }) ?? true,
                 let ends = DueEntry.FieldEnds(in: field(start..<line.upperBound)),

@@ -31,7 +31,7 @@ import Testing
         let far = entry(due: Day(ordinal: Int(Int32.max) + 10), redFrom: Day(ordinal: Int(Int32.min)))
         #expect(far.due == Day(ordinal: Int(Int32.max)))
         #expect(far.redFrom == Day(ordinal: Int(Int32.min) + 1))
-        #expect(DueEntry.keeps(ordinal: Int(Int32.max)) && !DueEntry.keeps(ordinal: Int(Int32.max) + 1))
-        #expect(!DueEntry.keeps(ordinal: Int(Int32.min)) && DueEntry.keeps(ordinal: -1))
+        #expect(PackedDay.keeps(ordinal: Int(Int32.max)) && !PackedDay.keeps(ordinal: Int(Int32.max) + 1))
+        #expect(!PackedDay.keeps(ordinal: Int(Int32.min)) && PackedDay.keeps(ordinal: -1))
     }
 }

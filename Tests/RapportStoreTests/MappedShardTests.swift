@@ -50,6 +50,20 @@ extension SummaryIndexTests {
         }
     }
 
+    @Test func aShardWithANumberBeyondWhatADigestKeepsIsRebuilt() throws {
+        // The last touch, the health score, and the traits' renewal day (their first field).
+        for (field, value) in [(14, "2147483648"), (15, "-2147483648"), (21, "2147483648")] {
+            try expectRebuilt(
+                account: { _ in true },
+                edit: { lines, account in
+                    var fields = lines[account].split(separator: "\t", omittingEmptySubsequences: false)
+                    let rest = field == 21 ? fields[21].drop { $0 != "|" } : ""
+                    fields[field] = Substring(value) + rest
+                    lines[account] = fields.joined(separator: "\t")
+                })
+        }
+    }
+
     /// Edits the index line of the first account `account` picks (with the lines after
     /// it), seals the shard again (as a tool that knows the checksum would), and expects
     /// the next list to read the shard again from the files.

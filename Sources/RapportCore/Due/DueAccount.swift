@@ -14,9 +14,9 @@ public protocol DueListed: Sendable {
     var snoozes: [Snooze] { get }
 }
 
-/// What `rapport due` keeps of each account (D57): a quarter of a digest's size, so
-/// that at 100,000 accounts the list holds 10 MB of accounts rather than 38 MB, and
-/// moves and sorts no more than that.
+/// What `rapport due` keeps of each account (D57): under half a digest's size, so
+/// that at 100,000 accounts the list holds 10 MB of accounts rather than 25 MB of
+/// digests, and moves and sorts no more than that.
 public struct DueAccount: DueListed, Equatable, Identifiable {
     public var id: RecordID
     public var name: String

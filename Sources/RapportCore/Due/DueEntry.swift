@@ -11,10 +11,11 @@ import IndexKit
 /// made the lists slow.
 public struct DueEntry: Hashable, Sendable {
     // Packed into 32 bytes (they were 56): the app keeps one per follow-up, over a million
-    // at 100,000 accounts. Days as 32-bit ordinals (a day beyond them is kept as the
-    // furthest one), the text's range as 32-bit offsets (the index's shards are far smaller).
-    private var dueOrdinal: Int32
-    private var redFromOrdinal: Int32
+    // at 100,000 accounts. Days as 32-bit ordinals (`PackedDay`: a day beyond them is kept
+    // as the furthest one), the text's range as 32-bit offsets (the index's shards are far
+    // smaller).
+    private var packedDue: PackedDay
+    private var packedRedFrom: PackedDay
     private var textStart: UInt32
     private var textCount: UInt32
     /// Where its first three fields end (the tabs after them), from the text's start:
@@ -24,17 +25,14 @@ public struct DueEntry: Hashable, Sendable {
     public var severity: Severity?
     public var source: DueSource
 
-    /// What `redFromOrdinal` holds for no day.
-    private static let noDay = Int32.min
-
     public var due: Day {
-        get { Day(ordinal: Int(dueOrdinal)) }
-        set { dueOrdinal = Self.ordinal(of: newValue) }
+        get { packedDue.day! }
+        set { packedDue = PackedDay(newValue) }
     }
 
     public var redFrom: Day? {
-        get { redFromOrdinal == Self.noDay ? nil : Day(ordinal: Int(redFromOrdinal)) }
-        set { redFromOrdinal = newValue.map(Self.ordinal(of:)) ?? Self.noDay }
+        get { packedRedFrom.day }
+        set { packedRedFrom = PackedDay(newValue) }
     }
 
     /// Where the entry's fields (tab-separated, escaped with `FieldText`) sit in `DueEntries.text`.
@@ -47,20 +45,13 @@ public struct DueEntry: Hashable, Sendable {
         due: Day, redFrom: Day?, neverDone: Bool, severity: Severity?, source: DueSource, text: Range<Int>,
         fieldEnds: FieldEnds
     ) {
-        dueOrdinal = Self.ordinal(of: due)
-        redFromOrdinal = redFrom.map(Self.ordinal(of:)) ?? Self.noDay
+        packedDue = PackedDay(due)
+        packedRedFrom = PackedDay(redFrom)
         (textStart, textCount) = (UInt32(text.lowerBound), UInt32(text.count))
         self.fieldEnds = fieldEnds
         self.neverDone = neverDone
         self.severity = severity
         self.source = source
-    }
-
-    /// Whether a day's ordinal is one an entry keeps as it is (the index refuses others).
-    public static func keeps(ordinal: Int) -> Bool { ordinal > Int(noDay) && ordinal <= Int(Int32.max) }
-
-    private static func ordinal(of day: Day) -> Int32 {
-        Int32(clamping: max(day.ordinal, Int(noDay) + 1))
     }
 
     /// Ends of the key part, title and owner within an entry's text.
