@@ -48,6 +48,12 @@ extension FileStore {
     /// digests (a summary per account) holds no more than that. Both steps run on every
     /// core: reading the 256 shards (while one thread lists the account files), then
     /// checking each shard's entries against the files.
+    // Compiled here for the lists' own items too (the JSON of `accounts --json`, summaries,
+    // digests, names): generic code called from another module runs unspecialized, moving
+    // each item through calls that count its references (D57).
+    @_specialize(exported:true,where Item == [UInt8])
+    @_specialize(exported:true,where Item == AccountSummary)
+    @_specialize(exported:true,where Item == AccountDigest)
     public func list<Item: Sendable>(_ item: @escaping @Sendable (consuming AccountDigest) -> Item)
         -> ListSnapshot<Item>
     {
@@ -62,6 +68,15 @@ extension FileStore {
         _ item: @escaping @Sendable (consuming AccountDigest) -> Item
     ) -> ListSnapshot<Item> {
         list(mappingShards: false, within: DueHorizon(days: days, today: today), item)
+    }
+
+    /// Every account as the due list reads it, with only its follow-ups due within `days`
+    /// of `today` (overdue ones too, snoozes applied: `AccountDigest.keepingFollowUps`), in
+    /// name order: `rapport due`'s list. Made here, for its one type, so the list's steps
+    /// are compiled for it: generic code called from another module runs unspecialized,
+    /// moving each account through calls that count its references (D57).
+    public func dueAccounts(within days: Int, of today: Day) -> ListSnapshot<DueAccount> {
+        list(followUpsWithin: days, of: today) { $0.keepingFollowUps(withinDays: days, on: today) }
     }
 
     /// `list(_:)`, the shards mapped when the items keep their text (D56), and with

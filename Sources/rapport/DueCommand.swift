@@ -58,9 +58,7 @@ struct DueCommand: ParsableCommand {
         // Each account's follow-ups within the horizon, copied out as its shard is read:
         // the list holds those and a `DueAccount`, not the index and the digests; those
         // due later are not even read.
-        let snapshot = store.list(followUpsWithin: within, of: today) {
-            $0.keepingFollowUps(withinDays: within, on: today)
-        }
+        let snapshot = store.dueAccounts(within: within, of: today)
         context.reportProblems(snapshot.problems)
         let accounts = snapshot.items
         let slots = DueList.slots(for: accounts, on: today, withinDays: within, owner: who)
