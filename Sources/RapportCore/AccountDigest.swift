@@ -136,10 +136,10 @@ public struct AccountDigest: DueListed, Equatable, Identifiable {
     /// index's bytes: for `rapport due`, which then holds a little of each shard and of
     /// each digest rather than all of them.
     public func keepingFollowUps(withinDays: Int?, on today: Day) -> DueAccount {
-        let within = DueList.slots(of: self, at: 0, on: today, withinDays: withinDays)
-        return DueAccount(
+        DueAccount(
             id: id, name: name, tier: tier, status: status, annualValue: annualValue,
-            dueEntries: dueEntries.keeping(within.map(\.item)), snoozes: snoozes)
+            dueEntries: dueEntries.keeping(DueList.items(of: self, on: today, withinDays: withinDays)),
+            snoozes: snoozes)
     }
 
     /// Digests in the order lists show them and the due list breaks ties by: name

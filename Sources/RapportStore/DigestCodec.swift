@@ -92,9 +92,11 @@ enum DigestCodec {
     /// position: a slice per line and field would count references to the shard's
     /// bytes a million times over.
     ///
-    /// With `within`, a follow-up due more than `days` after `today` is passed over unread:
-    /// for a list of those due within them (a snooze only ever moves a follow-up later),
-    /// reading the rest was a third of `rapport due`'s reading.
+    /// With `within`, for the due list (`FileStore.dueAccounts`): a follow-up due more than
+    /// `days` after `today` is passed over unread (a snooze only ever moves a follow-up
+    /// later; reading the rest was a third of `rapport due`'s reading), and each digest
+    /// holds only what the due list reads (`DueListed`): its owner, market, tags, contact
+    /// names, flags and traits are left unread (the traits alone were 6% of it, D57).
     static func decode(_ bytes: SharedBytes, within: DueHorizon? = nil) throws -> [Entry] {
         try bytes.withUnsafeBufferPointer { buffer throws(Malformed) -> [Entry] in
             let shard = ShardText(bytes: buffer, source: bytes)
@@ -115,7 +117,7 @@ enum DigestCodec {
                 switch buffer[line.lowerBound] {
                 case UInt8(ascii: "A"):
                     shard.split(line, into: &fields)
-                    entries.append(try shard.account(fields))
+                    entries.append(try shard.account(fields, dueOnly: within != nil))
                     firstFollowUp.append(followUps.count)
                 case UInt8(ascii: "F"):
                     guard !entries.isEmpty, entries[entries.count - 1].digest.snoozes.isEmpty else {
@@ -217,7 +219,7 @@ enum DigestCodec {
 
         /// An `A` line: strings are built for the texts only; numbers and choices are
         /// read from the bytes.
-        func account(_ f: [Range<Int>]) throws(Malformed) -> Entry {
+        func account(_ f: [Range<Int>], dueOnly: Bool = false) throws(Malformed) -> Entry {
             func number(_ i: Int) throws(Malformed) -> Int {
                 guard let n = try integer(f[i]) else { throw Malformed() }
                 return n
@@ -229,24 +231,24 @@ enum DigestCodec {
                 return n
             }
             func day(_ i: Int) throws(Malformed) -> Day? { try small(i).map(Day.init(ordinal:)) }
-            guard f.count == 22, let traits = traits(f[21]),
+            guard f.count == 22, let traits = dueOnly ? AccountTraits() : traits(f[21]),
                 let id = RecordID(rawValue: text(f[1])), let tier: Tier = choice(f[6]),
                 let status: AccountStatus = choice(f[7]), let season: Season = choice(f[8])
             else { throw Malformed() }
             var flags: [WarningFlag] = []
             var start = f[17].lowerBound
-            while start < f[17].upperBound {
+            while !dueOnly && start < f[17].upperBound {
                 let end = find(UInt8(ascii: ","), in: start..<f[17].upperBound) ?? f[17].upperBound
                 guard let flag: WarningFlag = choice(start..<end) else { throw Malformed() }
                 flags.append(flag)
                 start = end + 1
             }
             let digest = AccountDigest(
-                id: id, name: text(f[4]), owner: text(f[5]), tier: tier, status: status, season: season,
-                market: text(f[9]),
+                id: id, name: text(f[4]), owner: dueOnly ? "" : text(f[5]), tier: tier, status: status,
+                season: season, market: dueOnly ? "" : text(f[9]),
                 annualValue: try number(10), lifetimeValue: try number(11),
                 // Tags and contact names stay bytes until asked for.
-                listText: source[indices(f[12].lowerBound..<f[13].upperBound)],
+                listText: dueOnly ? SharedBytes() : source[indices(f[12].lowerBound..<f[13].upperBound)],
                 lastTouch: try day(14), health: try small(15), healthChange: try small(16),
                 fixedFlags: flags,
                 lateConcernFrom: try day(18), outOfTouchFrom: try day(19), openConcerns: try number(20),

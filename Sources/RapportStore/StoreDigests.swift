@@ -60,10 +60,11 @@ extension FileStore {
         list(mappingShards: false, item)
     }
 
-    /// `list(_:)` for a list of the follow-ups due within `days` of `today` (overdue ones
-    /// too): a digest read from the index may leave out those due later (one read again
-    /// from its file holds them all).
-    public func list<Item: Sendable>(
+    /// `list(_:)` for the due list, within `days` of `today` (overdue ones too): a digest
+    /// read from the index leaves out the follow-ups due later and holds only what the
+    /// due list reads (`DigestCodec.decode(_:within:)`); one read again from its file
+    /// holds everything.
+    func list<Item: Sendable>(
         followUpsWithin days: Int, of today: Day,
         _ item: @escaping @Sendable (consuming AccountDigest) -> Item
     ) -> ListSnapshot<Item> {

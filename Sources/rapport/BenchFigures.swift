@@ -162,9 +162,10 @@ struct BenchFigures {
 /// the bench's own peak.
 enum BenchProcess {
     /// Runs `binary args`; returns wall milliseconds, standard output (read only when
-    /// `keepingOutput`; otherwise written to `/dev/null`, as the peers were timed: the due
-    /// list's is 240 MB at 100,000 accounts, and writing it to a file timed the file
-    /// system, a quarter of the time there) and the child's peak kB.
+    /// `keepingOutput`; otherwise written to `/dev/null`, so the figure is Rapport's own
+    /// work, as the floor's is: the due list's is 240 MB at 100,000 accounts, and writing
+    /// it to a file timed the file system too, a quarter of the figure) and the child's
+    /// peak kB.
     static func run(_ binary: String, _ args: [String], keepingOutput: Bool = true) throws -> (
         Double, String, Int
     ) {

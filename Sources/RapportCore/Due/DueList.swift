@@ -80,6 +80,32 @@ public enum DueList {
         let basis = UrgencyBasis(
             tier: digest.pointee.tier, value: digest.pointee.annualValue, status: digest.pointee.status,
             today: today)
+        forEachEntry(of: digest, on: today) { i, entry, due, snoozed in
+            guard included(due) else { return }
+            let score = Urgency.score(
+                due: due, source: entry.source, severity: entry.severity, redFrom: entry.redFrom, basis)
+            result.append(DueSlot(account: position, item: i, score: score, due: due, snoozed: snoozed))
+        }
+    }
+
+    /// The entries of `digest` due within `withinDays` of `today` once snoozed (overdue
+    /// ones always; nil: all), in their order: what `rapport due` keeps of an account,
+    /// found without scoring them.
+    public static func items(of digest: AccountDigest, on today: Day, withinDays: Int?) -> [Int] {
+        var items: [Int] = []
+        withUnsafePointer(to: digest) {
+            forEachEntry(of: $0, on: today) { i, _, due, _ in
+                if isWithin(withinDays, due, on: today) { items.append(i) }
+            }
+        }
+        return items
+    }
+
+    /// Each entry of `digest` with the day it is due after snoozes (never-done items:
+    /// today), and whether a snooze moved it.
+    private static func forEachEntry<Account: DueListed>(
+        of digest: UnsafePointer<Account>, on today: Day, _ body: (Int, DueEntry, Day, Bool) -> Void
+    ) {
         let snoozes = digest.pointee.snoozes.isEmpty ? [:] : snoozesByKeyPart(digest.pointee)
         digest.pointee.dueEntries.withView { entries in
             for i in 0..<digest.pointee.dueEntries.count {
@@ -93,10 +119,7 @@ public enum DueList {
                     due = snooze.until
                     snoozed = true
                 }
-                guard included(due) else { continue }
-                let score = Urgency.score(
-                    due: due, source: entry.source, severity: entry.severity, redFrom: entry.redFrom, basis)
-                result.append(DueSlot(account: position, item: i, score: score, due: due, snoozed: snoozed))
+                body(i, entry, due, snoozed)
             }
         }
     }
