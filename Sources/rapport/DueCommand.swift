@@ -2,6 +2,7 @@ import ArgumentParser
 import IndexKit
 import RapportCore
 import RapportStore
+import StoreJSONCodec
 
 /// `rapport due`: the follow-up list for scripts and calendars.
 struct DueCommand: ParsableCommand {
@@ -129,21 +130,27 @@ enum DueItemJSON {
                 let slot = slots[i]
                 let entries = views[slot.account]
                 let (keyPart, title, owner, why) = entries.fields(of: slot.item)
+                // The entry's four fields checked at once: the usual entry escapes nothing,
+                // and each field is copied as it is.
+                let plain = !JSONEscaping.isNeeded(in: entries.text(of: slot.item), tabsAllowed: true)
+                func field(_ text: UnsafeBufferPointer<UInt8>) {
+                    if plain { o.literal(text) } else { o.fieldText(text) }
+                }
                 // `id` (what `done` and `snooze` take) and `key` are the same stable text.
                 o.literal(",\n{\"id\":\"")
                 ids.write(slot.account, to: &o)
                 o.literal("/")
-                o.fieldText(keyPart)
+                field(keyPart)
                 o.literal("\",\"key\":\"")
                 ids.write(slot.account, to: &o)
                 o.literal("/")
-                o.fieldText(keyPart)
+                field(keyPart)
                 o.literal("\",\"account\":\"")
                 names.write(slot.account, to: &o)
                 o.literal("\",\"accountID\":\"")
                 ids.write(slot.account, to: &o)
                 o.literal("\",\"title\":\"")
-                o.fieldText(title)
+                field(title)
                 o.literal("\",\"source\":\"")
                 var source = entries[slot.item].source.rawValue
                 source.withUTF8 { o.literal($0) }
@@ -154,9 +161,9 @@ enum DueItemJSON {
                 o.literal(",\"urgency\":")
                 o.number(slot.score)
                 o.literal(",\"owner\":\"")
-                o.fieldText(owner)
+                field(owner)
                 o.literal("\",\"why\":\"")
-                o.fieldText(why)
+                field(why)
                 o.literal("\",\"band\":\"")
                 o.literal(bands[slot.band(on: today).rawValue])
                 o.literal("\",\"snoozedUntil\":")

@@ -259,6 +259,13 @@ public struct DueEntries: RandomAccessCollection, Equatable, Sendable {
             return (field(bounds.keyPart), field(bounds.title), field(bounds.owner), field(bounds.why))
         }
 
+        /// Entry `i`'s whole text: its four fields, tab-separated.
+        @inlinable
+        public func text(of i: Int) -> UnsafeBufferPointer<UInt8> {
+            let range = self[i].text
+            return UnsafeBufferPointer(start: text! + range.lowerBound, count: range.count)
+        }
+
         /// The first bytes of entry `i`'s fields combined: reading them brings the entry and
         /// its text into the processor's cache ahead of writing it out.
         public func firstBytes(of i: Int) -> UInt8 {
