@@ -27,15 +27,16 @@ import Testing
                 _ = index.valueStart(key: key)
                 _ = index.memberEnd(key: key)
             }
-            // Left behind, 200 rounds would hold over 100 MB.
-            #expect(try Self.allocated() - before < 10_000_000)
+            // Left behind, 200 rounds would hold over 100 MB. The measure is the process's, and
+            // other tests run alongside: a margin of 10 MB failed once in a few hundred runs.
+            #expect(try Self.allocated() - before < 40_000_000)
         }
         // A text the index refuses (cut short) leaves none either.
         let cut = Array(text.dropLast())
         try cut.withUnsafeBufferPointer { bytes in
             let before = try Self.allocated()
             for _ in 0..<200 { #expect(throws: JSONTextDecoder.Refused.self) { try JSONIndex(bytes) } }
-            #expect(try Self.allocated() - before < 10_000_000)
+            #expect(try Self.allocated() - before < 40_000_000)
         }
     }
 }
