@@ -33,37 +33,16 @@ public struct AccountDigest: DueListed, Equatable, Identifiable {
     public var snoozes: [Snooze]
     // The optional days and numbers in four bytes each, next to the one-byte choices: a
     // digest takes 248 bytes, not 384 (D57).
-    private var packedLastTouch: PackedDay
-    private var packedLateConcernFrom: PackedDay
-    private var packedOutOfTouchFrom: PackedDay
-    private var packedHealth: PackedInt
-    private var packedHealthChange: PackedInt
+    @PackedDay public var lastTouch: Day?
+    /// The first day an open concern is past its respond-by day, if any.
+    @PackedDay public var lateConcernFrom: Day?
+    /// The first day a contact is past their maximum keep-in-touch interval, if any.
+    @PackedDay public var outOfTouchFrom: Day?
+    @PackedInt public var health: Int?
+    @PackedInt public var healthChange: Int?
     public var tier: Tier
     public var status: AccountStatus
     public var season: Season
-
-    public var lastTouch: Day? {
-        get { packedLastTouch.day }
-        set { packedLastTouch = PackedDay(newValue) }
-    }
-    public var health: Int? {
-        get { packedHealth.int }
-        set { packedHealth = PackedInt(newValue) }
-    }
-    public var healthChange: Int? {
-        get { packedHealthChange.int }
-        set { packedHealthChange = PackedInt(newValue) }
-    }
-    /// The first day an open concern is past its respond-by day, if any.
-    public var lateConcernFrom: Day? {
-        get { packedLateConcernFrom.day }
-        set { packedLateConcernFrom = PackedDay(newValue) }
-    }
-    /// The first day a contact is past their maximum keep-in-touch interval, if any.
-    public var outOfTouchFrom: Day? {
-        get { packedOutOfTouchFrom.day }
-        set { packedOutOfTouchFrom = PackedDay(newValue) }
-    }
 
     public init(
         id: RecordID, name: String, owner: String, tier: Tier, status: AccountStatus, season: Season,
@@ -82,12 +61,12 @@ public struct AccountDigest: DueListed, Equatable, Identifiable {
         self.annualValue = annualValue
         self.lifetimeValue = lifetimeValue
         self.listText = listText
-        packedLastTouch = PackedDay(lastTouch)
-        packedHealth = PackedInt(health)
-        packedHealthChange = PackedInt(healthChange)
+        self.lastTouch = lastTouch
+        self.health = health
+        self.healthChange = healthChange
         self.fixedFlags = fixedFlags
-        packedLateConcernFrom = PackedDay(lateConcernFrom)
-        packedOutOfTouchFrom = PackedDay(outOfTouchFrom)
+        self.lateConcernFrom = lateConcernFrom
+        self.outOfTouchFrom = outOfTouchFrom
         self.openConcerns = openConcerns
         self.traits = traits
         self.snoozes = snoozes

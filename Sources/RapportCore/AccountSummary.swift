@@ -28,47 +28,22 @@ public struct AccountSummary: Encodable, Hashable, Sendable, Identifiable {
     public var riskReasons: [RiskReason]
     // The optional days and numbers in four bytes each, next to the one-byte choices: a
     // summary takes 200 bytes, not 272 (D57).
-    private var packedLastTouch: PackedDay
-    private var packedHealth: PackedInt
-    private var packedHealthChange: PackedInt
-    private var packedNextDue: PackedDay
-    private var packedRenewsOn: PackedDay
-    private var packedRenewsInDays: PackedInt
+    @PackedDay public var lastTouch: Day?
+    /// The most urgent follow-up's day (from the due engine); `nextDueTitle` is its title.
+    @PackedDay public var nextDue: Day?
+    /// The next renewal day, when set.
+    @PackedDay public var renewsOn: Day?
+    /// Latest litmus score (0–100).
+    @PackedInt public var health: Int?
+    /// Change since the previous comparable check.
+    @PackedInt public var healthChange: Int?
+    /// Days from today to the renewal (negative once passed); nil without a renewal day.
+    @PackedInt public var renewsInDays: Int?
     public var tier: Tier
     public var status: AccountStatus
     public var season: Season
     /// Whether there is any reason (`riskReasons` is not empty).
     public var valueAtRisk: Bool
-
-    public var lastTouch: Day? {
-        get { packedLastTouch.day }
-        set { packedLastTouch = PackedDay(newValue) }
-    }
-    /// Latest litmus score (0–100).
-    public var health: Int? {
-        get { packedHealth.int }
-        set { packedHealth = PackedInt(newValue) }
-    }
-    /// Change since the previous comparable check.
-    public var healthChange: Int? {
-        get { packedHealthChange.int }
-        set { packedHealthChange = PackedInt(newValue) }
-    }
-    /// The most urgent follow-up's day (from the due engine); `nextDueTitle` is its title.
-    public var nextDue: Day? {
-        get { packedNextDue.day }
-        set { packedNextDue = PackedDay(newValue) }
-    }
-    /// The next renewal day, when set.
-    public var renewsOn: Day? {
-        get { packedRenewsOn.day }
-        set { packedRenewsOn = PackedDay(newValue) }
-    }
-    /// Days from today to the renewal (negative once passed); nil without a renewal day.
-    public var renewsInDays: Int? {
-        get { packedRenewsInDays.int }
-        set { packedRenewsInDays = PackedInt(newValue) }
-    }
 
     public init(_ account: Account, today: Day, policy: DuePolicy = DuePolicy()) {
         self.init(AccountDigest(account, policy: policy), today: today)
@@ -94,18 +69,17 @@ public struct AccountSummary: Encodable, Hashable, Sendable, Identifiable {
         annualValue = d.annualValue
         lifetimeValue = d.lifetimeValue
         lists = sharingBytes || d.listText.isEmpty ? d.listText : SharedBytes(d.listText)
-        packedLastTouch = PackedDay(d.lastTouch)
-        packedHealth = PackedInt(d.health)
-        packedHealthChange = PackedInt(d.healthChange)
-        let flags = d.flags(on: today)
-        self.flags = flags
+        lastTouch = d.lastTouch
+        health = d.health
+        healthChange = d.healthChange
+        flags = d.flags(on: today)
         openConcerns = d.openConcerns
-        packedRenewsOn = PackedDay(d.traits.renewsOn)
+        renewsOn = d.traits.renewsOn
         renewalValue = d.traits.renewalValue
-        packedRenewsInDays = PackedInt(d.traits.renewsOn.map { today.days(until: $0) })
+        renewsInDays = d.traits.renewsOn.map { today.days(until: $0) }
         riskReasons = d.riskReasons(on: today, flags: flags)
         valueAtRisk = !riskReasons.isEmpty
-        packedNextDue = PackedDay(next?.due)
+        nextDue = next?.due
         let title = next.map { d.dueEntries.fields(of: $0.item).title }
         nextTitle = sharingBytes ? title : title.map { SharedBytes($0) }
     }

@@ -9,43 +9,18 @@ public struct AccountTraits: Equatable, Sendable {
     public var concernDays: [Day]
     /// The latest litmus score of each month with a test, oldest first (at most 24 months).
     public var healthByMonth: [MonthlyHealth]
-    private var packedRenewsOn: PackedDay
-    private var packedLateSeriousConcernFrom: PackedDay
-    private var packedHealthCheckedOn: PackedDay
-    private var packedChampionLeftOn: PackedDay
-    private var packedRenewedOn: PackedDay
-    private var packedLostOn: PackedDay
-
     /// The next renewal day, when the contract's terms are set.
-    public var renewsOn: Day? {
-        get { packedRenewsOn.day }
-        set { packedRenewsOn = PackedDay(newValue) }
-    }
+    @PackedDay public var renewsOn: Day?
     /// The first day a critical or high open concern is past its respond-by day.
-    public var lateSeriousConcernFrom: Day? {
-        get { packedLateSeriousConcernFrom.day }
-        set { packedLateSeriousConcernFrom = PackedDay(newValue) }
-    }
+    @PackedDay public var lateSeriousConcernFrom: Day?
     /// The latest litmus test's day.
-    public var healthCheckedOn: Day? {
-        get { packedHealthCheckedOn.day }
-        set { packedHealthCheckedOn = PackedDay(newValue) }
-    }
+    @PackedDay public var healthCheckedOn: Day?
     /// The latest day a champion left whose departure nobody has answered yet.
-    public var championLeftOn: Day? {
-        get { packedChampionLeftOn.day }
-        set { packedChampionLeftOn = PackedDay(newValue) }
-    }
+    @PackedDay public var championLeftOn: Day?
     /// The day the latest renewal was marked.
-    public var renewedOn: Day? {
-        get { packedRenewedOn.day }
-        set { packedRenewedOn = PackedDay(newValue) }
-    }
+    @PackedDay public var renewedOn: Day?
     /// The day the account was lost, when its loss is recorded.
-    public var lostOn: Day? {
-        get { packedLostOn.day }
-        set { packedLostOn = PackedDay(newValue) }
-    }
+    @PackedDay public var lostOn: Day?
 
     public static let recentConcernCount = 8
 
@@ -73,13 +48,13 @@ public struct AccountTraits: Equatable, Sendable {
         healthCheckedOn: Day? = nil, championLeftOn: Day? = nil, renewedOn: Day? = nil, lostOn: Day? = nil,
         concernDays: [Day] = [], healthByMonth: [MonthlyHealth] = []
     ) {
-        packedRenewsOn = PackedDay(renewsOn)
+        self.renewsOn = renewsOn
         self.renewalValue = renewalValue
-        packedLateSeriousConcernFrom = PackedDay(lateSeriousConcernFrom)
-        packedHealthCheckedOn = PackedDay(healthCheckedOn)
-        packedChampionLeftOn = PackedDay(championLeftOn)
-        packedRenewedOn = PackedDay(renewedOn)
-        packedLostOn = PackedDay(lostOn)
+        self.lateSeriousConcernFrom = lateSeriousConcernFrom
+        self.healthCheckedOn = healthCheckedOn
+        self.championLeftOn = championLeftOn
+        self.renewedOn = renewedOn
+        self.lostOn = lostOn
         self.concernDays = concernDays
         self.healthByMonth = healthByMonth
     }

@@ -9,12 +9,18 @@ import Testing
     @Test func aDayOrNumberIsReadBackAsGiven() {
         let today = Day(iso: "2026-12-03")!
         for day in [nil, today, Day(ordinal: -1), Day(ordinal: Int(Int32.max))] {
-            #expect(PackedDay(day).day == day)
+            #expect(PackedDay(wrappedValue: day).wrappedValue == day)
         }
-        #expect(PackedDay(Day(ordinal: Int(Int32.max) + 1)).day == Day(ordinal: Int(Int32.max)))
-        #expect(PackedDay(Day(ordinal: Int(Int32.min))).day == Day(ordinal: Int(Int32.min) + 1))
-        for n in [nil, 0, 100, -100, Int(Int32.max)] { #expect(PackedInt(n).int == n) }
-        #expect(PackedInt(.max).int == Int(Int32.max) && PackedInt(.min).int == Int(Int32.min) + 1)
+        #expect(
+            PackedDay(wrappedValue: Day(ordinal: Int(Int32.max) + 1)).wrappedValue
+                == Day(ordinal: Int(Int32.max)))
+        #expect(
+            PackedDay(wrappedValue: Day(ordinal: Int(Int32.min))).wrappedValue
+                == Day(ordinal: Int(Int32.min) + 1))
+        for n in [nil, 0, 100, -100, Int(Int32.max)] { #expect(PackedInt(wrappedValue: n).wrappedValue == n) }
+        #expect(
+            PackedInt(wrappedValue: .max).wrappedValue == Int(Int32.max)
+                && PackedInt(wrappedValue: .min).wrappedValue == Int(Int32.min) + 1)
         #expect(MemoryLayout<PackedDay>.size == 4 && MemoryLayout<PackedInt>.size == 4)
     }
 

@@ -14,8 +14,9 @@ public struct DueEntry: Hashable, Sendable {
     // at 100,000 accounts. Days as 32-bit ordinals (`PackedDay`: a day beyond them is kept
     // as the furthest one), the text's range as 32-bit offsets (the index's shards are far
     // smaller).
-    private var packedDue: PackedDay
-    private var packedRedFrom: PackedDay
+    /// Never nil (`due` is this day).
+    @PackedDay private var dueDay: Day?
+    @PackedDay public var redFrom: Day?
     private var textStart: UInt32
     private var textCount: UInt32
     /// Where its first three fields end (the tabs after them), from the text's start:
@@ -26,13 +27,8 @@ public struct DueEntry: Hashable, Sendable {
     public var source: DueSource
 
     public var due: Day {
-        get { packedDue.day! }
-        set { packedDue = PackedDay(newValue) }
-    }
-
-    public var redFrom: Day? {
-        get { packedRedFrom.day }
-        set { packedRedFrom = PackedDay(newValue) }
+        get { dueDay! }
+        set { dueDay = newValue }
     }
 
     /// Where the entry's fields (tab-separated, escaped with `FieldText`) sit in `DueEntries.text`.
@@ -45,8 +41,8 @@ public struct DueEntry: Hashable, Sendable {
         due: Day, redFrom: Day?, neverDone: Bool, severity: Severity?, source: DueSource, text: Range<Int>,
         fieldEnds: FieldEnds
     ) {
-        packedDue = PackedDay(due)
-        packedRedFrom = PackedDay(redFrom)
+        dueDay = due
+        self.redFrom = redFrom
         (textStart, textCount) = (UInt32(text.lowerBound), UInt32(text.count))
         self.fieldEnds = fieldEnds
         self.neverDone = neverDone
