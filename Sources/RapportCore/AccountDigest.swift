@@ -117,7 +117,7 @@ public struct AccountDigest: DueListed, Equatable, Identifiable {
     public func keepingFollowUps(withinDays: Int?, on today: Day) -> DueAccount {
         DueAccount(
             id: id, name: name, tier: tier, status: status, annualValue: annualValue,
-            dueEntries: dueEntries.keeping(DueList.items(of: self, on: today, withinDays: withinDays)),
+            dueEntries: dueEntries.keeping(DueList.entries(of: self, on: today, withinDays: withinDays)),
             snoozes: snoozes)
     }
 

@@ -48,9 +48,10 @@ extension FileStore {
     /// digests (a summary per account) holds no more than that. Both steps run on every
     /// core: reading the 256 shards (while one thread lists the account files), then
     /// checking each shard's entries against the files.
-    // Compiled here for the lists' own items too (the JSON of `accounts --json`, summaries,
-    // digests, names): generic code called from another module runs unspecialized, moving
-    // each item through calls that count its references (D57).
+    ///
+    /// Compiled here for the items the commands keep (the JSON of `accounts --json`,
+    /// summaries, digests): generic code called from another module runs unspecialized,
+    /// moving each item through calls that count its references (D57).
     @_specialize(exported:true,where Item == [UInt8])
     @_specialize(exported:true,where Item == AccountSummary)
     @_specialize(exported:true,where Item == AccountDigest)

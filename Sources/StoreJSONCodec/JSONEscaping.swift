@@ -10,6 +10,8 @@ public enum JSONEscaping {
         let control = SIMD16<UInt8>(repeating: 0x20)
         let quote = SIMD16<UInt8>(repeating: 0x22)
         let backslash = SIMD16<UInt8>(repeating: 0x5C)
+        // A control character other than `tab`: when tabs are not allowed, `tab` is a byte no
+        // control character equals (a space), so every one counts.
         let tab = SIMD16<UInt8>(repeating: tabsAllowed ? 0x09 : 0x20)
         func escaped(at offset: Int) -> Bool {
             let v = raw.loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt8>.self)

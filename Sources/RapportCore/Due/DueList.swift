@@ -91,7 +91,7 @@ public enum DueList {
     /// The entries of `digest` due within `withinDays` of `today` once snoozed (overdue
     /// ones always; nil: all), in their order: what `rapport due` keeps of an account,
     /// found without scoring them.
-    public static func items(of digest: AccountDigest, on today: Day, withinDays: Int?) -> [Int] {
+    public static func entries(of digest: AccountDigest, on today: Day, withinDays: Int?) -> [Int] {
         var items: [Int] = []
         withUnsafePointer(to: digest) {
             forEachEntry(of: $0, on: today) { i, _, due, _ in
