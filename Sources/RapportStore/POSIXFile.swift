@@ -261,6 +261,16 @@ enum POSIXFile {
     ) throws(StoreError) {
         guard let dir = opendir(directory) else { throw failure(directory, "cannot list") }
         defer { closedir(dir) }
+        forEachEntry(of: dir, body)
+    }
+
+    /// `forEachEntry(in:_:)` for a directory already open (`opendir`), from where its
+    /// reading stands.
+    static func forEachEntry(
+        of dir: OpaquePointer,
+        _ body: (_ name: UnsafeBufferPointer<UInt8>, _ directory: Int32, _ cName: UnsafePointer<CChar>) ->
+            Void
+    ) {
         let fd = dirfd(dir)
         while let entry = readdir(dir) {
             withUnsafePointer(to: entry.pointee.d_name) {

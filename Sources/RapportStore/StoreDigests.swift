@@ -89,28 +89,39 @@ extension FileStore {
     ) -> ListSnapshot<Item> {
         let index = self.index
         let directoryBefore = names.accountsStamp()
-        let listing = Mutex<Result<ShardedListing, StoreError>?>(nil)
+        let listing = Mutex<Result<ShardedAccountNames, StoreError>?>(nil)
         let stored = Parallel.map(SummaryIndex.shardCount + 1) { n -> Handoff<ReadShard<Item>?> in
             guard n > 0 else {
-                let result = Result { () throws(StoreError) in try accountFilesByShard() }
+                let result = Result { () throws(StoreError) in
+                    try ShardedAccountNames(
+                        listing: accountsDirectory, shards: SummaryIndex.shardCount,
+                        shard: SummaryIndex.shard(of:))
+                }
                 listing.withLock { $0 = result }
                 return Handoff(nil)
             }
             return Handoff(ReadShard(index.read(shard: n - 1, mapped: mappingShards, within: within), item))
         }
-        let files: [[(id: RecordID, stamp: FileStamp)]]
-        let unreadable: [[StoreProblem]]
+        let accountNames: ShardedAccountNames
         switch listing.withLock({ $0 })! {
-        case .success(let list): (files, unreadable) = (list.files, list.unreadable)
+        case .success(let names): accountNames = names
         case .failure(let error):
             return ListSnapshot(
                 items: [], problems: [StoreProblem(path: accountsDirectory, reason: "\(error)")], refreshed: 0
             )
         }
+        // Each shard's files looked at on the core that plans it, the stat of every file
+        // shared by every core (D58).
         let planned = Parallel.map(SummaryIndex.shardCount) { n in
-            let plan = ShardPlan(stored: stored[n + 1].take()!, files: files[n], unreadable: unreadable[n])
-            return (stale: plan.stale, plan: Handoff(plan))
+            let listed = accountNames.files(ofShard: n, in: self)
+            let plan = ShardPlan(
+                stored: stored[n + 1].take()!, files: listed.files, unreadable: listed.unreadable)
+            return (
+                stale: plan.stale, plan: Handoff(plan), files: listed.files, unreadable: listed.unreadable
+            )
         }
+        let files = planned.map(\.files)
+        let unreadable = planned.map(\.unreadable)
         let stale = planned.reduce(0) { $0 + $1.stale }
         let progress = stale > 0 ? onRebuild.map { RebuildCount(total: stale, report: $0) } : nil
         // A shard that changed is written as soon as it is checked if the lock is free,
@@ -171,23 +182,6 @@ extension FileStore {
         }
         FreeMemory.giveBack()
         return snapshot
-    }
-
-    /// The account files with their stamps, and the unreadable ones, grouped by the index
-    /// shard that holds them.
-    private struct ShardedListing: Sendable {
-        var files = [[(id: RecordID, stamp: FileStamp)]](repeating: [], count: SummaryIndex.shardCount)
-        var unreadable = [[StoreProblem]](repeating: [], count: SummaryIndex.shardCount)
-    }
-
-    private func accountFilesByShard() throws(StoreError) -> ShardedListing {
-        var byShard = ShardedListing()
-        let listing = try listAccountFiles()
-        for file in listing.files { byShard.files[SummaryIndex.shard(of: file.id)].append(file) }
-        for problem in listing.unreadable {
-            byShard.unreadable[SummaryIndex.shard(of: problem.account!)].append(problem)
-        }
-        return byShard
     }
 
     /// One shard's entries as read, each made into its item at once (the entries, and
