@@ -87,9 +87,9 @@ extension FileStore {
 
 /// The accounts directory's entries named like account files, grouped by the index shard
 /// that holds them, with the directory kept open so that each shard's files are looked at
-/// (`fstatat`) on whichever core checks that shard: a list's one `readdir` pass is then
-/// a fifth of what it was at 100,000 accounts, and the look at every file, the rest, is
-/// shared by every core (D58).
+/// (`fstatat`) on whichever core plans that shard: the list's one `readdir` pass is a
+/// quarter of the listing at 100,000 accounts, and the look at every file, the rest, no
+/// longer waits on one thread (D58).
 final class ShardedAccountNames: @unchecked Sendable {
     // Sendable: nothing changes once it is made; `fstatat` on one directory descriptor may
     // be called from any thread.

@@ -45,9 +45,10 @@ extension FileStore {
     ///
     /// Each shard is read, decoded and made into items on its own, and its bytes are let
     /// go as soon as its items no longer hold them: a list that keeps less than the
-    /// digests (a summary per account) holds no more than that. Both steps run on every
-    /// core: reading the 256 shards (while one thread lists the account files), then
-    /// checking each shard's entries against the files.
+    /// digests (a summary per account) holds no more than that. Every step runs on every
+    /// core: reading the 256 shards (while one thread lists the account files' names),
+    /// looking at each shard's files (`fstatat`) and planning it, then checking its
+    /// entries against the files (D58).
     ///
     /// Compiled here for the items the commands keep (the JSON of `accounts --json`,
     /// summaries, digests): generic code called from another module runs unspecialized,
