@@ -91,6 +91,7 @@ struct ImportCSVCommand: ParsableCommand {
         }
         for issue in plan.issues { System.writeError("\(file) \(issue)\n") }
         let report = ImportReport(file: file, what: kind.rawValue)
+        var failed: [RecordID: String] = [:]
         if dryRun {
             report.show(plan, failed: [:], dryRun: true)
         } else if strict && !plan.issues.isEmpty {
@@ -98,8 +99,10 @@ struct ImportCSVCommand: ParsableCommand {
                 "\(plan.issues.count) bad row\(plan.issues.count == 1 ? "" : "s"); nothing was imported (--strict)\n"
             )
         } else {
-            report.show(plan, failed: try ImportReport.apply(plan, to: store, context), dryRun: false)
+            failed = try ImportReport.apply(plan, to: store, context)
+            report.show(plan, failed: failed, dryRun: false)
         }
-        if !plan.issues.isEmpty { throw ExitCode(1) }
+        // An account not saved fails the import as a bad row does, as `vcard` and `ics` do.
+        if !plan.issues.isEmpty || !failed.isEmpty { throw ExitCode(1) }
     }
 }

@@ -197,4 +197,20 @@ import Testing
             try cli.run("import", "csv", file, "--touchpoints").out.contains(
                 "created 0, updated 0, 1 unchanged"))
     }
+
+    /// An account that could not be saved makes the exit status 1, as a bad row does: a
+    /// script that imports must not read "not saved" as done (it exited 0).
+    @Test func anAccountNotSavedMakesTheExitStatusOne() throws {
+        let cli = try emptyStore()
+        try cli.run("import", "csv", Self.fixture("hubspot-companies.csv"), "--accounts")
+        let export = try cli.run("export", "csv", "--accounts")
+        let file = try write(export.out, in: cli, as: "accounts.csv")
+        let broken = try #require(cli.accountFiles().first)
+        try "{broken".write(toFile: broken, atomically: true, encoding: .utf8)
+        let result = try cli.run("import", "csv", file, "--accounts")
+        #expect(result.status == 1, "\(result.out)\(result.err)")
+        #expect(result.out.contains("1 account not saved"))
+        #expect(result.err.contains("not saved ("))
+        #expect(try String(contentsOfFile: broken, encoding: .utf8) == "{broken")
+    }
 }
