@@ -117,12 +117,8 @@ extension FileStore {
             let listed = accountNames.files(ofShard: n, in: self)
             let plan = ShardPlan(
                 stored: stored[n + 1].take()!, files: listed.files, unreadable: listed.unreadable)
-            return (
-                stale: plan.stale, plan: Handoff(plan), files: listed.files, unreadable: listed.unreadable
-            )
+            return (stale: plan.stale, plan: Handoff(plan), listed: listed)
         }
-        let files = planned.map(\.files)
-        let unreadable = planned.map(\.unreadable)
         let stale = planned.reduce(0) { $0 + $1.stale }
         let progress = stale > 0 ? onRebuild.map { RebuildCount(total: stale, report: $0) } : nil
         // A shard that changed is written as soon as it is checked if the lock is free,
@@ -132,7 +128,9 @@ extension FileStore {
         let writing = Mutex(false)  // whether a shard was written
         var checked = Parallel.map(SummaryIndex.shardCount) { n in
             var shard = check(
-                planned[n].plan.take(), files: files[n], unreadable: unreadable[n], item: item,
+                planned[n].plan.take(), files: planned[n].listed.files,
+                unreadable: planned[n].listed.unreadable,
+                item: item,
                 progress: progress)
             if let rewrite = shard.rewrite {
                 let written = writing.withLock { wrote in
