@@ -40,6 +40,8 @@ let package = Package(
         .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         // The C library's memmem, which the Glibc module does not declare.
         .systemLibrary(name: "CMemmem", path: "Sources/CMemmem"),
+        // The compiler's prefetch hint, which Swift does not expose.
+        .systemLibrary(name: "CPrefetch", path: "Sources/CPrefetch"),
         // Pure terminal toolkit: canvas, keys, display width, widgets, keymaps, text search.
         .target(name: "TUIKit", dependencies: ["CMemmem"]),
         // ncursesw as a system library; only CursesBackend may import it.
@@ -51,8 +53,8 @@ let package = Package(
         .executableTarget(
             name: "rapport",
             dependencies: [
-                "IndexKit", "RapportCore", "RapportStore", "RapportResources", "RapportUI", "CursesBackend",
-                "RapportDemo", "StoreJSONCodec",
+                "CPrefetch", "IndexKit", "RapportCore", "RapportStore", "RapportResources", "RapportUI",
+                "CursesBackend", "RapportDemo", "StoreJSONCodec",
                 .product(name: "ArgumentParser", package: "swift-argument-parser")
             ],
             // A release build carries the Swift runtime and libraries inside it: loading and

@@ -116,76 +116,69 @@ enum DueItemJSON {
         // and is kept until the process ends.
         let views = accounts.map(\.dueEntries.unsafeView)
         return withExtendedLifetime(accounts) {
-            JSONArrayWriter.writeAndExit(
-                count: slots.count,
-                preparing: { items in
-                    // The items are scattered through memory in urgency order: each one's entry and
-                    // text are read here first, in loops whose reads overlap, so writing them waits
-                    // on memory once per chunk rather than once per item. The entries first, then
-                    // the text they point to: each loop then waits on one read per item, not two
-                    // in a row (D58).
-                    var sink: UInt8 = 0
-                    for i in items {
-                        sink ^= UInt8(
-                            truncatingIfNeeded: views[slots[i].account][slots[i].item].fieldEnds.owner)
-                    }
-                    for i in items { sink ^= views[slots[i].account].firstBytes(of: slots[i].item) }
-                    keep(sink)
-                }
-            ) { i, o in
-                let slot = slots[i]
-                let entries = views[slot.account]
-                let (keyPart, title, owner, why) = entries.fields(of: slot.item)
-                // The entry's four fields checked at once: the usual entry escapes nothing,
-                // and each field is copied as it is.
-                let plain = !JSONEscaping.isNeeded(in: entries.text(of: slot.item), tabsAllowed: true)
-                func field(_ text: UnsafeBufferPointer<UInt8>) {
-                    if plain { o.literal(text) } else { o.fieldText(text) }
-                }
-                // `id` (what `done` and `snooze` take) and `key` are the same stable text.
-                o.literal(",\n{\"id\":\"")
-                ids.write(slot.account, to: &o)
-                o.literal("/")
-                field(keyPart)
-                o.literal("\",\"key\":\"")
-                ids.write(slot.account, to: &o)
-                o.literal("/")
-                field(keyPart)
-                o.literal("\",\"account\":\"")
-                names.write(slot.account, to: &o)
-                o.literal("\",\"accountID\":\"")
-                ids.write(slot.account, to: &o)
-                o.literal("\",\"title\":\"")
-                field(title)
-                o.literal("\",\"source\":\"")
-                var source = entries[slot.item].source.rawValue
-                source.withUTF8 { o.literal($0) }
-                o.literal("\",\"due\":\"")
-                days.write(slot.due, to: &o)
-                o.literal("\",\"daysOverdue\":")
-                o.number(max(0, slot.due.days(until: today)))
-                o.literal(",\"urgency\":")
-                o.number(slot.score)
-                o.literal(",\"owner\":\"")
-                field(owner)
-                o.literal("\",\"why\":\"")
-                field(why)
-                o.literal("\",\"band\":\"")
-                o.literal(bands[slot.band(on: today).rawValue])
-                o.literal("\",\"snoozedUntil\":")
-                if slot.snoozed {
-                    o.literal("\"")
-                    days.write(slot.due, to: &o)
-                    o.literal("\"}")
-                } else {
-                    o.literal("null}")
-                }
+            DueReadAhead.with(slots: slots, views: views, pieces: (ids, names)) { ahead in
+                write(slots, views, ids: ids, names: names, days: days, ahead: ahead, today: today)
             }
         }
     }
 
-    /// Keeps a value the compiler would otherwise find unused (and skip the reads that made it).
-    @inline(never) private static func keep(_ value: UInt8) { _ = value }
+    /// The items, each with its account's pieces, the memory of those ahead asked for
+    /// as each is written (the items lie scattered through memory, in urgency order).
+    private static func write(
+        _ slots: [DueSlot], _ views: [DueEntries.View], ids: JSONPieces, names: JSONPieces, days: Days,
+        ahead: DueReadAhead, today: Day
+    ) -> Never {
+        JSONArrayWriter.writeAndExit(count: slots.count) { i, o in
+            ahead.readAhead(of: i)
+            let slot = slots[i]
+            let entries = views[slot.account]
+            let (keyPart, title, owner, why) = entries.fields(of: slot.item)
+            // The entry's four fields checked at once: the usual entry escapes nothing,
+            // and each field is copied as it is.
+            let plain = !JSONEscaping.isNeeded(in: entries.text(of: slot.item), tabsAllowed: true)
+            func field(_ text: UnsafeBufferPointer<UInt8>) {
+                if plain { o.literal(text) } else { o.fieldText(text) }
+            }
+            // `id` (what `done` and `snooze` take) and `key` are the same stable text.
+            o.literal(",\n{\"id\":\"")
+            ids.write(slot.account, to: &o)
+            o.literal("/")
+            field(keyPart)
+            o.literal("\",\"key\":\"")
+            ids.write(slot.account, to: &o)
+            o.literal("/")
+            field(keyPart)
+            o.literal("\",\"account\":\"")
+            names.write(slot.account, to: &o)
+            o.literal("\",\"accountID\":\"")
+            ids.write(slot.account, to: &o)
+            o.literal("\",\"title\":\"")
+            field(title)
+            o.literal("\",\"source\":\"")
+            var source = entries[slot.item].source.rawValue
+            source.withUTF8 { o.literal($0) }
+            o.literal("\",\"due\":\"")
+            days.write(slot.due, to: &o)
+            o.literal("\",\"daysOverdue\":")
+            o.number(max(0, slot.due.days(until: today)))
+            o.literal(",\"urgency\":")
+            o.number(slot.score)
+            o.literal(",\"owner\":\"")
+            field(owner)
+            o.literal("\",\"why\":\"")
+            field(why)
+            o.literal("\",\"band\":\"")
+            o.literal(bands[slot.band(on: today).rawValue])
+            o.literal("\",\"snoozedUntil\":")
+            if slot.snoozed {
+                o.literal("\"")
+                days.write(slot.due, to: &o)
+                o.literal("\"}")
+            } else {
+                o.literal("null}")
+            }
+        }
+    }
 
     private static let bands: [StaticString] = ["overdue", "today", "this-week", "later"]
 

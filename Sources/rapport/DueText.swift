@@ -36,39 +36,44 @@ enum DueText {
         let overdue = bandStarts[1]
         let closing = "\(slots.count) item\(slots.count == 1 ? "" : "s"), \(overdue) overdue\n"
         return withExtendedLifetime(accounts) {
-            JSONArrayWriter.writeAndExit(count: order.count, opening: "", closing: closing, skippingFirst: 0)
-            {
-                i, o in
-                let slot = slots[order[i]]
-                let band = bandOf[order[i]]
-                if i == bandStarts[band] {
-                    let title = DueBand(rawValue: band)!.title
-                    Cell.literal("\(title) (\(bandStarts[band + 1] - i))\n  ", to: &o)
-                    layout.header(to: &o)
+            DueReadAhead.with(slots: slots, order: order, views: views, pieces: (names, nil)) { ahead in
+                JSONArrayWriter.writeAndExit(
+                    count: order.count, opening: "", closing: closing, skippingFirst: 0
+                ) { i, o in
+                    ahead.readAhead(of: i)
+                    let slot = slots[order[i]]
+                    let band = bandOf[order[i]]
+                    if i == bandStarts[band] {
+                        let title = DueBand(rawValue: band)!.title
+                        Cell.literal("\(title) (\(bandStarts[band + 1] - i))\n  ", to: &o)
+                        layout.header(to: &o)
+                    }
+                    let start = o.written.count
+                    o.literal("  ")
+                    days.write(slot.due, to: &o)
+                    o.spaces(layout.widths[0] - 10)
+                    o.literal("  ")
+                    o.spaces(layout.widths[1] - Cell.when(slot.due, today, to: &o))
+                    o.literal("  ")
+                    names.write(slot.account, to: &o)
+                    o.spaces(layout.widths[2] - layout.nameWidths[slot.account])
+                    let entries = views[slot.account]
+                    let fields = entries.fields(of: slot.item)
+                    o.literal("  ")
+                    o.spaces(layout.widths[3] - Cell.write(fields.title, to: &o))
+                    o.literal("  ")
+                    var source = entries[slot.item].source.label
+                    source.withUTF8 { o.literal($0) }
+                    o.spaces(layout.widths[4] - source.utf8.count)
+                    o.literal("  ")
+                    _ = Cell.write(fields.owner, to: &o)
+                    o.trimSpaces(downTo: start + 2)
+                    o.literal("\n")
+                    if explaining {
+                        explain(DueList.followUp(slot, in: accounts, on: today), to: &o)
+                    }
+                    if i == bandStarts[band + 1] - 1 { o.literal("\n") }
                 }
-                let start = o.written.count
-                o.literal("  ")
-                days.write(slot.due, to: &o)
-                o.spaces(layout.widths[0] - 10)
-                o.literal("  ")
-                o.spaces(layout.widths[1] - Cell.when(slot.due, today, to: &o))
-                o.literal("  ")
-                names.write(slot.account, to: &o)
-                o.spaces(layout.widths[2] - layout.nameWidths[slot.account])
-                let entries = views[slot.account]
-                let fields = entries.fields(of: slot.item)
-                o.literal("  ")
-                o.spaces(layout.widths[3] - Cell.write(fields.title, to: &o))
-                o.literal("  ")
-                var source = entries[slot.item].source.label
-                source.withUTF8 { o.literal($0) }
-                o.spaces(layout.widths[4] - source.utf8.count)
-                o.literal("  ")
-                _ = Cell.write(fields.owner, to: &o)
-                o.trimSpaces(downTo: start + 2)
-                o.literal("\n")
-                if explaining { explain(DueList.followUp(slot, in: accounts, on: today), to: &o) }
-                if i == bandStarts[band + 1] - 1 { o.literal("\n") }
             }
         }
     }
@@ -111,12 +116,27 @@ enum DueText {
                 let plain = name.withUTF8 { $0.allSatisfy { $0 &- 0x20 < 0x5F } }
                 return plain ? name.utf8.count : Cell.width(of: Cell.of(name))
             }
+            // The rows' fields read in urgency order, scattered through memory: asked for
+            // ahead, as they are when written (D59).
+            let measured = DueReadAhead.with(slots: slots, views: views) { ahead in
+                Self.measure(slots, views, nameWidths, ahead: ahead, today: today)
+            }
+            for part in measured { widths = zip(widths, part).map { max($0, $1) } }
+            self.nameWidths = nameWidths
+        }
+
+        /// The widths of each of a few parts of the rows, the parts measured on every core.
+        private static func measure(
+            _ slots: [DueSlot], _ views: [DueEntries.View], _ nameWidths: [Int], ahead: DueReadAhead,
+            today: Day
+        ) -> [[Int]] {
             let parts = 8
             let measured = Mutex([[Int]]())
             DispatchQueue.concurrentPerform(iterations: parts) { part in
                 var widths = [10, 0, 0, 0, 0, 0]
                 let range = slots.count * part / parts..<slots.count * (part + 1) / parts
-                for slot in slots[range] {
+                for (k, slot) in zip(range, slots[range]) {
+                    ahead.readAhead(of: k)
                     widths[1] = max(widths[1], Cell.whenWidth(slot.due, today))
                     widths[2] = max(widths[2], nameWidths[slot.account])
                     let entries = views[slot.account]
@@ -127,8 +147,7 @@ enum DueText {
                 }
                 measured.withLock { $0.append(widths) }
             }
-            for part in measured.withLock({ $0 }) { widths = zip(widths, part).map { max($0, $1) } }
-            self.nameWidths = nameWidths
+            return measured.withLock { $0 }
         }
 
         func header(to o: inout JSONArrayWriter) {

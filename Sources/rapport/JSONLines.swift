@@ -32,13 +32,12 @@ struct JSONArrayWriter: ~Copyable {
     /// holds a few megabytes of memory however slowly it is read (`| less`), where each
     /// chunk had its own buffer until the process ended.
     static func writeAndExit(
-        count: Int, preparing prepare: (@Sendable (Range<Int>) -> Void)? = nil,
-        _ render: @escaping @Sendable (Int, inout JSONArrayWriter) -> Void
+        count: Int, _ render: @escaping @Sendable (Int, inout JSONArrayWriter) -> Void
     ) -> Never {
         // Each object starts with ",\n"; the first one's belongs to no neighbour.
         writeAndExit(
             count: count, opening: count == 0 ? "[]\n" : "[\n", closing: count > 0 ? "\n]\n" : "",
-            skippingFirst: 2, preparing: prepare, render)
+            skippingFirst: 2, render)
     }
 
     /// Writes `opening`, the `count` parts `render` writes (rendered and written as
@@ -46,7 +45,6 @@ struct JSONArrayWriter: ~Copyable {
     /// and ends the process. The due list's text uses it as the JSON does.
     static func writeAndExit(
         count: Int, opening: String, closing: String, skippingFirst: Int,
-        preparing prepare: (@Sendable (Range<Int>) -> Void)? = nil,
         _ render: @escaping @Sendable (Int, inout JSONArrayWriter) -> Void
     ) -> Never {
         let chunk = 1024
@@ -63,7 +61,6 @@ struct JSONArrayWriter: ~Copyable {
                 if c >= buffers { written[c - buffers].wait() }
                 var writer = JSONArrayWriter(reusing: spare.withLock { $0[c % buffers].take() })
                 let objects = c * chunk..<min(count, (c + 1) * chunk)
-                prepare?(objects)
                 for i in objects { render(i, &writer) }
                 let part = writer.handedOver()
                 rendered.withLock { $0[c] = part }
@@ -258,5 +255,21 @@ struct JSONPieces: Sendable {
     /// Copies piece `i` into `writer`.
     func write(_ i: Int, to writer: inout JSONArrayWriter) {
         pieces.withPiece(i) { writer.literal($0) }
+    }
+
+    /// Where piece `i` starts (`bytes + starts[i]`), for asking for it ahead of writing it.
+    struct Pointers {
+        let starts: UnsafePointer<Int>
+        /// Nil when every piece is empty.
+        let bytes: UnsafePointer<UInt8>?
+    }
+
+    /// `body` given the pieces' pointers, valid while it runs.
+    func withPointers<R>(_ body: (Pointers) -> R) -> R {
+        pieces.starts.withUnsafeBufferPointer { starts in
+            pieces.bytes.withUnsafeBufferPointer { bytes in
+                body(Pointers(starts: starts.baseAddress!, bytes: bytes.baseAddress))
+            }
+        }
     }
 }

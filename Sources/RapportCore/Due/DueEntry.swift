@@ -261,18 +261,6 @@ public struct DueEntries: RandomAccessCollection, Equatable, Sendable {
             let range = self[i].text
             return UnsafeBufferPointer(start: text! + range.lowerBound, count: range.count)
         }
-
-        /// The first bytes of entry `i`'s fields combined: reading them brings the entry and
-        /// its text into the processor's cache ahead of writing it out.
-        public func firstBytes(of i: Int) -> UInt8 {
-            let entry = self[i]
-            let bounds = entry.fieldBounds
-            // An entry's text holds at least its three tabs; a field empty at its end starts at the end.
-            let last = entry.text.upperBound - 1
-            return text![bounds.keyPart.lowerBound] ^ text![bounds.title.lowerBound]
-                ^ text![bounds.owner.lowerBound]
-                ^ text![Swift.min(bounds.why.lowerBound, last)]
-        }
     }
 
     public static func == (a: DueEntries, b: DueEntries) -> Bool {
